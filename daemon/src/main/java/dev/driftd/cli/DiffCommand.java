@@ -1,0 +1,110 @@
+package dev.driftd.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftd.dialect.PlanOptions;
+import dev.driftd.diff.Change;
+import dev.driftd.diff.Diff;
+import dev.driftd.engine.Engine;
+import dev.driftd.plan.Plan;
+import dev.driftd.plan.SqlScript;
+import dev.driftd.schema.Canonical;
+import dev.driftd.schema.Snapshot;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+@Command(name = "diff", description = {
+        "Compare a target database with golden. Exit 0 in sync, 1 drift found, 2 error.",
+        "--format sql prints the reconciliation script (destructive statements commented out unless allowed)."})
+final class DiffCommand implements Callable<Integer> {
+    enum Format { sql, json, text }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--golden", required = true, paramLabel = "JDBC_URL", description = "The golden database.")
+    String golden;
+
+    @Option(names = "--target", required = true, paramLabel = "JDBC_URL", description = "The database to check.")
+    String target;
+
+    @Option(names = "--golden-schema", paramLabel = "SCHEMA", description = "PostgreSQL: compare only this schema of golden.")
+    String goldenSchema;
+
+    @Option(names = "--target-schema", paramLabel = "SCHEMA", description = "PostgreSQL: compare only this schema of the target.")
+    String targetSchema;
+
+    @Option(names = "--golden-user", paramLabel = "USER")
+    String goldenUser;
+
+    @Option(names = "--golden-password", paramLabel = "PASSWORD")
+    String goldenPassword;
+
+    @Option(names = "--target-user", paramLabel = "USER")
+    String targetUser;
+
+    @Option(names = "--target-password", paramLabel = "PASSWORD")
+    String targetPassword;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "sql|json|text",
+            description = "Output: text (default), json, or sql (the reconciliation script).")
+    Format format;
+
+    @Option(names = "--allow-destructive", description = "Write statements that drop data uncommented.")
+    boolean allowDestructive;
+
+    @Option(names = "--lock-timeout", defaultValue = "10s", paramLabel = "DURATION",
+            description = "lock_timeout the SQL script sets. Default: ${DEFAULT-VALUE}.")
+    String lockTimeout;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((goldenSchema == null) != (targetSchema == null)) {
+            throw new IllegalArgumentException("--golden-schema and --target-schema go together: "
+                    + "a single schema compares only with a single schema");
+        }
+        Engine engine = new Engine();
+        PlanOptions planOptions = new PlanOptions(ConnectionOptions.duration(lockTimeout, "--lock-timeout"));
+        Snapshot g = engine.snapshot(ConnectionOptions.target(golden, goldenUser, goldenPassword, goldenSchema),
+                connection.inspectOptions());
+        Snapshot t = engine.snapshot(ConnectionOptions.target(target, targetUser, targetPassword, targetSchema),
+                connection.inspectOptions());
+        Diff diff = engine.diff(g, t);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case sql -> out.print(SqlScript.render(engine.plan(diff, g, t, planOptions), allowDestructive));
+            case json -> {
+                Plan plan = engine.plan(diff, g, t, planOptions);
+                ObjectNode node = Canonical.MAPPER.createObjectNode();
+                node.put("inSync", diff.inSync());
+                node.put("goldenFingerprint", diff.goldenFingerprint());
+                node.put("targetFingerprint", diff.targetFingerprint());
+                node.set("counts", Canonical.MAPPER.valueToTree(diff.countsBySeverity()));
+                node.set("notInspected", Canonical.MAPPER.valueToTree(diff.notInspected()));
+                node.set("changes", Canonical.MAPPER.valueToTree(diff.changes()));
+                node.set("plan", Canonical.MAPPER.valueToTree(plan));
+                out.println(Canonical.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node));
+            }
+            case text -> {
+                for (Change c : diff.changes()) {
+                    out.println(c.describe());
+                }
+                if (!diff.notInspected().isEmpty()) {
+                    out.println("not inspected (not compared): " + diff.notInspected());
+                }
+                out.println(diff.inSync() ? "in sync (fingerprint " + diff.targetFingerprint() + ")"
+                        : diff.driftChanges().size() + " drifted objects " + diff.countsBySeverity());
+            }
+        }
+        out.flush();
+        return diff.inSync() ? Main.IN_SYNC : Main.DRIFT;
+    }
+}

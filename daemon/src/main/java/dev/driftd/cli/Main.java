@@ -1,0 +1,42 @@
+package dev.driftd.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code driftd}: exit 0 in sync (or done), 1 drift found, 2 error with one line on standard error.
+ * Standard output carries only the requested result; logs go to standard error.
+ */
+@Command(name = "driftd", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Schema drift monitor for fleets of PostgreSQL, MySQL and MariaDB databases.",
+        subcommands = {DiffCommand.class, SnapshotCommand.class, VersionCommand.class})
+public final class Main {
+    public static final int IN_SYNC = 0;
+    public static final int DRIFT = 1;
+    public static final int ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line with the given streams; what tests call. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("driftd: " + ex.getMessage());
+            err.println("Try 'driftd " + (ex.getCommandLine().getCommandName().equals("driftd") ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            return ERROR;
+        });
+        if (args.length == 0) {
+            cli.usage(err);
+            return ERROR;
+        }
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.driftd.cli;
+
+import picocli.CommandLine;
+
+import java.util.Arrays;
+
+/** Any failure becomes exit 2 and one line on standard error; the stack trace only with --verbose. */
+final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        cli.getErr().println("driftd: " + message.strip().lines().findFirst().orElse(message));
+        if (Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose")) {
+            ex.printStackTrace(cli.getErr());
+        }
+        cli.getErr().flush();
+        return Main.ERROR;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.driftd.dialect;
+
+import dev.driftd.diff.Diff;
+import dev.driftd.plan.Plan;
+import dev.driftd.schema.Snapshot;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One database family: how to connect, read a catalog into the neutral model, and write the DDL
+ * that reconciles a diff. Dialects know nothing of fleets, HTTP or scheduling.
+ */
+public interface Dialect {
+    /** Short name used in messages and metrics ({@code postgres}, {@code mysql}). */
+    String name();
+
+    /** True when this dialect reads databases behind the JDBC URL. */
+    boolean handles(String jdbcUrl);
+
+    /**
+     * Opens a connection with the connect timeout applied. {@code readOnly} sessions are what
+     * snapshots use; plans are applied over a writable one.
+     */
+    Connection connect(DbTarget target, InspectOptions options, boolean readOnly) throws SQLException;
+
+    /**
+     * Reads the scope behind the connection: for PostgreSQL the database's non-system schemas, or
+     * only {@code schema} when given (names then scope-relative); for MySQL the connection's
+     * database. A fixed number of catalog queries, whatever the number of tables.
+     */
+    Snapshot inspect(Connection connection, String schema, InspectOptions options) throws SQLException;
+
+    /** The statements that turn {@code target} into {@code golden}, in dependency order. */
+    Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options);
+
+    /**
+     * Runs a plan on a writable connection: PostgreSQL in one transaction with the plan's lock
+     * timeout (rolled back on any failure), MySQL statement by statement.
+     */
+    void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException;
+}

@@ -1,0 +1,14 @@
+package dev.driftd.schema;
+
+/** A CHECK constraint; {@code expression} is the normalized boolean expression without CHECK(). */
+public record CheckConstraint(String schema, String table, String name, String expression, boolean noInherit,
+                              boolean enforced, String comment) implements SchemaObject {
+    public CheckConstraint {
+        comment = Lists.emptyToNull(comment);
+    }
+
+    @Override
+    public ObjectKey key() {
+        return ObjectKey.part(ObjectKind.CHECK_CONSTRAINT, schema, table, name);
+    }
+}

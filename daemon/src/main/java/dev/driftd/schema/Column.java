@@ -1,0 +1,41 @@
+package dev.driftd.schema;
+
+/**
+ * A column. {@code type} is the normalized type with length/precision ({@code varchar(40)},
+ * {@code numeric(10,2)}, {@code int unsigned}); {@code defaultExpression} is normalized per flavor
+ * (no cast decoration, literals in one quoting style). {@code identity} is {@code ALWAYS} or
+ * {@code BY DEFAULT} for PostgreSQL identity columns; {@code generatedKind} is {@code STORED}
+ * or {@code VIRTUAL} when {@code generated} holds an expression. {@code position} is the 1-based
+ * rank among live columns: schema in the MySQL family, only reported in PostgreSQL.
+ */
+public record Column(String schema, String table, String name, int position, String type, boolean nullable,
+                     String defaultExpression, String identity, String generated, String generatedKind,
+                     String charset, String collation, boolean autoIncrement, String onUpdate,
+                     boolean invisible, String comment) implements SchemaObject {
+    public Column {
+        defaultExpression = Lists.emptyToNull(defaultExpression);
+        identity = Lists.emptyToNull(identity);
+        generated = Lists.emptyToNull(generated);
+        generatedKind = generated == null ? null : Lists.emptyToNull(generatedKind);
+        charset = Lists.emptyToNull(charset);
+        collation = Lists.emptyToNull(collation);
+        onUpdate = Lists.emptyToNull(onUpdate);
+        comment = Lists.emptyToNull(comment);
+    }
+
+    /** A nullable column with only a type, for tests. */
+    public static Column of(String schema, String table, String name, int position, String type) {
+        return new Column(schema, table, name, position, type, true, null, null, null, null, null, null,
+                false, null, false, null);
+    }
+
+    @Override
+    public ObjectKey key() {
+        return ObjectKey.part(ObjectKind.COLUMN, schema, table, name);
+    }
+
+    public Column withPosition(int newPosition) {
+        return new Column(schema, table, name, newPosition, type, nullable, defaultExpression, identity, generated,
+                generatedKind, charset, collation, autoIncrement, onUpdate, invisible, comment);
+    }
+}

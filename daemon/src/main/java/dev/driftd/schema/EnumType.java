@@ -1,0 +1,16 @@
+package dev.driftd.schema;
+
+import java.util.List;
+
+/** A PostgreSQL enum type; label order is significant. */
+public record EnumType(String schema, String name, List<String> labels, String comment) implements SchemaObject {
+    public EnumType {
+        labels = Lists.copy(labels);
+        comment = Lists.emptyToNull(comment);
+    }
+
+    @Override
+    public ObjectKey key() {
+        return ObjectKey.of(ObjectKind.ENUM_TYPE, schema, name);
+    }
+}

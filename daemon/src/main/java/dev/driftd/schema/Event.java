@@ -1,0 +1,14 @@
+package dev.driftd.schema;
+
+/** A MySQL event; {@code definition} is the normalized CREATE EVENT statement, {@code status} ENABLED/DISABLED. */
+public record Event(String schema, String name, String definition, String status, String comment)
+        implements SchemaObject {
+    public Event {
+        comment = Lists.emptyToNull(comment);
+    }
+
+    @Override
+    public ObjectKey key() {
+        return ObjectKey.of(ObjectKind.EVENT, schema, name);
+    }
+}

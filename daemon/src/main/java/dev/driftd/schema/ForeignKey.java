@@ -1,0 +1,26 @@
+package dev.driftd.schema;
+
+import java.util.List;
+
+/**
+ * A foreign key. Actions are the SQL words ({@code NO ACTION}, {@code CASCADE}, {@code SET NULL},
+ * {@code SET DEFAULT}, {@code RESTRICT}); {@code match} is {@code SIMPLE}, {@code FULL} or
+ * {@code PARTIAL}.
+ */
+public record ForeignKey(String schema, String table, String name, List<String> columns, TableRef references,
+                         List<String> referencedColumns, String onUpdate, String onDelete, String match,
+                         boolean deferrable, boolean initiallyDeferred, String comment) implements SchemaObject {
+    public ForeignKey {
+        columns = Lists.copy(columns);
+        referencedColumns = Lists.copy(referencedColumns);
+        onUpdate = onUpdate == null ? "NO ACTION" : onUpdate;
+        onDelete = onDelete == null ? "NO ACTION" : onDelete;
+        match = match == null ? "SIMPLE" : match;
+        comment = Lists.emptyToNull(comment);
+    }
+
+    @Override
+    public ObjectKey key() {
+        return ObjectKey.part(ObjectKind.FOREIGN_KEY, schema, table, name);
+    }
+}

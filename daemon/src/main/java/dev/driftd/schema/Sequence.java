@@ -1,0 +1,19 @@
+package dev.driftd.schema;
+
+/**
+ * A free-standing sequence (identity sequences belong to their column). The current value is
+ * data, not schema. {@code ownedBy} is {@code table.column} (scope-relative) or null.
+ */
+public record Sequence(String schema, String name, String dataType, long start, long increment, long minValue,
+                       long maxValue, long cache, boolean cycle, String ownedBy, String comment)
+        implements SchemaObject {
+    public Sequence {
+        ownedBy = Lists.emptyToNull(ownedBy);
+        comment = Lists.emptyToNull(comment);
+    }
+
+    @Override
+    public ObjectKey key() {
+        return ObjectKey.of(ObjectKind.SEQUENCE, schema, name);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.driftd.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The normalized schema of one scope at one moment: immutable, objects in canonical order, with a
+ * SHA-256 fingerprint of the canonical serialization. Equal fingerprint means no drift. The server
+ * version and scope name are recorded but are not part of the fingerprint, so a tenant on another
+ * server or under another name fingerprints the same when its contents are the same.
+ */
+@JsonPropertyOrder({"fingerprint", "flavor", "serverVersion", "scope", "notInspected", "objects"})
+public final class Snapshot {
+    private final Flavor flavor;
+    private final String serverVersion;
+    private final Scope scope;
+    private final SortedMap<ObjectKey, SchemaObject> objects;
+    private final Set<ObjectKind> notInspected;
+    private volatile String fingerprint;
+
+    @JsonCreator
+    public Snapshot(@JsonProperty("flavor") Flavor flavor,
+                    @JsonProperty("serverVersion") String serverVersion,
+                    @JsonProperty("scope") Scope scope,
+                    @JsonProperty("objects") List<SchemaObject> objects,
+                    @JsonProperty("notInspected") Set<ObjectKind> notInspected) {
+        this.flavor = flavor;
+        this.serverVersion = serverVersion;
+        this.scope = scope;
+        TreeMap<ObjectKey, SchemaObject> byKey = new TreeMap<>();
+        for (SchemaObject o : objects) {
+            SchemaObject previous = byKey.put(o.key(), o);
+            if (previous != null) {
+                throw new IllegalArgumentException("two objects with the key " + o.key());
+            }
+        }
+        this.objects = Collections.unmodifiableSortedMap(byKey);
+        this.notInspected = notInspected == null || notInspected.isEmpty()
+                ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(notInspected));
+    }
+
+    public Flavor getFlavor() {
+        return flavor;
+    }
+
+    public String getServerVersion() {
+        return serverVersion;
+    }
+
+    public Scope getScope() {
+        return scope;
+    }
+
+    /** Kinds this flavor has but the inspector did not read: reported, never silently "no drift". */
+    public Set<ObjectKind> getNotInspected() {
+        return notInspected;
+    }
+
+    @JsonProperty("objects")
+    public List<SchemaObject> objects() {
+        return List.copyOf(objects.values());
+    }
+
+    public Map<ObjectKey, SchemaObject> byKey() {
+        return objects;
+    }
+
+    public SchemaObject get(ObjectKey key) {
+        return objects.get(key);
+    }
+
+    public boolean contains(ObjectKey key) {
+        return objects.containsKey(key);
+    }
+
+    public <T extends SchemaObject> List<T> all(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (SchemaObject o : objects.values()) {
+            if (type.isInstance(o)) {
+                out.add(type.cast(o));
+            }
+        }
+        return out;
+    }
+
+    public List<SchemaObject> ofKind(ObjectKind kind) {
+        return objects.values().stream().filter(o -> o.kind() == kind).toList();
+    }
+
+    /** The parts (columns, constraints, indexes, triggers, policies) of a table or view. */
+    public List<SchemaObject> partsOf(String schema, String table) {
+        Predicate<SchemaObject> mine = o -> o.kind().isTablePart()
+                && o.key().schema().equals(schema) && o.key().table().equals(table);
+        return objects.values().stream().filter(mine).toList();
+    }
+
+    /** Columns of a table in their position order. */
+    public List<Column> columnsOf(String schema, String table) {
+        List<Column> columns = new ArrayList<>();
+        for (SchemaObject o : partsOf(schema, table)) {
+            if (o instanceof Column c) {
+                columns.add(c);
+            }
+        }
+        columns.sort(Comparator.comparingInt(Column::position));
+        return columns;
+    }
+
+    @JsonProperty("fingerprint")
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            ArrayNode all = Canonical.MAPPER.createArrayNode();
+            for (SchemaObject o : objects.values()) {
+                all.add(canonicalTree(o));
+            }
+            f = Canonical.sha256(Canonical.write(all));
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    /** Fingerprint of one object; a table's includes its parts, so a variant of a table is one hash. */
+    public String objectFingerprint(ObjectKey key) {
+        SchemaObject o = objects.get(key);
+        if (o == null) {
+            throw new IllegalArgumentException("no " + key + " in this snapshot");
+        }
+        ArrayNode all = Canonical.MAPPER.createArrayNode();
+        all.add(canonicalTree(o));
+        if (o instanceof Table || o instanceof View) {
+            for (SchemaObject part : partsOf(key.schema(), key.name())) {
+                all.add(canonicalTree(part));
+            }
+        }
+        return Canonical.sha256(Canonical.write(all));
+    }
+
+    /** Per-object fingerprints of every top-level object, keyed by display name. */
+    public Map<String, String> objectFingerprints() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ObjectKey key : objects.keySet()) {
+            if (!key.kind().isTablePart()) {
+                out.put(key.display(), objectFingerprint(key));
+            }
+        }
+        return out;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode canonicalTree(SchemaObject o) {
+        if (o instanceof Table t && flavor != null && flavor.columnOrderIsSchema()) {
+            return Canonical.tableTree(t, columnsOf(t.schema(), t.name()).stream().map(Column::name).toList());
+        }
+        return Canonical.tree(o);
+    }
+
+    @Override
+    public String toString() {
+        return "Snapshot[" + flavor + " " + (scope == null ? "" : scope.describe()) + ", " + objects.size()
+                + " objects, " + fingerprint() + "]";
+    }
+}

@@ -1,0 +1,21 @@
+package dev.driftd.schema;
+
+import java.util.List;
+
+/**
+ * A UNIQUE constraint (PostgreSQL). A unique index that is not a constraint is an {@link Index};
+ * MySQL unique keys are indexes.
+ */
+public record UniqueConstraint(String schema, String table, String name, List<String> columns,
+                               boolean nullsNotDistinct, boolean deferrable, boolean initiallyDeferred,
+                               String comment) implements SchemaObject {
+    public UniqueConstraint {
+        columns = Lists.copy(columns);
+        comment = Lists.emptyToNull(comment);
+    }
+
+    @Override
+    public ObjectKey key() {
+        return ObjectKey.part(ObjectKind.UNIQUE_CONSTRAINT, schema, table, name);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.driftd.schema;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A view or materialized view. {@code definition} is the query as the server normalizes it, with
+ * names of the scope unqualified; {@code options} holds e.g. {@code check_option},
+ * {@code security_barrier}; {@code columns} the output column names in order.
+ */
+public record View(String schema, String name, boolean materialized, String definition, List<String> columns,
+                   Map<String, String> options, String comment) implements SchemaObject {
+    public View {
+        columns = Lists.copy(columns);
+        options = Lists.copy(options);
+        comment = Lists.emptyToNull(comment);
+    }
+
+    @Override
+    public ObjectKey key() {
+        return ObjectKey.of(materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW, schema, name);
+    }
+}

