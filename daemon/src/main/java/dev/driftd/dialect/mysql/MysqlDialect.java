@@ -11,7 +11,7 @@ import dev.driftd.schema.Snapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Work in progress: replaced by the real Mysql engine. */
+/** The Mysql family: connections and catalog reads here, planning and applying in their own classes. */
 public final class MysqlDialect implements Dialect {
     @Override
     public String name() {
@@ -20,26 +20,26 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public boolean handles(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:mysql");
+        return jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:");
     }
 
     @Override
     public Connection connect(DbTarget target, InspectOptions options, boolean readOnly) throws SQLException {
-        throw new SQLException("mysql engine not built yet");
+        return MysqlConnections.open(target, options, readOnly);
     }
 
     @Override
     public Snapshot inspect(Connection connection, String schema, InspectOptions options) throws SQLException {
-        throw new SQLException("mysql engine not built yet");
+        return new MysqlInspector(connection, options).inspect(schema);
     }
 
     @Override
     public Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options) {
-        throw new IllegalStateException("mysql engine not built yet");
+        return new MysqlPlanner(golden, target, options).plan(diff);
     }
 
     @Override
     public void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException {
-        throw new SQLException("mysql engine not built yet");
+        new MysqlApplier(connection).apply(plan, allowDestructive);
     }
 }

@@ -11,7 +11,7 @@ import dev.driftd.schema.Snapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Work in progress: replaced by the real Postgres engine. */
+/** The Postgres family: connections and catalog reads here, planning and applying in their own classes. */
 public final class PostgresDialect implements Dialect {
     @Override
     public String name() {
@@ -20,26 +20,26 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public boolean handles(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:postgres");
+        return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
     @Override
     public Connection connect(DbTarget target, InspectOptions options, boolean readOnly) throws SQLException {
-        throw new SQLException("postgres engine not built yet");
+        return PostgresConnections.open(target, options, readOnly);
     }
 
     @Override
     public Snapshot inspect(Connection connection, String schema, InspectOptions options) throws SQLException {
-        throw new SQLException("postgres engine not built yet");
+        return new PostgresInspector(connection, options).inspect(schema);
     }
 
     @Override
     public Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options) {
-        throw new IllegalStateException("postgres engine not built yet");
+        return new PostgresPlanner(golden, target, options).plan(diff);
     }
 
     @Override
     public void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException {
-        throw new SQLException("postgres engine not built yet");
+        new PostgresApplier(connection).apply(plan, allowDestructive);
     }
 }
