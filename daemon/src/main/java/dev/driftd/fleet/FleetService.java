@@ -1,0 +1,36 @@
+package dev.driftd.fleet;
+
+import dev.driftd.diff.Diff;
+import dev.driftd.plan.Plan;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The daemon's read and control surface, as the admin API and metrics see it. The sweep side
+ * implements it; HTTP and metrics only call it.
+ */
+public interface FleetService {
+    List<FleetStatus> fleets();
+
+    Optional<FleetStatus> fleet(String name);
+
+    /** The member's last snapshot against the fleet's golden; empty for an unknown fleet or member. */
+    Optional<Diff> diff(String fleet, String member);
+
+    /** The reconciliation plan for a member; empty for an unknown fleet or member. */
+    Optional<Plan> reconcile(String fleet, String member);
+
+    /**
+     * Starts a sweep of the fleet now. The future completes with the result of a sweep that
+     * started after this call (if one is running, it waits for it and runs another).
+     */
+    CompletableFuture<SweepResult> sweepNow(String fleet);
+
+    /** Re-reads the configuration; throws with a one-line reason and keeps the old one when it is bad. */
+    void reload();
+
+    /** True when config is loaded, the store answers and the scheduler runs. */
+    boolean ready();
+}
