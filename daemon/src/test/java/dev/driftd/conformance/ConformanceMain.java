@@ -101,6 +101,9 @@ public final class ConformanceMain {
                     t.loadable(), out.size(), (System.nanoTime() - started) / 1e9);
         }
         worker.shutdownNow();
+        if (pg instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
         String report = opts.get("--report");
         if (report != null) {
             Report.write(Path.of(report), results, servers);

@@ -26,7 +26,7 @@ final class Convergence {
 
     private final Engine engine = new Engine();
 
-    CaseResult check(CorpusCase c, Snapshot golden, List<String> goldenDump, TestDatabase target,
+    CaseResult check(CorpusCase c, Snapshot golden, java.util.function.Supplier<List<String>> goldenDump, TestDatabase target,
                      Function<TestDatabase, List<String>> dumper) {
         Snapshot before;
         Plan plan;
@@ -61,7 +61,7 @@ final class Convergence {
             return CaseResult.failed(c, cause, String.join("\n", remaining.changes().stream().map(Change::describe).toList()));
         }
         try {
-            String dumpDiff = DumpComparison.firstDifference(goldenDump, dumper.apply(target));
+            String dumpDiff = DumpComparison.firstDifference(goldenDump.get(), dumper.apply(target));
             if (dumpDiff != null) {
                 return CaseResult.failed(c, "dump differs after convergence: " + dumpKind(dumpDiff), dumpDiff);
             }

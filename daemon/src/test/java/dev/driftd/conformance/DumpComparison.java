@@ -82,7 +82,8 @@ final class DumpComparison {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : dump.split("\n")) {
-            if (line.isBlank() || line.startsWith(commentPrefix)) {
+            // pg_dump 15.14+ wraps its output in \restrict KEY ... \unrestrict KEY with a random key
+            if (line.isBlank() || line.startsWith(commentPrefix) || line.startsWith("\\")) {
                 continue;
             }
             current.append(line).append('\n');

@@ -106,9 +106,9 @@ final class MysqlHarness implements Harness {
                 return CaseResult.notLoadable(c, e.getMessage());
             }
             if (realSchema) {
-                return RealSchemas.check(c, engine, convergence, golden, goldenDump, t, true, DumpComparison::mysql);
+                return RealSchemas.check(c, engine, convergence, golden, () -> goldenDump, t, true, DumpComparison::mysql);
             }
-            return convergence.check(c, golden, goldenDump, t, DumpComparison::mysql);
+            return convergence.check(c, golden, () -> goldenDump, t, DumpComparison::mysql);
         }
     }
 }

@@ -16,7 +16,7 @@ final class RealSchemas {
 
     /** {@code target} holds an untouched copy of the schema golden was read from. */
     static CaseResult check(CorpusCase c, Engine engine, Convergence convergence, Snapshot golden,
-                            List<String> goldenDump, TestDatabase target, boolean mysql,
+                            java.util.function.Supplier<List<String>> goldenDump, TestDatabase target, boolean mysql,
                             Function<TestDatabase, List<String>> dumper) {
         try {
             Diff untouched = engine.diff(golden, engine.snapshot(target.target(), Convergence.OPTIONS));
