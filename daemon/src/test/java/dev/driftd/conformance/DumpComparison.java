@@ -82,7 +82,7 @@ final class DumpComparison {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : dump.split("\n")) {
-            // pg_dump 15.14+ wraps its output in \restrict KEY ... \unrestrict KEY with a random key
+            // pg_dump 15.14+ brackets its output with restrict/unrestrict meta-commands holding a random key
             if (line.isBlank() || line.startsWith(commentPrefix) || line.startsWith("\\")) {
                 continue;
             }
