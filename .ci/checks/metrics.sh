@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Metric names: every metric that dashboards/*.json, dashboards/driftd-alerts.yml and the alert
+# unit tests query must be in the contract list dashboards/metrics.txt (or be a recording rule of
+# the rule file). Expressions are parsed with Prometheus' PromQL grammar (lezer-promql), so a
+# PromQL syntax error in a dashboard fails here too.
+# The list itself is compared with DESIGN.md's "Metrics" section when a DESIGN.md is found
+# ($DRIFTD_DESIGN_MD, ./DESIGN.md, docs/DESIGN.md or ../shared/DESIGN.md).
+# With DRIFTD_METRICS_URL (a live /metrics) or DRIFTD_METRICS_FILE (a saved scrape) it also checks
+# a real scrape: `promtool check metrics` passes, and every driftd_ sample name in it is listed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+tools=tools/grafana-schema
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if ! command -v node >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+if [ ! -f "$tools/node_modules/.package-lock.json" ] || [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; then
+  echo "metrics: npm ci in $tools"
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+grep -Ev '^\s*(#|$)' dashboards/metrics.txt | sort -u > "$work/contract"
+echo "metrics: contract list dashboards/metrics.txt has $(wc -l < "$work/contract") names"
+
+args=()
+for d in dashboards/*.json; do args+=(--dashboard "$d"); done
+args+=(--rules dashboards/driftd-alerts.yml --rule-tests dashboards/driftd-alerts.test.yml)
+node "$tools/metric-names.js" "${args[@]}" > "$work/uses"
+awk -F'\t' '$1 == "recorded" { print $2 }' "$work/uses" | sort -u > "$work/recorded"
+awk -F'\t' '$1 != "recorded"' "$work/uses" > "$work/queried"
+cat "$work/contract" "$work/recorded" | sort -u > "$work/allowed"
+
+status=0
+while IFS=$'\t' read -r name where; do
+  if ! grep -qxF "$name" "$work/allowed"; then
+    echo "metrics: $where queries '$name', which is not in dashboards/metrics.txt (DESIGN.md's metric contract)" >&2
+    status=1
+  fi
+done < "$work/queried"
+echo "metrics: $(wc -l < "$work/queried") queries parsed, $(cut -f1 "$work/queried" | sort -u | wc -l) distinct names, $(wc -l < "$work/recorded") recording rule(s)"
+[ "$status" = 0 ] && echo "metrics: every queried name is in the contract: OK"
+
+# Names in the contract that nothing queries are worth knowing about, but not an error.
+unused=$(comm -23 "$work/contract" <(cut -f1 "$work/queried" | sort -u) | tr '\n' ' ')
+[ -n "$unused" ] && echo "metrics: note: listed but not queried by any dashboard or rule: $unused"
+
+# DESIGN.md cross-check: the bullet list under "Metrics"; a bullet that says "histogram" lists
+# histogram families, whose sample names are _bucket, _count and _sum.
+design=""
+for candidate in "${DRIFTD_DESIGN_MD:-}" DESIGN.md docs/DESIGN.md ../shared/DESIGN.md; do
+  if [ -n "$candidate" ] && [ -f "$candidate" ]; then design=$candidate; break; fi
+done
+if [ -n "$design" ]; then
+  awk '/^Metrics/ { on = 1; next } on && /^[^-[:space:]]/ { on = 0 } on' "$design" \
+    | while IFS= read -r line; do
+        for n in $(grep -oE '`driftd_[a-z_]+' <<<"$line" | tr -d '`'); do
+          if grep -q histogram <<<"$line"; then printf '%s_bucket\n%s_count\n%s_sum\n' "$n" "$n" "$n"; else echo "$n"; fi
+        done
+      done | sort -u > "$work/design"
+  if [ ! -s "$work/design" ]; then
+    echo "metrics: no metric list found in $design" >&2; status=1
+  elif ! diff -u "$work/design" "$work/contract" > "$work/design.diff"; then
+    echo "metrics: dashboards/metrics.txt differs from the metric list in $design (- DESIGN.md, + metrics.txt):" >&2
+    cat "$work/design.diff" >&2
+    status=1
+  else
+    echo "metrics: dashboards/metrics.txt matches $design ($(wc -l < "$work/design") names): OK"
+  fi
+else
+  echo "metrics: no DESIGN.md found; contract list not cross-checked (set DRIFTD_DESIGN_MD)"
+fi
+
+# A real scrape, when one is offered.
+scrape=""
+if [ -n "${DRIFTD_METRICS_URL:-}" ]; then
+  curl -fsS --max-time 10 "$DRIFTD_METRICS_URL" -o "$work/scrape"
+  scrape="$work/scrape"
+  echo "metrics: scraped $DRIFTD_METRICS_URL"
+elif [ -n "${DRIFTD_METRICS_FILE:-}" ]; then
+  scrape=$DRIFTD_METRICS_FILE
+fi
+if [ -n "$scrape" ]; then
+  if command -v promtool >/dev/null 2>&1; then
+    if promtool check metrics < "$scrape"; then
+      echo "metrics: promtool check metrics on the scrape: OK"
+    else
+      echo "metrics: promtool check metrics failed on the scrape" >&2; status=1
+    fi
+  else
+    echo "metrics: promtool not installed (alerts.sh installs it); lint of the scrape skipped"
+  fi
+  grep -Eo '^driftd_[a-zA-Z0-9_:]+' "$scrape" | sort -u > "$work/scraped"
+  while read -r name; do
+    # Micrometer adds <histogram>_max beside a timer's buckets; it is tolerated, not contracted.
+    if [ "${name%_max}" != "$name" ] && grep -qxF "${name%_max}_bucket" "$work/contract"; then continue; fi
+    if ! grep -qxF "$name" "$work/contract"; then
+      echo "metrics: the scrape exports '$name', which is not in the contract (DESIGN.md + dashboards/metrics.txt)" >&2
+      status=1
+    fi
+  done < "$work/scraped"
+  missing=$(comm -23 <(cut -f1 "$work/queried" | grep '^driftd_' | sort -u) "$work/scraped" | tr '\n' ' ')
+  [ -n "$missing" ] && echo "metrics: note: queried but absent from this scrape (series that appear only after an event?): $missing"
+  echo "metrics: scrape has $(wc -l < "$work/scraped") driftd_ sample names"
+fi
+exit "$status"
