@@ -80,7 +80,9 @@ fi
 live_scrape() {
   local jar=daemon/target/driftd.jar port="" p pid i
   [ -f "$jar" ] || { echo "metrics: $jar not built; no live scrape"; return 1; }
-  if ! java -jar "$jar" run --help > /dev/null 2>&1; then
+  # `driftd run --help` describes --config once the command exists (without it, picocli prints
+  # the top-level usage and still exits 0).
+  if ! java -jar "$jar" run --help 2>&1 | grep -q -- '--config'; then
     echo "metrics: this driftd.jar has no 'run' command yet; no live scrape"; return 1
   fi
   if ! pg_isready -q -h 127.0.0.1 -p 5432 2> /dev/null; then
