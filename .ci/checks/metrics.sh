@@ -118,7 +118,7 @@ YAML
     sleep 1
   done
   if curl -fs --max-time 2 "http://127.0.0.1:$port/readyz" > /dev/null 2>&1 \
-     && curl -fsS --max-time 120 -X POST -H "Authorization: Bearer $DRIFTD_CI_ADMIN_TOKEN" \
+     && curl -fsS --max-time 60 -X POST -H "Authorization: Bearer $DRIFTD_CI_ADMIN_TOKEN" \
           "http://127.0.0.1:$port/api/v1/fleets/ci/sweep?wait=true" > /dev/null \
      && curl -fsS --max-time 10 "http://127.0.0.1:$port/metrics" -o "$work/scrape"; then
     echo "metrics: scraped a live daemon on 127.0.0.1:$port after one sweep"
