@@ -56,7 +56,7 @@ family('driftd_member_last_snapshot_timestamp_seconds', 'gauge', 'last successfu
   each((fleet, m) => ['driftd_member_last_snapshot_timestamp_seconds', { fleet, member: m.member },
     (t) => (m.state === 'unreachable' ? start : lastSweep(t))]));
 family('driftd_member_drift_since_timestamp_seconds', 'gauge', 'when the current drift was first seen',
-  each((fleet, m) => ['driftd_member_drift_since_timestamp_seconds', { fleet, member: m.member }, (t) => (drifted(m, t) ? m.since : 0)]));
+  each((fleet, m) => ['driftd_member_drift_since_timestamp_seconds', { fleet, member: m.member }, (t) => (drifted(m, t) ? m.since : 'NaN')]));
 family('driftd_fleet_members', 'gauge', 'members per state',
   Object.entries(fleets).flatMap(([fleet, ms]) => ['in_sync', 'drifted', 'unreachable'].map((state) =>
     ['driftd_fleet_members', { fleet, state }, (t) => ms.filter((m) => (drifted(m, t) ? 'drifted' : m.state === 'drifted' ? 'in_sync' : m.state) === state).length])));
