@@ -78,7 +78,7 @@ fi
 # Starting the daemon is best effort (its own tests cover start-up): if it does not come up, the
 # live comparison is skipped with the reason; what the scrape contains is then checked strictly.
 live_scrape() {
-  local jar=daemon/target/driftd.jar port="" p pid i
+  local jar=daemon/target/driftd.jar port="" p pid
   [ -f "$jar" ] || { echo "metrics: $jar not built; no live scrape"; return 1; }
   # `driftd run --help` describes --config once the command exists (without it, picocli prints
   # the top-level usage and still exits 0).
@@ -112,7 +112,7 @@ YAML
   export DRIFTD_CI_ADMIN_TOKEN="ci-$RANDOM$RANDOM$RANDOM"
   (cd "$work/daemon" && exec java -jar "$OLDPWD/$jar" run --config driftd.yaml) > "$work/daemon/log" 2>&1 &
   pid=$!
-  for i in $(seq 60); do
+  for _ in $(seq 60); do
     curl -fs --max-time 2 "http://127.0.0.1:$port/readyz" > /dev/null 2>&1 && break
     kill -0 "$pid" 2> /dev/null || break
     sleep 1
