@@ -33,6 +33,7 @@ final class ProxyConnection implements InvocationHandler {
 
     private String user;
     private boolean userRead;
+    private boolean warned;
     private final List<ProxyEvent> pending = new ArrayList<>();
     private long lastSeq;
 
@@ -156,8 +157,11 @@ final class ProxyConnection implements InvocationHandler {
 
     private synchronized void record(List<Classification.DdlStatement> ddl, boolean marker) {
         boolean approved = settings.guard == Guard.OFF || marker;
-        if (!approved) {
-            LOG.log(System.Logger.Level.WARNING, "driftd: DDL without /* driftd:allow */ ran (driftd.guard=warn): {0}",
+        if (!approved && !warned) {
+            // once per connection: the events carry every statement; the log only needs to say it happens
+            warned = true;
+            LOG.log(System.Logger.Level.WARNING, "driftd: DDL without /* driftd:allow */ ran (driftd.guard=warn): {0}"
+                    + " (further unapproved DDL on this connection is reported, not logged)",
                     abbreviate(ddl.get(0).text()));
         }
         if (reporter == null) {
