@@ -228,6 +228,16 @@ final class ProxyConnection implements InvocationHandler {
 
     /** The connection's current database (PostgreSQL: the database; MySQL: the USEd database). */
     private String currentDatabase() {
+        if (flavor == SqlFlavor.MYSQL) {
+            // Connector/J's getCatalog() misses a USE run as a statement; ask the server (DDL is rare)
+            try (Statement s = raw.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT DATABASE()")) {
+                if (rs.next() && rs.getString(1) != null) {
+                    return rs.getString(1);
+                }
+            } catch (SQLException | RuntimeException e) {
+                // e.g. a streaming result set is open on this connection: fall back to the driver's idea
+            }
+        }
         try {
             String c = raw.getCatalog();
             return c != null && !c.isEmpty() ? c : (server.database.isEmpty() ? null : server.database);
