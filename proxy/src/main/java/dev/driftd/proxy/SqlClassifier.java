@@ -16,6 +16,7 @@ import java.util.Locale;
  */
 final class SqlClassifier {
     private static final String MARKER = "driftd:allow";
+    private static final String[] PLAIN_VERBS = {"ALTER", "RENAME", "TRUNCATE", "GRANT", "REVOKE"};
 
     private SqlClassifier() {
     }
@@ -111,15 +112,18 @@ final class SqlClassifier {
         private final String s;
         private final SqlFlavor flavor;
         private final int n;
-        private final List<Classification.DdlStatement> ddl = new ArrayList<>(2);
+        private List<Classification.DdlStatement> ddl;
         private boolean marker;
         /** Open MySQL executable comments (slash-star-bang): their body is code, their end is blank. */
         private int executableComments;
 
         // state of the current statement
         private int pieceStart;
-        private final String[] words = new String[4];
+        /** Where the statement's first words are: positions, not substrings, so queries allocate nothing. */
+        private final int[] wordStart = new int[4];
+        private final int[] wordEnd = new int[4];
         private int wordCount;
+        private boolean createStatement;
         private int parens;
         /** BEGIN/CASE ... END nesting inside CREATE statements (routine, trigger and event bodies). */
         private int blocks;
@@ -171,7 +175,7 @@ final class SqlClassifier {
                 closeBlock();
             }
             endStatement(n);
-            return ddl.isEmpty() && !marker ? Classification.NOT_DDL : new Classification(ddl, marker);
+            return ddl == null ? Classification.NOT_DDL : new Classification(ddl, marker);
         }
 
         private boolean backslashEscapesAt(int quote) {
@@ -298,16 +302,24 @@ final class SqlClassifier {
                 j++;
             }
             boolean first = wordCount == 0;
-            String upper = null;
-            if (wordCount < words.length) {
-                upper = s.substring(i, j).toUpperCase(Locale.ROOT);
-                words[wordCount++] = upper;
+            if (wordCount < wordStart.length) {
+                wordStart[wordCount] = i;
+                wordEnd[wordCount] = j;
+                wordCount++;
             }
-            // beyond the first words, only block keywords of CREATE statements matter
-            if (!first && "CREATE".equals(words[0])) {
-                blockKeyword(upper != null ? upper : s.substring(i, j).toUpperCase(Locale.ROOT));
+            if (first) {
+                createStatement = is(0, "CREATE");
+            } else if (createStatement) {
+                // beyond the first word, only block keywords of CREATE statements matter
+                blockKeyword(s.substring(i, j).toUpperCase(Locale.ROOT));
             }
             return j;
+        }
+
+        /** Whether word k of the statement is the given upper-case keyword. */
+        private boolean is(int k, String keyword) {
+            return k < wordCount && wordEnd[k] - wordStart[k] == keyword.length()
+                    && s.regionMatches(true, wordStart[k], keyword, 0, keyword.length());
         }
 
         private void blockKeyword(String w) {
@@ -355,55 +367,57 @@ final class SqlClassifier {
                 String command = ddlCommand();
                 if (command != null) {
                     String text = s.substring(pieceStart, end).strip();
+                    if (ddl == null) {
+                        ddl = new ArrayList<>(2);
+                    }
                     ddl.add(new Classification.DdlStatement(text, command));
                 }
             }
             wordCount = 0;
+            createStatement = false;
             parens = 0;
             blocks = 0;
             pendingEnd = false;
-            java.util.Arrays.fill(words, null);
         }
 
         /** The DDL verb of the current statement, or null when it is not DDL. */
         private String ddlCommand() {
-            String first = words[0];
-            String second = wordCount > 1 ? words[1] : "";
-            switch (first) {
-                case "CREATE":
-                    return temporary(1) ? null : first;
-                case "DROP":
-                    return "TEMPORARY".equals(second) ? null : first;
-                case "ALTER":
-                case "RENAME":
-                case "TRUNCATE":
-                case "GRANT":
-                case "REVOKE":
-                    return first;
-                case "COMMENT":
-                    return "ON".equals(second) ? first : null;
-                case "IMPORT":
-                    return "FOREIGN".equals(second) ? first : null;
-                case "SECURITY":
-                    return "LABEL".equals(second) ? first : null;
-                default:
-                    return null;
+            if (is(0, "CREATE")) {
+                return temporary() ? null : "CREATE";
             }
+            if (is(0, "DROP")) {
+                return is(1, "TEMPORARY") ? null : "DROP";
+            }
+            for (String verb : PLAIN_VERBS) {
+                if (is(0, verb)) {
+                    return verb;
+                }
+            }
+            if (is(0, "COMMENT") && is(1, "ON")) {
+                return "COMMENT";
+            }
+            if (is(0, "IMPORT") && is(1, "FOREIGN")) {
+                return "IMPORT";
+            }
+            if (is(0, "SECURITY") && is(1, "LABEL")) {
+                return "SECURITY";
+            }
+            return null;
         }
 
         /**
          * CREATE [OR REPLACE] [GLOBAL|LOCAL] TEMP|TEMPORARY ...: session-local objects are not
          * schema changes, and applications create them all the time.
          */
-        private boolean temporary(int from) {
-            int k = from;
-            if (k + 1 < wordCount && "OR".equals(words[k]) && "REPLACE".equals(words[k + 1])) {
+        private boolean temporary() {
+            int k = 1;
+            if (is(k, "OR") && is(k + 1, "REPLACE")) {
                 k += 2;
             }
-            if (k < wordCount && ("GLOBAL".equals(words[k]) || "LOCAL".equals(words[k]))) {
+            if (is(k, "GLOBAL") || is(k, "LOCAL")) {
                 k++;
             }
-            return k < wordCount && ("TEMP".equals(words[k]) || "TEMPORARY".equals(words[k]));
+            return is(k, "TEMP") || is(k, "TEMPORARY");
         }
     }
 }

@@ -14,6 +14,6 @@ public final class ExitFlushChild {
     public static void main(String[] args) throws Exception {
         Connection c = DriverManager.getConnection(args[0]);
         c.createStatement().execute(args[1]);
-        System.out.println("ran");
+        System.out.println("ran at " + System.currentTimeMillis()); // the parent times the exit from here
     }
 }
