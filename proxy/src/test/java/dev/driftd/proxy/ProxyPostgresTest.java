@@ -181,6 +181,26 @@ class ProxyPostgresTest {
     }
 
     @Test
+    void aFailedAutoCommitBatchReportsExactlyTheTablesThatExist() throws Exception {
+        try (Connection c = connect(""); Statement s = c.createStatement()) {
+            s.addBatch("CREATE TABLE g1 (a int)");
+            s.addBatch("CREATE TABLE g1 (a int)"); // fails: already exists
+            s.addBatch("CREATE TABLE g2 (a int)");
+            assertThatThrownBy(s::executeBatch).isInstanceOf(BatchUpdateException.class);
+            s.execute("CREATE TABLE sentinel (a int)");
+        }
+        List<String> existing = new java.util.ArrayList<>();
+        try (Connection raw = raw(); ResultSet rs = raw.getMetaData().getTables(null, "public", "g%", new String[]{"TABLE"})) {
+            while (rs.next()) {
+                existing.add("CREATE TABLE " + rs.getString("TABLE_NAME") + " (a int)");
+            }
+        }
+        List<String> reported = statements(receiver.drain(1_000));
+        assertThat(reported).endsWith("CREATE TABLE sentinel (a int)");
+        assertThat(reported.subList(0, reported.size() - 1)).containsExactlyElementsOf(existing);
+    }
+
+    @Test
     void multiStatementStringsReportEachDdlStatement() throws Exception {
         try (Connection c = connect(""); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE m (id int); INSERT INTO m VALUES (1);\n"
