@@ -48,7 +48,7 @@ final class MysqlPlanner {
     private final PlanOptions options;
     private final Flavor flavor;
     private final MysqlDdl ddl;
-    private final MysqlServer server;
+    private final MysqlTargetServer server;
     private final List<String> warnings = new ArrayList<>();
 
     MysqlPlanner(Snapshot golden, Snapshot target, PlanOptions options) {
@@ -57,7 +57,7 @@ final class MysqlPlanner {
         this.options = options == null ? PlanOptions.DEFAULT : options;
         this.flavor = target.getFlavor() != null ? target.getFlavor() : golden.getFlavor();
         this.ddl = new MysqlDdl(flavor);
-        this.server = MysqlServer.of(flavor, target.getServerVersion());
+        this.server = MysqlTargetServer.of(flavor, target.getServerVersion());
     }
 
     Plan plan(Diff diff) {

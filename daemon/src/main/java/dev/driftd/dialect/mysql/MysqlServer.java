@@ -2,46 +2,51 @@ package dev.driftd.dialect.mysql;
 
 import dev.driftd.schema.Flavor;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The target server's flavor and version, for the few choices that depend on them (which ALTER
- * algorithms the server is known to support). An unknown version supports nothing optional.
+ * Which server a MySQL-family connection talks to, read from {@code SELECT VERSION()}: the driver's
+ * metadata is useless for MariaDB, which reports the fake {@code 5.5.5-} handshake prefix there.
+ * {@code version} is the text VERSION() returned (what a snapshot records as serverVersion).
  */
-record MysqlServer(Flavor flavor, int major, int minor, int patch) {
-    private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+record MysqlServer(Flavor flavor, String version, int major, int minor, int patch) {
+    private static final Pattern NUMBERS = Pattern.compile("^(?:5\\.5\\.5-)?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
-    static MysqlServer of(Flavor flavor, String version) {
-        if (version != null) {
-            // MariaDB through some drivers reports "5.5.5-10.11.19-MariaDB": the real version follows the prefix.
-            String v = version.startsWith("5.5.5-") ? version.substring(6) : version;
-            Matcher m = VERSION.matcher(v);
-            if (m.find()) {
-                return new MysqlServer(flavor, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
-            }
+    /** Reads the flavor and version numbers from a VERSION() string (a {@code 5.5.5-} prefix is skipped). */
+    static MysqlServer fromVersion(String version) {
+        if (version == null || version.isBlank()) {
+            throw new IllegalArgumentException("the server did not report a version");
         }
-        return new MysqlServer(flavor, 0, 0, 0);
+        Flavor flavor = version.toLowerCase(Locale.ROOT).contains("mariadb") ? Flavor.MARIADB : Flavor.MYSQL;
+        Matcher m = NUMBERS.matcher(version.trim());
+        if (!m.find()) {
+            throw new IllegalArgumentException("unrecognised server version '" + version + "'");
+        }
+        int patch = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        return new MysqlServer(flavor, version.trim(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), patch);
     }
 
-    boolean atLeast(int maj, int min, int pat) {
-        if (major != maj) {
-            return major > maj;
-        }
-        if (minor != min) {
-            return minor > min;
-        }
-        return patch >= pat;
+    boolean isMariaDb() {
+        return flavor == Flavor.MARIADB;
     }
 
-    /** ALGORITHM=INSTANT for ADD COLUMN as the last column: MariaDB 10.3, MySQL 8.0.12. */
-    boolean instantAddColumn() {
-        return flavor == Flavor.MARIADB ? atLeast(10, 3, 0) : flavor == Flavor.MYSQL && atLeast(8, 0, 12);
+    boolean atLeast(int wantMajor, int wantMinor) {
+        return major > wantMajor || (major == wantMajor && minor >= wantMinor);
     }
 
-    /** ALGORITHM=INPLACE, LOCK=NONE for secondary B-tree indexes on InnoDB: MySQL 5.6, MariaDB 10.0. */
-    boolean onlineIndexBuild() {
-        return flavor == Flavor.MARIADB ? atLeast(10, 0, 0) : flavor == Flavor.MYSQL && atLeast(5, 6, 0);
+    /**
+     * The versions whose catalogs this inspector reads: MySQL 8.0.16+ (CHECK_CONSTRAINTS) and
+     * MariaDB 10.6+. Older servers get a clear refusal instead of a half-read snapshot.
+     */
+    String unsupportedReason() {
+        if (isMariaDb()) {
+            return atLeast(10, 6) ? null : "MariaDB " + major + "." + minor + " is not supported (10.6 or later is)";
+        }
+        if (!atLeast(8, 0) || (major == 8 && minor == 0 && patch < 16)) {
+            return "MySQL " + major + "." + minor + "." + patch + " is not supported (8.0.16 or later is)";
+        }
+        return null;
     }
 }

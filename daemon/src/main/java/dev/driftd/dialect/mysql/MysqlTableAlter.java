@@ -38,7 +38,7 @@ final class MysqlTableAlter {
     }
 
     private final MysqlDdl ddl;
-    private final MysqlServer server;
+    private final MysqlTargetServer server;
     private final String name;
     private final Table g;
     private final Table t;
@@ -55,7 +55,7 @@ final class MysqlTableAlter {
     private final Set<String> dropped = new TreeSet<>();
     private final List<String> warnings = new ArrayList<>();
 
-    MysqlTableAlter(Snapshot golden, Snapshot target, String name, MysqlDdl ddl, MysqlServer server) {
+    MysqlTableAlter(Snapshot golden, Snapshot target, String name, MysqlDdl ddl, MysqlTargetServer server) {
         this.ddl = ddl;
         this.server = server;
         this.name = name;
