@@ -2,10 +2,12 @@ package dev.driftd.dialect.mysql;
 
 import dev.driftd.diff.Change;
 import dev.driftd.diff.ChangeType;
+import dev.driftd.plan.Hazard;
 import dev.driftd.plan.PlanStatement;
 import dev.driftd.schema.Event;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Routine;
+import dev.driftd.schema.Sequence;
 import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.schema.Trigger;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -117,8 +120,36 @@ final class MysqlCodeObjects {
         if (c.after() instanceof Event e) {
             out.add(MysqlStatements.compound(e.definition(),
                     (c.type() == ChangeType.MISSING ? "create missing event " : "re-create event ") + e.name()));
+            // the definition leaves the status out, and a new event starts ENABLED
+            String word = statusWord(e.status());
+            if (word != null && !word.equals("ENABLE")) {
+                out.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + word,
+                        "event " + e.name() + " is " + e.status().toLowerCase(Locale.ROOT) + " in golden"));
+            }
         }
         return out;
+    }
+
+    /** MariaDB sequences: created and altered in place; dropping one loses its counter, so that is destructive. */
+    List<PlanStatement> sequence(Change c) {
+        if (c.after() instanceof Sequence g) {
+            String body = MysqlDdl.ident(g.name()) + ("bigint".equalsIgnoreCase(g.dataType()) ? "" : " AS " + g.dataType())
+                    + " START WITH " + g.start() + " MINVALUE " + g.minValue() + " MAXVALUE " + g.maxValue()
+                    + " INCREMENT BY " + g.increment() + " CACHE " + g.cache() + (g.cycle() ? " CYCLE" : " NOCYCLE");
+            if (c.type() == ChangeType.MISSING) {
+                return List.of(MysqlStatements.statement("CREATE SEQUENCE " + body, "create missing sequence " + g.name()));
+            }
+            if (c.before() instanceof Sequence t && !Objects.equals(t.dataType(), g.dataType())) {
+                return List.of(MysqlStatements.statement("DROP SEQUENCE " + MysqlDdl.ident(g.name()),
+                                "re-create sequence " + g.name() + " with type " + g.dataType(), Hazard.DELETES_DATA),
+                        MysqlStatements.statement("CREATE SEQUENCE " + body, "re-create sequence " + g.name()));
+            }
+            return List.of(MysqlStatements.statement("ALTER SEQUENCE " + body.replace(" AS " + g.dataType(), ""),
+                    "change sequence " + g.name()));
+        }
+        Sequence t = (Sequence) c.before();
+        return List.of(MysqlStatements.statement("DROP SEQUENCE " + MysqlDdl.ident(t.name()),
+                "drop extra sequence " + t.name() + " and its current value", Hazard.DELETES_DATA));
     }
 
     private static String statusWord(String status) {

@@ -249,6 +249,14 @@ final class MysqlDdl {
         return out;
     }
 
+    /** Options {@link #tableOptions} writes. */
+    static boolean isKnownOption(String key) {
+        return switch (key) {
+            case "engine", "charset", "collation", "row_format", "partitioning" -> true;
+            default -> isSimpleOption(key);
+        };
+    }
+
     /** Other table options the server takes as {@code NAME=value} (KEY_BLOCK_SIZE, STATS_PERSISTENT ...). */
     static boolean isSimpleOption(String key) {
         return switch (key) {

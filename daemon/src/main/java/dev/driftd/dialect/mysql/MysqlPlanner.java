@@ -39,7 +39,8 @@ import java.util.TreeSet;
 final class MysqlPlanner {
     private static final Set<ObjectKind> PLANNED = EnumSet.of(ObjectKind.TABLE, ObjectKind.COLUMN,
             ObjectKind.PRIMARY_KEY, ObjectKind.CHECK_CONSTRAINT, ObjectKind.INDEX, ObjectKind.FOREIGN_KEY,
-            ObjectKind.VIEW, ObjectKind.FUNCTION, ObjectKind.PROCEDURE, ObjectKind.TRIGGER, ObjectKind.EVENT);
+            ObjectKind.VIEW, ObjectKind.FUNCTION, ObjectKind.PROCEDURE, ObjectKind.TRIGGER, ObjectKind.EVENT,
+            ObjectKind.SEQUENCE);
     private static final Set<ObjectKind> TABLE_PARTS = EnumSet.of(ObjectKind.COLUMN, ObjectKind.PRIMARY_KEY,
             ObjectKind.CHECK_CONSTRAINT, ObjectKind.INDEX);
 
@@ -69,6 +70,7 @@ final class MysqlPlanner {
         Set<String> alteredTables = new TreeSet<>();
         Map<ObjectKey, Change> fkChanges = new TreeMap<>();
         List<Change> objectChanges = new ArrayList<>();
+        List<Change> sequenceChanges = new ArrayList<>();
         for (Change c : diff.changes()) {
             if (!c.drift()) {
                 continue;
@@ -94,6 +96,7 @@ final class MysqlPlanner {
                 }
                 case COLUMN, PRIMARY_KEY, CHECK_CONSTRAINT, INDEX -> alteredTables.add(c.key().table());
                 case FOREIGN_KEY -> fkChanges.put(c.key(), c);
+                case SEQUENCE -> sequenceChanges.add(c);
                 default -> objectChanges.add(c);
             }
         }
@@ -149,6 +152,13 @@ final class MysqlPlanner {
             out.add(a.build(false));
         }
 
+        MysqlCodeObjects code = new MysqlCodeObjects(golden, ddl);
+        // sequences before tables: a column default may call NEXTVAL on one
+        for (Change c : sequenceChanges) {
+            if (c.type() != ChangeType.EXTRA) {
+                out.addAll(code.sequence(c));
+            }
+        }
         for (String t : missingTables) {
             out.add(createTable(t));
         }
@@ -165,7 +175,7 @@ final class MysqlPlanner {
             out.add(a.build(false));
         }
 
-        out.addAll(new MysqlCodeObjects(golden, ddl).plan(objectChanges, missingTables));
+        out.addAll(code.plan(objectChanges, missingTables));
 
         for (MysqlTableAlter.Result r : alters.values()) {
             if (r.dropColumns() != null) {
@@ -173,6 +183,11 @@ final class MysqlPlanner {
             }
         }
         out.addAll(dropTables(extraTables));
+        for (Change c : sequenceChanges) {
+            if (c.type() == ChangeType.EXTRA) {
+                out.addAll(code.sequence(c));
+            }
+        }
 
         List<String> preamble = List.of("SET SESSION lock_wait_timeout = " + lockWaitSeconds());
         return new Plan(flavor, diff.goldenFingerprint(), diff.targetFingerprint(), false,
@@ -245,6 +260,12 @@ final class MysqlPlanner {
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(MysqlDdl.ident(name)).append(" (\n  ")
                 .append(String.join(",\n  ", lines)).append("\n)");
         List<String> opts = new ArrayList<>(ddl.tableOptions(t, true));
+        for (String k : t.options().keySet()) {
+            if (!MysqlDdl.isKnownOption(k)) {
+                warnings.add("table " + name + ": option " + k + "=" + t.options().get(k)
+                        + " is not written by driftd; set it by hand after the table is created");
+            }
+        }
         if (t.comment() != null) {
             opts.add("COMMENT=" + MysqlDdl.literal(t.comment()));
         }
