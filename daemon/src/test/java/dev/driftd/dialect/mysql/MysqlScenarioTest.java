@@ -13,6 +13,7 @@ import dev.driftd.schema.Flavor;
 import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Snapshot;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,13 @@ class MysqlScenarioTest {
         server = ScenarioServer.project();
         assumeTrue(server != null, "no MySQL-family server for tests");
         harness = new ScenarioHarness(server);
+    }
+
+    @AfterAll
+    static void dropGoldens() {
+        if (harness != null) {
+            harness.close();
+        }
     }
 
     static Flavor flavor() {

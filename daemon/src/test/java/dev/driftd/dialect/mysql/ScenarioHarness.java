@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -43,32 +45,62 @@ final class ScenarioHarness {
         this.server = server;
     }
 
-    /** A golden and a target database with the scenario's SQL run; closing drops both. */
+    /** A golden database, built once per distinct base + golden SQL and shared by the scenarios that start from it. */
+    private record Golden(String database, Snapshot snapshot, String dump) {
+    }
+
+    private final Map<List<String>, Golden> goldens = new HashMap<>();
+
+    private synchronized Golden golden(DriftScenario s) {
+        List<String> key = new ArrayList<>(s.base);
+        key.add("-- golden only --");
+        key.addAll(s.goldenOnly);
+        Golden g = goldens.get(key);
+        if (g == null) {
+            String db = server.createDatabase("scn_g");
+            try {
+                server.execute(db, s.base);
+                server.execute(db, s.goldenOnly);
+                g = new Golden(db, snapshot(db), server.clients() ? dump(db) : null);
+            } catch (RuntimeException e) {
+                server.drop(db);
+                throw e;
+            }
+            goldens.put(key, g);
+        }
+        return g;
+    }
+
+    /** Drops the shared golden databases. */
+    synchronized void close() {
+        for (Golden g : goldens.values()) {
+            server.drop(g.database());
+        }
+        goldens.clear();
+    }
+
+    /** A (shared) golden and a fresh target database with the scenario's SQL run; closing drops the target. */
     final class Pair implements AutoCloseable {
         final String golden;
         final String target;
+        private final Golden shared;
 
         Pair(DriftScenario s) {
-            golden = server.createDatabase("scn_g");
-            String t = null;
+            shared = golden(s);
+            golden = shared.database();
+            String t = server.createDatabase("scn_t");
             try {
-                t = server.createDatabase("scn_t");
-                server.execute(golden, s.base);
-                server.execute(golden, s.goldenOnly);
                 server.execute(t, s.base);
                 server.execute(t, s.targetOnly);
             } catch (RuntimeException e) {
-                server.drop(golden);
-                if (t != null) {
-                    server.drop(t);
-                }
+                server.drop(t);
                 throw e;
             }
             target = t;
         }
 
         Snapshot goldenSnapshot() {
-            return snapshot(golden);
+            return shared.snapshot();
         }
 
         Snapshot targetSnapshot() {
@@ -79,9 +111,12 @@ final class ScenarioHarness {
             return server.url(target);
         }
 
+        String goldenDump() {
+            return shared.dump();
+        }
+
         @Override
         public void close() {
-            server.drop(golden);
             server.drop(target);
         }
     }
@@ -140,7 +175,7 @@ final class ScenarioHarness {
         assertThat(after.fingerprint()).as("target after the plan still differs: %s\nplan:\n%s",
                 Differ.describe(Differ.compare(golden, after)), script).isEqualTo(golden.fingerprint());
         if (server.clients()) {
-            List<String> difference = lineDifference(dump(p.golden), dump(p.target));
+            List<String> difference = lineDifference(p.goldenDump(), dump(p.target));
             assertThat(difference).as("mysqldump of golden (-) and of the target after the plan (+); plan:\n%s", script)
                     .isEmpty();
         }
