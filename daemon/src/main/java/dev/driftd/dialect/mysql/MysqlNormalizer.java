@@ -47,7 +47,8 @@ final class MysqlNormalizer {
 
     /** A column or parameter type as COLUMN_TYPE / DTD_IDENTIFIER prints it, normalized. */
     String type(String columnType) {
-        String t = columnType.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        // Lower case outside quotes only: ENUM and SET labels are case-sensitive data.
+        String t = SqlText.lowerOutsideQuotes(columnType.strip());
         Matcher m = INT_WIDTH.matcher(t);
         if (m.matches()) {
             boolean keep = m.group(3).contains("zerofill") || (m.group(1).equals("tinyint") && m.group(2).equals("1"));

@@ -191,4 +191,22 @@ final class SqlText {
     static String unquoteIfQuoted(String text) {
         return text.length() >= 2 && text.startsWith("'") && text.endsWith("'") ? unquote(text) : text;
     }
+
+    /** Lower-cases keywords and identifiers but leaves quoted text alone. */
+    static String lowerOutsideQuotes(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isQuote(c)) {
+                int end = skipQuoted(text, i);
+                out.append(text, i, end);
+                i = end;
+                continue;
+            }
+            out.append(Character.toLowerCase(c));
+            i++;
+        }
+        return out.toString();
+    }
 }
