@@ -414,6 +414,11 @@ final class DriftScenarios {
                         .golden("CREATE TRIGGER tr_orders_bi2 BEFORE INSERT ON orders FOR EACH ROW FOLLOWS tr_orders_bi"
                                 + " SET NEW.note = COALESCE(NEW.note, '')")
                         .expect("missing trigger orders.tr_orders_bi2"),
+                of("triggers_missing_in_follows_order")
+                        .golden("CREATE TRIGGER tr_z_first BEFORE UPDATE ON tags FOR EACH ROW SET NEW.label = TRIM(NEW.label)",
+                                "CREATE TRIGGER tr_a_second BEFORE UPDATE ON tags FOR EACH ROW FOLLOWS tr_z_first"
+                                        + " SET NEW.label = LOWER(NEW.label)")
+                        .expect("missing trigger tags.tr_a_second", "missing trigger tags.tr_z_first"),
                 of("procedure_missing")
                         .target("DROP PROCEDURE p_touch")
                         .expect("missing procedure p_touch"),

@@ -318,6 +318,21 @@ class MysqlPlanTest {
     }
 
     @Test
+    void triggersAreCreatedAfterTheTriggerTheyFollow() {
+        dev.driftd.schema.Trigger second = new dev.driftd.schema.Trigger("", "t", "a_second",
+                "CREATE TRIGGER `a_second` BEFORE INSERT ON `t` FOR EACH ROW FOLLOWS `z_first` SET NEW.a = 2", null, null);
+        dev.driftd.schema.Trigger first = new dev.driftd.schema.Trigger("", "t", "z_first",
+                "CREATE TRIGGER `z_first` BEFORE INSERT ON `t` FOR EACH ROW SET NEW.a = 1", null, null);
+        List<SchemaObject> common = objects(innodb("t"), columns("t", "a"));
+        List<SchemaObject> g = new ArrayList<>(common);
+        g.add(second);
+        g.add(first);
+        Plan plan = plan(maria(g), maria(common));
+        assertThat(indexOf(plan, "TRIGGER `z_first`")).isLessThan(indexOf(plan, "TRIGGER `a_second`"));
+        assertThat(plan.statements()).allMatch(PlanStatement::compound);
+    }
+
+    @Test
     void differencesMysqlCannotExpressBecomeWarningsNotSilence() {
         Plan plan = plan(maria(List.of(new EnumType("", "mood", List.of("ok"), null))), maria(List.of()));
         assertThat(plan.statements()).isEmpty();
