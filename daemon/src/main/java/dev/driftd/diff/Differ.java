@@ -52,7 +52,8 @@ public final class Differ {
                 Severity s = HOLDS_DATA.contains(key.kind()) ? Severity.DESTRUCTIVE : Severity.ADDITIVE;
                 changes.add(new Change(key, ChangeType.EXTRA, s, true, List.of(), t, null));
             } else {
-                List<FieldChange> fields = fieldChanges(Canonical.tree(t), Canonical.tree(g));
+                List<FieldChange> fields = sameIgnoringPosition(t, g) ? List.of()
+                        : fieldChanges(Canonical.tree(t), Canonical.tree(g));
                 if (!fields.isEmpty()) {
                     boolean commentOnly = fields.size() == 1 && fields.get(0).field().equals("comment");
                     changes.add(new Change(key, ChangeType.CHANGED,
@@ -119,6 +120,14 @@ public final class Differ {
 
     private static List<String> names(List<Column> columns) {
         return columns.stream().map(Column::name).toList();
+    }
+
+    /** Records compare structurally; canonical trees are built only for objects that differ. */
+    private static boolean sameIgnoringPosition(SchemaObject t, SchemaObject g) {
+        if (t instanceof Column tc && g instanceof Column gc) {
+            return tc.withPosition(0).equals(gc.withPosition(0));
+        }
+        return t.equals(g);
     }
 
     static List<FieldChange> fieldChanges(ObjectNode target, ObjectNode golden) {

@@ -1,5 +1,6 @@
 package dev.driftd.schema;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -28,32 +29,47 @@ public final class Canonical {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
+    /** Column position is reported but is not part of a column's identity or canonical form. */
+    @JsonIgnoreProperties({"position"})
+    private abstract static class CanonicalColumn {
+    }
+
+    private static final ObjectMapper CANONICAL = MAPPER.copy().addMixIn(Column.class, CanonicalColumn.class);
+
     private Canonical() {
     }
 
-    /** The canonical JSON tree of one object, without its type-independent noise. */
+    /** The canonical JSON tree of one object (what the differ compares field by field). */
     public static ObjectNode tree(SchemaObject object) {
-        ObjectNode node = MAPPER.valueToTree(object);
-        if (object instanceof Column) {
-            node.remove("position");
-        }
-        return node;
+        return CANONICAL.valueToTree(object);
     }
 
-    /** The canonical tree of a table with its MySQL-family column order attached. */
-    static ObjectNode tableTree(Table table, List<String> columnOrder) {
-        ObjectNode node = tree(table);
-        ArrayNode order = node.putArray("columnOrder");
-        columnOrder.forEach(order::add);
-        return node;
-    }
-
-    public static String sha256(byte[] bytes) {
+    /** The canonical bytes of one object (what fingerprints hash). */
+    static byte[] bytes(SchemaObject object) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return CANONICAL.writeValueAsBytes(object);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("canonical JSON of a model object cannot fail", e);
+        }
+    }
+
+    /** The canonical bytes of a MySQL-family table's column order, hashed after the table. */
+    static byte[] columnOrderBytes(List<String> columnOrder) {
+        ArrayNode order = MAPPER.createArrayNode();
+        columnOrder.forEach(order::add);
+        return ("{\"columnOrder\":" + write(order) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
+    }
+
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
     public static String sha256(String text) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * One object of a snapshot. Implementations are immutable records whose components are the
  * object's whole normalized state: two objects with equal components are the same schema.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = SchemaDef.class, name = "schema"),
         @JsonSubTypes.Type(value = Extension.class, name = "extension"),

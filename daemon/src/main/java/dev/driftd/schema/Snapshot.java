@@ -3,7 +3,9 @@ package dev.driftd.schema;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,11 +136,12 @@ public final class Snapshot {
     public String fingerprint() {
         String f = fingerprint;
         if (f == null) {
-            ArrayNode all = Canonical.MAPPER.createArrayNode();
+            MessageDigest digest = Canonical.sha256();
+            Map<String, List<String>> orders = flavor != null && flavor.columnOrderIsSchema() ? columnOrders() : Map.of();
             for (SchemaObject o : objects.values()) {
-                all.add(canonicalTree(o));
+                hash(digest, o, orders);
             }
-            f = Canonical.sha256(Canonical.write(all));
+            f = HexFormat.of().formatHex(digest.digest());
             fingerprint = f;
         }
         return f;
@@ -150,14 +153,18 @@ public final class Snapshot {
         if (o == null) {
             throw new IllegalArgumentException("no " + key + " in this snapshot");
         }
-        ArrayNode all = Canonical.MAPPER.createArrayNode();
-        all.add(canonicalTree(o));
+        MessageDigest digest = Canonical.sha256();
+        Map<String, List<String>> orders = flavor != null && flavor.columnOrderIsSchema() && o instanceof Table
+                ? Map.of(relation(key.schema(), key.name()), columnsOf(key.schema(), key.name()).stream()
+                        .map(Column::name).toList())
+                : Map.of();
+        hash(digest, o, orders);
         if (o instanceof Table || o instanceof View) {
             for (SchemaObject part : partsOf(key.schema(), key.name())) {
-                all.add(canonicalTree(part));
+                hash(digest, part, orders);
             }
         }
-        return Canonical.sha256(Canonical.write(all));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Per-object fingerprints of every top-level object, keyed by display name. */
@@ -171,11 +178,36 @@ public final class Snapshot {
         return out;
     }
 
-    private com.fasterxml.jackson.databind.JsonNode canonicalTree(SchemaObject o) {
-        if (o instanceof Table t && flavor != null && flavor.columnOrderIsSchema()) {
-            return Canonical.tableTree(t, columnsOf(t.schema(), t.name()).stream().map(Column::name).toList());
+    /** Each object's canonical bytes, then (MySQL family) its table's column order, then a separator. */
+    private static void hash(MessageDigest digest, SchemaObject o, Map<String, List<String>> orders) {
+        digest.update(Canonical.bytes(o));
+        if (o instanceof Table t) {
+            List<String> order = orders.get(relation(t.schema(), t.name()));
+            if (order != null) {
+                digest.update(Canonical.columnOrderBytes(order));
+            }
         }
-        return Canonical.tree(o);
+        digest.update((byte) '\n');
+    }
+
+    /** Column names per table in position order, built in one pass. */
+    private Map<String, List<String>> columnOrders() {
+        Map<String, List<Column>> byTable = new HashMap<>();
+        for (SchemaObject o : objects.values()) {
+            if (o instanceof Column c) {
+                byTable.computeIfAbsent(relation(c.schema(), c.table()), k -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        byTable.forEach((k, cols) -> {
+            cols.sort(Comparator.comparingInt(Column::position));
+            out.put(k, cols.stream().map(Column::name).toList());
+        });
+        return out;
+    }
+
+    private static String relation(String schema, String name) {
+        return schema + '\u0000' + name;
     }
 
     @Override
