@@ -58,22 +58,32 @@ class PgNormalizationTest {
     }
 
     @Test
-    void indexKeyDecorationsAreReadFromTheServersDefinition() {
-        List<PgIndexKeys.Decoration> d = PgIndexKeys.decorations(
+    void indexKeysAndDecorationsAreReadFromTheServersDefinition() {
+        List<PgIndexKeys.Key> keys = PgIndexKeys.keys(
                 "CREATE INDEX i ON app.t USING btree (lower(note) text_pattern_ops, note COLLATE \"C\" DESC NULLS LAST,"
-                        + " \"Odd, name\", (a + b)) INCLUDE (x) WHERE a > 0",
-                "btree", List.of("lower(note)", "note", "\"Odd, name\"", "a + b"));
-        assertThat(d).containsExactly(
-                new PgIndexKeys.Decoration(null, "text_pattern_ops"),
-                new PgIndexKeys.Decoration("C", null),
-                new PgIndexKeys.Decoration(null, null),
-                new PgIndexKeys.Decoration(null, null));
-        assertThat(PgIndexKeys.decorations("CREATE INDEX g ON t USING gist (doc gist_trgm_ops (siglen='32'))",
-                "gist", List.of("doc")))
-                .containsExactly(new PgIndexKeys.Decoration(null, "gist_trgm_ops (siglen='32')"));
+                        + " \"Odd, name\", (a + b), public.\"F\"((x)::text) DESC, (CASE WHEN (a > 0) THEN ')' END))"
+                        + " INCLUDE (x) WHERE a > 0",
+                "btree", 6);
+        assertThat(keys).containsExactly(
+                new PgIndexKeys.Key("lower(note)", null, "text_pattern_ops"),
+                new PgIndexKeys.Key("note", "C", null),
+                new PgIndexKeys.Key("Odd, name", null, null),
+                new PgIndexKeys.Key("a + b", null, null),
+                new PgIndexKeys.Key("public.\"F\"((x)::text)", null, null),
+                new PgIndexKeys.Key("CASE WHEN (a > 0) THEN ')' END", null, null));
+        assertThat(PgIndexKeys.keys("CREATE INDEX g ON t USING gist (doc gist_trgm_ops (siglen='32'))", "gist", 1))
+                .containsExactly(new PgIndexKeys.Key("doc", null, "gist_trgm_ops (siglen='32')"));
         assertThat(PgIndexKeys.unquote("public.\"My \"\"coll\"\"\"")).isEqualTo("public.My \"coll\"");
-        assertThatThrownBy(() -> PgIndexKeys.decorations("CREATE INDEX i ON t USING hash (a)", "btree", List.of("a")))
+        assertThatThrownBy(() -> PgIndexKeys.keys("CREATE INDEX i ON t USING hash (a)", "btree", 1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void catalogArraysInTextForm() {
+        assertThat(PostgresInspector.arrayInts("{3,1,2}")).containsExactly(3, 1, 2);
+        assertThat(PostgresInspector.arrayInts(null)).isEmpty();
+        assertThat(PostgresInspector.vectorInts("1 0 4")).containsExactly(1, 0, 4);
+        assertThat(PostgresInspector.vectorInts("")).isEmpty();
     }
 
     @Test
