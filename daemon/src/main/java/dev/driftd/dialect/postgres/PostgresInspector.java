@@ -55,6 +55,7 @@ final class PostgresInspector {
     private final Connection connection;
     private final InspectOptions options;
     private int queries;
+    private final Map<String, Long> timings = new LinkedHashMap<>();
 
     /** Schema-qualified relation (table, view, materialized view) by OID, for table parts. */
     private record Rel(String schema, String name) {
@@ -63,6 +64,11 @@ final class PostgresInspector {
     PostgresInspector(Connection connection, InspectOptions options) {
         this.connection = connection;
         this.options = options;
+    }
+
+    /** Milliseconds per catalog query (including reading its rows), in the order they ran; for benchmarks. */
+    Map<String, Long> timings() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }
 
     /** Statements this inspector sent so far: a fixed number per snapshot. */
@@ -86,7 +92,7 @@ final class PostgresInspector {
 
     private Snapshot read(String schema) throws SQLException {
         boolean single = schema != null;
-        query(PgCatalog.SET_SEARCH_PATH, rs -> { }, schema, schema);
+        query("search_path", PgCatalog.SET_SEARCH_PATH, rs -> { }, schema, schema);
 
         List<SchemaObject> objects = new ArrayList<>();
         Map<Long, String> schemaNames = new TreeMap<>();
@@ -94,7 +100,7 @@ final class PostgresInspector {
         int[] version = new int[1];
         String[] quoted = new String[1];
         List<SchemaDef> schemaDefs = new ArrayList<>();
-        query(PgCatalog.schemas(single), rs -> {
+        query("schemas", PgCatalog.schemas(single), rs -> {
             db[0] = rs.getString("db");
             db[1] = rs.getString("version");
             version[0] = rs.getInt("vnum");
@@ -191,25 +197,25 @@ final class PostgresInspector {
     }
 
     private void readComments(Catalog catalog) throws SQLException {
-        query(PgCatalog.COMMENTS, rs -> catalog.comments.put(rs.getString("cat") + ":" + rs.getLong("oid") + ":"
+        query("comments", PgCatalog.COMMENTS, rs -> catalog.comments.put(rs.getString("cat") + ":" + rs.getLong("oid") + ":"
                 + rs.getInt("sub"), rs.getString("comment")), catalog.scopeOids);
     }
 
     private void readExtensions(List<SchemaObject> out, Catalog catalog) throws SQLException {
         PgScopeNames names = catalog.names;
-        query(PgCatalog.EXTENSIONS, rs -> out.add(new Extension(rs.getString("name"),
+        query("extensions", PgCatalog.EXTENSIONS, rs -> out.add(new Extension(rs.getString("name"),
                 names.relative(rs.getString("schema")), rs.getString("version"), rs.getString("comment"))),
                 !names.single(), catalog.scopeOids);
     }
 
     private void readEnums(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query(PgCatalog.ENUMS, rs -> out.add(new EnumType(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"),
+        query("enums", PgCatalog.ENUMS, rs -> out.add(new EnumType(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"),
                 strings(rs.getArray("labels")), catalog.comment('t', rs.getLong("oid"), 0))), catalog.scopeOids);
     }
 
     private void readDomains(List<SchemaObject> out, Catalog catalog) throws SQLException {
         Map<Long, Domain> byOid = new LinkedHashMap<>();
-        query(PgCatalog.DOMAINS, rs -> {
+        query("domains", PgCatalog.DOMAINS, rs -> {
             long oid = rs.getLong("oid");
             Domain d = byOid.get(oid);
             if (d == null) {
@@ -234,7 +240,7 @@ final class PostgresInspector {
 
     private void readComposites(List<SchemaObject> out, Catalog catalog) throws SQLException {
         Map<Long, CompositeType> byOid = new LinkedHashMap<>();
-        query(PgCatalog.COMPOSITES, rs -> {
+        query("composites", PgCatalog.COMPOSITES, rs -> {
             long oid = rs.getLong("oid");
             CompositeType t = byOid.get(oid);
             if (t == null) {
@@ -254,7 +260,7 @@ final class PostgresInspector {
 
     private void readSequences(List<SchemaObject> out, Catalog catalog) throws SQLException {
         PgScopeNames names = catalog.names;
-        query(PgCatalog.SEQUENCES, rs -> {
+        query("sequences", PgCatalog.SEQUENCES, rs -> {
             String schema = names.ofOid(rs.getLong("ns"));
             String ownedBy = null;
             if (rs.getString("ownertable") != null) {
@@ -270,7 +276,7 @@ final class PostgresInspector {
 
     private void readTables(List<SchemaObject> out, Catalog catalog) throws SQLException {
         PgScopeNames names = catalog.names;
-        query(PgCatalog.TABLES, rs -> {
+        query("tables", PgCatalog.TABLES, rs -> {
             long oid = rs.getLong("oid");
             String schema = names.ofOid(rs.getLong("ns"));
             String name = rs.getString("name");
@@ -300,7 +306,7 @@ final class PostgresInspector {
 
     private List<PendingView> readViews(Catalog catalog) throws SQLException {
         List<PendingView> views = new ArrayList<>();
-        query(PgCatalog.VIEWS, rs -> {
+        query("views", PgCatalog.VIEWS, rs -> {
             long oid = rs.getLong("oid");
             String schema = catalog.names.ofOid(rs.getLong("ns"));
             String name = rs.getString("name");
@@ -316,7 +322,7 @@ final class PostgresInspector {
     /** Columns of tables become objects; every relation's attribute names are kept for key mapping. */
     private void readColumns(List<SchemaObject> out, Catalog catalog) throws SQLException {
         List<Column> columns = new ArrayList<>();
-        query(PgCatalog.COLUMNS, rs -> {
+        query("columns", PgCatalog.COLUMNS, rs -> {
             long relOid = rs.getLong("rel");
             Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
@@ -359,7 +365,7 @@ final class PostgresInspector {
 
     private void readConstraints(List<SchemaObject> out, Catalog catalog) throws SQLException {
         PgScopeNames names = catalog.names;
-        query(PgCatalog.constraints(catalog.version), rs -> {
+        query("constraints", PgCatalog.constraints(catalog.version), rs -> {
             long relOid = rs.getLong("rel");
             Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
@@ -395,7 +401,7 @@ final class PostgresInspector {
     }
 
     private void readIndexes(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query(PgCatalog.indexes(catalog.version), rs -> {
+        query("indexes", PgCatalog.indexes(catalog.version), rs -> {
             long relOid = rs.getLong("rel");
             Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
@@ -435,7 +441,7 @@ final class PostgresInspector {
     }
 
     private void readRoutines(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query(PgCatalog.ROUTINES, rs -> {
+        query("routines", PgCatalog.ROUTINES, rs -> {
             boolean procedure = "p".equals(rs.getString("kind"));
             String base = rs.getString("name");
             String definition = catalog.names.unqualifyHeader(rs.getString("def"), procedure ? "PROCEDURE" : "FUNCTION");
@@ -445,7 +451,7 @@ final class PostgresInspector {
     }
 
     private void readTriggers(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query(PgCatalog.TRIGGERS, rs -> {
+        query("triggers", PgCatalog.TRIGGERS, rs -> {
             Rel rel = catalog.relations.get(rs.getLong("rel"));
             if (rel != null) {
                 out.add(new Trigger(rel.schema(), rel.name(), rs.getString("name"), rs.getString("def"),
@@ -455,7 +461,7 @@ final class PostgresInspector {
     }
 
     private void readPolicies(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query(PgCatalog.POLICIES, rs -> {
+        query("policies", PgCatalog.POLICIES, rs -> {
             Rel rel = catalog.relations.get(rs.getLong("rel"));
             if (rel != null) {
                 out.add(new Policy(rel.schema(), rel.name(), rs.getString("name"), rs.getBoolean("permissive"),
@@ -584,8 +590,9 @@ final class PostgresInspector {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, RowReader reader, Object... params) throws SQLException {
+    private void query(String label, String sql, RowReader reader, Object... params) throws SQLException {
         queries++;
+        long start = System.nanoTime();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setQueryTimeout(0); // statement_timeout of the read-only session bounds it, server-side
             for (int i = 0; i < params.length; i++) {
@@ -601,6 +608,7 @@ final class PostgresInspector {
                 }
             }
         }
+        timings.merge(label, (System.nanoTime() - start) / 1_000_000L, Long::sum);
     }
 
     @Override
