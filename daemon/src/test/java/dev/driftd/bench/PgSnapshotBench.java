@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Snapshot time inside a warm JVM, for bench/pg-snapshot.sh: {@code warmups} untimed snapshots,
- * then the median of {@code runs} timed ones (connect + every catalog query + model + fingerprint),
+ * then the median of {@code runs} timed ones (connect + every catalog query + model + fingerprint;
+ * the fingerprint's share is printed too),
  * and the peak heap the JVM's memory pools saw. Prints one {@code key=value} line.
  */
 public final class PgSnapshotBench {
@@ -40,23 +41,30 @@ public final class PgSnapshotBench {
             pool.resetPeakUsage();
         }
         List<Long> nanos = new ArrayList<>();
+        List<Long> fingerprintNanos = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             Snapshot s = engine.snapshot(target, options);
+            long read = System.nanoTime();
             if (!s.fingerprint().equals(fingerprint)) {
                 throw new IllegalStateException("fingerprint changed between runs: the database is not quiet");
             }
-            nanos.add(System.nanoTime() - start);
+            long end = System.nanoTime();
+            nanos.add(end - start);
+            fingerprintNanos.add(end - read);
         }
         Collections.sort(nanos);
+        Collections.sort(fingerprintNanos);
         long peakHeap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peakHeap += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf("warm_ms=%.1f min_ms=%.1f objects=%d peak_heap_mb=%.1f max_heap_mb=%d fingerprint=%s%n",
-                nanos.get(nanos.size() / 2) / 1e6, nanos.get(0) / 1e6, objects, peakHeap / 1048576.0,
+        System.out.printf("warm_ms=%.1f min_ms=%.1f fingerprint_ms=%.1f objects=%d peak_heap_mb=%.1f max_heap_mb=%d "
+                        + "fingerprint=%s%n",
+                nanos.get(nanos.size() / 2) / 1e6, nanos.get(0) / 1e6,
+                fingerprintNanos.get(fingerprintNanos.size() / 2) / 1e6, objects, peakHeap / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576, fingerprint);
         System.out.println("query_ms " + dev.driftd.dialect.postgres.PgInspectTimings.of(target, options));
     }

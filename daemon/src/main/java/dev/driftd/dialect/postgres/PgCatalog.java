@@ -216,8 +216,10 @@ final class PgCatalog {
      * Indexes of tables and materialized views that do not back a constraint and are not a
      * partition's copy of a parent index. The full definition (parsed for expression keys, operator
      * classes and collations, which the server prints only when not the default) is read only when
-     * some key is an expression or is not plain: an operator class that is not the default one for
-     * exactly the column's type, or a collation other than the column's.
+     * some key is an expression or is not plain: an operator class not marked default, or marked
+     * default for another type while the column's own type has a default of its own (a default class
+     * of a binary-compatible or polymorphic type, e.g. text_ops on varchar or enum_ops on an enum, is
+     * what the server picks when the type has none), or a collation other than the column's.
      */
     static String indexes(int serverVersion) {
         String nullsNotDistinct = serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false";
@@ -228,7 +230,9 @@ final class PgCatalog {
                 + "pg_catalog.unnest(i.indkey::int2[]), pg_catalog.unnest(i.indcollation::oid[])) u(cls, num, coll) "
                 + "JOIN pg_catalog.pg_opclass o ON o.oid = u.cls "
                 + "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.num "
-                + "WHERE NOT o.opcdefault OR o.opcintype IS DISTINCT FROM a.atttypid "
+                + "WHERE NOT o.opcdefault OR (o.opcintype IS DISTINCT FROM a.atttypid AND EXISTS (SELECT 1 "
+                + "FROM pg_catalog.pg_opclass d WHERE d.opcmethod = o.opcmethod AND d.opcdefault "
+                + "AND d.opcintype = a.atttypid)) "
                 + "OR (u.coll <> 0 AND u.coll IS DISTINCT FROM a.attcollation)) "
                 + "THEN pg_catalog.pg_get_indexdef(i.indexrelid, 0, true) END AS def, "
                 + "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS pred, ic.reloptions AS reloptions, "
