@@ -14,12 +14,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.driftd.testing.TestServer;
+
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Same schema, different history: database A is built one way and database B another, and both
@@ -196,6 +201,61 @@ class PostgresEquivalenceTest {
         Stream<String> steps = Stream.concat(Stream.of("CREATE SCHEMA " + schema + "; SET search_path = " + schema),
                 Stream.concat(Stream.of(history.split(";;")), Stream.of("RESET search_path")));
         db.execute(steps.toArray(String[]::new));
+    }
+
+    /**
+     * The history "pg_dump --schema-only, then restore with psql" of a schema with every object
+     * kind gives the same snapshot as the original, in both scopes.
+     */
+    @Test
+    void aDumpAndRestoreIsTheSameSchema() throws Exception {
+        assumeTrue(onPath("pg_dump") && onPath("psql"), "pg_dump and psql are needed");
+        TestServer server = TestDatabases.postgres();
+        try (TestDatabase original = server.createDatabase("equiv_dump");
+             TestDatabase restored = server.createDatabase("equiv_restore")) {
+            original.execute("CREATE EXTENSION btree_gist", PostgresInspectTest.SCHEMA.formatted("app"));
+            Path dump = Files.createTempFile("driftd-dump", ".sql");
+            try {
+                run(server, "pg_dump", "--schema-only", "--no-owner", "-f", dump.toString(),
+                        "-d", original.name());
+                run(server, "psql", "-q", "-X", "-v", "ON_ERROR_STOP=1", "-d", restored.name(),
+                        "-f", dump.toString());
+            } finally {
+                Files.deleteIfExists(dump);
+            }
+            Engine engine = new Engine();
+            for (String schema : new String[]{null, "app"}) {
+                Snapshot so = engine.snapshot(schema == null ? original.target() : original.target(schema),
+                        InspectOptions.DEFAULT);
+                Snapshot sr = engine.snapshot(schema == null ? restored.target() : restored.target(schema),
+                        InspectOptions.DEFAULT);
+                assertThat(so.byKey()).hasSizeGreaterThan(60);
+                assertThat(Differ.describe(engine.diff(so, sr))).as("scope %s", schema).isEmpty();
+                assertThat(sr.fingerprint()).isEqualTo(so.fingerprint());
+            }
+        }
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void run(TestServer server, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("PGHOST", server.host());
+        pb.environment().put("PGPORT", Integer.toString(server.port()));
+        pb.environment().put("PGUSER", server.user());
+        if (server.password() != null) {
+            pb.environment().put("PGPASSWORD", server.password());
+        }
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", String.join(" ", command), output).isZero();
     }
 
     private static int cliDiff(String... extra) {

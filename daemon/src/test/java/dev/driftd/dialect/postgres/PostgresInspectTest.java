@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The inspected model of every object kind, in database scope and in single-schema scope. */
 class PostgresInspectTest {
     /** Everything, in schema {@code %s} (replaced per test) so the same text serves both scopes. */
-    private static final String SCHEMA = """
+    static final String SCHEMA = """
             CREATE SCHEMA %1$s;
             COMMENT ON SCHEMA %1$s IS 'the app';
             CREATE TYPE %1$s.mood AS ENUM ('sad', 'ok', 'happy');
