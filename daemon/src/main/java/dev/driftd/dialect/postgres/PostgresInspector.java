@@ -1,22 +1,618 @@
 package dev.driftd.dialect.postgres;
 
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.schema.CheckConstraint;
+import dev.driftd.schema.Column;
+import dev.driftd.schema.CompositeType;
+import dev.driftd.schema.Domain;
+import dev.driftd.schema.EnumType;
+import dev.driftd.schema.ExclusionConstraint;
+import dev.driftd.schema.Extension;
+import dev.driftd.schema.Flavor;
+import dev.driftd.schema.ForeignKey;
+import dev.driftd.schema.Index;
+import dev.driftd.schema.IndexPart;
+import dev.driftd.schema.NamedCheck;
+import dev.driftd.schema.Policy;
+import dev.driftd.schema.PrimaryKey;
+import dev.driftd.schema.Routine;
+import dev.driftd.schema.SchemaDef;
+import dev.driftd.schema.SchemaObject;
+import dev.driftd.schema.Scope;
+import dev.driftd.schema.Sequence;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.schema.Table;
+import dev.driftd.schema.TableKind;
+import dev.driftd.schema.TableRef;
+import dev.driftd.schema.Trigger;
+import dev.driftd.schema.TypeAttribute;
+import dev.driftd.schema.UniqueConstraint;
+import dev.driftd.schema.View;
 
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
-/** Reads a Postgres catalog into the neutral model. (Being built.) */
+/**
+ * Reads a PostgreSQL catalog (13 or later) into the neutral model: one read-only, repeatable-read
+ * transaction, a fixed number of set-based queries ({@link PgCatalog}), whatever the table count.
+ * A single-schema scope sets {@code search_path} to that schema so the server deparses its names
+ * unqualified; a database scope empties it so every name is printed qualified.
+ */
 final class PostgresInspector {
     private final Connection connection;
     private final InspectOptions options;
+    private int queries;
+    private final Map<String, Long> timings = new LinkedHashMap<>();
+
+    /** Schema-qualified relation (table, view, materialized view) by OID, for table parts. */
+    private record Rel(String schema, String name) {
+    }
 
     PostgresInspector(Connection connection, InspectOptions options) {
         this.connection = connection;
         this.options = options;
     }
 
+    /** Milliseconds per catalog query (including reading its rows), in the order they ran; for benchmarks. */
+    Map<String, Long> timings() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+    }
+
+    /** Statements this inspector sent so far: a fixed number per snapshot. */
+    int queriesRun() {
+        return queries;
+    }
+
     Snapshot inspect(String schema) throws SQLException {
-        throw new SQLException("the postgres inspector is being built (" + connection + ", " + options + ")");
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            return read(schema);
+        } finally {
+            connection.rollback();
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private Snapshot read(String schema) throws SQLException {
+        boolean single = schema != null;
+        query("search_path", PgCatalog.SET_SEARCH_PATH, rs -> { }, schema, schema);
+
+        List<SchemaObject> objects = new ArrayList<>();
+        Map<Long, String> schemaNames = new TreeMap<>();
+        String[] db = new String[2];
+        int[] version = new int[1];
+        String[] quoted = new String[1];
+        List<SchemaDef> schemaDefs = new ArrayList<>();
+        query("schemas", PgCatalog.schemas(single), rs -> {
+            db[0] = rs.getString("db");
+            db[1] = rs.getString("version");
+            version[0] = rs.getInt("vnum");
+            long oid = rs.getLong("oid");
+            if (!rs.wasNull()) {
+                schemaNames.put(oid, rs.getString("name"));
+                quoted[0] = rs.getString("quoted");
+                schemaDefs.add(new SchemaDef(rs.getString("name"), rs.getString("comment")));
+            }
+        }, single ? new Object[]{schema} : new Object[0]);
+        if (version[0] < PgCatalog.MIN_VERSION) {
+            throw new SQLException("PostgreSQL " + db[1] + " is not supported: driftd reads PostgreSQL 13 or later");
+        }
+        if (single && schemaNames.isEmpty()) {
+            throw new SQLException("schema \"" + schema + "\" does not exist in database " + db[0], "3F000");
+        }
+        if (!single) {
+            objects.addAll(schemaDefs);
+        }
+        PgScopeNames names = new PgScopeNames(single, schema, quoted[0], schemaNames);
+        String scopeOids = oidArray(schemaNames.keySet());
+
+        Catalog catalog = new Catalog(names, scopeOids, version[0]);
+        readComments(catalog);
+        readExtensions(objects, catalog);
+        readEnums(objects, catalog);
+        readDomains(objects, catalog);
+        readComposites(objects, catalog);
+        readSequences(objects, catalog);
+        readTables(objects, catalog);
+        List<PendingView> views = readViews(catalog);
+        readColumns(objects, catalog);
+        for (PendingView v : views) {
+            objects.add(new View(v.schema(), v.name(), v.materialized(), v.definition(),
+                    catalog.columnNames(v.oid()), v.options(), catalog.comment('c', v.oid(), 0)));
+        }
+        readConstraints(objects, catalog);
+        readIndexes(objects, catalog);
+        readRoutines(objects, catalog);
+        readTriggers(objects, catalog);
+        readPolicies(objects, catalog);
+
+        Scope scope = single ? Scope.singleSchema(db[0], schema)
+                : Scope.database(db[0], List.copyOf(schemaNames.values()).stream().sorted().toList());
+        return new Snapshot(Flavor.POSTGRES, db[1], scope, objects, Set.of());
+    }
+
+    /** What one snapshot has read so far, for the queries after it. */
+    private static final class Catalog {
+        final PgScopeNames names;
+        final String scopeOids;
+        final int version;
+        /** Tables, views and materialized views in the snapshot (extension members excluded). */
+        final Map<Long, Rel> relations = new HashMap<>();
+        /** Live attribute names by relation and attribute number. */
+        final Map<Long, TreeMap<Integer, String>> attributes = new HashMap<>();
+        final Map<String, String> comments = new HashMap<>();
+
+        Catalog(PgScopeNames names, String scopeOids, int version) {
+            this.names = names;
+            this.scopeOids = scopeOids;
+            this.version = version;
+        }
+
+        String comment(char catalog, long oid, int sub) {
+            return comments.get(catalog + ":" + oid + ":" + sub);
+        }
+
+        List<String> columnNames(long rel) {
+            TreeMap<Integer, String> byNum = attributes.get(rel);
+            return byNum == null ? List.of() : List.copyOf(byNum.values());
+        }
+
+        /** Names for attribute numbers of an in-snapshot relation; null if one is unknown. */
+        List<String> names(long rel, List<Integer> nums) {
+            TreeMap<Integer, String> byNum = attributes.get(rel);
+            if (byNum == null) {
+                return null;
+            }
+            List<String> out = new ArrayList<>(nums.size());
+            for (int n : nums) {
+                String name = byNum.get(n);
+                if (name == null) {
+                    return null;
+                }
+                out.add(name);
+            }
+            return out;
+        }
+    }
+
+    private record PendingView(long oid, String schema, String name, boolean materialized, String definition,
+                               Map<String, String> options) {
+    }
+
+    private void readComments(Catalog catalog) throws SQLException {
+        query("comments", PgCatalog.COMMENTS, rs -> catalog.comments.put(rs.getString("cat") + ":" + rs.getLong("oid") + ":"
+                + rs.getInt("sub"), rs.getString("comment")), catalog.scopeOids);
+    }
+
+    private void readExtensions(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("extensions", PgCatalog.EXTENSIONS, rs -> out.add(new Extension(rs.getString("name"),
+                names.relative(rs.getString("schema")), rs.getString("version"), rs.getString("comment"))),
+                !names.single(), catalog.scopeOids);
+    }
+
+    private void readEnums(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("enums", PgCatalog.ENUMS, rs -> out.add(new EnumType(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"),
+                strings(rs.getArray("labels")), catalog.comment('t', rs.getLong("oid"), 0))), catalog.scopeOids);
+    }
+
+    private void readDomains(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        Map<Long, Domain> byOid = new LinkedHashMap<>();
+        query("domains", PgCatalog.DOMAINS, rs -> {
+            long oid = rs.getLong("oid");
+            Domain d = byOid.get(oid);
+            if (d == null) {
+                String cats = rs.getString("cat");
+                String def = PgDefaults.normalize(rs.getString("def"), rs.getString("basename"), cats,
+                        rs.getString("elemcat"));
+                d = new Domain(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"), rs.getString("basetype"),
+                        rs.getBoolean("notnull"), def, collation(catalog.names, rs), List.of(),
+                        catalog.comment('t', oid, 0));
+            }
+            String check = rs.getString("checkname");
+            if (check != null) {
+                List<NamedCheck> checks = new ArrayList<>(d.checks());
+                checks.add(new NamedCheck(check, rs.getString("checkexpr")));
+                d = new Domain(d.schema(), d.name(), d.baseType(), d.notNull(), d.defaultExpression(), d.collation(),
+                        checks, d.comment());
+            }
+            byOid.put(oid, d);
+        }, catalog.scopeOids);
+        out.addAll(byOid.values());
+    }
+
+    private void readComposites(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        Map<Long, CompositeType> byOid = new LinkedHashMap<>();
+        query("composites", PgCatalog.COMPOSITES, rs -> {
+            long oid = rs.getLong("oid");
+            CompositeType t = byOid.get(oid);
+            if (t == null) {
+                t = new CompositeType(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"), List.of(),
+                        catalog.comment('t', oid, 0));
+            }
+            String attname = rs.getString("attname");
+            if (attname != null) {
+                List<TypeAttribute> attributes = new ArrayList<>(t.attributes());
+                attributes.add(new TypeAttribute(attname, rs.getString("atttype"), collation(catalog.names, rs)));
+                t = new CompositeType(t.schema(), t.name(), attributes, t.comment());
+            }
+            byOid.put(oid, t);
+        }, catalog.scopeOids);
+        out.addAll(byOid.values());
+    }
+
+    private void readSequences(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("sequences", PgCatalog.SEQUENCES, rs -> {
+            String schema = names.ofOid(rs.getLong("ns"));
+            String ownedBy = null;
+            if (rs.getString("ownertable") != null) {
+                String ownerSchema = names.relative(rs.getString("ownerns"));
+                ownedBy = (ownerSchema.equals(schema) ? "" : ownerSchema + ".") + rs.getString("ownertable") + "."
+                        + rs.getString("ownercolumn");
+            }
+            out.add(new Sequence(schema, rs.getString("name"), rs.getString("type"), rs.getLong("start"),
+                    rs.getLong("inc"), rs.getLong("min"), rs.getLong("max"), rs.getLong("cache"),
+                    rs.getBoolean("cycle"), ownedBy, catalog.comment('c', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
+    }
+
+    private void readTables(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("tables", PgCatalog.TABLES, rs -> {
+            long oid = rs.getLong("oid");
+            String schema = names.ofOid(rs.getLong("ns"));
+            String name = rs.getString("name");
+            catalog.relations.put(oid, new Rel(schema, name));
+            Map<String, String> tableOptions = new TreeMap<>();
+            if ("u".equals(rs.getString("persistence"))) {
+                tableOptions.put("persistence", "unlogged");
+            }
+            String am = rs.getString("am");
+            if (am != null && !am.equals("heap")) {
+                tableOptions.put("access_method", am);
+            }
+            storageParameters(rs.getArray("reloptions"), "with.", tableOptions);
+            List<String> parentSchemas = strings(rs.getArray("parentns"));
+            List<String> parentNames = strings(rs.getArray("parentnames"));
+            List<TableRef> parents = new ArrayList<>();
+            for (int i = 0; i < parentNames.size(); i++) {
+                parents.add(new TableRef(names.relative(parentSchemas.get(i)), parentNames.get(i)));
+            }
+            boolean partition = rs.getBoolean("ispartition");
+            TableRef partitionOf = partition && !parents.isEmpty() ? parents.get(0) : null;
+            out.add(new Table(schema, name, "p".equals(rs.getString("kind")) ? TableKind.PARTITIONED : TableKind.TABLE,
+                    rs.getString("partkey"), partitionOf, rs.getString("bound"), partition ? List.of() : parents,
+                    tableOptions, rs.getBoolean("rls"), rs.getBoolean("forcerls"), catalog.comment('c', oid, 0)));
+        }, catalog.scopeOids);
+    }
+
+    private List<PendingView> readViews(Catalog catalog) throws SQLException {
+        List<PendingView> views = new ArrayList<>();
+        query("views", PgCatalog.VIEWS, rs -> {
+            long oid = rs.getLong("oid");
+            String schema = catalog.names.ofOid(rs.getLong("ns"));
+            String name = rs.getString("name");
+            catalog.relations.put(oid, new Rel(schema, name));
+            Map<String, String> viewOptions = new TreeMap<>();
+            storageParameters(rs.getArray("reloptions"), "", viewOptions);
+            views.add(new PendingView(oid, schema, name, "m".equals(rs.getString("kind")),
+                    viewDefinition(rs.getString("def")), viewOptions));
+        }, catalog.scopeOids);
+        return views;
+    }
+
+    /** Columns of tables become objects; every relation's attribute names are kept for key mapping. */
+    private void readColumns(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        query("columns", PgCatalog.COLUMNS, rs -> {
+            long relOid = rs.getLong("rel");
+            Rel rel = catalog.relations.get(relOid);
+            if (rel == null) {
+                return; // an extension member's relation
+            }
+            int num = rs.getInt("num");
+            String name = rs.getString("name");
+            catalog.attributes.computeIfAbsent(relOid, k -> new TreeMap<>()).put(num, name);
+            String kind = rs.getString("relkind");
+            if (!"r".equals(kind) && !"p".equals(kind)) {
+                return;
+            }
+            String identity = switch (rs.getString("identity")) {
+                case "a" -> "ALWAYS";
+                case "d" -> "BY DEFAULT";
+                default -> null;
+            };
+            boolean generated = "s".equals(rs.getString("generated"));
+            String def = rs.getString("def");
+            String cats = rs.getString("cats");
+            String defaultExpression = generated || def == null ? null : PgDefaults.normalize(def,
+                    rs.getString("basename"), cats.substring(0, 1), cats.length() > 1 ? cats.substring(1) : null);
+            // position is provisional (the attribute number); ranked among live columns below
+            columns.add(new Column(rel.schema(), rel.name(), name, num, rs.getString("type"),
+                    !rs.getBoolean("notnull"), defaultExpression, identity, generated ? def : null,
+                    generated ? "STORED" : null, null, collation(catalog.names, rs), false, null, false,
+                    catalog.comment('c', relOid, num)));
+        }, catalog.scopeOids);
+        columns.sort(Comparator.comparing(Column::schema).thenComparing(Column::table)
+                .thenComparingInt(Column::position));
+        String table = null;
+        int position = 0;
+        for (Column c : columns) {
+            String owner = c.schema() + '\u0000' + c.table();
+            position = owner.equals(table) ? position + 1 : 1;
+            table = owner;
+            out.add(c.withPosition(position));
+        }
+    }
+
+    private void readConstraints(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("constraints", PgCatalog.constraints(catalog.version), rs -> {
+            long relOid = rs.getLong("rel");
+            Rel rel = catalog.relations.get(relOid);
+            if (rel == null) {
+                return;
+            }
+            String name = rs.getString("name");
+            String comment = catalog.comment('k', rs.getLong("oid"), 0);
+            boolean deferrable = rs.getBoolean("deferrable");
+            boolean deferred = rs.getBoolean("deferred");
+            List<String> columns = catalog.names(relOid, arrayInts(rs.getString("cols")));
+            switch (rs.getString("type")) {
+                case "p" -> out.add(new PrimaryKey(rel.schema(), rel.name(), name, columns, comment));
+                case "u" -> out.add(new UniqueConstraint(rel.schema(), rel.name(), name, columns,
+                        rs.getBoolean("nullsnotdistinct"), deferrable, deferred, comment));
+                // NOT VALID checks are enforced for every new row; validation is a migration state, not schema
+                case "c" -> out.add(new CheckConstraint(rel.schema(), rel.name(), name, rs.getString("checkexpr"),
+                        rs.getBoolean("noinherit"), true, comment));
+                case "x" -> out.add(new ExclusionConstraint(rel.schema(), rel.name(), name,
+                        exclusionBody(rs.getString("def")), deferrable, deferred, comment));
+                case "f" -> {
+                    List<String> referenced = catalog.names(rs.getLong("refrel"), arrayInts(rs.getString("refcols")));
+                    if (referenced == null) {
+                        referenced = strings(rs.getArray("refnames")); // a table outside the scope
+                    }
+                    out.add(new ForeignKey(rel.schema(), rel.name(), name, columns,
+                            new TableRef(names.relative(rs.getString("refns")), rs.getString("reftable")), referenced,
+                            action(rs.getString("onupdate")), action(rs.getString("ondelete")),
+                            match(rs.getString("match")), deferrable, deferred, comment));
+                }
+                default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("type"));
+            }
+        }, catalog.scopeOids, catalog.scopeOids);
+    }
+
+    private void readIndexes(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("indexes", PgCatalog.indexes(catalog.version), rs -> {
+            long relOid = rs.getLong("rel");
+            Rel rel = catalog.relations.get(relOid);
+            if (rel == null) {
+                return;
+            }
+            String name = rs.getString("name");
+            String method = rs.getString("method");
+            int keys = rs.getInt("nkeys");
+            List<Integer> nums = vectorInts(rs.getString("nums"));
+            List<Integer> flags = vectorInts(rs.getString("options"));
+            String definition = rs.getString("def");
+            List<PgIndexKeys.Key> printed = definition == null ? null : PgIndexKeys.keys(definition, method, keys);
+            TreeMap<Integer, String> attnames = catalog.attributes.getOrDefault(relOid, new TreeMap<>());
+            List<IndexPart> parts = new ArrayList<>();
+            for (int k = 0; k < keys; k++) {
+                int flag = k < flags.size() ? flags.get(k) : 0;
+                boolean desc = (flag & 1) != 0;
+                boolean nullsFirst = (flag & 2) != 0;
+                // the default is NULLS LAST for ASC and NULLS FIRST for DESC
+                String nulls = desc == nullsFirst ? null : (nullsFirst ? "FIRST" : "LAST");
+                boolean expression = nums.get(k) == 0;
+                PgIndexKeys.Key key = printed == null ? null : printed.get(k);
+                parts.add(new IndexPart(expression ? null : attnames.get(nums.get(k)),
+                        expression ? key.text() : null, desc ? "DESC" : "ASC", nulls,
+                        key == null ? null : key.opclass(), key == null ? null : key.collation(), null));
+            }
+            List<String> include = new ArrayList<>();
+            for (int k = keys; k < nums.size(); k++) {
+                include.add(attnames.get(nums.get(k)));
+            }
+            Map<String, String> indexOptions = new TreeMap<>();
+            storageParameters(rs.getArray("reloptions"), "", indexOptions);
+            out.add(new Index(rel.schema(), rel.name(), name, rs.getBoolean("isunique"), method, parts, include,
+                    rs.getString("pred"), rs.getBoolean("nullsnotdistinct"), indexOptions,
+                    catalog.comment('c', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
+    }
+
+    private void readRoutines(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("routines", PgCatalog.ROUTINES, rs -> {
+            boolean procedure = "p".equals(rs.getString("kind"));
+            String base = rs.getString("name");
+            String definition = catalog.names.unqualifyHeader(rs.getString("def"), procedure ? "PROCEDURE" : "FUNCTION");
+            out.add(new Routine(catalog.names.ofOid(rs.getLong("ns")), base + "(" + rs.getString("args") + ")", base,
+                    procedure, definition.strip(), catalog.comment('f', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
+    }
+
+    private void readTriggers(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("triggers", PgCatalog.TRIGGERS, rs -> {
+            Rel rel = catalog.relations.get(rs.getLong("rel"));
+            if (rel != null) {
+                out.add(new Trigger(rel.schema(), rel.name(), rs.getString("name"), rs.getString("def"),
+                        triggerState(rs.getString("enabled")), catalog.comment('g', rs.getLong("oid"), 0)));
+            }
+        }, catalog.scopeOids);
+    }
+
+    private void readPolicies(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("policies", PgCatalog.POLICIES, rs -> {
+            Rel rel = catalog.relations.get(rs.getLong("rel"));
+            if (rel != null) {
+                out.add(new Policy(rel.schema(), rel.name(), rs.getString("name"), rs.getBoolean("permissive"),
+                        policyCommand(rs.getString("cmd")), strings(rs.getArray("roles")), rs.getString("qual"),
+                        rs.getString("withcheck"), catalog.comment('p', rs.getLong("oid"), 0)));
+            }
+        }, catalog.scopeOids);
+    }
+
+    // ---- value mapping -------------------------------------------------------------------------
+
+    /** A collation that differs from the type's default, qualified when outside pg_catalog. */
+    private static String collation(PgScopeNames names, ResultSet rs) throws SQLException {
+        String name = rs.getString("collname");
+        return name == null ? null : names.qualified(rs.getString("collns"), name);
+    }
+
+    /** The exclusion definition without the deferrability words, which are separate fields. */
+    static String exclusionBody(String definition) {
+        String d = definition.strip();
+        for (String suffix : List.of(" INITIALLY DEFERRED", " DEFERRABLE")) {
+            if (d.endsWith(suffix)) {
+                d = d.substring(0, d.length() - suffix.length());
+            }
+        }
+        return d;
+    }
+
+    /** pg_get_viewdef output without leading blanks and the trailing semicolon. */
+    static String viewDefinition(String definition) {
+        String d = definition.strip();
+        return d.endsWith(";") ? d.substring(0, d.length() - 1).strip() : d;
+    }
+
+    private static String action(String code) {
+        return switch (code) {
+            case "r" -> "RESTRICT";
+            case "c" -> "CASCADE";
+            case "n" -> "SET NULL";
+            case "d" -> "SET DEFAULT";
+            default -> "NO ACTION";
+        };
+    }
+
+    private static String match(String code) {
+        return switch (code) {
+            case "f" -> "FULL";
+            case "p" -> "PARTIAL";
+            default -> "SIMPLE";
+        };
+    }
+
+    /** tgenabled: O fires in origin and local sessions (the normal state), D never, R replica only, A always. */
+    private static String triggerState(String code) {
+        return switch (code) {
+            case "D" -> "DISABLED";
+            case "R" -> "REPLICA";
+            case "A" -> "ALWAYS";
+            default -> "ENABLED";
+        };
+    }
+
+    private static String policyCommand(String code) {
+        return switch (code) {
+            case "r" -> "SELECT";
+            case "a" -> "INSERT";
+            case "w" -> "UPDATE";
+            case "d" -> "DELETE";
+            default -> "ALL";
+        };
+    }
+
+    private static void storageParameters(Array reloptions, String prefix, Map<String, String> into)
+            throws SQLException {
+        for (String option : strings(reloptions)) {
+            int eq = option.indexOf('=');
+            if (eq > 0) {
+                into.put(prefix + option.substring(0, eq), option.substring(eq + 1));
+            }
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        List<String> out = new ArrayList<>(values.length);
+        for (Object v : values) {
+            out.add(v == null ? null : v.toString());
+        }
+        return out;
+    }
+
+    /** An int2[] / oid[] in text form, {@code {1,2}}; null gives an empty list. */
+    static List<Integer> arrayInts(String text) {
+        if (text == null || text.length() < 2) {
+            return List.of();
+        }
+        return vectorInts(text.substring(1, text.length() - 1).replace(',', ' '));
+    }
+
+    /** An int2vector in text form, {@code 1 2}. */
+    static List<Integer> vectorInts(String text) {
+        List<Integer> out = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.strip().split("\\s+")) {
+                if (!part.isEmpty()) {
+                    out.add(Integer.parseInt(part));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String oidArray(Iterable<Long> oids) {
+        StringJoiner j = new StringJoiner(",", "{", "}");
+        oids.forEach(o -> j.add(Long.toString(o)));
+        return j.toString();
+    }
+
+    // ---- statements ----------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String label, String sql, RowReader reader, Object... params) throws SQLException {
+        queries++;
+        long start = System.nanoTime();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setQueryTimeout(0); // statement_timeout of the read-only session bounds it, server-side
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] == null) {
+                    ps.setNull(i + 1, Types.VARCHAR);
+                } else {
+                    ps.setObject(i + 1, params[i]);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+        timings.merge(label, (System.nanoTime() - start) / 1_000_000L, Long::sum);
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresInspector[" + options + "]";
     }
 }
