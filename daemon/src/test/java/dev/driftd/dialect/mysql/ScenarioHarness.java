@@ -35,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ScenarioHarness {
     private static final Pattern DEFINER = Pattern.compile("\\s*DEFINER=`[^`]*`@`[^`]*`");
     /** An event's STARTS defaults to its creation time, which differs on every copy. */
-    private static final Pattern EVENT_START = Pattern.compile(" STARTS '[0-9: -]+'");
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
 
     private final ScenarioServer server;
@@ -240,48 +239,7 @@ final class ScenarioHarness {
     }
 
     static String normalizeDump(String raw, String database) {
-        String text = raw.replace("`" + database + "`", "`DB`").replace(database, "DB");
-        text = DEFINER.matcher(text).replaceAll("");
-        text = AUTO_INCREMENT.matcher(text).replaceAll("");
-        text = EVENT_START.matcher(text).replaceAll("");
-        List<String> out = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        boolean inTable = false;
-        for (String line : text.split("\n")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("/*!") && trimmed.contains(" SET ") || trimmed.startsWith("SET ") || trimmed.isEmpty() || trimmed.equals("DELIMITER ;;")
-                    || trimmed.equals("DELIMITER ;")) {
-                continue;
-            }
-            if (line.startsWith("CREATE TABLE")) {
-                inTable = true;
-            } else if (inTable && line.startsWith(")")) {
-                keys.sort(null);
-                out.addAll(keys);
-                keys.clear();
-                inTable = false;
-            } else if (inTable && (trimmed.startsWith("PRIMARY KEY") || trimmed.startsWith("UNIQUE KEY")
-                    || trimmed.startsWith("KEY ") || trimmed.startsWith("FULLTEXT KEY") || trimmed.startsWith("SPATIAL KEY")
-                    || trimmed.startsWith("CONSTRAINT "))) {
-                keys.add(trimmed.endsWith(",") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
-                continue;
-            }
-            if (inTable && trimmed.endsWith(",")) {
-                line = line.substring(0, line.lastIndexOf(','));
-            }
-            out.add(line);
-        }
-        // Routine and trigger text is kept as written, quoting and line breaks included; driftd
-        // re-creates it from the catalog, so compare it token by token, one statement a line.
-        String joined = String.join("\n", out).replace("`", "");
-        List<String> statements = new ArrayList<>();
-        for (String st : joined.split(";")) {
-            String flat = st.replaceAll("\\s+", " ").strip();
-            if (!flat.isEmpty()) {
-                statements.add(flat);
-            }
-        }
-        return String.join("\n", statements);
+        return MysqlDumps.normalize(raw, database);
     }
 
     private List<String> clientArgs(String program, String database) {

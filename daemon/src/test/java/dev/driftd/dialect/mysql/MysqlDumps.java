@@ -1,0 +1,65 @@
+package dev.driftd.dialect.mysql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * mysqldump output normalized for what is not schema or differs by construction: the database
+ * name, AUTO_INCREMENT counters, DEFINER clauses, event start times, session SET lines, the order
+ * of key and constraint lines inside a CREATE TABLE, and routine text compared token by token.
+ * Shared by the scenario suite and the conformance runner.
+ */
+public final class MysqlDumps {
+    private static final Pattern DEFINER = Pattern.compile("\\s*DEFINER=`[^`]*`@`[^`]*`");
+    private static final Pattern EVENT_START = Pattern.compile(" STARTS '[0-9: -]+'");
+    private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
+
+    private MysqlDumps() {
+    }
+
+    public static String normalize(String raw, String database) {
+        String text = raw.replace("`" + database + "`", "`DB`").replace(database, "DB");
+        text = DEFINER.matcher(text).replaceAll("");
+        text = AUTO_INCREMENT.matcher(text).replaceAll("");
+        text = EVENT_START.matcher(text).replaceAll("");
+        List<String> out = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("/*!") && trimmed.contains(" SET ") || trimmed.startsWith("SET ") || trimmed.isEmpty() || trimmed.equals("DELIMITER ;;")
+                    || trimmed.equals("DELIMITER ;")) {
+                continue;
+            }
+            if (line.startsWith("CREATE TABLE")) {
+                inTable = true;
+            } else if (inTable && line.startsWith(")")) {
+                keys.sort(null);
+                out.addAll(keys);
+                keys.clear();
+                inTable = false;
+            } else if (inTable && (trimmed.startsWith("PRIMARY KEY") || trimmed.startsWith("UNIQUE KEY")
+                    || trimmed.startsWith("KEY ") || trimmed.startsWith("FULLTEXT KEY") || trimmed.startsWith("SPATIAL KEY")
+                    || trimmed.startsWith("CONSTRAINT "))) {
+                keys.add(trimmed.endsWith(",") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+                continue;
+            }
+            if (inTable && trimmed.endsWith(",")) {
+                line = line.substring(0, line.lastIndexOf(','));
+            }
+            out.add(line);
+        }
+        // Routine and trigger text is kept as written, quoting and line breaks included; driftd
+        // re-creates it from the catalog, so compare it token by token, one statement a line.
+        String joined = String.join("\n", out).replace("`", "");
+        List<String> statements = new ArrayList<>();
+        for (String st : joined.split(";")) {
+            String flat = st.replaceAll("\\s+", " ").strip();
+            if (!flat.isEmpty()) {
+                statements.add(flat);
+            }
+        }
+        return String.join("\n", statements);
+    }
+}
