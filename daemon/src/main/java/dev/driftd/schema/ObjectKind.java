@@ -25,7 +25,9 @@ public enum ObjectKind {
     PROCEDURE,
     TRIGGER,
     EVENT,
-    POLICY;
+    POLICY,
+    /** Privileges granted on an object to a role other than its owner (PostgreSQL). */
+    PRIVILEGE;
 
     /** Lower-case, space-separated, as people write it ("foreign key"). */
     public String label() {

@@ -29,11 +29,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Trigger.class, name = "trigger"),
         @JsonSubTypes.Type(value = Event.class, name = "event"),
         @JsonSubTypes.Type(value = Policy.class, name = "policy"),
+        @JsonSubTypes.Type(value = Privilege.class, name = "privilege"),
 })
 public sealed interface SchemaObject
         permits SchemaDef, Extension, EnumType, Domain, CompositeType, Sequence, Table, Column,
         PrimaryKey, UniqueConstraint, CheckConstraint, ExclusionConstraint, ForeignKey, Index,
-        View, Routine, Trigger, Event, Policy {
+        View, Routine, Trigger, Event, Policy, Privilege {
 
     @JsonIgnore
     ObjectKey key();
