@@ -4,14 +4,129 @@ import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
 
-/** Opens Mysql connections with timeouts; read-only ones for snapshots. (Being built.) */
+/**
+ * Opens MySQL and MariaDB connections through mysql-connector-j, the only MySQL-family driver
+ * driftd ships: {@code jdbc:mariadb:} URLs are rewritten to {@code jdbc:mysql:} with their
+ * parameters kept. Every connection carries the timeout as connect and socket timeout and as the
+ * server's lock-wait and statement limits; snapshot connections are read-only sessions.
+ */
 final class MysqlConnections {
+    /** Server error 1049: the database named in the URL does not exist. */
+    private static final int UNKNOWN_DATABASE = 1049;
+
     private MysqlConnections() {
     }
 
     static Connection open(DbTarget target, InspectOptions options, boolean readOnly) throws SQLException {
-        throw new SQLException("the mysql engine is being built");
+        String url = driverUrl(target.url());
+        String database = databaseOf(url);
+        if (database == null) {
+            throw new SQLException("no database in " + DbTarget.redact(target.url())
+                    + ": driftd reads one MySQL/MariaDB database per snapshot; name it after the host, "
+                    + "e.g. jdbc:mysql://host:3306/app");
+        }
+        Duration timeout = options.timeout();
+        Properties props = new Properties();
+        if (target.user() != null) {
+            props.setProperty("user", target.user());
+        }
+        if (target.password() != null) {
+            props.setProperty("password", target.password());
+        }
+        long ms = Math.max(1, timeout.toMillis());
+        props.setProperty("connectTimeout", Long.toString(ms));
+        // The server-side statement limit below fires first and names the statement; the socket
+        // timeout is only the backstop for a server that stops answering altogether.
+        props.setProperty("socketTimeout", Long.toString(ms + 2_000));
+        Connection c;
+        try {
+            c = DriverManager.getConnection(url, props);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == UNKNOWN_DATABASE) {
+                throw new SQLException("database '" + database + "' does not exist on " + hostPart(url),
+                        e.getSQLState(), e.getErrorCode(), e);
+            }
+            throw e;
+        }
+        try {
+            MysqlServer server = serverOf(c);
+            configureSession(c, server, timeout, readOnly);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** {@code jdbc:mariadb:...} becomes {@code jdbc:mysql:...}; everything after the prefix is kept. */
+    static String driverUrl(String url) {
+        if (url.regionMatches(true, 0, "jdbc:mariadb:", 0, "jdbc:mariadb:".length())) {
+            return "jdbc:mysql:" + url.substring("jdbc:mariadb:".length());
+        }
+        return url;
+    }
+
+    /**
+     * The database path segment of a Connector/J URL ({@code jdbc:mysql://h1:3306,h2/db?x=y}),
+     * URL-decoded, or null when there is none.
+     */
+    static String databaseOf(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        String rest = url.substring(scheme + 3);
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query);
+        }
+        int slash = rest.indexOf('/');
+        if (slash < 0 || slash == rest.length() - 1) {
+            return null;
+        }
+        String db = java.net.URLDecoder.decode(rest.substring(slash + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return db.isEmpty() ? null : db;
+    }
+
+    private static String hostPart(String url) {
+        String rest = url.substring(url.indexOf("://") + 3);
+        int slash = rest.indexOf('/');
+        String hosts = slash < 0 ? rest : rest.substring(0, slash);
+        int at = hosts.lastIndexOf('@');
+        return at < 0 ? hosts : hosts.substring(at + 1);
+    }
+
+    static MysqlServer serverOf(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return MysqlServer.fromVersion(rs.getString(1));
+        }
+    }
+
+    /**
+     * Lock waits and statements are bounded by the timeout so a snapshot never queues application
+     * DDL behind it for longer: MariaDB's max_statement_time is in seconds, MySQL's
+     * max_execution_time in milliseconds (and only for SELECT, which is all a snapshot runs).
+     */
+    private static void configureSession(Connection c, MysqlServer server, Duration timeout, boolean readOnly)
+            throws SQLException {
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        String statementLimit = server.isMariaDb()
+                ? "max_statement_time = " + String.format(Locale.ROOT, "%.3f", Math.max(0.001, timeout.toMillis() / 1000.0))
+                : "max_execution_time = " + Math.max(1, timeout.toMillis());
+        try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION lock_wait_timeout = " + seconds + ", SESSION " + statementLimit);
+            if (readOnly) {
+                s.execute("SET SESSION TRANSACTION READ ONLY");
+            }
+        }
     }
 }
