@@ -1,6 +1,7 @@
 package dev.driftd.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftd.config.Role;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberStatus;
@@ -35,8 +36,11 @@ public final class AdminApi {
         CompletableFuture<ApiResponse> handle(ApiRequest request, Map<String, String> params);
     }
 
-    /** A route: method, path pattern ({name} segments are parameters), role needed (null: public). */
-    private record Route(String method, List<String> pattern, Role role, Handler handler) {
+    /** Who may call a route: anyone, /metrics' own rule, or a token of a role. */
+    private enum Access { PUBLIC, METRICS, READ, ADMIN }
+
+    /** A route: method, path pattern ({name} segments are parameters), who may call it. */
+    private record Route(String method, List<String> pattern, Access access, Handler handler) {
         Map<String, String> match(List<String> segments) {
             if (segments.size() != pattern.size()) {
                 return null;
@@ -57,38 +61,32 @@ public final class AdminApi {
     private final FleetService fleets;
     private final Supplier<String> metrics;
     private final Runnable reload;
-    private final Authenticator auth;
-    private final boolean metricsNeedToken;
+    private final Supplier<Authenticator> auth;
     private final List<Route> routes = new ArrayList<>();
 
     /**
      * @param metrics the Prometheus text exposition (called on a worker thread)
      * @param reload  re-reads the configuration; throws with a one-line reason when the file is bad
+     * @param auth    the tokens in force (asked on every request, so a reload can change them)
      */
-    public AdminApi(FleetService fleets, Supplier<String> metrics, Runnable reload, Authenticator auth,
-                    boolean metricsNeedToken) {
+    public AdminApi(FleetService fleets, Supplier<String> metrics, Runnable reload, Supplier<Authenticator> auth) {
         this.fleets = fleets;
         this.metrics = metrics;
         this.reload = reload;
         this.auth = auth;
-        this.metricsNeedToken = metricsNeedToken;
-        route("GET", "/healthz", null, this::health);
-        route("GET", "/readyz", null, this::ready);
-        route("GET", "/metrics", metricsNeedToken ? Role.READ : null, this::metrics);
-        route("GET", "/api/v1/fleets", Role.READ, this::listFleets);
-        route("GET", "/api/v1/fleets/{fleet}", Role.READ, this::getFleet);
-        route("GET", "/api/v1/fleets/{fleet}/members/{member}/diff", Role.READ, this::diff);
-        route("GET", "/api/v1/fleets/{fleet}/members/{member}/reconcile", Role.READ, this::reconcile);
-        route("POST", "/api/v1/fleets/{fleet}/sweep", Role.ADMIN, this::sweep);
-        route("POST", "/api/v1/reload", Role.ADMIN, this::reload);
+        route("GET", "/healthz", Access.PUBLIC, this::health);
+        route("GET", "/readyz", Access.PUBLIC, this::ready);
+        route("GET", "/metrics", Access.METRICS, this::metrics);
+        route("GET", "/api/v1/fleets", Access.READ, this::listFleets);
+        route("GET", "/api/v1/fleets/{fleet}", Access.READ, this::getFleet);
+        route("GET", "/api/v1/fleets/{fleet}/members/{member}/diff", Access.READ, this::diff);
+        route("GET", "/api/v1/fleets/{fleet}/members/{member}/reconcile", Access.READ, this::reconcile);
+        route("POST", "/api/v1/fleets/{fleet}/sweep", Access.ADMIN, this::sweep);
+        route("POST", "/api/v1/reload", Access.ADMIN, this::reload);
     }
 
-    private void route(String method, String path, Role role, Handler h) {
-        routes.add(new Route(method, List.of(path.substring(1).split("/")), role, h));
-    }
-
-    public boolean metricsNeedToken() {
-        return metricsNeedToken;
+    private void route(String method, String path, Access access, Handler h) {
+        routes.add(new Route(method, List.of(path.substring(1).split("/")), access, h));
     }
 
     /**
@@ -116,7 +114,7 @@ public final class AdminApi {
                 allowed.add(r.method());
                 continue;
             }
-            authorize(r.role(), request);
+            authorize(r.access(), request);
             return r.handler().handle(request, params);
         }
         if (!allowed.isEmpty()) {
@@ -126,16 +124,25 @@ public final class AdminApi {
         throw ApiError.notFound("no endpoint " + request.path());
     }
 
-    private void authorize(Role needed, ApiRequest request) {
-        if (needed == null) {
+    private void authorize(Access access, ApiRequest request) {
+        if (access == Access.PUBLIC) {
             return;
+        }
+        Authenticator a = auth.get();
+        Role needed = access == Access.ADMIN ? Role.ADMIN : Role.READ;
+        if (access == Access.METRICS) {
+            // /metrics is open unless the config sets server.metrics_token; then that token or a read token.
+            Boolean metricsToken = a.metricsTokenMatches(request.authorization());
+            if (metricsToken == null || metricsToken) {
+                return;
+            }
         }
         if (request.authorization() == null) {
             throw new ApiError(401, "unauthorized", "send Authorization: Bearer <token>");
         }
-        ApiToken token = auth.authenticate(request.authorization())
+        ApiToken token = a.authenticate(request.authorization())
                 .orElseThrow(() -> new ApiError(401, "unauthorized", "unknown token"));
-        if (!token.role().allows(needed)) {
+        if (!Authenticator.allows(token.role(), needed)) {
             throw new ApiError(403, "forbidden", "token '" + token.name() + "' has role " + token.role().label()
                     + "; " + request.method() + " " + request.path() + " needs " + needed.label());
         }
@@ -181,7 +188,7 @@ public final class AdminApi {
 
     private CompletableFuture<ApiResponse> diff(ApiRequest req, Map<String, String> p) {
         MemberStatus m = member(p);
-        return done(fleets.diff(m.fleet(), m.member())
+        return done(notYet(m, () -> fleets.diff(m.fleet(), m.member()))
                 .map(d -> ApiResponse.json(200, FleetJson.diff(m.fleet(), m.member(), d)))
                 .orElseThrow(() -> noSnapshot(m)));
     }
@@ -189,7 +196,7 @@ public final class AdminApi {
     private CompletableFuture<ApiResponse> reconcile(ApiRequest req, Map<String, String> p) {
         boolean destructive = req.flag("destructive");
         MemberStatus m = member(p);
-        Optional<Plan> plan = fleets.reconcile(m.fleet(), m.member());
+        Optional<Plan> plan = notYet(m, () -> fleets.reconcile(m.fleet(), m.member()));
         return done(plan.map(pl -> ApiResponse.text(200, ApiResponse.TEXT, SqlScript.render(pl, destructive)))
                 .orElseThrow(() -> noSnapshot(m)));
     }
@@ -231,6 +238,15 @@ public final class AdminApi {
         String name = p.get("member");
         return f.members().stream().filter(m -> m.member().equals(name)).findFirst()
                 .orElseThrow(() -> ApiError.notFound("no member '" + name + "' in fleet '" + f.name() + "'"));
+    }
+
+    /** The fleet service says IllegalStateException when the member or golden has no snapshot yet: a 409, not a 500. */
+    private static <T> T notYet(MemberStatus m, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalStateException e) {
+            throw new ApiError(409, "no snapshot", e.getMessage());
+        }
     }
 
     private static ApiError noSnapshot(MemberStatus m) {

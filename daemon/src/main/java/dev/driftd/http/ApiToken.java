@@ -1,5 +1,7 @@
 package dev.driftd.http;
 
+import dev.driftd.config.Role;
+
 import java.util.Objects;
 
 /** A named bearer token. {@link #toString()} never shows the secret, so a token can be logged. */

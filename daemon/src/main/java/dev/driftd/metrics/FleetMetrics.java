@@ -24,6 +24,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.Supplier;
 
 /**
  * The driftd_* series. Gauges read member and fleet state that {@link #refresh()} copies from the
@@ -63,13 +64,17 @@ public final class FleetMetrics implements FleetEvents {
     private static final Duration[] SWEEP_BUCKETS = seconds(0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800);
 
     private final PrometheusMeterRegistry registry;
-    private final FleetService service;
+    private final Supplier<List<FleetStatus>> state;
     private final RolloutCounts rollouts;
     private final NavigableMap<String, FleetMeters> fleets = new ConcurrentSkipListMap<>();
 
-    public FleetMetrics(PrometheusMeterRegistry registry, FleetService service, RolloutCounts rollouts) {
+    /**
+     * @param state the fleets as the fleet service sees them ({@link FleetService#fleets()}); a
+     *              supplier because the service is built after the events sink it reports to
+     */
+    public FleetMetrics(PrometheusMeterRegistry registry, Supplier<List<FleetStatus>> state, RolloutCounts rollouts) {
         this.registry = registry;
-        this.service = service;
+        this.state = state;
         this.rollouts = rollouts;
     }
 
@@ -98,7 +103,7 @@ public final class FleetMetrics implements FleetEvents {
      * removes those of fleets and members that are gone.
      */
     public synchronized void refresh() {
-        List<FleetStatus> current = service.fleets();
+        List<FleetStatus> current = state.get();
         Set<String> seenFleets = new HashSet<>();
         for (FleetStatus f : current) {
             seenFleets.add(f.name());

@@ -10,6 +10,7 @@ import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.metrics.FleetMetrics;
+import dev.driftd.config.Role;
 import dev.driftd.metrics.InMemoryFleets;
 import dev.driftd.metrics.PrometheusRegistries;
 import dev.driftd.metrics.RolloutCounts;
@@ -48,6 +49,7 @@ class AdminServerTest {
     static final String READ = "read-secret-1f4c";
     static final String ADMIN = "admin-secret-9b2e";
     static final String REPORT = "report-secret-77aa";
+    static final String METRICS = "metrics-secret-3c0d";
     static final Instant T0 = Instant.parse("2026-11-26T05:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,10 +61,10 @@ class AdminServerTest {
     void start(boolean metricsNeedToken) throws Exception {
         List<ApiToken> tokens = List.of(new ApiToken("grafana", Role.READ, READ), new ApiToken("ops", Role.ADMIN, ADMIN),
                 new ApiToken("proxy", Role.REPORT, REPORT));
-        FleetMetrics metrics = new FleetMetrics(PrometheusRegistries.create(), fleets, RolloutCounts.NONE);
-        AdminApi api = new AdminApi(fleets, metrics::scrape, fleets::reload, new Authenticator(tokens), metricsNeedToken);
-        server = new AdminServer(api, new HttpSettings(new InetSocketAddress("127.0.0.1", 0), tokens, metricsNeedToken,
-                4096));
+        Authenticator auth = new Authenticator(tokens, metricsNeedToken ? METRICS : null);
+        FleetMetrics metrics = new FleetMetrics(PrometheusRegistries.create(), fleets::fleets, RolloutCounts.NONE);
+        AdminApi api = new AdminApi(fleets, metrics::scrape, fleets::reload, () -> auth);
+        server = new AdminServer(api, new HttpSettings(new InetSocketAddress("127.0.0.1", 0), 4096));
         InetSocketAddress bound = server.start();
         base = "http://127.0.0.1:" + bound.getPort();
     }
@@ -105,7 +107,7 @@ class AdminServerTest {
             b.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        for (String secret : List.of(READ, ADMIN, REPORT)) {
+        for (String secret : List.of(READ, ADMIN, REPORT, METRICS)) {
             assertThat(r.body()).as("a secret in an answer").doesNotContain(secret);
         }
         return r;
@@ -141,8 +143,12 @@ class AdminServerTest {
     void metricsTokenWhenConfigured() throws Exception {
         start(true);
         assertError(send("GET", "/metrics", null), 401, "unauthorized");
+        assertError(send("GET", "/metrics", "wrong"), 401, "unauthorized");
+        assertThat(send("GET", "/metrics", METRICS).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/metrics", READ).statusCode()).isEqualTo(200);
         assertError(send("GET", "/metrics", REPORT), 403, "forbidden");
+        // the metrics token opens /metrics only
+        assertError(send("GET", "/api/v1/fleets", METRICS), 401, "unauthorized");
     }
 
     @Test

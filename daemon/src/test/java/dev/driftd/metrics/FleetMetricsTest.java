@@ -43,7 +43,7 @@ class FleetMetricsTest {
 
     InMemoryFleets fleets = new InMemoryFleets();
     PrometheusMeterRegistry registry = PrometheusRegistries.create();
-    FleetMetrics metrics = new FleetMetrics(registry, fleets, RolloutCounts.NONE);
+    FleetMetrics metrics = new FleetMetrics(registry, fleets::fleets, RolloutCounts.NONE);
 
     void standardFleet() {
         fleets.fleets.add(tenants(

@@ -36,7 +36,7 @@ public final class ScrapeBench {
         fleets.fleets.add(new FleetStatus("tenants", "0 */5 * * * ?", "fp-golden", null, now, now, list));
         PrometheusMeterRegistry registry = PrometheusRegistries.create();
         try (AutoCloseable jvm = PrometheusRegistries.bindJvmMeters(registry)) {
-            FleetMetrics metrics = new FleetMetrics(registry, fleets, RolloutCounts.NONE);
+            FleetMetrics metrics = new FleetMetrics(registry, fleets::fleets, RolloutCounts.NONE);
             for (int i = 0; i < members; i++) {
                 metrics.snapshotTaken("tenants", list.get(i).member(), Duration.ofMillis(20 + i % 50));
             }
