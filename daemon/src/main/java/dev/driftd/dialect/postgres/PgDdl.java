@@ -137,11 +137,11 @@ final class PgDdl {
     }
 
     String createSequence(Sequence s) {
-        return "CREATE SEQUENCE " + qualified(s.schema(), s.name()) + sequenceOptions(s, true);
+        return "CREATE SEQUENCE " + qualified(s.schema(), s.name()) + sequenceOptions(s);
     }
 
     /** The options clause of CREATE / ALTER SEQUENCE, every option spelled out so the result is exact. */
-    String sequenceOptions(Sequence s, boolean create) {
+    String sequenceOptions(Sequence s) {
         StringBuilder sb = new StringBuilder();
         if (s.dataType() != null) {
             sb.append(" AS ").append(s.dataType());
@@ -152,7 +152,7 @@ final class PgDdl {
                 .append(" START WITH ").append(s.start())
                 .append(" CACHE ").append(s.cache())
                 .append(s.cycle() ? " CYCLE" : " NO CYCLE");
-        return create ? sb.toString() : sb.toString();
+        return sb.toString();
     }
 
     /** {@code OWNED BY} target of a sequence: {@code table.column} scope-relative, or NONE. */
@@ -196,6 +196,10 @@ final class PgDdl {
         }
         if (t.partitionKey() != null) {
             sb.append(" PARTITION BY ").append(t.partitionKey());
+        }
+        String accessMethod = t.options().get("access_method");
+        if (accessMethod != null) {
+            sb.append(" USING ").append(ident(accessMethod));
         }
         Map<String, String> storage = storageParameters(t.options());
         if (!storage.isEmpty()) {

@@ -126,15 +126,15 @@ final class PostgresPlanner {
     }
 
     /**
-     * The search_path scope-relative text resolves through: a single-schema scope reads its own
-     * schema first, a multi-schema scope only pg_catalog and public (its cross-schema names are
-     * qualified by the server).
+     * The search_path golden's text was deparsed with (see {@link PgCatalog#SET_SEARCH_PATH}): the
+     * scoped schema alone in a single-schema scope, so its unqualified names resolve to the target's
+     * schema; empty for a whole database, where the server printed every name qualified.
      */
     private String searchPath() {
         if (target.getScope() != null && target.getScope().relative()) {
-            return PgDdl.ident(ddl.schema("")) + ", pg_catalog";
+            return PgDdl.ident(ddl.schema(""));
         }
-        return "public, pg_catalog";
+        return "''";
     }
 
     static String durationSetting(Duration d) {
@@ -883,7 +883,7 @@ final class PostgresPlanner {
                         boolean options = c.fields().stream().map(FieldChange::field)
                                 .anyMatch(f -> !f.equals("ownedBy") && !f.equals("comment"));
                         if (options) {
-                            add(Phase.SEQUENCES, "ALTER SEQUENCE " + name + ddl.sequenceOptions(g, false),
+                            add(Phase.SEQUENCES, "ALTER SEQUENCE " + name + ddl.sequenceOptions(g),
                                     "sequence options differ");
                         }
                         if (c.changes("ownedBy")) {
@@ -1122,12 +1122,16 @@ final class PostgresPlanner {
                     add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + " RESET (" + String.join(", ", reset) + ")",
                             "storage parameters differ");
                 }
-                Set<String> known = new TreeSet<>(before.keySet());
-                known.addAll(after.keySet());
                 Map<String, String> otherBefore = new TreeMap<>(t.options());
                 Map<String, String> otherAfter = new TreeMap<>(g.options());
-                otherBefore.keySet().removeIf(k -> k.startsWith("with.") || k.equals("persistence"));
-                otherAfter.keySet().removeIf(k -> k.startsWith("with.") || k.equals("persistence"));
+                if (!Objects.equals(t.options().get("access_method"), g.options().get("access_method"))) {
+                    add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + " SET ACCESS METHOD "
+                            + PgDdl.ident(g.options().getOrDefault("access_method", "heap")), "table access method differs",
+                            Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
+                }
+                Set<String> handledOptions = Set.of("persistence", "access_method");
+                otherBefore.keySet().removeIf(k -> k.startsWith("with.") || handledOptions.contains(k));
+                otherAfter.keySet().removeIf(k -> k.startsWith("with.") || handledOptions.contains(k));
                 if (!otherBefore.equals(otherAfter)) {
                     warnings.add("cannot reconcile the options of " + c.key().display() + ": " + otherBefore + " -> " + otherAfter);
                 }
