@@ -1,0 +1,220 @@
+package dev.driftd.dialect.mysql;
+
+import dev.driftd.diff.Change;
+import dev.driftd.diff.ChangeType;
+import dev.driftd.plan.Hazard;
+import dev.driftd.plan.PlanStatement;
+import dev.driftd.schema.Event;
+import dev.driftd.schema.ObjectKind;
+import dev.driftd.schema.Routine;
+import dev.driftd.schema.Sequence;
+import dev.driftd.schema.SchemaObject;
+import dev.driftd.schema.Snapshot;
+import dev.driftd.schema.Trigger;
+import dev.driftd.schema.View;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Routines, views, triggers and events: objects that hold no data and are re-created rather than
+ * altered. Each changed one is dropped and created in adjacent statements (MySQL has no CREATE OR
+ * REPLACE for most of them), so the window without it is as short as it can be. Views are created
+ * after the routines they may call and before the triggers that may read them, each view after
+ * the views it selects from.
+ */
+final class MysqlCodeObjects {
+    private final Snapshot golden;
+    private final MysqlDdl ddl;
+
+    MysqlCodeObjects(Snapshot golden, MysqlDdl ddl) {
+        this.golden = golden;
+        this.ddl = ddl;
+    }
+
+    List<PlanStatement> plan(List<Change> changes, Set<String> missingTables) {
+        List<PlanStatement> out = new ArrayList<>();
+        List<Change> routines = new ArrayList<>();
+        List<Change> views = new ArrayList<>();
+        List<Change> triggers = new ArrayList<>();
+        List<Change> events = new ArrayList<>();
+        for (Change c : changes) {
+            switch (c.kind()) {
+                case FUNCTION, PROCEDURE -> routines.add(c);
+                case VIEW -> views.add(c);
+                case TRIGGER -> triggers.add(c);
+                case EVENT -> events.add(c);
+                default -> throw new IllegalArgumentException("not a code object: " + c.key());
+            }
+        }
+        // functions first: views may call them
+        routines.sort((a, b) -> Boolean.compare(a.kind() == ObjectKind.PROCEDURE, b.kind() == ObjectKind.PROCEDURE));
+        for (Change c : routines) {
+            out.addAll(routine(c));
+        }
+        out.addAll(views(views));
+        for (Change c : triggers) {
+            out.addAll(trigger(c));
+        }
+        for (String t : missingTables) {
+            for (SchemaObject o : golden.partsOf("", t)) {
+                if (o instanceof Trigger tr) {
+                    out.add(MysqlStatements.compound(tr.definition(), "create trigger " + tr.name()
+                            + " on new table " + t));
+                }
+            }
+        }
+        for (Change c : events) {
+            out.addAll(event(c));
+        }
+        return out;
+    }
+
+    private List<PlanStatement> routine(Change c) {
+        List<PlanStatement> out = new ArrayList<>();
+        String word = c.kind() == ObjectKind.PROCEDURE ? "PROCEDURE" : "FUNCTION";
+        String label = word.toLowerCase(Locale.ROOT);
+        if (c.before() instanceof Routine r) {
+            out.add(MysqlStatements.statement("DROP " + word + " IF EXISTS " + MysqlDdl.ident(r.baseName()),
+                    (c.type() == ChangeType.EXTRA ? "drop extra " : "re-create ") + label + " " + r.baseName()));
+        }
+        if (c.after() instanceof Routine r) {
+            out.add(MysqlStatements.compound(r.definition(),
+                    (c.type() == ChangeType.MISSING ? "create missing " : "re-create ") + label + " " + r.baseName()));
+        }
+        return out;
+    }
+
+    private List<PlanStatement> trigger(Change c) {
+        List<PlanStatement> out = new ArrayList<>();
+        if (c.before() instanceof Trigger t) {
+            out.add(MysqlStatements.statement("DROP TRIGGER IF EXISTS " + MysqlDdl.ident(t.name()),
+                    (c.type() == ChangeType.EXTRA ? "drop extra trigger " : "re-create trigger ") + t.name()));
+        }
+        if (c.after() instanceof Trigger t) {
+            out.add(MysqlStatements.compound(t.definition(),
+                    (c.type() == ChangeType.MISSING ? "create missing trigger " : "re-create trigger ") + t.name()));
+        }
+        return out;
+    }
+
+    private List<PlanStatement> event(Change c) {
+        List<PlanStatement> out = new ArrayList<>();
+        if (c.type() == ChangeType.CHANGED && c.fields().size() == 1 && c.changes("status")
+                && c.after() instanceof Event e && statusWord(e.status()) != null) {
+            out.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + statusWord(e.status()),
+                    "set event " + e.name() + " " + e.status().toLowerCase(Locale.ROOT)));
+            return out;
+        }
+        if (c.before() instanceof Event e) {
+            out.add(MysqlStatements.statement("DROP EVENT IF EXISTS " + MysqlDdl.ident(e.name()),
+                    (c.type() == ChangeType.EXTRA ? "drop extra event " : "re-create event ") + e.name()));
+        }
+        if (c.after() instanceof Event e) {
+            out.add(MysqlStatements.compound(e.definition(),
+                    (c.type() == ChangeType.MISSING ? "create missing event " : "re-create event ") + e.name()));
+            // the definition leaves the status out, and a new event starts ENABLED
+            String word = statusWord(e.status());
+            if (word != null && !word.equals("ENABLE")) {
+                out.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + word,
+                        "event " + e.name() + " is " + e.status().toLowerCase(Locale.ROOT) + " in golden"));
+            }
+        }
+        return out;
+    }
+
+    /** MariaDB sequences: created and altered in place; dropping one loses its counter, so that is destructive. */
+    List<PlanStatement> sequence(Change c) {
+        if (c.after() instanceof Sequence g) {
+            String body = MysqlDdl.ident(g.name()) + ("bigint".equalsIgnoreCase(g.dataType()) ? "" : " AS " + g.dataType())
+                    + " START WITH " + g.start() + " MINVALUE " + g.minValue() + " MAXVALUE " + g.maxValue()
+                    + " INCREMENT BY " + g.increment() + " CACHE " + g.cache() + (g.cycle() ? " CYCLE" : " NOCYCLE");
+            if (c.type() == ChangeType.MISSING) {
+                return List.of(MysqlStatements.statement("CREATE SEQUENCE " + body, "create missing sequence " + g.name()));
+            }
+            if (c.before() instanceof Sequence t && !Objects.equals(t.dataType(), g.dataType())) {
+                return List.of(MysqlStatements.statement("DROP SEQUENCE " + MysqlDdl.ident(g.name()),
+                                "re-create sequence " + g.name() + " with type " + g.dataType(), Hazard.DELETES_DATA),
+                        MysqlStatements.statement("CREATE SEQUENCE " + body, "re-create sequence " + g.name()));
+            }
+            return List.of(MysqlStatements.statement("ALTER SEQUENCE " + body.replace(" AS " + g.dataType(), ""),
+                    "change sequence " + g.name()));
+        }
+        Sequence t = (Sequence) c.before();
+        return List.of(MysqlStatements.statement("DROP SEQUENCE " + MysqlDdl.ident(t.name()),
+                "drop extra sequence " + t.name() + " and its current value", Hazard.DELETES_DATA));
+    }
+
+    private static String statusWord(String status) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status.toUpperCase(Locale.ROOT)) {
+            case "ENABLED" -> "ENABLE";
+            case "DISABLED" -> "DISABLE";
+            case "SLAVESIDE_DISABLED", "REPLICA_SIDE_DISABLED" -> "DISABLE ON SLAVE";
+            default -> null;
+        };
+    }
+
+    /** Missing and changed views in dependency order (CREATE OR REPLACE), then extra ones dropped. */
+    private List<PlanStatement> views(List<Change> changes) {
+        List<PlanStatement> out = new ArrayList<>();
+        Map<String, View> create = new TreeMap<>();
+        List<String> drop = new ArrayList<>();
+        for (Change c : changes) {
+            if (c.after() instanceof View v) {
+                create.put(v.name(), v);
+            } else if (c.before() instanceof View v) {
+                drop.add(v.name());
+            }
+        }
+        for (View v : dependencyOrder(create)) {
+            out.add(MysqlStatements.statement(ddl.view(v), (golden.contains(v.key()) ? "create or replace view "
+                    : "create view ") + v.name()));
+        }
+        for (String v : drop) {
+            out.add(MysqlStatements.statement("DROP VIEW IF EXISTS " + MysqlDdl.ident(v), "drop extra view " + v));
+        }
+        return out;
+    }
+
+    /** Each view after the views of the same batch that its query names (views cannot form cycles). */
+    static List<View> dependencyOrder(Map<String, View> views) {
+        Map<String, Set<String>> deps = new LinkedHashMap<>();
+        for (View v : views.values()) {
+            Set<String> d = new TreeSet<>();
+            for (String other : views.keySet()) {
+                if (!other.equals(v.name()) && v.definition().contains(MysqlDdl.ident(other))) {
+                    d.add(other);
+                }
+            }
+            deps.put(v.name(), d);
+        }
+        List<View> out = new ArrayList<>();
+        Set<String> done = new TreeSet<>();
+        while (done.size() < views.size()) {
+            String next = null;
+            for (Map.Entry<String, Set<String>> e : deps.entrySet()) {
+                if (!done.contains(e.getKey()) && done.containsAll(e.getValue())) {
+                    next = e.getKey();
+                    break;
+                }
+            }
+            if (next == null) {
+                // a name mentioned inside a string literal can look like a cycle: fall back to name order
+                next = deps.keySet().stream().filter(n -> !done.contains(n)).findFirst().orElseThrow();
+            }
+            done.add(next);
+            out.add(views.get(next));
+        }
+        return out;
+    }
+}

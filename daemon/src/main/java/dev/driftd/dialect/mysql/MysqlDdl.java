@@ -1,0 +1,297 @@
+package dev.driftd.dialect.mysql;
+
+import dev.driftd.schema.CheckConstraint;
+import dev.driftd.schema.Column;
+import dev.driftd.schema.Flavor;
+import dev.driftd.schema.ForeignKey;
+import dev.driftd.schema.Index;
+import dev.driftd.schema.IndexPart;
+import dev.driftd.schema.PrimaryKey;
+import dev.driftd.schema.Table;
+import dev.driftd.schema.TableRef;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Renders model objects as MySQL/MariaDB DDL fragments: identifiers in backticks, strings in
+ * single quotes, column and key definitions as {@code SHOW CREATE TABLE} would print them. Knows
+ * nothing about ordering; {@link MysqlPlanner} decides which fragment goes where.
+ */
+final class MysqlDdl {
+    /** Defaults that go after DEFAULT as they are: literals and the CURRENT_TIMESTAMP family. */
+    private static final Pattern PLAIN_DEFAULT = Pattern.compile(
+            "(?is)NULL|TRUE|FALSE|-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?|'(?:[^'\\\\]|''|\\\\.)*'"
+                    + "|[bBxX]'[0-9a-fA-F]*'|0x[0-9a-fA-F]+|_[a-z0-9]+\\s*'(?:[^'\\\\]|''|\\\\.)*'"
+                    + "|(current_timestamp|now|localtimestamp|localtime)(\\s*\\(\\s*[0-9]?\\s*\\))?");
+
+    private final Flavor flavor;
+
+    MysqlDdl(Flavor flavor) {
+        this.flavor = flavor;
+    }
+
+    static String ident(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+
+    /** A string literal the server reads back as {@code text} whatever NO_BACKSLASH_ESCAPES says. */
+    static String literal(String text) {
+        StringBuilder sb = new StringBuilder("'");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\'' -> sb.append("''");
+                case '\\' -> sb.append("\\\\");
+                case '\0' -> sb.append("\\0");
+                default -> sb.append(c);
+            }
+        }
+        return sb.append('\'').toString();
+    }
+
+    static String identList(List<String> names) {
+        return names.stream().map(MysqlDdl::ident).collect(Collectors.joining(", "));
+    }
+
+    /** A table in the target database; a reference with a schema points at another database. */
+    static String tableRef(TableRef ref) {
+        return ref.schema().isEmpty() ? ident(ref.name()) : ident(ref.schema()) + "." + ident(ref.name());
+    }
+
+    /** {@code `name` type ...}: everything that follows ADD COLUMN / MODIFY COLUMN. */
+    String column(Column c) {
+        StringBuilder sb = new StringBuilder(ident(c.name())).append(' ').append(c.type());
+        if (c.charset() != null) {
+            sb.append(" CHARACTER SET ").append(c.charset());
+        }
+        if (c.collation() != null) {
+            sb.append(" COLLATE ").append(c.collation());
+        }
+        if (c.generated() != null) {
+            sb.append(" GENERATED ALWAYS AS (").append(c.generated()).append(") ")
+                    .append(c.generatedKind() == null ? "VIRTUAL" : c.generatedKind().toUpperCase(Locale.ROOT));
+            // MariaDB rejects NULL / NOT NULL on generated columns; MySQL accepts NOT NULL.
+            if (!c.nullable() && flavor == Flavor.MYSQL) {
+                sb.append(" NOT NULL");
+            }
+        } else {
+            sb.append(c.nullable() ? " NULL" : " NOT NULL");
+            if (c.defaultExpression() != null && !c.autoIncrement()) {
+                sb.append(" DEFAULT ").append(defaultClause(c.defaultExpression()));
+            }
+            if (c.onUpdate() != null) {
+                sb.append(" ON UPDATE ").append(c.onUpdate());
+            }
+            if (c.autoIncrement()) {
+                sb.append(" AUTO_INCREMENT");
+            }
+        }
+        if (c.invisible()) {
+            sb.append(" INVISIBLE");
+        }
+        if (c.comment() != null) {
+            sb.append(" COMMENT ").append(literal(c.comment()));
+        }
+        return sb.toString();
+    }
+
+    /** Literals as they are; any other expression in parentheses, which both servers accept. */
+    static String defaultClause(String expression) {
+        String e = expression.trim();
+        if (PLAIN_DEFAULT.matcher(e).matches() || (e.startsWith("(") && e.endsWith(")") && balanced(e))) {
+            return e;
+        }
+        return "(" + e + ")";
+    }
+
+    /** True when the outer parentheses of {@code e} enclose all of it. */
+    private static boolean balanced(String e) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth == 0 && i < e.length() - 1) {
+                    return false;
+                }
+            }
+        }
+        return depth == 0;
+    }
+
+    String primaryKey(PrimaryKey pk) {
+        return "PRIMARY KEY (" + identList(pk.columns()) + ")";
+    }
+
+    /** {@code [UNIQUE|FULLTEXT|SPATIAL] INDEX `name` (parts) ...}: what follows ADD. */
+    String index(Index ix) {
+        StringBuilder sb = new StringBuilder();
+        String method = ix.method() == null ? "" : ix.method().toUpperCase(Locale.ROOT);
+        if (method.equals("FULLTEXT") || method.equals("SPATIAL")) {
+            sb.append(method).append(' ');
+        } else if (ix.unique()) {
+            sb.append("UNIQUE ");
+        }
+        sb.append("INDEX ").append(ident(ix.name())).append(" (");
+        List<String> parts = new ArrayList<>();
+        for (IndexPart p : ix.parts()) {
+            parts.add(part(p));
+        }
+        sb.append(String.join(", ", parts)).append(')');
+        if (method.equals("HASH")) {
+            sb.append(" USING HASH");
+        }
+        String parser = ix.options().get("parser");
+        if (parser != null) {
+            sb.append(" WITH PARSER ").append(parser);
+        }
+        if (ix.comment() != null) {
+            sb.append(" COMMENT ").append(literal(ix.comment()));
+        }
+        if (isHidden(ix)) {
+            sb.append(flavor == Flavor.MARIADB ? " IGNORED" : " INVISIBLE");
+        }
+        return sb.toString();
+    }
+
+    /** An index the optimizer is told to ignore: MySQL INVISIBLE, MariaDB IGNORED. */
+    static boolean isHidden(Index ix) {
+        Map<String, String> o = ix.options();
+        return "true".equalsIgnoreCase(o.get("invisible")) || "true".equalsIgnoreCase(o.get("ignored"))
+                || "false".equalsIgnoreCase(o.get("visible")) || "NO".equalsIgnoreCase(o.get("visible"));
+    }
+
+    private static String part(IndexPart p) {
+        String s;
+        if (p.column() != null) {
+            s = ident(p.column()) + (p.prefixLength() == null ? "" : "(" + p.prefixLength() + ")");
+        } else {
+            s = "(" + p.expression() + ")";
+        }
+        return "DESC".equalsIgnoreCase(p.order()) ? s + " DESC" : s;
+    }
+
+    String check(CheckConstraint ck) {
+        String s = "CONSTRAINT " + ident(ck.name()) + " CHECK (" + ck.expression() + ")";
+        return !ck.enforced() && flavor == Flavor.MYSQL ? s + " NOT ENFORCED" : s;
+    }
+
+    /** MySQL spells it DROP CHECK; MariaDB only knows DROP CONSTRAINT. */
+    String dropCheck(String name) {
+        return (flavor == Flavor.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ") + ident(name);
+    }
+
+    /**
+     * MariaDB drops and re-adds a check of the same name in one ALTER; MySQL is given the drop in
+     * a statement of its own, which costs nothing there (dropping a check is metadata only).
+     */
+    boolean dropCheckSharesAlter() {
+        return flavor == Flavor.MARIADB;
+    }
+
+    String foreignKey(ForeignKey fk) {
+        StringBuilder sb = new StringBuilder("CONSTRAINT ").append(ident(fk.name()))
+                .append(" FOREIGN KEY (").append(identList(fk.columns())).append(") REFERENCES ")
+                .append(tableRef(fk.references())).append(" (").append(identList(fk.referencedColumns())).append(')');
+        // NO ACTION is what MySQL assumes when the clause is left out (and what SHOW CREATE omits).
+        if (!"NO ACTION".equals(fk.onDelete())) {
+            sb.append(" ON DELETE ").append(fk.onDelete());
+        }
+        if (!"NO ACTION".equals(fk.onUpdate())) {
+            sb.append(" ON UPDATE ").append(fk.onUpdate());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Table options as {@code SHOW CREATE TABLE} lists them. {@code includeCharset} is false when
+     * charset and collation change through CONVERT TO instead.
+     */
+    List<String> tableOptions(Table t, boolean includeCharset) {
+        List<String> out = new ArrayList<>();
+        Map<String, String> o = t.options();
+        for (Map.Entry<String, String> e : o.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            switch (key) {
+                case "engine" -> out.add("ENGINE=" + value);
+                case "charset" -> {
+                    if (includeCharset) {
+                        out.add("DEFAULT CHARSET=" + value);
+                    }
+                }
+                case "collation" -> {
+                    if (includeCharset) {
+                        out.add("COLLATE=" + value);
+                    }
+                }
+                case "row_format" -> out.add("ROW_FORMAT=" + value.toUpperCase(Locale.ROOT));
+                case "partitioning" -> {
+                    // its own statement: PARTITION BY cannot share an ALTER with most other changes
+                }
+                default -> {
+                    if (isSimpleOption(key)) {
+                        out.add(key.toUpperCase(Locale.ROOT) + "=" + value);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Options {@link #tableOptions} writes. */
+    static boolean isKnownOption(String key) {
+        return switch (key) {
+            case "engine", "charset", "collation", "row_format", "partitioning" -> true;
+            default -> isSimpleOption(key);
+        };
+    }
+
+    /** Other table options the server takes as {@code NAME=value} (KEY_BLOCK_SIZE, STATS_PERSISTENT ...). */
+    static boolean isSimpleOption(String key) {
+        return switch (key) {
+            case "key_block_size", "stats_persistent", "stats_auto_recalc", "stats_sample_pages", "pack_keys",
+                 "checksum", "delay_key_write", "page_checksum", "transactional", "max_rows", "min_rows",
+                 "avg_row_length", "compression", "encryption", "page_compressed", "page_compression_level" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * CREATE OR REPLACE VIEW with the algorithm, SQL SECURITY and CHECK OPTION golden has. No
+     * DEFINER: the view belongs to whoever applies the plan, as on a freshly built golden.
+     */
+    String view(dev.driftd.schema.View v) {
+        StringBuilder sb = new StringBuilder("CREATE OR REPLACE");
+        String algorithm = v.options().get("algorithm");
+        if (algorithm != null && !algorithm.equalsIgnoreCase("UNDEFINED")) {
+            sb.append(" ALGORITHM=").append(algorithm.toUpperCase(Locale.ROOT));
+        }
+        String security = v.options().getOrDefault("security", v.options().get("security_type"));
+        if (security != null) {
+            sb.append(" SQL SECURITY ").append(security.toUpperCase(Locale.ROOT));
+        }
+        sb.append(" VIEW ").append(ident(v.name())).append(" AS ").append(v.definition());
+        String check = v.options().get("check_option");
+        if (check != null && !check.equalsIgnoreCase("NONE")) {
+            sb.append(" WITH ").append(check.toUpperCase(Locale.ROOT)).append(" CHECK OPTION");
+        }
+        return sb.toString();
+    }
+
+    /** The statement that gives a table its golden partitioning (the text starts with PARTITION BY). */
+    static String partitionClause(String partitioning) {
+        String p = partitioning.trim();
+        return p.regionMatches(true, 0, "PARTITION BY", 0, 12) ? p : "PARTITION BY " + p;
+    }
+}

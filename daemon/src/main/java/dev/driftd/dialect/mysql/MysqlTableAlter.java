@@ -1,0 +1,484 @@
+package dev.driftd.dialect.mysql;
+
+import dev.driftd.plan.Hazard;
+import dev.driftd.plan.PlanStatement;
+import dev.driftd.schema.CheckConstraint;
+import dev.driftd.schema.Column;
+import dev.driftd.schema.Index;
+import dev.driftd.schema.IndexPart;
+import dev.driftd.schema.PrimaryKey;
+import dev.driftd.schema.SchemaObject;
+import dev.driftd.schema.Snapshot;
+import dev.driftd.schema.Table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The ALTER TABLE statements that turn one table the target and golden both have into golden's:
+ * columns (with FIRST / AFTER restoring golden's order), primary key, indexes, checks, options,
+ * character set and partitioning. Foreign keys are not touched here; instead the result says
+ * which columns change storage and which indexes go away, so the planner can move the foreign
+ * keys that would block them (MySQL error 1553) out of the way.
+ */
+final class MysqlTableAlter {
+    /** What the planner needs: statements in order, the destructive column drop, and what they disturb. */
+    record Result(List<PlanStatement> statements, PlanStatement dropColumns, Set<String> touchedColumns,
+                  Set<String> droppedIndexes, List<String> warnings) {
+    }
+
+    private final MysqlDdl ddl;
+    private final MysqlTargetServer server;
+    private final String name;
+    private final Table g;
+    private final Table t;
+    private final List<Column> gCols;
+    private final List<Column> tCols;
+    private final Map<String, Index> gIdx = new TreeMap<>();
+    private final Map<String, Index> tIdx = new TreeMap<>();
+    private final Map<String, CheckConstraint> gChk = new TreeMap<>();
+    private final Map<String, CheckConstraint> tChk = new TreeMap<>();
+    private PrimaryKey gPk;
+    private PrimaryKey tPk;
+
+    private final Set<String> touched = new TreeSet<>();
+    private final Set<String> dropped = new TreeSet<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    MysqlTableAlter(Snapshot golden, Snapshot target, String name, MysqlDdl ddl, MysqlTargetServer server) {
+        this.ddl = ddl;
+        this.server = server;
+        this.name = name;
+        this.g = (Table) golden.get(Table.plain("", name).key());
+        this.t = (Table) target.get(Table.plain("", name).key());
+        this.gCols = golden.columnsOf("", name);
+        this.tCols = target.columnsOf("", name);
+        for (SchemaObject o : golden.partsOf("", name)) {
+            collect(o, gIdx, gChk, true);
+        }
+        for (SchemaObject o : target.partsOf("", name)) {
+            collect(o, tIdx, tChk, false);
+        }
+    }
+
+    private void collect(SchemaObject o, Map<String, Index> idx, Map<String, CheckConstraint> chk, boolean golden) {
+        if (o instanceof Index i) {
+            idx.put(i.name(), i);
+        } else if (o instanceof CheckConstraint c) {
+            chk.put(c.name(), c);
+        } else if (o instanceof PrimaryKey pk) {
+            if (golden) {
+                gPk = pk;
+            } else {
+                tPk = pk;
+            }
+        }
+    }
+
+    Result plan() {
+        List<PlanStatement> out = new ArrayList<>();
+        String gPart = g.options().get("partitioning");
+        String tPart = t.options().get("partitioning");
+        boolean repartition = !Objects.equals(gPart, tPart);
+        boolean uniqueKeysChange = !Objects.equals(gPk, tPk) || uniqueIndexesChange();
+        if (repartition && tPart != null && (gPart == null || uniqueKeysChange)) {
+            // Unique keys must contain the partitioning columns: take the old scheme off before keys change.
+            out.add(MysqlStatements.statement("ALTER TABLE " + MysqlDdl.ident(name) + " REMOVE PARTITIONING",
+                    "table " + name + ": remove partitioning", Hazard.REWRITES_TABLE));
+        }
+
+        boolean convert = !Objects.equals(g.options().get("charset"), t.options().get("charset"))
+                || !Objects.equals(g.options().get("collation"), t.options().get("collation"));
+        if (convert) {
+            out.add(convertStatement());
+        }
+
+        MysqlStatements.Alter main = new MysqlStatements.Alter(name);
+        MysqlStatements.Alter checkDrops = new MysqlStatements.Alter(name);
+        MysqlStatements.Alter indexes = new MysqlStatements.Alter(name);
+        List<PlanStatement> lossy = new ArrayList<>();
+
+        Map<String, Column> gByName = byName(gCols);
+        Map<String, Column> tByName = byName(tCols);
+        if (convert) {
+            for (Column c : tCols) {
+                if (isCharacterType(c.type())) {
+                    touched.add(c.name());
+                }
+            }
+        }
+
+        // Generated columns whose expression or kind changes are dropped and added again.
+        Set<String> recreate = new LinkedHashSet<>();
+        for (Column tc : tCols) {
+            Column gc = gByName.get(tc.name());
+            if (gc != null && new MysqlColumnChange(tc, gc, null, null).needsRecreate()) {
+                recreate.add(tc.name());
+                touched.add(tc.name());
+            }
+        }
+
+        // Indexes: extra ones and those on re-created columns go in the main ALTER (before the
+        // column is dropped); changed and missing ones in their own, possibly online, ALTER.
+        Set<String> indexDropsInMain = new TreeSet<>();
+        for (Index ti : tIdx.values()) {
+            Index gi = gIdx.get(ti.name());
+            if (gi == null || usesAny(ti, recreate)) {
+                indexDropsInMain.add(ti.name());
+            }
+        }
+        for (String ix : indexDropsInMain) {
+            main.add("DROP INDEX " + MysqlDdl.ident(ix), gIdx.containsKey(ix) ? "re-create index " + ix
+                    : "drop extra index " + ix, Hazard.INDEX_DROPPED);
+            dropped.add(ix);
+        }
+        if (tPk != null && !tPk.equals(gPk)) {
+            main.add("DROP PRIMARY KEY", gPk == null ? "drop extra primary key" : "change primary key",
+                    Hazard.REWRITES_TABLE, Hazard.INDEX_DROPPED);
+            dropped.add("PRIMARY");
+        }
+        for (CheckConstraint tc : tChk.values()) {
+            CheckConstraint gc = gChk.get(tc.name());
+            if (!tc.equals(gc)) {
+                MysqlStatements.Alter into = ddl.dropCheckSharesAlter() ? main : checkDrops;
+                into.add(ddl.dropCheck(tc.name()), gc == null ? "drop extra check " + tc.name()
+                        : "re-create check " + tc.name());
+            }
+        }
+        for (String r : recreate) {
+            boolean losesData = new MysqlColumnChange(tByName.get(r), gByName.get(r), null, null).recreateLosesData();
+            main.add("DROP COLUMN " + MysqlDdl.ident(r), "re-create generated column " + r,
+                    losesData ? new Hazard[]{Hazard.REWRITES_TABLE, Hazard.DELETES_DATA}
+                            : new Hazard[]{Hazard.REWRITES_TABLE});
+        }
+
+        boolean onlyAppends = placeColumns(main, lossy, gByName, tByName, recreate, convert);
+
+        if (gPk != null && !gPk.equals(tPk)) {
+            main.add("ADD " + ddl.primaryKey(gPk), tPk == null ? "add primary key" : "change primary key",
+                    Hazard.REWRITES_TABLE, Hazard.VALIDATES_ROWS);
+        }
+        for (CheckConstraint gc : gChk.values()) {
+            if (!gc.equals(tChk.get(gc.name()))) {
+                main.add("ADD " + ddl.check(gc), tChk.containsKey(gc.name()) ? "re-create check " + gc.name()
+                        : "add check " + gc.name(), Hazard.VALIDATES_ROWS);
+            }
+        }
+        tableOptions(main);
+
+        // An AUTO_INCREMENT column must be a key when the statement making it one ends.
+        boolean autoIncrementKeyNeeded = gCols.stream().anyMatch(c -> c.autoIncrement()
+                && (tByName.get(c.name()) == null || !tByName.get(c.name()).autoIncrement()));
+        MysqlStatements.Alter indexTarget = autoIncrementKeyNeeded ? main : indexes;
+        boolean online = true;
+        for (Index gi : gIdx.values()) {
+            Index ti = tIdx.get(gi.name());
+            boolean droppedInMain = indexDropsInMain.contains(gi.name());
+            if (ti != null && gi.equals(ti) && !droppedInMain) {
+                continue;
+            }
+            if (ti != null && !droppedInMain) {
+                indexTarget.add("DROP INDEX " + MysqlDdl.ident(gi.name()), "re-create index " + gi.name(),
+                        Hazard.INDEX_DROPPED);
+                dropped.add(gi.name());
+            }
+            Hazard[] hz = gi.unique() ? new Hazard[]{Hazard.INDEX_BUILD, Hazard.VALIDATES_ROWS}
+                    : new Hazard[]{Hazard.INDEX_BUILD};
+            indexTarget.add("ADD " + ddl.index(gi), (ti == null ? "add index " : "re-create index ") + gi.name(), hz);
+            online &= onlineBuildable(gi, gByName);
+        }
+
+        if (onlyAppends && !main.isEmpty() && instantAddAllowed(gByName)) {
+            main.option("ALGORITHM=INSTANT");
+        }
+        if (!checkDrops.isEmpty()) {
+            out.add(checkDrops.build(false));
+        }
+        if (!main.isEmpty()) {
+            out.add(main.build(main.hazards().contains(Hazard.DELETES_DATA)));
+        }
+        out.addAll(lossy);
+        if (!indexes.isEmpty()) {
+            if (online && server.onlineIndexBuild() && isInnodb(g) && isInnodb(t)
+                    && gPart == null && tPart == null) {
+                indexes.option("ALGORITHM=INPLACE").option("LOCK=NONE");
+            }
+            out.add(indexes.build(false));
+        }
+        if (repartition && gPart != null) {
+            out.add(MysqlStatements.statement("ALTER TABLE " + MysqlDdl.ident(name) + "\n  "
+                            + MysqlDdl.partitionClause(gPart),
+                    "table " + name + ": " + (tPart == null ? "partition" : "re-partition"), Hazard.REWRITES_TABLE));
+        }
+
+        PlanStatement dropColumns = null;
+        List<String> extra = tCols.stream().map(Column::name).filter(c -> !gByName.containsKey(c)).toList();
+        if (!extra.isEmpty()) {
+            MysqlStatements.Alter drop = new MysqlStatements.Alter(name);
+            for (String c : extra) {
+                drop.add("DROP COLUMN " + MysqlDdl.ident(c), "drop extra column " + c + " and its data",
+                        Hazard.DELETES_DATA, Hazard.REWRITES_TABLE);
+                touched.add(c);
+            }
+            dropColumns = drop.build(true);
+        }
+        return new Result(out, dropColumns, touched, dropped, warnings);
+    }
+
+    /**
+     * Adds, moves and modifies columns in golden order. Each column that must move (it is not in
+     * the longest run of columns already in golden's relative order) is placed right after its
+     * golden predecessor; since the server applies the actions of one ALTER in sequence, placing
+     * them in golden order makes every predecessor already sit where it belongs. Returns true when
+     * the only actions are columns appended at the end (the case ALGORITHM=INSTANT covers).
+     */
+    private boolean placeColumns(MysqlStatements.Alter main, List<PlanStatement> lossy, Map<String, Column> gByName,
+                                 Map<String, Column> tByName, Set<String> recreate, boolean convert) {
+        List<String> sim = new ArrayList<>(tCols.stream().map(Column::name).toList());
+        sim.removeAll(recreate);
+        Set<String> stay = stayInPlace(sim, gByName);
+        boolean onlyAppends = main.isEmpty();
+        for (int i = 0; i < gCols.size(); i++) {
+            Column gc = gCols.get(i);
+            String prev = i == 0 ? null : gCols.get(i - 1).name();
+            String position = prev == null ? "FIRST" : "AFTER " + MysqlDdl.ident(prev);
+            Column tc = tByName.get(gc.name());
+            if (tc == null || recreate.contains(gc.name())) {
+                boolean atEnd = prev != null && !sim.isEmpty() && sim.get(sim.size() - 1).equals(prev);
+                main.add("ADD COLUMN " + ddl.column(gc) + (atEnd ? "" : " " + position),
+                        (tc == null ? "add column " : "re-create generated column ") + gc.name(),
+                        atEnd ? new Hazard[0] : new Hazard[]{Hazard.REWRITES_TABLE});
+                onlyAppends &= atEnd && appendableInstantly(gc);
+                place(sim, gc.name(), prev);
+                continue;
+            }
+            Column effective = convert && isCharacterType(tc.type())
+                    ? withInheritedCharset(tc) : tc;
+            boolean forced = convert && isCharacterType(gc.type());
+            MysqlColumnChange change = new MysqlColumnChange(effective, gc,
+                    (convert ? g : t).options().get("charset"), g.options().get("charset"));
+            boolean changed = forced || !effective.withPosition(0).equals(gc.withPosition(0));
+            boolean mayLose = changed && change.mayLoseData();
+            if (changed && change.changesStorage()) {
+                touched.add(gc.name());
+            }
+            List<Hazard> hz = new ArrayList<>();
+            if (changed && !change.sameType()) {
+                hz.add(Hazard.REWRITES_TABLE);
+            }
+            if (changed && change.tightensNullability()) {
+                hz.add(Hazard.VALIDATES_ROWS);
+            }
+            if (!stay.contains(gc.name())) {
+                hz.add(Hazard.REWRITES_TABLE);
+                Column def = mayLose ? effective : gc;
+                main.add("MODIFY COLUMN " + ddl.column(def) + " " + position,
+                        (changed && !mayLose ? "change and move column " : "move column ") + gc.name(),
+                        hz.toArray(Hazard[]::new));
+                onlyAppends = false;
+                place(sim, gc.name(), prev);
+            } else if (changed && !mayLose) {
+                main.add("MODIFY COLUMN " + ddl.column(gc), "change column " + gc.name(), hz.toArray(Hazard[]::new));
+                onlyAppends = false;
+            }
+            if (mayLose) {
+                MysqlStatements.Alter one = new MysqlStatements.Alter(name);
+                one.add("MODIFY COLUMN " + ddl.column(gc), "change column " + gc.name()
+                        + " from " + describe(effective) + " to " + describe(gc)
+                        + ", which may truncate or convert existing values", Hazard.REWRITES_TABLE, Hazard.DELETES_DATA);
+                lossy.add(one.build(true));
+            }
+        }
+        return onlyAppends;
+    }
+
+    /** Column names of the longest run, in target order, that is already in golden's relative order. */
+    private Set<String> stayInPlace(List<String> targetOrder, Map<String, Column> gByName) {
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < gCols.size(); i++) {
+            rank.put(gCols.get(i).name(), i);
+        }
+        List<String> common = targetOrder.stream().filter(gByName::containsKey).toList();
+        int n = common.size();
+        int[] len = new int[n];
+        int[] back = new int[n];
+        int best = -1;
+        for (int i = 0; i < n; i++) {
+            len[i] = 1;
+            back[i] = -1;
+            for (int j = 0; j < i; j++) {
+                if (rank.get(common.get(j)) < rank.get(common.get(i)) && len[j] + 1 > len[i]) {
+                    len[i] = len[j] + 1;
+                    back[i] = j;
+                }
+            }
+            if (best < 0 || len[i] > len[best]) {
+                best = i;
+            }
+        }
+        Set<String> out = new HashSet<>();
+        for (int i = best; i >= 0; i = back[i]) {
+            out.add(common.get(i));
+        }
+        return out;
+    }
+
+    private static void place(List<String> sim, String column, String after) {
+        sim.remove(column);
+        sim.add(after == null ? 0 : sim.indexOf(after) + 1, column);
+    }
+
+    private PlanStatement convertStatement() {
+        String cs = g.options().get("charset");
+        String coll = g.options().get("collation");
+        String from = t.options().get("charset");
+        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(MysqlDdl.ident(name)).append("\n  CONVERT TO CHARACTER SET ")
+                .append(cs == null ? "DEFAULT" : cs);
+        if (coll != null) {
+            sql.append(" COLLATE ").append(coll);
+        }
+        boolean lossy = !MysqlColumnChange.charsetWidens(from, cs);
+        String reason = "table " + name + ": convert to character set " + cs + (coll == null ? "" : " collation " + coll)
+                + (lossy ? " from " + from + ", which may lose characters " + cs + " lacks" : "");
+        return MysqlStatements.statement(sql.toString(), reason, lossy,
+                lossy ? Set.of(Hazard.REWRITES_TABLE, Hazard.DELETES_DATA) : Set.of(Hazard.REWRITES_TABLE));
+    }
+
+    private void tableOptions(MysqlStatements.Alter main) {
+        Map<String, String> go = new LinkedHashMap<>(g.options());
+        Map<String, String> to = new LinkedHashMap<>(t.options());
+        for (String k : List.of("charset", "collation", "partitioning")) {
+            go.remove(k);
+            to.remove(k);
+        }
+        Set<String> keys = new TreeSet<>(go.keySet());
+        keys.addAll(to.keySet());
+        for (String k : keys) {
+            String gv = go.get(k);
+            if (Objects.equals(gv, to.get(k))) {
+                continue;
+            }
+            Hazard[] hz = k.equals("engine") || k.equals("row_format") || k.equals("key_block_size")
+                    ? new Hazard[]{Hazard.REWRITES_TABLE} : new Hazard[0];
+            if (gv != null) {
+                Table only = new Table("", name, null, null, null, null, null, Map.of(k, gv), false, false, null);
+                List<String> rendered = ddl.tableOptions(only, false);
+                if (rendered.isEmpty()) {
+                    warnings.add("table " + name + ": option " + k + " differs (" + to.get(k) + " here, " + gv
+                            + " in golden) and driftd does not know how to set it");
+                } else {
+                    main.add(rendered.get(0), "set " + k + " " + gv, hz);
+                }
+            } else if (k.equals("row_format")) {
+                main.add("ROW_FORMAT=DEFAULT", "reset row_format", hz);
+            } else if (k.equals("key_block_size")) {
+                main.add("KEY_BLOCK_SIZE=0", "reset key_block_size", hz);
+            } else if (MysqlDdl.isSimpleOption(k)) {
+                main.add(k.toUpperCase(Locale.ROOT) + "=DEFAULT", "reset " + k, hz);
+            } else {
+                warnings.add("table " + name + ": option " + k + "=" + to.get(k)
+                        + " is set here but not in golden, and driftd does not know how to reset it");
+            }
+        }
+        if (!Objects.equals(g.comment(), t.comment())) {
+            main.add("COMMENT=" + MysqlDdl.literal(g.comment() == null ? "" : g.comment()), "set table comment");
+        }
+        if (!Objects.equals(g.partitionKey(), t.partitionKey()) || !Objects.equals(g.partitionBound(), t.partitionBound())
+                || !Objects.equals(g.partitionOf(), t.partitionOf()) || !Objects.equals(g.inherits(), t.inherits())
+                || g.tableKind() != t.tableKind()) {
+            warnings.add("table " + name + ": PostgreSQL-only table properties differ; MySQL has nothing to change");
+        }
+    }
+
+    private boolean uniqueIndexesChange() {
+        Set<String> names = new TreeSet<>(gIdx.keySet());
+        names.addAll(tIdx.keySet());
+        for (String n : names) {
+            Index a = gIdx.get(n);
+            Index b = tIdx.get(n);
+            if (!Objects.equals(a, b) && ((a != null && a.unique()) || (b != null && b.unique()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean instantAddAllowed(Map<String, Column> gByName) {
+        if (!server.instantAddColumn() || !isInnodb(g) || !isInnodb(t)
+                || t.options().get("partitioning") != null
+                || "COMPRESSED".equalsIgnoreCase(t.options().get("row_format"))) {
+            return false;
+        }
+        // InnoDB's hidden FTS_DOC_ID column keeps tables with a FULLTEXT index off the instant path.
+        return tIdx.values().stream().noneMatch(i -> "FULLTEXT".equalsIgnoreCase(i.method()));
+    }
+
+    /** Plain columns with a constant default; generated, AUTO_INCREMENT and expression defaults are not instant everywhere. */
+    private static boolean appendableInstantly(Column c) {
+        if (c.generated() != null || c.autoIncrement() || c.onUpdate() != null || c.invisible()) {
+            return false;
+        }
+        String d = c.defaultExpression();
+        return d == null || !MysqlDdl.defaultClause(d).startsWith("(")
+                && !d.toLowerCase(Locale.ROOT).matches("(current_timestamp|now|localtime|localtimestamp).*");
+    }
+
+    private static boolean onlineBuildable(Index ix, Map<String, Column> gByName) {
+        String method = ix.method() == null ? "" : ix.method().toUpperCase(Locale.ROOT);
+        if (method.equals("FULLTEXT") || method.equals("SPATIAL")) {
+            return false;
+        }
+        for (IndexPart p : ix.parts()) {
+            if (p.column() == null) {
+                return false;
+            }
+            Column c = gByName.get(p.column());
+            if (c == null || c.generated() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean usesAny(Index ix, Set<String> columns) {
+        return ix.parts().stream().anyMatch(p -> p.column() != null && columns.contains(p.column()));
+    }
+
+    private static boolean isInnodb(Table table) {
+        return "innodb".equalsIgnoreCase(table.options().getOrDefault("engine", "InnoDB"));
+    }
+
+    static boolean isCharacterType(String type) {
+        String t = type.trim().toLowerCase(Locale.ROOT);
+        return t.startsWith("char") || t.startsWith("varchar") || t.endsWith("text") || t.startsWith("enum")
+                || t.startsWith("set(") || t.startsWith("set ");
+    }
+
+    private static Column withInheritedCharset(Column c) {
+        return new Column(c.schema(), c.table(), c.name(), c.position(), c.type(), c.nullable(), c.defaultExpression(),
+                c.identity(), c.generated(), c.generatedKind(), null, null, c.autoIncrement(), c.onUpdate(),
+                c.invisible(), c.comment());
+    }
+
+    private static String describe(Column c) {
+        return c.type() + (c.charset() == null ? "" : " " + c.charset()) + (c.collation() == null ? "" : " " + c.collation());
+    }
+
+    private static Map<String, Column> byName(List<Column> cols) {
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (Column c : cols) {
+            out.put(c.name(), c);
+        }
+        return out;
+    }
+}
