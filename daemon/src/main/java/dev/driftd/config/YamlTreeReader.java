@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +38,11 @@ final class YamlTreeReader {
             }
             return root;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+                // snakeyaml knows where the problem is, not just where the construct began
+                throw new ConfigException(source, y.getProblemMark().getLine() + 1, "YAML syntax: " + y.getProblem()
+                        + (y.getContext() == null ? "" : " " + y.getContext()));
+            }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException(source, line, "YAML syntax: " + e.getOriginalMessage().strip().lines()
                     .findFirst().orElse("unreadable"));

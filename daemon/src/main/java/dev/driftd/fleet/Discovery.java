@@ -78,6 +78,17 @@ public final class Discovery {
         return new Result(out, failed);
     }
 
+    /**
+     * A MySQL-family rule URL may name no database (it lists the server's databases); the engine
+     * connects to one database, so such a URL is pointed at information_schema, always there.
+     */
+    static DbTarget serverTarget(DbTarget t) {
+        if (t.url().startsWith("jdbc:postgresql:") || !JdbcUrls.database(t.url()).isEmpty()) {
+            return t;
+        }
+        return new DbTarget(JdbcUrls.withDatabase(t.url(), "information_schema"), t.user(), t.password(), t.schema());
+    }
+
     /** Names on the rule's server matching its pattern, sorted. */
     List<String> list(DiscoverConfig rule, InspectOptions options) throws SQLException {
         Dialect dialect = engine.dialectFor(rule.url());
@@ -92,7 +103,7 @@ public final class Discovery {
             sql = "SELECT schema_name FROM information_schema.schemata ORDER BY 1";
         }
         List<String> out = new ArrayList<>();
-        try (Connection c = dialect.connect(rule.target(), options, true);
+        try (Connection c = dialect.connect(serverTarget(rule.target()), options, true);
              Statement s = c.createStatement()) {
             s.setQueryTimeout((int) Math.max(1, options.timeout().toSeconds()));
             try (ResultSet rs = s.executeQuery(sql)) {

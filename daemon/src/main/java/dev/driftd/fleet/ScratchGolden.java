@@ -48,7 +48,7 @@ public final class ScratchGolden {
         String name = "driftd_scratch_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         String quoted = postgres ? "\"" + name + "\"" : "`" + name + "`";
         String what = golden.inSchema() ? "schema " + name : "database " + name;
-        try (Connection admin = dialect.connect(server, options, false)) {
+        try (Connection admin = dialect.connect(Discovery.serverTarget(server), options, false)) {
             admin.setAutoCommit(true);
             exec(admin, golden.inSchema() ? "CREATE SCHEMA " + quoted : "CREATE DATABASE " + quoted);
             try {
