@@ -199,8 +199,15 @@ public final class FleetMetrics implements FleetEvents {
         guarded(() -> fleet(fleet).member(member).ddlEvents.add(1));
     }
 
+    /** ConcurrentSkipListMap.computeIfAbsent may run the factory twice: creation is serialized, lookups are not. */
     private FleetMeters fleet(String name) {
-        return fleets.computeIfAbsent(name, FleetMeters::new);
+        FleetMeters f = fleets.get(name);
+        if (f != null) {
+            return f;
+        }
+        synchronized (fleets) {
+            return fleets.computeIfAbsent(name, FleetMeters::new);
+        }
     }
 
     /** FleetEvents must never throw into the sweep: a metrics failure is logged and dropped. */
@@ -258,7 +265,13 @@ public final class FleetMetrics implements FleetEvents {
         }
 
         MemberSeries member(String member) {
-            return members.computeIfAbsent(member, m -> new MemberSeries(name, m));
+            MemberSeries m = members.get(member);
+            if (m != null) {
+                return m;
+            }
+            synchronized (members) {
+                return members.computeIfAbsent(member, x -> new MemberSeries(name, x));
+            }
         }
     }
 }
