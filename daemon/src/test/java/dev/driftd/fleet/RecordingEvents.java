@@ -10,15 +10,19 @@ public final class RecordingEvents implements FleetEvents {
     public final List<String> failed = new ArrayList<>();
     public final List<SweepResult> sweeps = new ArrayList<>();
     public final List<String> removed = new ArrayList<>();
+    /** How long each snapshot (taken or failed) took, by member. */
+    public final java.util.Map<String, Duration> took = new java.util.HashMap<>();
 
     @Override
     public synchronized void snapshotTaken(String fleet, String member, Duration took) {
         taken.add(fleet + "/" + member);
+        this.took.put(member, took);
     }
 
     @Override
     public synchronized void snapshotFailed(String fleet, String member, String reason, Duration took) {
         failed.add(fleet + "/" + member + ":" + reason);
+        this.took.put(member, took);
     }
 
     @Override
@@ -40,5 +44,6 @@ public final class RecordingEvents implements FleetEvents {
         failed.clear();
         sweeps.clear();
         removed.clear();
+        took.clear();
     }
 }
