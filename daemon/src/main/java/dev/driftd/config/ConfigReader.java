@@ -1,0 +1,585 @@
+package dev.driftd.config;
+
+import dev.driftd.dialect.DbTarget;
+import dev.driftd.engine.Durations;
+import org.quartz.CronExpression;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The typed walk over the YAML tree: checks every key and value, resolves secrets, and builds the
+ * immutable {@link Config}. Each error names the line of the key or value at fault and its path
+ * in the document ({@code fleets[0].members[2].url}).
+ */
+final class ConfigReader {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern SECRET_REF = Pattern.compile("\\$\\{([a-z]+):(.*)}");
+    private static final Pattern DAYS = Pattern.compile("(\\d+)d");
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[?&;](password|pwd)=");
+    private static final Pattern MEMBER_URL = Pattern.compile("jdbc:(postgresql|mysql|mariadb)://.+");
+    private static final Pattern STORE_URL = Pattern.compile("jdbc:(h2:.+|postgresql://.+)");
+
+    // the keys each mapping accepts; anything else is an error naming the line
+    static final List<String> TOP = List.of("server", "store", "fleets");
+    static final List<String> SERVER = List.of("bind", "tokens", "metrics_token");
+    static final List<String> TOKEN = List.of("name", "role", "secret");
+    static final List<String> STORE = List.of("url", "user", "password", "retention");
+    static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency", "apply", "approvals",
+            "rollout", "timeout", "members", "discover");
+    static final List<String> ROLLOUT = List.of("canary", "wave", "pause");
+    static final List<String> MEMBER = List.of("name", "url", "user", "password", "schema");
+    static final List<String> DISCOVER = List.of("url", "user", "password", "databases", "schemas");
+    static final List<String> GOLDEN_MEMBER = List.of("member");
+    static final List<String> GOLDEN_URL = List.of("url", "user", "password", "schema");
+    static final List<String> GOLDEN_SNAPSHOT = List.of("snapshot");
+    static final List<String> GOLDEN_SQL = List.of("sql", "scratch", "user", "password", "scope");
+    static final List<String> GOLDEN_MAJORITY = List.of("majority");
+
+    /** Every key the file may contain, in any section (config/driftd.yaml must document each). */
+    static Set<String> knownKeys() {
+        Set<String> all = new java.util.TreeSet<>();
+        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, ROLLOUT, MEMBER, DISCOVER, GOLDEN_MEMBER,
+                GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY)) {
+            all.addAll(l);
+        }
+        return all;
+    }
+
+    private final String source;
+    private final Path baseDir;
+    private final Function<String, String> env;
+    private final List<String> warnings = new ArrayList<>();
+
+    ConfigReader(String source, Path baseDir, Function<String, String> env) {
+        this.source = source;
+        this.baseDir = baseDir;
+        this.env = env;
+    }
+
+    Config read(YamlNode root) {
+        YamlNode.Mapping top = mapping(root, "the configuration");
+        keys(top, "the configuration", TOP);
+        ServerConfig server = server(top.entries().get("server"));
+        StoreConfig store = store(top.entries().get("store"));
+        List<FleetConfig> fleets = new ArrayList<>();
+        YamlNode.Entry fleetsEntry = top.entries().get("fleets");
+        if (fleetsEntry != null && !isNull(fleetsEntry.value())) {
+            YamlNode.Sequence list = sequence(fleetsEntry.value(), "fleets");
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < list.items().size(); i++) {
+                FleetConfig f = fleet(list.items().get(i), "fleets[" + i + "]");
+                Integer first = seen.putIfAbsent(f.name(), list.items().get(i).line());
+                if (first != null) {
+                    throw error(list.items().get(i).line(), "fleets[" + i + "]: duplicate fleet name '" + f.name()
+                            + "' (first on line " + first + ")");
+                }
+                fleets.add(f);
+            }
+        }
+        if (fleets.isEmpty()) {
+            warnings.add(source + ": no fleets configured; the daemon will serve its API and sweep nothing");
+        }
+        return new Config(source, server, store, fleets, warnings);
+    }
+
+    // ---- sections
+
+    private ServerConfig server(YamlNode.Entry entry) {
+        if (entry == null || isNull(entry.value())) {
+            return new ServerConfig("127.0.0.1", 9741, List.of(), null);
+        }
+        YamlNode.Mapping m = mapping(entry.value(), "server");
+        keys(m, "server", SERVER);
+        String bind = string(m, "bind", "server", false);
+        String host = "127.0.0.1";
+        int port = 9741;
+        if (bind != null) {
+            Matcher b = Pattern.compile("(\\[[0-9a-fA-F:.]+]|[^:\\[\\]]*):(\\d{1,5})").matcher(bind);
+            int line = m.entries().get("bind").value().line();
+            if (!b.matches()) {
+                throw error(line, "server.bind: '" + bind + "' is not host:port (e.g. 127.0.0.1:9741)");
+            }
+            host = b.group(1).isEmpty() ? "0.0.0.0" : b.group(1).replace("[", "").replace("]", "");
+            port = Integer.parseInt(b.group(2));
+            if (port < 1 || port > 65535) {
+                throw error(line, "server.bind: port " + port + " is not between 1 and 65535");
+            }
+        }
+        List<TokenConfig> tokens = new ArrayList<>();
+        YamlNode.Entry te = m.entries().get("tokens");
+        if (te != null && !isNull(te.value())) {
+            YamlNode.Sequence list = sequence(te.value(), "server.tokens");
+            Map<String, Integer> names = new HashMap<>();
+            Map<String, String> secrets = new HashMap<>();
+            for (int i = 0; i < list.items().size(); i++) {
+                String where = "server.tokens[" + i + "]";
+                YamlNode.Mapping t = mapping(list.items().get(i), where);
+                keys(t, where, TOKEN);
+                String name = name(t, where);
+                Integer first = names.putIfAbsent(name, t.line());
+                if (first != null) {
+                    throw error(t.entries().get("name").value().line(), where + ": duplicate token name '" + name
+                            + "' (first on line " + first + ")");
+                }
+                String roleText = string(t, "role", where, true);
+                Role role;
+                try {
+                    role = Role.valueOf(roleText.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw error(t.entries().get("role").value().line(), where + ".role: '" + roleText
+                            + "' is not a role (read, report or admin)");
+                }
+                Secret secret = secret(t, "secret", where, true);
+                String other = secrets.putIfAbsent(secret.reveal(), name);
+                if (other != null) {
+                    throw error(t.entries().get("secret").value().line(), where + ": token '" + name
+                            + "' has the same secret as token '" + other + "'");
+                }
+                tokens.add(new TokenConfig(name, role, secret));
+            }
+        }
+        Secret metricsToken = secret(m, "metrics_token", "server", false);
+        return new ServerConfig(host, port, tokens, metricsToken);
+    }
+
+    private StoreConfig store(YamlNode.Entry entry) {
+        if (entry == null || isNull(entry.value())) {
+            return new StoreConfig(StoreConfig.DEFAULT_URL, null, null, StoreConfig.DEFAULT_RETENTION);
+        }
+        YamlNode.Mapping m = mapping(entry.value(), "store");
+        keys(m, "store", STORE);
+        String url = string(m, "url", "store", false);
+        if (url == null) {
+            url = StoreConfig.DEFAULT_URL;
+        } else if (!STORE_URL.matcher(url).matches()) {
+            throw error(m.entries().get("url").value().line(), "store.url: '" + DbTarget.redact(url)
+                    + "' is not a store URL (jdbc:h2:… or jdbc:postgresql://…)");
+        } else {
+            warnPasswordInUrl(url, m.entries().get("url").value().line(), "store.url");
+        }
+        Duration retention = StoreConfig.DEFAULT_RETENTION;
+        String r = string(m, "retention", "store", false);
+        if (r != null) {
+            retention = retention(r, m.entries().get("retention").value().line());
+        }
+        return new StoreConfig(url, string(m, "user", "store", false), secret(m, "password", "store", false), retention);
+    }
+
+    private FleetConfig fleet(YamlNode node, String at) {
+        YamlNode.Mapping m = mapping(node, at);
+        keys(m, at, FLEET);
+        String name = name(m, at);
+        String where = at + " (" + name + ")";
+        String schedule = string(m, "schedule", where, false);
+        if (schedule == null) {
+            schedule = FleetConfig.DEFAULT_SCHEDULE;
+        } else {
+            try {
+                CronExpression.validateExpression(schedule);
+            } catch (ParseException e) {
+                throw error(m.entries().get("schedule").value().line(), where + ".schedule: '" + schedule
+                        + "' is not a Quartz cron expression (" + e.getMessage()
+                        + "); e.g. \"0 */5 * * * ?\" is every five minutes");
+            }
+        }
+        int concurrency = integer(m, "concurrency", where, FleetConfig.DEFAULT_CONCURRENCY, 1);
+        int perServer = integer(m, "per_server_concurrency", where,
+                Math.min(concurrency, FleetConfig.DEFAULT_PER_SERVER), 1);
+        boolean apply = apply(m, where);
+        int approvals = integer(m, "approvals", where, 1, 1);
+        RolloutConfig rollout = rollout(m, where);
+        Duration timeout = FleetConfig.DEFAULT_TIMEOUT;
+        String t = string(m, "timeout", where, false);
+        if (t != null) {
+            timeout = duration(t, m.entries().get("timeout").value().line(), where + ".timeout");
+        }
+        List<MemberConfig> members = members(m, where);
+        List<DiscoverConfig> discover = discover(m, where);
+        YamlNode.Entry ge = m.entries().get("golden");
+        if (ge == null || isNull(ge.value())) {
+            throw error(m.line(), where + ": no golden (member, url, snapshot, sql or majority)");
+        }
+        boolean schemaFleet = discover.stream().anyMatch(DiscoverConfig::bySchema)
+                || members.stream().anyMatch(x -> x.schema() != null);
+        GoldenConfig golden = golden(ge.value(), where + ".golden", members, discover, schemaFleet);
+        if (members.isEmpty() && discover.isEmpty()) {
+            warnings.add(source + ":" + m.line() + ": " + where + " has no members and no discover rules");
+        }
+        return new FleetConfig(name, schedule, golden, concurrency, perServer, apply, approvals, rollout, timeout,
+                members, discover);
+    }
+
+    private boolean apply(YamlNode.Mapping m, String where) {
+        String a = string(m, "apply", where, false);
+        if (a == null) {
+            return false;
+        }
+        return switch (a.toLowerCase(Locale.ROOT)) {
+            case "enabled", "true" -> true;
+            case "disabled", "false" -> false;
+            default -> throw error(m.entries().get("apply").value().line(), where + ".apply: '" + a
+                    + "' is neither enabled nor disabled");
+        };
+    }
+
+    private RolloutConfig rollout(YamlNode.Mapping m, String where) {
+        YamlNode.Entry e = m.entries().get("rollout");
+        if (e == null || isNull(e.value())) {
+            return RolloutConfig.DEFAULT;
+        }
+        String at = where + ".rollout";
+        YamlNode.Mapping r = mapping(e.value(), at);
+        keys(r, at, ROLLOUT);
+        int canary = integer(r, "canary", at, RolloutConfig.DEFAULT.canary(), 0);
+        int wave = integer(r, "wave", at, RolloutConfig.DEFAULT.wave(), 1);
+        Duration pause = RolloutConfig.DEFAULT.pause();
+        String p = string(r, "pause", at, false);
+        if (p != null) {
+            pause = duration(p, r.entries().get("pause").value().line(), at + ".pause");
+        }
+        return new RolloutConfig(canary, wave, pause);
+    }
+
+    private List<MemberConfig> members(YamlNode.Mapping fleet, String where) {
+        YamlNode.Entry e = fleet.entries().get("members");
+        List<MemberConfig> out = new ArrayList<>();
+        if (e == null || isNull(e.value())) {
+            return out;
+        }
+        YamlNode.Sequence list = sequence(e.value(), where + ".members");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            String at = where + ".members[" + i + "]";
+            YamlNode.Mapping m = mapping(list.items().get(i), at);
+            keys(m, at, MEMBER);
+            String name = name(m, at);
+            Integer first = seen.putIfAbsent(name, m.line());
+            if (first != null) {
+                throw error(m.entries().get("name").value().line(), at + ": duplicate member name '" + name
+                        + "' (first on line " + first + ")");
+            }
+            String url = memberUrl(m, at);
+            String schema = string(m, "schema", at, false);
+            if (schema != null && !url.startsWith("jdbc:postgresql:")) {
+                throw error(m.entries().get("schema").value().line(), at + ".schema: only PostgreSQL members have "
+                        + "schemas (a MySQL member is a database: put it in the URL)");
+            }
+            out.add(new MemberConfig(name, url, string(m, "user", at, false), secret(m, "password", at, false), schema));
+        }
+        return out;
+    }
+
+    private List<DiscoverConfig> discover(YamlNode.Mapping fleet, String where) {
+        YamlNode.Entry e = fleet.entries().get("discover");
+        List<DiscoverConfig> out = new ArrayList<>();
+        if (e == null || isNull(e.value())) {
+            return out;
+        }
+        YamlNode.Sequence list = sequence(e.value(), where + ".discover");
+        for (int i = 0; i < list.items().size(); i++) {
+            String at = where + ".discover[" + i + "]";
+            YamlNode.Mapping m = mapping(list.items().get(i), at);
+            keys(m, at, DISCOVER);
+            String url = memberUrl(m, at);
+            String dbs = string(m, "databases", at, false);
+            String schemas = string(m, "schemas", at, false);
+            if ((dbs == null) == (schemas == null)) {
+                throw error(m.line(), at + ": give exactly one of databases (a regex of database names) or schemas "
+                        + "(a regex of schema names)");
+            }
+            if (schemas != null && !url.startsWith("jdbc:postgresql:")) {
+                throw error(m.entries().get("schemas").value().line(), at + ".schemas: schema discovery is for "
+                        + "PostgreSQL; MySQL and MariaDB members are databases (use databases:)");
+            }
+            Pattern databases = dbs == null ? null : regex(dbs, m.entries().get("databases").value().line(), at + ".databases");
+            Pattern schemaPattern = schemas == null ? null : regex(schemas, m.entries().get("schemas").value().line(), at + ".schemas");
+            out.add(new DiscoverConfig(url, string(m, "user", at, false), secret(m, "password", at, false),
+                    databases, schemaPattern));
+        }
+        return out;
+    }
+
+    private GoldenConfig golden(YamlNode node, String at, List<MemberConfig> members, List<DiscoverConfig> discover,
+                                boolean schemaFleet) {
+        YamlNode.Mapping m = mapping(node, at);
+        Set<String> kinds = new LinkedHashSet<>(List.of("member", "url", "snapshot", "sql", "majority"));
+        List<String> given = m.entries().keySet().stream().filter(kinds::contains).toList();
+        if (given.size() != 1) {
+            throw error(m.line(), at + ": give exactly one of member, url, snapshot, sql or majority"
+                    + (given.isEmpty() ? "" : " (found " + String.join(", ", given) + ")"));
+        }
+        String kind = given.get(0);
+        switch (kind) {
+            case "member" -> {
+                keys(m, at, GOLDEN_MEMBER);
+                String member = string(m, "member", at, true);
+                boolean explicit = members.stream().anyMatch(x -> x.name().equals(member));
+                if (!explicit && discover.isEmpty()) {
+                    throw error(m.entries().get("member").value().line(), at + ".member: '" + member
+                            + "' is not a member of this fleet (members: "
+                            + String.join(", ", members.stream().map(MemberConfig::name).toList()) + ")");
+                }
+                return new GoldenConfig.Member(member);
+            }
+            case "url" -> {
+                keys(m, at, GOLDEN_URL);
+                String url = memberUrl(m, at);
+                String schema = string(m, "schema", at, false);
+                if (schema != null && !url.startsWith("jdbc:postgresql:")) {
+                    throw error(m.entries().get("schema").value().line(), at + ".schema: only PostgreSQL has schemas");
+                }
+                return new GoldenConfig.Url(url, string(m, "user", at, false), secret(m, "password", at, false), schema);
+            }
+            case "snapshot" -> {
+                keys(m, at, GOLDEN_SNAPSHOT);
+                String fp = string(m, "snapshot", at, true).toLowerCase(Locale.ROOT);
+                if (!fp.matches("[0-9a-f]{8,64}")) {
+                    throw error(m.entries().get("snapshot").value().line(), at + ".snapshot: '" + fp
+                            + "' is not a fingerprint (8 to 64 hex digits, as `driftd snapshot` prints)");
+                }
+                return new GoldenConfig.Snapshot(fp);
+            }
+            case "sql" -> {
+                keys(m, at, GOLDEN_SQL);
+                int line = m.entries().get("sql").value().line();
+                Path file = baseDir.resolve(string(m, "sql", at, true)).normalize();
+                if (!Files.isReadable(file)) {
+                    throw error(line, at + ".sql: cannot read " + file);
+                }
+                if (!m.entries().containsKey("scratch")) {
+                    throw error(m.line(), at + ": a sql golden needs scratch: the URL of a server (same flavor as the "
+                            + "fleet) where driftd may create and drop a scratch database");
+                }
+                YamlNode.Mapping urlOnly = m;
+                String scratch = string(urlOnly, "scratch", at, true);
+                if (!MEMBER_URL.matcher(scratch).matches()) {
+                    throw error(m.entries().get("scratch").value().line(), at + ".scratch: '" + DbTarget.redact(scratch)
+                            + "' is not a jdbc:postgresql://, jdbc:mysql:// or jdbc:mariadb:// URL");
+                }
+                warnPasswordInUrl(scratch, m.entries().get("scratch").value().line(), at + ".scratch");
+                String scope = string(m, "scope", at, false);
+                boolean inSchema = schemaFleet;
+                if (scope != null) {
+                    inSchema = switch (scope) {
+                        case "schema" -> true;
+                        case "database" -> false;
+                        default -> throw error(m.entries().get("scope").value().line(), at + ".scope: '" + scope
+                                + "' is neither database nor schema");
+                    };
+                }
+                if (inSchema && !scratch.startsWith("jdbc:postgresql:")) {
+                    throw error(m.line(), at + ": a scratch schema needs a PostgreSQL scratch server");
+                }
+                return new GoldenConfig.Sql(file, scratch, string(m, "user", at, false),
+                        secret(m, "password", at, false), inSchema);
+            }
+            default -> {
+                keys(m, at, GOLDEN_MAJORITY);
+                String v = string(m, "majority", at, true);
+                if (!v.equals("true")) {
+                    throw error(m.entries().get("majority").value().line(), at + ".majority: write majority: true");
+                }
+                return new GoldenConfig.Majority();
+            }
+        }
+    }
+
+    // ---- values
+
+    private String memberUrl(YamlNode.Mapping m, String at) {
+        String url = string(m, "url", at, true);
+        int line = m.entries().get("url").value().line();
+        if (!MEMBER_URL.matcher(url).matches()) {
+            throw error(line, at + ".url: '" + DbTarget.redact(url)
+                    + "' is not a jdbc:postgresql://, jdbc:mysql:// or jdbc:mariadb:// URL");
+        }
+        warnPasswordInUrl(url, line, at + ".url");
+        return url;
+    }
+
+    private void warnPasswordInUrl(String url, int line, String at) {
+        if (PASSWORD_IN_URL.matcher(url).find()) {
+            warnings.add(source + ":" + line + ": " + at + " carries a literal password; prefer password: "
+                    + "\"${env:NAME}\" or \"${file:PATH}\"");
+        }
+    }
+
+    private String name(YamlNode.Mapping m, String at) {
+        String name = string(m, "name", at, true);
+        if (!NAME.matcher(name).matches()) {
+            throw error(m.entries().get("name").value().line(), at + ".name: '" + name
+                    + "' is not a name (letters, digits, '_', '.', '-'; starting with a letter or digit)");
+        }
+        return name;
+    }
+
+    private Secret secret(YamlNode.Mapping m, String key, String at, boolean required) {
+        String raw = string(m, key, at, required);
+        if (raw == null) {
+            return null;
+        }
+        int line = m.entries().get(key).value().line();
+        String where = at + "." + key;
+        Matcher ref = SECRET_REF.matcher(raw.strip());
+        if (ref.matches()) {
+            String what = ref.group(2).strip();
+            switch (ref.group(1)) {
+                case "env" -> {
+                    String v = env.apply(what);
+                    if (v == null || v.isEmpty()) {
+                        throw error(line, where + ": environment variable " + what + " is not set");
+                    }
+                    return new Secret(v, "env " + what);
+                }
+                case "file" -> {
+                    Path p = baseDir.resolve(what).normalize();
+                    String v;
+                    try {
+                        v = Files.readString(p, StandardCharsets.UTF_8).strip();
+                    } catch (IOException e) {
+                        throw error(line, where + ": cannot read secret file " + p + " ("
+                                + e.getClass().getSimpleName() + ")");
+                    }
+                    if (v.isEmpty()) {
+                        throw error(line, where + ": secret file " + p + " is empty");
+                    }
+                    return new Secret(v, "file " + p);
+                }
+                default -> throw error(line, where + ": unknown secret reference ${" + ref.group(1)
+                        + ":…}; use ${env:NAME} or ${file:PATH}");
+            }
+        }
+        if (raw.contains("${")) {
+            throw error(line, where + ": malformed secret reference; use ${env:NAME} or ${file:PATH}");
+        }
+        warnings.add(source + ":" + line + ": " + where + " is a literal secret in the file; prefer "
+                + "\"${env:NAME}\" or \"${file:PATH}\"");
+        return new Secret(raw, "literal");
+    }
+
+    private int integer(YamlNode.Mapping m, String key, String at, int dflt, int min) {
+        String raw = string(m, key, at, false);
+        if (raw == null) {
+            return dflt;
+        }
+        int line = m.entries().get(key).value().line();
+        int v;
+        try {
+            v = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw error(line, at + "." + key + ": '" + raw + "' is not a whole number");
+        }
+        if (v < min) {
+            throw error(line, at + "." + key + ": " + v + " is less than " + min);
+        }
+        return v;
+    }
+
+    private Duration duration(String raw, int line, String where) {
+        try {
+            Duration d = Durations.parse(raw, where);
+            if (d.isZero()) {
+                throw error(line, where + ": must be longer than 0");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw error(line, e.getMessage());
+        }
+    }
+
+    private Duration retention(String raw, int line) {
+        Matcher d = DAYS.matcher(raw.strip());
+        if (d.matches()) {
+            long days = Long.parseLong(d.group(1));
+            if (days < 1) {
+                throw error(line, "store.retention: keep at least 1d");
+            }
+            return Duration.ofDays(days);
+        }
+        try {
+            Duration r = Durations.parse(raw, "store.retention");
+            if (r.compareTo(Duration.ofHours(1)) < 0) {
+                throw error(line, "store.retention: keep at least 1h");
+            }
+            return r;
+        } catch (IllegalArgumentException e) {
+            throw error(line, "store.retention: '" + raw + "' is not a duration (e.g. 90d, 12h)");
+        }
+    }
+
+    private Pattern regex(String raw, int line, String where) {
+        try {
+            return Pattern.compile(raw);
+        } catch (PatternSyntaxException e) {
+            throw error(line, where + ": '" + raw + "' is not a regular expression (" + e.getDescription()
+                    + " at index " + e.getIndex() + ")");
+        }
+    }
+
+    // ---- tree access
+
+    private String string(YamlNode.Mapping m, String key, String at, boolean required) {
+        YamlNode.Entry e = m.entries().get(key);
+        if (e == null || isNull(e.value())) {
+            if (required) {
+                throw error(e == null ? m.line() : e.keyLine(), at + ": " + key + " is required");
+            }
+            return null;
+        }
+        if (!(e.value() instanceof YamlNode.Scalar s)) {
+            throw error(e.value().line(), at + "." + key + ": expected a single value, found " + e.value().describe());
+        }
+        if (s.text().isBlank() && required) {
+            throw error(s.line(), at + "." + key + ": must not be empty");
+        }
+        return s.text().isBlank() ? null : s.text();
+    }
+
+    private void keys(YamlNode.Mapping m, String at, List<String> allowed) {
+        Set<String> ok = Set.copyOf(allowed);
+        for (YamlNode.Entry e : m.entries().values()) {
+            if (!ok.contains(e.key())) {
+                throw error(e.keyLine(), at + ": unknown key '" + e.key() + "' (expected "
+                        + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    private YamlNode.Mapping mapping(YamlNode n, String at) {
+        if (n instanceof YamlNode.Mapping m) {
+            return m;
+        }
+        throw error(n.line(), at + ": expected a mapping (key: value), found " + n.describe());
+    }
+
+    private YamlNode.Sequence sequence(YamlNode n, String at) {
+        if (n instanceof YamlNode.Sequence s) {
+            return s;
+        }
+        throw error(n.line(), at + ": expected a list, found " + n.describe());
+    }
+
+    private static boolean isNull(YamlNode n) {
+        return n instanceof YamlNode.Scalar s && s.text() == null;
+    }
+
+    private ConfigException error(int line, String problem) {
+        return new ConfigException(source, line, problem);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.driftd.config;
+
+import dev.driftd.dialect.DbTarget;
+
+/** An explicit fleet member: its name, where it is, and for PostgreSQL optionally one schema. */
+public record MemberConfig(String name, String url, String user, Secret password, String schema) {
+    public DbTarget target() {
+        return new DbTarget(url, user, Secret.reveal(password), schema);
+    }
+
+    @Override
+    public String toString() {
+        return "MemberConfig[name=" + name + ", url=" + DbTarget.redact(url) + ", user=" + user + ", password="
+                + password + ", schema=" + schema + "]";
+    }
+}

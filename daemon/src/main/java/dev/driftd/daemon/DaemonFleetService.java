@@ -1,0 +1,144 @@
+package dev.driftd.daemon;
+
+import dev.driftd.config.Config;
+import dev.driftd.config.FleetConfig;
+import dev.driftd.diff.Diff;
+import dev.driftd.fleet.FleetEvents;
+import dev.driftd.fleet.FleetService;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.SweepResult;
+import dev.driftd.plan.Plan;
+import dev.driftd.store.Store;
+import dev.driftd.sweep.FleetRunner;
+import dev.driftd.sweep.Sweep;
+import dev.driftd.engine.Engine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The {@link FleetService} the admin API and metrics use: one {@link FleetRunner} per configured
+ * fleet, scheduled by Quartz. {@link #reload()} swaps fleets in and out without a restart.
+ * {@link #diff} and {@link #reconcile} throw {@link IllegalStateException} (one line) when the
+ * member or the golden has no snapshot yet.
+ */
+public final class DaemonFleetService implements FleetService {
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonFleetService.class);
+
+    private final Store store;
+    private final Engine engine;
+    private final Sweep sweep;
+    private final FleetEvents events;
+    private final SweepScheduler scheduler;
+    private final Supplier<Config> reloader;
+    private final Runnable onReload;
+    private volatile Map<String, FleetRunner> runners = Map.of();
+    private volatile boolean configLoaded;
+
+    DaemonFleetService(Store store, Engine engine, Sweep sweep, FleetEvents events, SweepScheduler scheduler,
+                       Supplier<Config> reloader, Runnable onReload) {
+        this.store = store;
+        this.engine = engine;
+        this.sweep = sweep;
+        this.events = events;
+        this.scheduler = scheduler;
+        this.reloader = reloader;
+        this.onReload = onReload;
+    }
+
+    FleetRunner runner(String fleet) {
+        return runners.get(fleet);
+    }
+
+    Map<String, FleetRunner> runners() {
+        return runners;
+    }
+
+    /** Makes the running fleets match {@code config}: new ones scheduled, gone ones retired, changed ones updated. */
+    synchronized void apply(Config config) {
+        Map<String, FleetRunner> old = runners;
+        Map<String, String> oldSchedules = new LinkedHashMap<>();
+        old.forEach((name, r) -> oldSchedules.put(name, r.config().schedule()));
+        Map<String, FleetRunner> next = new LinkedHashMap<>();
+        for (FleetConfig f : config.fleets()) {
+            FleetRunner r = old.get(f.name());
+            if (r == null) {
+                r = new FleetRunner(f, sweep, store, engine, scheduler::trigger);
+                r.restore();
+            } else {
+                r.update(f);
+            }
+            next.put(f.name(), r);
+        }
+        runners = next;
+        for (FleetConfig f : config.fleets()) {
+            if (!configLoaded || !f.schedule().equals(oldSchedules.get(f.name()))) {
+                scheduler.schedule(f);
+            }
+        }
+        for (Map.Entry<String, FleetRunner> e : old.entrySet()) {
+            if (!next.containsKey(e.getKey())) {
+                scheduler.unschedule(e.getKey());
+                e.getValue().retire(events);
+                LOG.info("fleet {} left the configuration", e.getKey());
+            }
+        }
+        configLoaded = true;
+    }
+
+    @Override
+    public List<FleetStatus> fleets() {
+        List<FleetStatus> out = new ArrayList<>();
+        for (FleetRunner r : runners.values()) {
+            out.add(r.status());
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<FleetStatus> fleet(String name) {
+        FleetRunner r = runners.get(name);
+        return r == null ? Optional.empty() : Optional.of(r.status());
+    }
+
+    @Override
+    public Optional<Diff> diff(String fleet, String member) {
+        FleetRunner r = runners.get(fleet);
+        return r == null ? Optional.empty() : r.diff(member);
+    }
+
+    @Override
+    public Optional<Plan> reconcile(String fleet, String member) {
+        FleetRunner r = runners.get(fleet);
+        return r == null ? Optional.empty() : r.reconcile(member);
+    }
+
+    /** Fails the future with IllegalArgumentException for an unknown fleet. */
+    @Override
+    public CompletableFuture<SweepResult> sweepNow(String fleet) {
+        FleetRunner r = runners.get(fleet);
+        if (r == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("no fleet named " + fleet));
+        }
+        return r.sweepNow();
+    }
+
+    @Override
+    public synchronized void reload() {
+        Config next = reloader.get(); // throws ConfigException with file:line, the running config stays
+        apply(next);
+        onReload.run();
+    }
+
+    @Override
+    public boolean ready() {
+        return configLoaded && scheduler.running() && store.ping();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.driftd.daemon;
+
+import dev.driftd.config.FleetConfig;
+import dev.driftd.sweep.FleetRunner;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.JobFactory;
+
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Quartz, set up for driftd: one durable job per fleet with a cron trigger, plus an hourly
+ * retention job. The store is RAMJobStore for now; the properties are built in one place so a JDBC
+ * job store (clustering) can replace it. A trigger that misfired (the daemon was paused or busy)
+ * fires once when it can, not once per missed slot.
+ */
+public final class SweepScheduler implements AutoCloseable {
+    static final String GROUP = "driftd-sweep";
+    private static final JobKey RETENTION = JobKey.jobKey("retention", "driftd-maintenance");
+
+    private final Scheduler scheduler;
+
+    public SweepScheduler(String instanceName, int threads, Function<String, FleetRunner> runners, Runnable retention) {
+        try {
+            StdSchedulerFactory factory = new StdSchedulerFactory(properties(instanceName, threads));
+            scheduler = factory.getScheduler();
+            JobFactory jobs = (bundle, s) -> {
+                Class<?> type = bundle.getJobDetail().getJobClass();
+                if (type == SweepJob.class) {
+                    return new SweepJob(runners);
+                }
+                if (type == RetentionJob.class) {
+                    return new RetentionJob(retention);
+                }
+                throw new SchedulerException("driftd does not run jobs of " + type.getName());
+            };
+            scheduler.setJobFactory(jobs);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    static Properties properties(String instanceName, int threads) {
+        Properties p = new Properties();
+        // instance names are per JVM in Quartz's repository: each scheduler gets its own
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, instanceName);
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, "NON_CLUSTERED");
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        // how long an idle scheduler sleeps before looking for due triggers (default 30 s)
+        p.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
+        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+        p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", "driftd-quartz");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "5000");
+        return p;
+    }
+
+    public void start() {
+        try {
+            scheduler.start();
+            JobDetail job = JobBuilder.newJob(RetentionJob.class).withIdentity(RETENTION).storeDurably().build();
+            Trigger t = TriggerBuilder.newTrigger().withIdentity("retention", "driftd-maintenance").forJob(job)
+                    .withSchedule(CronScheduleBuilder.cronSchedule("0 17 * * * ?")
+                            .withMisfireHandlingInstructionFireAndProceed())
+                    .build();
+            scheduler.scheduleJob(job, Set.of(t), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates or replaces the fleet's job and cron trigger. */
+    public void schedule(FleetConfig fleet) {
+        JobDetail job = JobBuilder.newJob(SweepJob.class).withIdentity(fleet.name(), GROUP)
+                .usingJobData(SweepJob.FLEET, fleet.name()).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(fleet.name(), GROUP).forJob(job)
+                .withSchedule(CronScheduleBuilder.cronSchedule(fleet.schedule())
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+        try {
+            scheduler.scheduleJob(job, Set.of(trigger), true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule fleet " + fleet.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void unschedule(String fleet) {
+        try {
+            scheduler.unscheduleJob(TriggerKey.triggerKey(fleet, GROUP));
+            scheduler.deleteJob(JobKey.jobKey(fleet, GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot unschedule fleet " + fleet + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fires the fleet's job now (it still never overlaps a running sweep of the fleet). */
+    public void trigger(String fleet) {
+        try {
+            if (!running()) {
+                throw new IllegalStateException("the scheduler is not running");
+            }
+            scheduler.triggerJob(JobKey.jobKey(fleet, GROUP));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start a sweep of " + fleet + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The next time the fleet's cron fires, or null. */
+    public java.util.Date nextFire(String fleet) {
+        try {
+            Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(fleet, GROUP));
+            return t == null ? null : t.getNextFireTime();
+        } catch (SchedulerException e) {
+            return null;
+        }
+    }
+
+    public boolean running() {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    /** Stops firing, waits for running sweeps to finish. */
+    @Override
+    public void close() {
+        try {
+            scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot stop the scheduler: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.driftd.fleet;
+
+import dev.driftd.config.DiscoverConfig;
+import dev.driftd.config.FleetConfig;
+import dev.driftd.config.MemberConfig;
+import dev.driftd.dialect.DbTarget;
+import dev.driftd.dialect.Dialect;
+import dev.driftd.dialect.InspectOptions;
+import dev.driftd.engine.Engine;
+import dev.driftd.engine.SqlErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lists a fleet's members for one sweep: the explicit ones, then for each discover rule the
+ * databases (or PostgreSQL schemas) on its server whose whole name matches the rule's pattern.
+ * One catalog query per rule. A discovered member is named after its database or schema; a name
+ * already taken in the fleet is skipped with a warning. A rule whose server cannot be read is
+ * reported in {@link Result#failedRules()} so the caller can keep what it found before.
+ */
+public final class Discovery {
+    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
+    private static final Set<String> MYSQL_SYSTEM = Set.of("mysql", "information_schema", "performance_schema", "sys");
+
+    private final Engine engine;
+
+    public Discovery(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** Members by name in a stable order, and the origins ({@code discover[i]}) that failed, with why. */
+    public record Result(Map<String, FleetMember> members, Map<String, String> failedRules) {
+    }
+
+    public Result members(FleetConfig fleet) {
+        Map<String, FleetMember> out = new LinkedHashMap<>();
+        Map<String, String> failed = new LinkedHashMap<>();
+        for (MemberConfig m : fleet.members()) {
+            out.put(m.name(), new FleetMember(fleet.name(), m.name(), m.target(), FleetMember.EXPLICIT));
+        }
+        InspectOptions options = new InspectOptions(fleet.timeout());
+        for (int i = 0; i < fleet.discover().size(); i++) {
+            DiscoverConfig rule = fleet.discover().get(i);
+            String origin = FleetMember.discoverOrigin(i);
+            List<String> names;
+            try {
+                names = list(rule, options);
+            } catch (SQLException | RuntimeException e) {
+                String why = "cannot list " + (rule.bySchema() ? "schemas" : "databases") + " on "
+                        + rule.target().redactedUrl() + ": " + SqlErrors.oneLine(e);
+                failed.put(origin, why);
+                LOG.warn("fleet {}: {}: {}", fleet.name(), origin, why);
+                continue;
+            }
+            for (String name : names) {
+                if (out.containsKey(name)) {
+                    FleetMember taken = out.get(name);
+                    LOG.warn("fleet {}: {} found '{}' on {}, but {} already has a member of that name; skipped",
+                            fleet.name(), origin, name, rule.target().redactedUrl(), taken.origin());
+                    continue;
+                }
+                DbTarget base = rule.target();
+                DbTarget target = rule.bySchema() ? base.withSchema(name)
+                        : new DbTarget(JdbcUrls.withDatabase(base.url(), name), base.user(), base.password(), null);
+                out.put(name, new FleetMember(fleet.name(), name, target, origin));
+            }
+        }
+        return new Result(out, failed);
+    }
+
+    /**
+     * A MySQL-family rule URL may name no database (it lists the server's databases); the engine
+     * connects to one database, so such a URL is pointed at information_schema, always there.
+     */
+    static DbTarget serverTarget(DbTarget t) {
+        if (t.url().startsWith("jdbc:postgresql:") || !JdbcUrls.database(t.url()).isEmpty()) {
+            return t;
+        }
+        return new DbTarget(JdbcUrls.withDatabase(t.url(), "information_schema"), t.user(), t.password(), t.schema());
+    }
+
+    /** Names on the rule's server matching its pattern, sorted. */
+    List<String> list(DiscoverConfig rule, InspectOptions options) throws SQLException {
+        Dialect dialect = engine.dialectFor(rule.url());
+        boolean postgres = rule.url().startsWith("jdbc:postgresql:");
+        String sql;
+        if (postgres && rule.bySchema()) {
+            sql = "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                    + "AND nspname <> 'information_schema' ORDER BY 1";
+        } else if (postgres) {
+            sql = "SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate AND datallowconn ORDER BY 1";
+        } else {
+            sql = "SELECT schema_name FROM information_schema.schemata ORDER BY 1";
+        }
+        List<String> out = new ArrayList<>();
+        try (Connection c = dialect.connect(serverTarget(rule.target()), options, true);
+             Statement s = c.createStatement()) {
+            s.setQueryTimeout((int) Math.max(1, options.timeout().toSeconds()));
+            try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (!postgres && MYSQL_SYSTEM.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                        continue;
+                    }
+                    if (rule.pattern().matcher(name).matches()) {
+                        out.add(name);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.driftd.fleet;
+
+import dev.driftd.config.GoldenConfig;
+import dev.driftd.dialect.DbTarget;
+import dev.driftd.dialect.Dialect;
+import dev.driftd.dialect.InspectOptions;
+import dev.driftd.engine.Engine;
+import dev.driftd.engine.EngineException;
+import dev.driftd.engine.SqlErrors;
+import dev.driftd.schema.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The {@code sql} golden: applies the file to a scratch database (or a scratch schema of the
+ * scratch URL's PostgreSQL database) created for the purpose, snapshots it through the same
+ * inspector as the members (so the server normalizes it, nothing is parsed by hand), and drops it
+ * whatever happened.
+ */
+public final class ScratchGolden {
+    private static final Logger LOG = LoggerFactory.getLogger(ScratchGolden.class);
+
+    private final Engine engine;
+
+    public ScratchGolden(Engine engine) {
+        this.engine = engine;
+    }
+
+    public Snapshot snapshot(GoldenConfig.Sql golden, InspectOptions options) {
+        String script;
+        try {
+            script = Files.readString(golden.file(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EngineException("cannot read golden SQL file " + golden.file() + ": " + e.getClass().getSimpleName());
+        }
+        DbTarget server = golden.scratchTarget();
+        Dialect dialect = engine.dialectFor(server.url());
+        boolean postgres = server.url().startsWith("jdbc:postgresql:");
+        String name = "driftd_scratch_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        String quoted = postgres ? "\"" + name + "\"" : "`" + name + "`";
+        String what = golden.inSchema() ? "schema " + name : "database " + name;
+        try (Connection admin = dialect.connect(Discovery.serverTarget(server), options, false)) {
+            admin.setAutoCommit(true);
+            exec(admin, golden.inSchema() ? "CREATE SCHEMA " + quoted : "CREATE DATABASE " + quoted);
+            try {
+                DbTarget scratch = golden.inSchema() ? server.withSchema(name)
+                        : new DbTarget(JdbcUrls.withDatabase(server.url(), name), server.user(), server.password(), null);
+                if (golden.inSchema()) {
+                    exec(admin, "SET search_path TO " + quoted);
+                    runScript(admin, script, true);
+                } else {
+                    try (Connection c = dialect.connect(scratch, options, false)) {
+                        c.setAutoCommit(true);
+                        runScript(c, script, postgres);
+                    }
+                }
+                return engine.snapshot(scratch, options);
+            } finally {
+                drop(admin, postgres, golden.inSchema(), quoted, what, server);
+            }
+        } catch (SQLException e) {
+            throw new EngineException("golden SQL " + golden.file().getFileName() + " on " + server.redactedUrl()
+                    + " (" + what + "): " + SqlErrors.oneLine(e), e);
+        }
+    }
+
+    private static void runScript(Connection c, String script, boolean postgres) throws SQLException {
+        if (postgres) {
+            // pgjdbc splits a multi-statement string itself, dollar quoting included
+            exec(c, script);
+            return;
+        }
+        for (String statement : SqlScripts.splitMysql(script)) {
+            exec(c, statement);
+        }
+    }
+
+    private static void drop(Connection admin, boolean postgres, boolean schema, String quoted, String what,
+                             DbTarget server) {
+        try {
+            if (schema) {
+                exec(admin, "RESET search_path");
+                exec(admin, "DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
+            } else if (postgres) {
+                try {
+                    exec(admin, "DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
+                } catch (SQLException e) {
+                    if (!"42601".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    // before PostgreSQL 13 there is no FORCE; our own sessions are closed by now
+                    exec(admin, "DROP DATABASE IF EXISTS " + quoted);
+                }
+            } else {
+                exec(admin, "DROP DATABASE IF EXISTS " + quoted);
+            }
+        } catch (SQLException e) {
+            LOG.warn("could not drop scratch {} on {}: {}", what, server.redactedUrl(), SqlErrors.oneLine(e));
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

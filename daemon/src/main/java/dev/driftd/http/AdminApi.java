@@ -1,0 +1,256 @@
+package dev.driftd.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftd.config.Role;
+import dev.driftd.fleet.FleetService;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberStatus;
+import dev.driftd.fleet.SweepResult;
+import dev.driftd.plan.Plan;
+import dev.driftd.plan.SqlScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * The admin API's routes and what they answer, independent of the transport. Order of checks:
+ * unknown path 404, wrong method 405, then authentication 401 and role 403, then unknown fleet or
+ * member 404 (so fleet names are not given away to callers without a token).
+ */
+public final class AdminApi {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+    /** The Prometheus text exposition format. */
+    public static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    @FunctionalInterface
+    interface Handler {
+        CompletableFuture<ApiResponse> handle(ApiRequest request, Map<String, String> params);
+    }
+
+    /** Who may call a route: anyone, /metrics' own rule, or a token of a role. */
+    private enum Access { PUBLIC, METRICS, READ, ADMIN }
+
+    /** A route: method, path pattern ({name} segments are parameters), who may call it. */
+    private record Route(String method, List<String> pattern, Access access, Handler handler) {
+        Map<String, String> match(List<String> segments) {
+            if (segments.size() != pattern.size()) {
+                return null;
+            }
+            Map<String, String> params = new java.util.HashMap<>();
+            for (int i = 0; i < pattern.size(); i++) {
+                String p = pattern.get(i);
+                if (p.startsWith("{")) {
+                    params.put(p.substring(1, p.length() - 1), segments.get(i));
+                } else if (!p.equals(segments.get(i))) {
+                    return null;
+                }
+            }
+            return params;
+        }
+    }
+
+    private final FleetService fleets;
+    private final Supplier<String> metrics;
+    private final Runnable reload;
+    private final Supplier<Authenticator> auth;
+    private final List<Route> routes = new ArrayList<>();
+
+    /**
+     * @param metrics the Prometheus text exposition (called on a worker thread)
+     * @param reload  re-reads the configuration; throws with a one-line reason when the file is bad
+     * @param auth    the tokens in force (asked on every request, so a reload can change them)
+     */
+    public AdminApi(FleetService fleets, Supplier<String> metrics, Runnable reload, Supplier<Authenticator> auth) {
+        this.fleets = fleets;
+        this.metrics = metrics;
+        this.reload = reload;
+        this.auth = auth;
+        route("GET", "/healthz", Access.PUBLIC, this::health);
+        route("GET", "/readyz", Access.PUBLIC, this::ready);
+        route("GET", "/metrics", Access.METRICS, this::metrics);
+        route("GET", "/api/v1/fleets", Access.READ, this::listFleets);
+        route("GET", "/api/v1/fleets/{fleet}", Access.READ, this::getFleet);
+        route("GET", "/api/v1/fleets/{fleet}/members/{member}/diff", Access.READ, this::diff);
+        route("GET", "/api/v1/fleets/{fleet}/members/{member}/reconcile", Access.READ, this::reconcile);
+        route("POST", "/api/v1/fleets/{fleet}/sweep", Access.ADMIN, this::sweep);
+        route("POST", "/api/v1/reload", Access.ADMIN, this::reload);
+    }
+
+    private void route(String method, String path, Access access, Handler h) {
+        routes.add(new Route(method, List.of(path.substring(1).split("/")), access, h));
+    }
+
+    /**
+     * Answers a request. Runs on a worker thread (handlers may block on the fleet service); the
+     * future completes later only for work that waits on a sweep. Never completes exceptionally.
+     */
+    public CompletableFuture<ApiResponse> handle(ApiRequest request) {
+        CompletableFuture<ApiResponse> answer;
+        try {
+            answer = dispatch(request);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.exceptionally(AdminApi::toResponse);
+    }
+
+    private CompletableFuture<ApiResponse> dispatch(ApiRequest request) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (Route r : routes) {
+            Map<String, String> params = r.match(request.segments());
+            if (params == null) {
+                continue;
+            }
+            if (!r.method().equals(request.method())) {
+                allowed.add(r.method());
+                continue;
+            }
+            authorize(r.access(), request);
+            return r.handler().handle(request, params);
+        }
+        if (!allowed.isEmpty()) {
+            throw new ApiError(405, "method not allowed", request.method() + " " + request.path()
+                    + " (allowed: " + String.join(", ", allowed) + ")");
+        }
+        throw ApiError.notFound("no endpoint " + request.path());
+    }
+
+    private void authorize(Access access, ApiRequest request) {
+        if (access == Access.PUBLIC) {
+            return;
+        }
+        Authenticator a = auth.get();
+        Role needed = access == Access.ADMIN ? Role.ADMIN : Role.READ;
+        if (access == Access.METRICS) {
+            // /metrics is open unless the config sets server.metrics_token; then that token or a read token.
+            Boolean metricsToken = a.metricsTokenMatches(request.authorization());
+            if (metricsToken == null || metricsToken) {
+                return;
+            }
+        }
+        if (request.authorization() == null) {
+            throw new ApiError(401, "unauthorized", "send Authorization: Bearer <token>");
+        }
+        ApiToken token = a.authenticate(request.authorization())
+                .orElseThrow(() -> new ApiError(401, "unauthorized", "unknown token"));
+        if (!Authenticator.allows(token.role(), needed)) {
+            throw new ApiError(403, "forbidden", "token '" + token.name() + "' has role " + token.role().label()
+                    + "; " + request.method() + " " + request.path() + " needs " + needed.label());
+        }
+    }
+
+    private static ApiResponse toResponse(Throwable t) {
+        Throwable e = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (e instanceof ApiError a) {
+            return ApiResponse.error(a);
+        }
+        // Only the fleet service's one-line message goes out; the stack trace stays in the log.
+        LOG.warn("request failed: {}", e.toString(), e);
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        return ApiResponse.error(new ApiError(500, "internal error", msg.lines().findFirst().orElse(msg)));
+    }
+
+    private static CompletableFuture<ApiResponse> done(ApiResponse r) {
+        return CompletableFuture.completedFuture(r);
+    }
+
+    private CompletableFuture<ApiResponse> health(ApiRequest req, Map<String, String> p) {
+        return done(ApiResponse.json(200, Map.of("status", "ok")));
+    }
+
+    private CompletableFuture<ApiResponse> ready(ApiRequest req, Map<String, String> p) {
+        if (fleets.ready()) {
+            return done(ApiResponse.json(200, Map.of("status", "ready")));
+        }
+        throw new ApiError(503, "not ready", "configuration, store or scheduler not up yet");
+    }
+
+    private CompletableFuture<ApiResponse> metrics(ApiRequest req, Map<String, String> p) {
+        return done(ApiResponse.text(200, METRICS_CONTENT_TYPE, metrics.get()));
+    }
+
+    private CompletableFuture<ApiResponse> listFleets(ApiRequest req, Map<String, String> p) {
+        return done(ApiResponse.json(200, FleetJson.fleetList(fleets.fleets())));
+    }
+
+    private CompletableFuture<ApiResponse> getFleet(ApiRequest req, Map<String, String> p) {
+        return done(ApiResponse.json(200, FleetJson.fleet(fleet(p.get("fleet")))));
+    }
+
+    private CompletableFuture<ApiResponse> diff(ApiRequest req, Map<String, String> p) {
+        MemberStatus m = member(p);
+        return done(notYet(m, () -> fleets.diff(m.fleet(), m.member()))
+                .map(d -> ApiResponse.json(200, FleetJson.diff(m.fleet(), m.member(), d)))
+                .orElseThrow(() -> noSnapshot(m)));
+    }
+
+    private CompletableFuture<ApiResponse> reconcile(ApiRequest req, Map<String, String> p) {
+        boolean destructive = req.flag("destructive");
+        MemberStatus m = member(p);
+        Optional<Plan> plan = notYet(m, () -> fleets.reconcile(m.fleet(), m.member()));
+        return done(plan.map(pl -> ApiResponse.text(200, ApiResponse.TEXT, SqlScript.render(pl, destructive)))
+                .orElseThrow(() -> noSnapshot(m)));
+    }
+
+    private CompletableFuture<ApiResponse> sweep(ApiRequest req, Map<String, String> p) {
+        boolean wait = req.flag("wait");
+        String name = fleet(p.get("fleet")).name();
+        CompletableFuture<SweepResult> result = fleets.sweepNow(name);
+        if (wait) {
+            return result.thenApply(r -> ApiResponse.json(200, FleetJson.sweep(r)));
+        }
+        result.whenComplete((r, e) -> {
+            if (e != null) {
+                LOG.warn("sweep of fleet {} requested through the API failed: {}", name, e.toString());
+            }
+        });
+        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+        n.put("fleet", name);
+        n.put("status", "started");
+        return done(ApiResponse.json(202, n));
+    }
+
+    private CompletableFuture<ApiResponse> reload(ApiRequest req, Map<String, String> p) {
+        try {
+            reload.run();
+        } catch (RuntimeException e) {
+            throw new ApiError(422, "configuration rejected", String.valueOf(e.getMessage())
+                    + " (the running configuration is kept)");
+        }
+        return done(ApiResponse.json(200, Map.of("status", "reloaded")));
+    }
+
+    private FleetStatus fleet(String name) {
+        return fleets.fleet(name).orElseThrow(() -> ApiError.notFound("no fleet '" + name + "'"));
+    }
+
+    private MemberStatus member(Map<String, String> p) {
+        FleetStatus f = fleet(p.get("fleet"));
+        String name = p.get("member");
+        return f.members().stream().filter(m -> m.member().equals(name)).findFirst()
+                .orElseThrow(() -> ApiError.notFound("no member '" + name + "' in fleet '" + f.name() + "'"));
+    }
+
+    /** The fleet service says IllegalStateException when the member or golden has no snapshot yet: a 409, not a 500. */
+    private static <T> T notYet(MemberStatus m, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalStateException e) {
+            throw new ApiError(409, "no snapshot", e.getMessage());
+        }
+    }
+
+    private static ApiError noSnapshot(MemberStatus m) {
+        return new ApiError(409, "no snapshot", "member '" + m.member() + "' is " + m.state().label()
+                + (m.error() == null ? "" : " (" + m.error() + ")") + ": there is no snapshot to compare yet");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.driftd.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftd.diff.Diff;
+import dev.driftd.diff.Severity;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberState;
+import dev.driftd.fleet.MemberStatus;
+import dev.driftd.fleet.SweepResult;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the fleet endpoints. States are spelt like the metric labels (in_sync, drifted, ...). */
+final class FleetJson {
+    private FleetJson() {
+    }
+
+    static ObjectNode fleetList(List<FleetStatus> fleets) {
+        ObjectNode root = ApiResponse.MAPPER.createObjectNode();
+        ArrayNode arr = root.putArray("fleets");
+        for (FleetStatus f : fleets) {
+            ObjectNode n = arr.addObject();
+            n.put("name", f.name());
+            n.put("schedule", f.schedule());
+            n.put("goldenFingerprint", f.goldenFingerprint());
+            n.put("goldenError", f.goldenError());
+            n.put("lastSweepFinished", iso(f.lastSweepFinished()));
+            n.set("summary", summary(f));
+            n.put("variants", f.variants().size());
+        }
+        return root;
+    }
+
+    static ObjectNode fleet(FleetStatus f) {
+        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+        n.put("name", f.name());
+        n.put("schedule", f.schedule());
+        ObjectNode golden = n.putObject("golden");
+        golden.put("fingerprint", f.goldenFingerprint());
+        golden.put("error", f.goldenError());
+        ObjectNode sweep = n.putObject("lastSweep");
+        sweep.put("started", iso(f.lastSweepStarted()));
+        sweep.put("finished", iso(f.lastSweepFinished()));
+        n.set("summary", summary(f));
+        n.set("variants", variants(f));
+        ArrayNode members = n.putArray("members");
+        for (MemberStatus m : f.members()) {
+            members.add(member(m));
+        }
+        return n;
+    }
+
+    /** Counts per state and drifting objects per severity summed over drifted members. */
+    static ObjectNode summary(FleetStatus f) {
+        ObjectNode s = ApiResponse.MAPPER.createObjectNode();
+        s.put("members", f.members().size());
+        for (Map.Entry<MemberState, Integer> e : f.countByState().entrySet()) {
+            s.put(e.getKey().label(), e.getValue());
+        }
+        ObjectNode changes = s.putObject("changes");
+        for (Severity sev : Severity.values()) {
+            changes.put(sev.label(), f.members().stream()
+                    .filter(m -> m.state() == MemberState.DRIFTED)
+                    .mapToInt(m -> m.changes().getOrDefault(sev, 0)).sum());
+        }
+        return s;
+    }
+
+    /** Variants largest first; the one whose fingerprint is golden's is marked. */
+    static ArrayNode variants(FleetStatus f) {
+        List<Map.Entry<String, List<String>>> entries = new ArrayList<>(f.variants().entrySet());
+        entries.sort(Comparator.<Map.Entry<String, List<String>>>comparingInt(e -> -e.getValue().size())
+                .thenComparing(Map.Entry::getKey));
+        ArrayNode arr = ApiResponse.MAPPER.createArrayNode();
+        for (Map.Entry<String, List<String>> e : entries) {
+            ObjectNode v = arr.addObject();
+            v.put("fingerprint", e.getKey());
+            v.put("golden", e.getKey().equals(f.goldenFingerprint()));
+            v.put("count", e.getValue().size());
+            ArrayNode names = v.putArray("members");
+            e.getValue().stream().sorted().forEach(names::add);
+        }
+        return arr;
+    }
+
+    static ObjectNode member(MemberStatus m) {
+        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+        n.put("name", m.member());
+        n.put("state", m.state().label());
+        n.put("fingerprint", m.fingerprint());
+        n.put("lastSnapshot", iso(m.lastSnapshot()));
+        n.put("driftSince", iso(m.driftSince()));
+        ObjectNode changes = n.putObject("changes");
+        for (Severity s : Severity.values()) {
+            changes.put(s.label(), m.changes().getOrDefault(s, 0));
+        }
+        n.put("errorReason", m.errorReason());
+        n.put("error", m.error());
+        return n;
+    }
+
+    static ObjectNode diff(String fleet, String member, Diff d) {
+        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+        n.put("fleet", fleet);
+        n.put("member", member);
+        n.put("inSync", d.inSync());
+        n.put("goldenFingerprint", d.goldenFingerprint());
+        n.put("targetFingerprint", d.targetFingerprint());
+        ObjectNode counts = n.putObject("counts");
+        d.countsBySeverity().forEach((s, c) -> counts.put(s.label(), c));
+        ArrayNode not = n.putArray("notInspected");
+        d.notInspected().stream().map(k -> k.label()).sorted().forEach(not::add);
+        ArrayNode changes = n.putArray("changes");
+        d.changes().forEach(c -> {
+            ObjectNode cn = ApiResponse.MAPPER.valueToTree(c);
+            cn.put("description", c.describe());
+            changes.add(cn);
+        });
+        return n;
+    }
+
+    static ObjectNode sweep(SweepResult r) {
+        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+        n.put("fleet", r.fleet());
+        n.put("started", iso(r.started()));
+        n.put("finished", iso(r.finished()));
+        n.put("members", r.members());
+        n.put(MemberState.IN_SYNC.label(), r.inSync());
+        n.put(MemberState.DRIFTED.label(), r.drifted());
+        n.put(MemberState.UNREACHABLE.label(), r.unreachable());
+        n.put("goldenError", r.goldenError());
+        return n;
+    }
+
+    private static String iso(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}

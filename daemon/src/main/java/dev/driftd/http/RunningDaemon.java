@@ -1,0 +1,149 @@
+package dev.driftd.http;
+
+import dev.driftd.config.Config;
+import dev.driftd.config.ServerConfig;
+import dev.driftd.daemon.DaemonCore;
+import dev.driftd.fleet.FleetService;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.metrics.FleetMetrics;
+import dev.driftd.metrics.PrometheusRegistries;
+import dev.driftd.metrics.RolloutCounts;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The whole daemon: {@link DaemonCore} (config, store, scheduler, sweeps) with its faces, the
+ * metrics registry it reports to and the admin HTTP server. {@code driftd run} and
+ * {@code driftd demo} start one and close it on shutdown.
+ */
+public final class RunningDaemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunningDaemon.class);
+
+    private volatile DaemonCore core;
+    private final PrometheusMeterRegistry registry;
+    private final AutoCloseable jvmMeters;
+    private final FleetMetrics metrics;
+    private final AdminServer server;
+    private final InetSocketAddress address;
+    private volatile Config tokensFrom;
+    private volatile Authenticator auth;
+
+    private RunningDaemon(Path configFile, InetSocketAddress bindOverride) throws InterruptedException {
+        registry = PrometheusRegistries.create();
+        jvmMeters = PrometheusRegistries.bindJvmMeters(registry);
+        DaemonCore c = null;
+        AdminServer s = null;
+        try {
+            // The core reports sweep events to the metrics, which read the core's state: hence the supplier.
+            Holder holder = new Holder();
+            metrics = new FleetMetrics(registry, holder, RolloutCounts.NONE);
+            c = new DaemonCore(configFile, metrics);
+            holder.core = c;
+            c.start();
+            core = c;
+            ServerConfig sc = c.config().server();
+            InetSocketAddress bind = bindOverride != null ? bindOverride : new InetSocketAddress(sc.host(), sc.port());
+            FleetService fleets = c.fleetService();
+            AdminApi api = new AdminApi(fleets, metrics::scrape, fleets::reload, this::authenticator);
+            s = new AdminServer(api, new HttpSettings(bind, HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
+            address = s.start();
+        } catch (RuntimeException | InterruptedException e) {
+            if (s != null) {
+                s.close();
+            }
+            if (c != null) {
+                c.close();
+            }
+            closeQuietly(jvmMeters);
+            throw e;
+        }
+        server = s;
+        Authenticator a = authenticator();
+        if (!a.hasTokens()) {
+            LOG.warn("no server.tokens configured: every /api/v1 request will get 401");
+        }
+    }
+
+    /**
+     * Loads the configuration, starts the core and serves the admin API.
+     *
+     * @param bindOverride where to listen instead of {@code server.bind} (the demo and tests); null for the config's
+     */
+    public static RunningDaemon start(Path configFile, InetSocketAddress bindOverride) throws InterruptedException {
+        return new RunningDaemon(configFile, bindOverride);
+    }
+
+    /** The tokens of the configuration in force: rebuilt when a reload replaced it. */
+    private Authenticator authenticator() {
+        Config now = core == null ? null : core.config();
+        if (now == null) {
+            return new Authenticator(List.of(), null);
+        }
+        if (now != tokensFrom) {
+            synchronized (this) {
+                if (now != tokensFrom) {
+                    auth = Authenticator.of(now.server());
+                    tokensFrom = now;
+                }
+            }
+        }
+        return auth;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public DaemonCore core() {
+        return core;
+    }
+
+    public FleetService fleets() {
+        return core.fleetService();
+    }
+
+    public FleetMetrics metrics() {
+        return metrics;
+    }
+
+    /** Stops serving, then stops the scheduler (waiting for running sweeps) and closes the store. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            try {
+                core.close();
+            } finally {
+                closeQuietly(jvmMeters);
+                registry.close();
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("closing JVM meters: {}", e.toString());
+        }
+    }
+
+    /** The fleets of the core once it exists; none before. */
+    private static final class Holder implements Supplier<List<FleetStatus>> {
+        volatile DaemonCore core;
+
+        @Override
+        public List<FleetStatus> get() {
+            DaemonCore c = core;
+            FleetService s = c == null ? null : c.fleetService();
+            return s == null ? List.of() : s.fleets();
+        }
+    }
+}

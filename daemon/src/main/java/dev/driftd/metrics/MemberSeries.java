@@ -1,0 +1,59 @@
+package dev.driftd.metrics;
+
+import dev.driftd.diff.Severity;
+import dev.driftd.fleet.MemberState;
+import dev.driftd.fleet.MemberStatus;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/**
+ * The per-member values behind the driftd_member_* gauges and the per-member counters. Gauges are
+ * copied from the fleet service's {@link MemberStatus}; counters are added to by sweep events.
+ * The label text is escaped once, here, because it is written once per series on every scrape.
+ */
+final class MemberSeries {
+    final String labels;
+    volatile double drift = Double.NaN;
+    volatile double up = Double.NaN;
+    volatile double lastSnapshot = Double.NaN;
+    volatile double driftSince = Double.NaN;
+    final double[] changes = new double[Severity.values().length];
+    final Map<String, DoubleAdder> errors = new ConcurrentSkipListMap<>();
+    final DoubleAdder ddlEvents = new DoubleAdder();
+
+    MemberSeries(String fleet, String member) {
+        this.labels = "fleet=\"" + TextExposition.escapeLabel(fleet) + "\",member=\""
+                + TextExposition.escapeLabel(member) + "\"";
+        java.util.Arrays.fill(changes, Double.NaN);
+        for (String reason : FleetMetrics.ERROR_REASONS) {
+            errors.put(reason, new DoubleAdder());
+        }
+    }
+
+    DoubleAdder error(String reason) {
+        return errors.computeIfAbsent(reason, r -> new DoubleAdder());
+    }
+
+    /** Copies the service's view: unknown values (pending, unreachable) are NaN, not a made-up 0. */
+    void update(MemberStatus m) {
+        boolean known = m.state() == MemberState.IN_SYNC || m.state() == MemberState.DRIFTED;
+        drift = known ? (m.state() == MemberState.DRIFTED ? 1 : 0) : Double.NaN;
+        up = switch (m.state()) {
+            case IN_SYNC, DRIFTED -> 1;
+            case UNREACHABLE -> 0;
+            case PENDING -> Double.NaN;
+        };
+        lastSnapshot = epochSeconds(m.lastSnapshot());
+        driftSince = m.state() == MemberState.DRIFTED ? epochSeconds(m.driftSince()) : Double.NaN;
+        for (Severity s : Severity.values()) {
+            changes[s.ordinal()] = known ? m.changes().getOrDefault(s, 0) : Double.NaN;
+        }
+    }
+
+    private static double epochSeconds(Instant t) {
+        return t == null ? Double.NaN : t.toEpochMilli() / 1000.0;
+    }
+}

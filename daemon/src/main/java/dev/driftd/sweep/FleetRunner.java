@@ -1,0 +1,255 @@
+package dev.driftd.sweep;
+
+import dev.driftd.config.FleetConfig;
+import dev.driftd.config.MemberConfig;
+import dev.driftd.dialect.PlanOptions;
+import dev.driftd.diff.Diff;
+import dev.driftd.engine.Engine;
+import dev.driftd.engine.SqlErrors;
+import dev.driftd.fleet.FleetEvents;
+import dev.driftd.fleet.FleetMember;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberState;
+import dev.driftd.fleet.MemberStatus;
+import dev.driftd.fleet.SweepResult;
+import dev.driftd.plan.Plan;
+import dev.driftd.schema.Snapshot;
+import dev.driftd.store.FleetRecord;
+import dev.driftd.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * One fleet's life in the daemon: its current status, the snapshots behind it, and its sweeps,
+ * one at a time. {@link #sweepNow()} asks the scheduler (through {@code trigger}) to run a sweep and
+ * returns a future that only a sweep that <em>starts after the call</em> completes: a request that
+ * arrives while a sweep runs waits for it, then gets the next one.
+ */
+public final class FleetRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(FleetRunner.class);
+
+    private final Sweep sweep;
+    private final Store store;
+    private final Engine engine;
+    private final Consumer<String> trigger;
+    private final ReentrantLock oneAtATime = new ReentrantLock();
+
+    private volatile FleetConfig config;
+    private volatile FleetStatus status;
+    private volatile Snapshot golden;
+    private volatile Map<String, Snapshot> snapshots = Map.of();
+    private volatile Map<String, FleetMember> members = Map.of();
+
+    private final Object requests = new Object();
+    private List<CompletableFuture<SweepResult>> waiting = new ArrayList<>();
+    private boolean running;
+
+    /**
+     * @param trigger asks the scheduler to run this fleet's sweep soon (it calls {@link #runSweep()});
+     *                it may throw when the scheduler is down
+     */
+    public FleetRunner(FleetConfig config, Sweep sweep, Store store, Engine engine, Consumer<String> trigger) {
+        this.config = config;
+        this.sweep = sweep;
+        this.store = store;
+        this.engine = engine;
+        this.trigger = trigger;
+        this.status = new FleetStatus(config.name(), config.schedule(), null, null, null, null, pending(config, List.of()));
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public FleetConfig config() {
+        return config;
+    }
+
+    /** Takes a changed configuration; the next sweep uses it. */
+    public void update(FleetConfig newConfig) {
+        this.config = newConfig;
+        FleetStatus s = status;
+        status = new FleetStatus(s.name(), newConfig.schedule(), s.goldenFingerprint(), s.goldenError(),
+                s.lastSweepStarted(), s.lastSweepFinished(), s.members());
+    }
+
+    /** Starts from what the store remembers (a restart keeps states, open drift and its start). */
+    public void restore() {
+        if (store == null) {
+            return;
+        }
+        try {
+            List<MemberStatus> kept = store.memberStates(config.name());
+            Optional<FleetRecord> fleet = store.fleetState(config.name());
+            Snapshot g = fleet.map(FleetRecord::goldenFingerprint).flatMap(store::snapshot).orElse(null);
+            golden = g;
+            status = new FleetStatus(config.name(), config.schedule(), g == null ? null : g.fingerprint(),
+                    fleet.map(FleetRecord::goldenError).orElse(null),
+                    fleet.map(FleetRecord::lastSweepStarted).orElse(null),
+                    fleet.map(FleetRecord::lastSweepFinished).orElse(null), pending(config, kept));
+        } catch (RuntimeException e) {
+            LOG.warn("fleet {}: cannot restore its state from the store: {}", config.name(), SqlErrors.oneLine(e));
+        }
+    }
+
+    /** Stored states first, then explicit members the store has not seen yet, as PENDING. */
+    private static List<MemberStatus> pending(FleetConfig config, List<MemberStatus> kept) {
+        Map<String, MemberStatus> out = new LinkedHashMap<>();
+        for (MemberStatus m : kept) {
+            out.put(m.member(), m);
+        }
+        for (MemberConfig m : config.members()) {
+            out.putIfAbsent(m.name(), new MemberStatus(config.name(), m.name(), MemberState.PENDING, null, null, null,
+                    Map.of(), null, null));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    public FleetStatus status() {
+        return status;
+    }
+
+    public CompletableFuture<SweepResult> sweepNow() {
+        CompletableFuture<SweepResult> f = new CompletableFuture<>();
+        boolean ask;
+        synchronized (requests) {
+            // a sweep is already asked for when someone waits and none runs: it will take this request too
+            ask = !running && waiting.isEmpty();
+            waiting.add(f);
+        }
+        if (ask) {
+            askScheduler();
+        }
+        return f;
+    }
+
+    private void askScheduler() {
+        try {
+            trigger.accept(config.name());
+        } catch (RuntimeException e) {
+            List<CompletableFuture<SweepResult>> failed;
+            synchronized (requests) {
+                failed = waiting;
+                waiting = new ArrayList<>();
+            }
+            failed.forEach(x -> x.completeExceptionally(e));
+        }
+    }
+
+    /** Runs one sweep now (what the scheduled job calls); one at a time per fleet. */
+    public SweepResult runSweep() throws InterruptedException {
+        oneAtATime.lockInterruptibly();
+        List<CompletableFuture<SweepResult>> mine;
+        synchronized (requests) {
+            running = true;
+            mine = waiting;
+            waiting = new ArrayList<>();
+        }
+        SweepOutcome out = null;
+        RuntimeException failure = null;
+        try {
+            FleetStatus before = status;
+            Map<String, MemberStatus> prev = new LinkedHashMap<>();
+            for (MemberStatus m : before.members()) {
+                prev.put(m.member(), m);
+            }
+            out = sweep.run(config, new Sweep.Previous(prev, members, golden));
+            status = out.status();
+            members = out.members();
+            golden = out.golden();
+            snapshots = out.snapshots();
+            return out.result();
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("fleet {}: the sweep failed: {}", config.name(), SqlErrors.oneLine(e), e);
+            throw e;
+        } finally {
+            boolean again;
+            synchronized (requests) {
+                running = false;
+                again = !waiting.isEmpty();
+            }
+            oneAtATime.unlock();
+            for (CompletableFuture<SweepResult> f : mine) {
+                if (out != null) {
+                    f.complete(out.result());
+                } else {
+                    f.completeExceptionally(failure != null ? failure : new InterruptedException("sweep interrupted"));
+                }
+            }
+            if (again) {
+                askScheduler();
+            }
+        }
+    }
+
+    /** The member's last snapshot against golden; empty when the member is unknown. */
+    public Optional<Diff> diff(String member) {
+        return pair(member).map(p -> engine.diff(p[0], p[1]));
+    }
+
+    public Optional<Plan> reconcile(String member) {
+        return pair(member).map(p -> engine.plan(engine.diff(p[0], p[1]), p[0], p[1], PlanOptions.DEFAULT));
+    }
+
+    /** [golden, member] snapshots; throws IllegalStateException when either is not known yet. */
+    private Optional<Snapshot[]> pair(String member) {
+        FleetStatus s = status;
+        MemberStatus m = s.members().stream().filter(x -> x.member().equals(member)).findFirst().orElse(null);
+        if (m == null) {
+            return Optional.empty();
+        }
+        Snapshot g = golden;
+        if (g == null) {
+            throw new IllegalStateException("fleet " + s.name() + " has no golden yet"
+                    + (s.goldenError() == null ? " (no sweep has run)" : ": " + s.goldenError()));
+        }
+        if (m.fingerprint() == null) {
+            throw new IllegalStateException("member " + member + " of fleet " + s.name() + " has no snapshot yet"
+                    + (m.error() == null ? "" : ": " + m.error()));
+        }
+        Snapshot target = snapshots.get(m.fingerprint());
+        if (target == null && store != null) {
+            target = store.snapshot(m.fingerprint()).orElse(null);
+        }
+        if (target == null) {
+            throw new IllegalStateException("the snapshot " + m.fingerprint() + " of member " + member
+                    + " is no longer stored");
+        }
+        return Optional.of(new Snapshot[]{g, target});
+    }
+
+    /** The fleet left the configuration: forget its members everywhere. */
+    public void retire(FleetEvents events) {
+        Instant now = Instant.now();
+        for (MemberStatus m : status.members()) {
+            if (store != null) {
+                try {
+                    store.removeMember(m.fleet(), m.member(), now);
+                } catch (RuntimeException e) {
+                    LOG.warn("fleet {}: cannot forget {}: {}", m.fleet(), m.member(), SqlErrors.oneLine(e));
+                }
+            }
+            try {
+                events.memberRemoved(m.fleet(), m.member());
+            } catch (RuntimeException e) {
+                LOG.warn("a fleet event listener failed: {}", SqlErrors.oneLine(e));
+            }
+        }
+        synchronized (requests) {
+            waiting.forEach(f -> f.completeExceptionally(new IllegalStateException("fleet " + name()
+                    + " was removed from the configuration")));
+            waiting = new ArrayList<>();
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package dev.driftd.sweep;
+
+import dev.driftd.config.FleetConfig;
+import dev.driftd.dialect.InspectOptions;
+import dev.driftd.diff.Diff;
+import dev.driftd.diff.Severity;
+import dev.driftd.engine.Engine;
+import dev.driftd.engine.SqlErrors;
+import dev.driftd.fleet.Discovery;
+import dev.driftd.fleet.FleetEvents;
+import dev.driftd.fleet.FleetMember;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.Golden;
+import dev.driftd.fleet.GoldenResolver;
+import dev.driftd.fleet.MemberState;
+import dev.driftd.fleet.MemberStatus;
+import dev.driftd.fleet.SweepResult;
+import dev.driftd.schema.Snapshot;
+import dev.driftd.store.FleetRecord;
+import dev.driftd.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One pass over a fleet: discover its members, snapshot them with bounded concurrency (per fleet
+ * and per server) and per-member timeouts, resolve golden, classify each member, record it in the
+ * store, and tell {@link FleetEvents}. A member that fails is UNREACHABLE with a short reason; it
+ * never stops or slows the others beyond its own timeout.
+ */
+public final class Sweep {
+    private static final Logger LOG = LoggerFactory.getLogger(Sweep.class);
+
+    private final Engine engine;
+    private final Discovery discovery;
+    private final GoldenResolver goldens;
+    private final Store store;
+    private final FleetEvents events;
+
+    public Sweep(Engine engine, Discovery discovery, GoldenResolver goldens, Store store, FleetEvents events) {
+        this.engine = engine;
+        this.discovery = discovery;
+        this.goldens = goldens;
+        this.store = store;
+        this.events = events;
+    }
+
+    /**
+     * What the fleet looked like before this sweep: member states (from the last sweep, or the
+     * store after a restart), the members then known, and the last golden resolved.
+     */
+    public record Previous(Map<String, MemberStatus> statuses, Map<String, FleetMember> members, Snapshot golden) {
+        public static final Previous NONE = new Previous(Map.of(), Map.of(), null);
+
+        public Previous {
+            statuses = Map.copyOf(statuses);
+            members = Map.copyOf(members);
+        }
+    }
+
+    private record Failure(String reason, String message) {
+    }
+
+    public SweepOutcome run(FleetConfig fleet, Previous previous) throws InterruptedException {
+        Instant started = now();
+        long t0 = System.nanoTime();
+        String name = fleet.name();
+
+        Discovery.Result found = discovery.members(fleet);
+        Map<String, FleetMember> members = new LinkedHashMap<>(found.members());
+        // a discovery rule that could not list its server keeps the members it found before
+        for (FleetMember m : previous.members().values()) {
+            if (found.failedRules().containsKey(m.origin()) && !members.containsKey(m.name())) {
+                members.put(m.name(), m);
+            }
+        }
+
+        CompletableFuture<Golden> early = null;
+        if (!GoldenResolver.fromMembers(fleet.golden())) {
+            early = new CompletableFuture<>();
+            CompletableFuture<Golden> target = early;
+            Thread t = new Thread(() -> target.complete(goldens.resolve(fleet, Map.of(), Map.of())),
+                    "driftd-golden-" + name);
+            t.setDaemon(true);
+            t.start();
+        }
+
+        Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+        Map<String, Snapshot> distinct = new ConcurrentHashMap<>();
+        Map<String, Instant> takenAt = new ConcurrentHashMap<>();
+        Map<String, Failure> failures = new ConcurrentHashMap<>();
+        InspectOptions options = new InspectOptions(fleet.timeout());
+        new BoundedExecution<FleetMember>(fleet.concurrency(), fleet.perServerConcurrency(), FleetMember::server,
+                "driftd-sweep-" + name).run(new ArrayList<>(members.values()), m -> {
+                    long s0 = System.nanoTime();
+                    try {
+                        Snapshot s = engine.snapshot(m.target(), options);
+                        // members with one schema share one snapshot object: a fleet of identical
+                        // tenants holds one in memory, not one per tenant
+                        snapshots.put(m.name(), distinct.computeIfAbsent(s.fingerprint(), k -> s));
+                        takenAt.put(m.name(), now());
+                        notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
+                    } catch (RuntimeException e) {
+                        String reason = FailureReasons.classify(e);
+                        failures.put(m.name(), new Failure(reason, scrub(SqlErrors.oneLine(e), m)));
+                        notify(() -> events.snapshotFailed(name, m.name(), reason, since(s0)));
+                    }
+                });
+
+        Golden golden;
+        if (early != null) {
+            try {
+                golden = early.get();
+            } catch (ExecutionException e) {
+                golden = Golden.failed(fleet.golden().describe(), SqlErrors.oneLine(e.getCause()));
+            }
+        } else {
+            Map<String, String> why = new HashMap<>();
+            failures.forEach((k, v) -> why.put(k, v.message()));
+            golden = goldens.resolve(fleet, snapshots, why);
+        }
+        Snapshot goldenSnapshot = golden.snapshot();
+        String goldenError = golden.error();
+        if (goldenSnapshot == null && previous.golden() != null) {
+            // keep comparing with the last golden we had rather than forgetting every member's drift
+            goldenSnapshot = previous.golden();
+            goldenError = goldenError + "; compared with the previous golden " + shortFp(goldenSnapshot.fingerprint());
+        }
+        if (golden.resolved()) {
+            Snapshot fresh = golden.snapshot();
+            safeStore("save the golden snapshot", store == null ? null : () -> store.saveSnapshot(fresh));
+        }
+
+        List<MemberStatus> statuses = new ArrayList<>();
+        Map<String, Snapshot> byFingerprint = new HashMap<>();
+        if (goldenSnapshot != null) {
+            byFingerprint.put(goldenSnapshot.fingerprint(), goldenSnapshot);
+        }
+        int storeErrors = 0;
+        for (FleetMember m : members.values()) {
+            MemberStatus before = previous.statuses().get(m.name());
+            Snapshot s = snapshots.get(m.name());
+            MemberStatus status;
+            if (s == null) {
+                Failure f = failures.get(m.name());
+                status = new MemberStatus(name, m.name(), MemberState.UNREACHABLE,
+                        before == null ? null : before.fingerprint(), before == null ? null : before.lastSnapshot(),
+                        before == null ? null : before.driftSince(), before == null ? zero() : before.changes(),
+                        f.reason(), f.message());
+            } else {
+                byFingerprint.put(s.fingerprint(), s);
+                status = classify(name, m.name(), s, takenAt.get(m.name()), goldenSnapshot, before);
+            }
+            statuses.add(status);
+            if (store != null) {
+                try {
+                    store.recordMember(status, s, goldenSnapshot == null ? null : goldenSnapshot.fingerprint());
+                } catch (RuntimeException e) {
+                    if (storeErrors++ == 0) {
+                        LOG.warn("fleet {}: {}", name, SqlErrors.oneLine(e));
+                    }
+                }
+            }
+        }
+
+        List<String> removed = new ArrayList<>();
+        for (String old : previous.statuses().keySet()) {
+            if (!members.containsKey(old)) {
+                removed.add(old);
+            }
+        }
+        for (String old : previous.members().keySet()) {
+            if (!members.containsKey(old) && !removed.contains(old)) {
+                removed.add(old);
+            }
+        }
+        Instant finished = now();
+        for (String gone : removed) {
+            safeStore("forget " + gone, store == null ? null : () -> store.removeMember(name, gone, finished));
+            notify(() -> events.memberRemoved(name, gone));
+        }
+
+        int inSync = 0;
+        int drifted = 0;
+        int unreachable = 0;
+        for (MemberStatus st : statuses) {
+            switch (st.state()) {
+                case IN_SYNC -> inSync++;
+                case DRIFTED -> drifted++;
+                case UNREACHABLE -> unreachable++;
+                default -> {
+                }
+            }
+        }
+        String goldenFp = goldenSnapshot == null ? null : goldenSnapshot.fingerprint();
+        SweepResult result = new SweepResult(name, started, finished, statuses.size(), inSync, drifted, unreachable,
+                goldenError);
+        FleetStatus status = new FleetStatus(name, fleet.schedule(), goldenFp, goldenError, started, finished, statuses);
+        String ge = goldenError;
+        safeStore("record the sweep", store == null ? null
+                : () -> store.saveFleetState(new FleetRecord(name, goldenFp, ge, started, finished)));
+        Duration took = since(t0);
+        notify(() -> events.sweepFinished(result, took));
+        int pending = statuses.size() - inSync - drifted - unreachable;
+        LOG.info("fleet {}: swept {} members in {} ms: {} in sync, {} drifted, {} unreachable{}{}; golden {} {}",
+                name, statuses.size(), took.toMillis(), inSync, drifted, unreachable,
+                pending > 0 ? ", " + pending + " not compared" : "",
+                removed.isEmpty() ? "" : ", " + removed.size() + " left the fleet",
+                fleet.golden().describe(), goldenError != null ? "failed: " + goldenError : shortFp(goldenFp));
+        return new SweepOutcome(result, status, members, goldenSnapshot, byFingerprint, removed);
+    }
+
+    /** In sync when fingerprints match (no diff needed), else the diff says how far off it is. */
+    private MemberStatus classify(String fleet, String member, Snapshot s, Instant at, Snapshot golden,
+                                  MemberStatus before) {
+        Instant keptSince = before == null ? null : before.driftSince();
+        if (golden == null) {
+            return new MemberStatus(fleet, member, MemberState.PENDING, s.fingerprint(), at, keptSince, zero(),
+                    null, null);
+        }
+        if (s.fingerprint().equals(golden.fingerprint())) {
+            return new MemberStatus(fleet, member, MemberState.IN_SYNC, s.fingerprint(), at, null, zero(), null, null);
+        }
+        Diff diff;
+        try {
+            diff = engine.diff(golden, s);
+        } catch (RuntimeException e) {
+            return new MemberStatus(fleet, member, MemberState.PENDING, s.fingerprint(), at, keptSince, zero(),
+                    FailureReasons.QUERY, "cannot compare with golden: " + SqlErrors.oneLine(e));
+        }
+        if (diff.inSync()) {
+            return new MemberStatus(fleet, member, MemberState.IN_SYNC, s.fingerprint(), at, null,
+                    diff.countsBySeverity(), null, null);
+        }
+        return new MemberStatus(fleet, member, MemberState.DRIFTED, s.fingerprint(), at,
+                keptSince != null ? keptSince : at, diff.countsBySeverity(), null, null);
+    }
+
+    private static Map<Severity, Integer> zero() {
+        Map<Severity, Integer> m = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            m.put(s, 0);
+        }
+        return m;
+    }
+
+    /** Drivers do not echo passwords, but a message must never carry one, so make sure. */
+    private static String scrub(String message, FleetMember m) {
+        String pw = m.target().password();
+        return pw == null || pw.isEmpty() ? message : message.replace(pw, "***");
+    }
+
+    private static String shortFp(String fp) {
+        return fp == null ? "none" : fp.substring(0, Math.min(12, fp.length()));
+    }
+
+    /** Millisecond precision: what the store keeps, so a restarted daemon sees the same instants. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    private static void notify(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("a fleet event listener failed: {}", SqlErrors.oneLine(e));
+        }
+    }
+
+    private void safeStore(String what, Runnable r) {
+        if (r == null) {
+            return;
+        }
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot {}: {}", what, SqlErrors.oneLine(e));
+        }
+    }
+}

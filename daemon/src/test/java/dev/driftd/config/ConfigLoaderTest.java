@@ -1,0 +1,295 @@
+package dev.driftd.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private static final Map<String, String> ENV = Map.of("PG_PASSWORD", "pg-secret-1", "READ_TOKEN", "read-secret-2");
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private Config load(String yaml) throws IOException {
+        return ConfigLoader.load(write("driftd.yaml", yaml), ENV::get);
+    }
+
+    /** Loads, expects a ConfigException, and checks it names this file, the line and the problem. */
+    private void fails(String yaml, int line, String... fragments) throws IOException {
+        Path file = write("driftd.yaml", yaml);
+        assertThatThrownBy(() -> ConfigLoader.load(file, ENV::get))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> {
+                    ConfigException c = (ConfigException) e;
+                    assertThat(c.getMessage()).startsWith(file + ":" + line + ": ");
+                    assertThat(c.line()).isEqualTo(line);
+                    for (String f : fragments) {
+                        assertThat(c.problem()).contains(f);
+                    }
+                });
+    }
+
+    private static final String FLEET = """
+            fleets:
+              - name: tenants
+                schedule: "0 */5 * * * ?"
+                golden: {member: template}
+                members:
+                  - {name: template, url: "jdbc:postgresql://db1:5432/app?user=driftd", password: "${env:PG_PASSWORD}"}
+            """;
+
+    @Test
+    void fullExampleLoadsIntoRecords() throws IOException {
+        Files.writeString(dir.resolve("admin.token"), "  admin-secret-3\n");
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id int);");
+        Config c = load("""
+                server:
+                  bind: 0.0.0.0:9999
+                  tokens:
+                    - {name: grafana, role: read,  secret: "${env:READ_TOKEN}"}
+                    - {name: ops,     role: admin, secret: "${file:admin.token}"}
+                  metrics_token: "${env:READ_TOKEN}"
+                store:
+                  url: jdbc:postgresql://store:5432/driftd
+                  user: driftd
+                  password: "${env:PG_PASSWORD}"
+                  retention: 30d
+                fleets:
+                  - name: tenants
+                    schedule: "0 */5 * * * ?"
+                    golden: {member: template}
+                    concurrency: 8
+                    per_server_concurrency: 2
+                    apply: enabled
+                    approvals: 2
+                    rollout: {canary: 1, wave: 10, pause: 60s}
+                    timeout: 30s
+                    members:
+                      - {name: template, url: "jdbc:postgresql://db1:5432/app?user=driftd", password: "${env:PG_PASSWORD}"}
+                    discover:
+                      - {url: "jdbc:postgresql://db2:5432/app?user=driftd", schemas: "tenant_.*"}
+                      - {url: "jdbc:mysql://db4:3306/?user=driftd", databases: "shop_.*"}
+                  - name: regions
+                    golden: {sql: schema.sql, scratch: "jdbc:mysql://scratch:3306/?user=root"}
+                    members:
+                      - {name: eu, url: "jdbc:mariadb://eu:3306/app"}
+                """);
+        assertThat(c.server().host()).isEqualTo("0.0.0.0");
+        assertThat(c.server().port()).isEqualTo(9999);
+        assertThat(c.server().tokens()).extracting(TokenConfig::name).containsExactly("grafana", "ops");
+        assertThat(c.server().tokens().get(0).role()).isEqualTo(Role.READ);
+        assertThat(c.server().tokens().get(0).secret().reveal()).isEqualTo("read-secret-2");
+        assertThat(c.server().tokens().get(1).secret().reveal()).isEqualTo("admin-secret-3");
+        assertThat(c.server().metricsToken().reveal()).isEqualTo("read-secret-2");
+        assertThat(c.store().retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(c.store().password().reveal()).isEqualTo("pg-secret-1");
+        FleetConfig f = c.fleets().get(0);
+        assertThat(f.golden()).isEqualTo(new GoldenConfig.Member("template"));
+        assertThat(f.concurrency()).isEqualTo(8);
+        assertThat(f.perServerConcurrency()).isEqualTo(2);
+        assertThat(f.applyEnabled()).isTrue();
+        assertThat(f.approvals()).isEqualTo(2);
+        assertThat(f.rollout()).isEqualTo(new RolloutConfig(1, 10, Duration.ofSeconds(60)));
+        assertThat(f.members().get(0).target().password()).isEqualTo("pg-secret-1");
+        assertThat(f.discover().get(0).bySchema()).isTrue();
+        assertThat(f.discover().get(0).pattern().matcher("tenant_42").matches()).isTrue();
+        assertThat(f.discover().get(1).bySchema()).isFalse();
+        FleetConfig r = c.fleets().get(1);
+        assertThat(r.schedule()).isEqualTo(FleetConfig.DEFAULT_SCHEDULE);
+        assertThat(r.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(r.golden()).isInstanceOfSatisfying(GoldenConfig.Sql.class, s -> {
+            assertThat(s.file()).isEqualTo(dir.resolve("schema.sql"));
+            assertThat(s.inSchema()).isFalse();
+        });
+        assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
+    void defaultsWhenSectionsAreLeftOut() throws IOException {
+        Config c = load(FLEET);
+        assertThat(c.server().bind()).isEqualTo("127.0.0.1:9741");
+        assertThat(c.server().tokens()).isEmpty();
+        assertThat(c.server().metricsToken()).isNull();
+        assertThat(c.store().url()).isEqualTo("jdbc:h2:file:./data/driftd");
+        assertThat(c.store().retention()).isEqualTo(Duration.ofDays(90));
+        FleetConfig f = c.fleets().get(0);
+        assertThat(f.concurrency()).isEqualTo(8);
+        assertThat(f.perServerConcurrency()).isEqualTo(4);
+        assertThat(f.applyEnabled()).isFalse();
+        assertThat(f.approvals()).isEqualTo(1);
+    }
+
+    @Test
+    void toStringNeverShowsASecret() throws IOException {
+        Config c = load("""
+                server:
+                  tokens: [{name: ops, role: admin, secret: "${env:READ_TOKEN}"}]
+                store: {url: "jdbc:postgresql://s/d?password=literal-pw-4", password: "${env:PG_PASSWORD}"}
+                """ + FLEET);
+        String shown = c.toString();
+        assertThat(shown).doesNotContain("pg-secret-1", "read-secret-2", "literal-pw-4")
+                .contains("***(env PG_PASSWORD)", "tenants", "template");
+    }
+
+    @Test
+    void literalSecretIsAcceptedWithAWarningThatHidesIt() throws IOException {
+        Config c = load("""
+                server:
+                  tokens:
+                    - {name: ops, role: admin, secret: "hunter22"}
+                """ + FLEET);
+        assertThat(c.server().tokens().get(0).secret().reveal()).isEqualTo("hunter22");
+        assertThat(c.server().tokens().get(0).secret().origin()).isEqualTo("literal");
+        assertThat(c.warnings()).hasSize(1);
+        assertThat(c.warnings().get(0)).contains(":3: server.tokens[0].secret is a literal secret")
+                .doesNotContain("hunter22");
+    }
+
+    @Test
+    void unknownKeyNamesItsLine() throws IOException {
+        fails(FLEET + "    colour: blue\n", 7, "unknown key 'colour'", "fleets[0]");
+        fails("servr: {}\n" + FLEET, 1, "unknown key 'servr'");
+        fails("""
+                fleets:
+                  - name: a
+                    golden: {majority: true}
+                    members:
+                      - {name: x, url: "jdbc:postgresql://h/d", passwd: y}
+                """, 5, "unknown key 'passwd'", "fleets[0] (a).members[0]");
+    }
+
+    @Test
+    void badCronNamesItsLine() throws IOException {
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "\"every five minutes\""), 3, "schedule", "not a Quartz cron");
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "\"*/5 * * * *\""), 3, "not a Quartz cron");
+    }
+
+    @Test
+    void badUrlNamesItsLine() throws IOException {
+        fails(FLEET.replace("jdbc:postgresql://db1:5432/app?user=driftd", "postgres://db1/app"), 6,
+                "members[0].url", "jdbc:postgresql://");
+        fails("store: {url: \"jdbc:sqlite:x.db\"}\n" + FLEET, 1, "store.url", "not a store URL");
+    }
+
+    @Test
+    void duplicateNamesAreRejected() throws IOException {
+        fails(FLEET + """
+                  - name: tenants
+                    golden: {majority: true}
+                """, 7, "duplicate fleet name 'tenants'", "line 2");
+        fails(FLEET + "      - {name: template, url: \"jdbc:postgresql://db9/app\"}\n", 7,
+                "duplicate member name 'template'");
+        fails("""
+                server:
+                  tokens:
+                    - {name: a, role: read, secret: "${env:PG_PASSWORD}"}
+                    - {name: a, role: admin, secret: "${env:READ_TOKEN}"}
+                """ + FLEET, 4, "duplicate token name 'a'");
+        fails("""
+                server:
+                  tokens:
+                    - {name: a, role: read, secret: "${env:PG_PASSWORD}"}
+                    - {name: b, role: admin, secret: "${env:PG_PASSWORD}"}
+                """ + FLEET, 4, "token 'b' has the same secret as token 'a'");
+        fails("""
+                fleets:
+                  - name: a
+                    golden: {majority: true}
+                    golden: {majority: true}
+                """, 4, "duplicate key 'golden'");
+    }
+
+    @Test
+    void badDurationsAndNumbers() throws IOException {
+        fails(FLEET + "    timeout: 30 seconds\n", 7, "timeout", "not a duration");
+        fails(FLEET + "    rollout: {pause: soon}\n", 7, "rollout.pause", "not a duration");
+        fails("store: {retention: forever}\n" + FLEET, 1, "store.retention", "not a duration");
+        fails(FLEET + "    concurrency: 0\n", 7, "concurrency", "less than 1");
+        fails(FLEET + "    approvals: two\n", 7, "approvals", "not a whole number");
+    }
+
+    @Test
+    void missingSecretsStopTheLoad() throws IOException {
+        fails(FLEET.replace("${env:PG_PASSWORD}", "${env:NOPE_NOT_SET}"), 6,
+                "environment variable NOPE_NOT_SET is not set");
+        fails(FLEET.replace("${env:PG_PASSWORD}", "${file:missing.token}"), 6,
+                "cannot read secret file", "missing.token");
+        fails(FLEET.replace("${env:PG_PASSWORD}", "${vault:x}"), 6, "unknown secret reference");
+    }
+
+    @Test
+    void goldenMistakes() throws IOException {
+        fails(FLEET.replace("{member: template}", "{member: nobody}"), 4, "'nobody' is not a member");
+        fails(FLEET.replace("{member: template}", "{member: template, majority: true}"), 4, "exactly one of");
+        fails(FLEET.replace("{member: template}", "{sql: nothere.sql, scratch: \"jdbc:postgresql://s/p\"}"), 4,
+                "cannot read", "nothere.sql");
+        fails(FLEET.replace("{member: template}", "{snapshot: xyz}"), 4, "not a fingerprint");
+        fails("""
+                fleets:
+                  - name: a
+                    members: []
+                """, 2, "no golden");
+    }
+
+    @Test
+    void discoveryMistakes() throws IOException {
+        fails(FLEET + "    discover:\n      - {url: \"jdbc:mysql://h:3306/\", schemas: \"t_.*\"}\n", 8,
+                "schema discovery is for PostgreSQL");
+        fails(FLEET + "    discover:\n      - {url: \"jdbc:postgresql://h/p\", databases: \"t_(.*\"}\n", 8,
+                "not a regular expression");
+        fails(FLEET + "    discover:\n      - {url: \"jdbc:postgresql://h/p\"}\n", 8, "exactly one of databases");
+    }
+
+    @Test
+    void wrongShapesAndSyntax() throws IOException {
+        fails("fleets: {name: a}\n", 1, "expected a list");
+        fails("fleets:\n  - name: [a, b]\n", 2, "expected a single value");
+        fails("fleets:\n  - name: a\n    golden: {member: x\n", 4, "YAML syntax");
+        fails(FLEET.replace("role", "role").replace("name: tenants", "name: \"ten ants\""), 2, "is not a name");
+    }
+
+    @Test
+    void locateSaysWhereItLooked() throws IOException {
+        Path a = dir.resolve("a.yaml");
+        Path b = dir.resolve("b.yaml");
+        assertThatThrownBy(() -> ConfigLoader.locate(null, List.of(a, b)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no --config given and neither " + a + " nor " + b + " exists");
+        Files.writeString(b, FLEET);
+        assertThat(ConfigLoader.locate(null, List.of(a, b))).isEqualTo(b);
+        Files.writeString(a, FLEET);
+        assertThat(ConfigLoader.locate(null, List.of(a, b))).isEqualTo(a);
+        assertThatThrownBy(() -> ConfigLoader.locate(dir.resolve("nope.yaml")))
+                .hasMessageContaining("nope.yaml: no such configuration file");
+        assertThat(ConfigLoader.DEFAULT_LOCATIONS).containsExactly(Path.of("driftd.yaml"),
+                Path.of("/etc/driftd/driftd.yaml"));
+    }
+
+    @Test
+    void schemaFleetDefaultsSqlGoldenToAScratchSchema() throws IOException {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id int);");
+        Config c = load("""
+                fleets:
+                  - name: t
+                    golden: {sql: schema.sql, scratch: "jdbc:postgresql://s/p"}
+                    discover:
+                      - {url: "jdbc:postgresql://h/app", schemas: "tenant_.*"}
+                """);
+        assertThat(((GoldenConfig.Sql) c.fleets().get(0).golden()).inSchema()).isTrue();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.driftd.metrics;
+
+import dev.driftd.diff.Severity;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberState;
+import dev.driftd.fleet.MemberStatus;
+import dev.driftd.fleet.SweepResult;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class FleetMetricsTest {
+    static final List<String> NAMES = List.of("driftd_member_drift", "driftd_member_drift_changes",
+            "driftd_member_up", "driftd_member_last_snapshot_timestamp_seconds",
+            "driftd_member_drift_since_timestamp_seconds", "driftd_fleet_members", "driftd_fleet_variants",
+            "driftd_snapshot_duration_seconds", "driftd_sweep_duration_seconds", "driftd_snapshot_errors_total",
+            "driftd_ddl_events_total", "driftd_rollout_members");
+
+    static final Instant T0 = Instant.parse("2026-11-26T05:00:00Z");
+
+    static MemberStatus member(String fleet, String name, MemberState state, String fp, Map<Severity, Integer> changes) {
+        return new MemberStatus(fleet, name, state, fp, state == MemberState.PENDING ? null : T0,
+                state == MemberState.DRIFTED ? T0.minusSeconds(3600) : null, changes,
+                state == MemberState.UNREACHABLE ? "connect" : null,
+                state == MemberState.UNREACHABLE ? "connection refused" : null);
+    }
+
+    static FleetStatus tenants(MemberStatus... members) {
+        return new FleetStatus("tenants", "0 */5 * * * ?", "g1", null, T0, T0, List.of(members));
+    }
+
+    InMemoryFleets fleets = new InMemoryFleets();
+    PrometheusMeterRegistry registry = PrometheusRegistries.create();
+    FleetMetrics metrics = new FleetMetrics(registry, fleets::fleets, RolloutCounts.NONE);
+
+    void standardFleet() {
+        fleets.fleets.add(tenants(
+                member("tenants", "t1", MemberState.IN_SYNC, "g1", Map.of()),
+                member("tenants", "t2", MemberState.DRIFTED, "v2", Map.of(Severity.ADDITIVE, 2, Severity.BREAKING, 1)),
+                member("tenants", "t3", MemberState.DRIFTED, "v2", Map.of(Severity.ADDITIVE, 2, Severity.BREAKING, 1)),
+                member("tenants", "t4", MemberState.UNREACHABLE, null, Map.of()),
+                member("tenants", "t5", MemberState.PENDING, null, Map.of())));
+    }
+
+    @Test
+    void everyNameHasHelpAndStateIsExported() {
+        standardFleet();
+        String text = metrics.scrape();
+        for (String name : NAMES) {
+            assertThat(text).as(name).containsPattern("(?m)^# HELP " + name + " \\S");
+        }
+        assertThat(text)
+                .contains("driftd_member_drift{fleet=\"tenants\",member=\"t1\"} 0.0")
+                .contains("driftd_member_drift{fleet=\"tenants\",member=\"t2\"} 1.0")
+                .contains("driftd_member_drift{fleet=\"tenants\",member=\"t4\"} NaN")
+                .contains("driftd_member_up{fleet=\"tenants\",member=\"t4\"} 0.0")
+                .contains("driftd_member_up{fleet=\"tenants\",member=\"t3\"} 1.0")
+                .contains("driftd_member_drift_changes{fleet=\"tenants\",member=\"t2\",severity=\"breaking\"} 1.0")
+                .contains("driftd_member_drift_changes{fleet=\"tenants\",member=\"t2\",severity=\"additive\"} 2.0")
+                .contains("driftd_member_drift_changes{fleet=\"tenants\",member=\"t1\",severity=\"cosmetic\"} 0.0")
+                .contains("driftd_fleet_members{fleet=\"tenants\",state=\"in_sync\"} 1.0")
+                .contains("driftd_fleet_members{fleet=\"tenants\",state=\"drifted\"} 2.0")
+                .contains("driftd_fleet_members{fleet=\"tenants\",state=\"unreachable\"} 1.0")
+                .contains("driftd_fleet_variants{fleet=\"tenants\"} 2.0")
+                .contains("driftd_rollout_members{fleet=\"tenants\",state=\"applying\"} 0.0");
+        // Unix seconds of T0 and of the drift start an hour earlier.
+        assertThat(text).containsPattern("driftd_member_last_snapshot_timestamp_seconds\\{fleet=\"tenants\",member=\"t1\"} 1\\.7956692E9")
+                .containsPattern("driftd_member_drift_since_timestamp_seconds\\{fleet=\"tenants\",member=\"t2\"} 1\\.7956656E9")
+                .contains("driftd_member_drift_since_timestamp_seconds{fleet=\"tenants\",member=\"t1\"} NaN");
+        // Counters exist at zero before the first event, for every member and every known reason.
+        for (String m : List.of("t1", "t2", "t3", "t4", "t5")) {
+            assertThat(text).contains("driftd_ddl_events_total{fleet=\"tenants\",member=\"" + m + "\"} 0.0");
+            for (String reason : FleetMetrics.ERROR_REASONS) {
+                assertThat(text).contains("driftd_snapshot_errors_total{fleet=\"tenants\",member=\"" + m
+                        + "\",reason=\"" + reason + "\"} 0.0");
+            }
+        }
+        assertThat(text).contains("driftd_snapshot_duration_seconds_count{fleet=\"tenants\"} 0")
+                .contains("driftd_sweep_duration_seconds_count{fleet=\"tenants\"} 0");
+    }
+
+    @Test
+    void eventsFeedCountersAndHistograms() {
+        standardFleet();
+        metrics.refresh();
+        metrics.snapshotTaken("tenants", "t1", Duration.ofMillis(40));
+        metrics.snapshotFailed("tenants", "t4", "connect", Duration.ofMillis(3));
+        metrics.snapshotFailed("tenants", "t4", "connect", Duration.ofMillis(3));
+        metrics.snapshotFailed("tenants", "t4", "tls", Duration.ofMillis(3));
+        metrics.ddlReported("tenants", "t2");
+        metrics.sweepFinished(new SweepResult("tenants", T0, T0, 5, 1, 2, 1, null), Duration.ofSeconds(2));
+        String text = metrics.scrape();
+        assertThat(text)
+                .contains("driftd_snapshot_errors_total{fleet=\"tenants\",member=\"t4\",reason=\"connect\"} 2.0")
+                .contains("driftd_snapshot_errors_total{fleet=\"tenants\",member=\"t4\",reason=\"tls\"} 1.0")
+                .contains("driftd_ddl_events_total{fleet=\"tenants\",member=\"t2\"} 1.0")
+                .contains("driftd_snapshot_duration_seconds_count{fleet=\"tenants\"} 4")
+                .contains("driftd_snapshot_duration_seconds_bucket{fleet=\"tenants\",le=\"0.05\"} 4")
+                .contains("driftd_snapshot_duration_seconds_bucket{fleet=\"tenants\",le=\"0.025\"} 3")
+                .contains("driftd_sweep_duration_seconds_count{fleet=\"tenants\"} 1")
+                .contains("driftd_sweep_duration_seconds_bucket{fleet=\"tenants\",le=\"1.0\"} 0")
+                .contains("driftd_sweep_duration_seconds_bucket{fleet=\"tenants\",le=\"2.5\"} 1");
+    }
+
+    @Test
+    void removedMembersAndFleetsLoseTheirSeries() {
+        standardFleet();
+        metrics.refresh();
+        metrics.memberRemoved("tenants", "t3");
+        assertThat(metrics.exposition()).doesNotContain("member=\"t3\"").contains("member=\"t2\"");
+
+        // A member gone from the service's state (config reload, dropped database) goes too.
+        fleets.fleets.clear();
+        fleets.fleets.add(tenants(member("tenants", "t1", MemberState.IN_SYNC, "g1", Map.of())));
+        assertThat(metrics.scrape()).doesNotContain("member=\"t2\"").contains("member=\"t1\"");
+
+        fleets.fleets.clear();
+        assertThat(metrics.scrape()).doesNotContain("fleet=\"tenants\"");
+    }
+
+    @Test
+    void promtoolAcceptsTheScrapeWithJvmMeters() throws Exception {
+        Path promtool = Path.of("/usr/bin/promtool");
+        assumeTrue(Files.isExecutable(promtool), "promtool not installed (apt-get install prometheus provides it)");
+        try (AutoCloseable jvm = PrometheusRegistries.bindJvmMeters(registry)) {
+            standardFleet();
+            metrics.snapshotFailed("tenants", "t4", "timeout", Duration.ofSeconds(30));
+            String text = metrics.scrape();
+            assertThat(text).contains("jvm_memory_used_bytes").contains("system_cpu_cores")
+                    .doesNotContain("process_cpu_time_ns");
+            Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+            p.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+        }
+    }
+}

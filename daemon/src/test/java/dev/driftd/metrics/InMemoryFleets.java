@@ -1,0 +1,80 @@
+package dev.driftd.metrics;
+
+import dev.driftd.diff.Diff;
+import dev.driftd.fleet.FleetService;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.SweepResult;
+import dev.driftd.plan.Plan;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A FleetService holding state the test sets: what metrics and HTTP read, without a sweep behind
+ * it. Diffs and plans put here come from the real differ and planner where a test needs them.
+ */
+public final class InMemoryFleets implements FleetService {
+    public final List<FleetStatus> fleets = new CopyOnWriteArrayList<>();
+    public final Map<String, Diff> diffs = new ConcurrentHashMap<>();
+    public final Map<String, Plan> plans = new ConcurrentHashMap<>();
+    public final AtomicInteger sweeps = new AtomicInteger();
+    public final AtomicInteger reloads = new AtomicInteger();
+    public volatile boolean ready = true;
+    public volatile String reloadError;
+    /** When set, sweepNow answers with this future (tests complete it themselves). */
+    public volatile CompletableFuture<SweepResult> pendingSweep;
+
+    public static String key(String fleet, String member) {
+        return fleet + "/" + member;
+    }
+
+    @Override
+    public List<FleetStatus> fleets() {
+        return List.copyOf(fleets);
+    }
+
+    @Override
+    public Optional<FleetStatus> fleet(String name) {
+        return fleets.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public Optional<Diff> diff(String fleet, String member) {
+        return Optional.ofNullable(diffs.get(key(fleet, member)));
+    }
+
+    @Override
+    public Optional<Plan> reconcile(String fleet, String member) {
+        return Optional.ofNullable(plans.get(key(fleet, member)));
+    }
+
+    @Override
+    public CompletableFuture<SweepResult> sweepNow(String fleet) {
+        sweeps.incrementAndGet();
+        if (pendingSweep != null) {
+            return pendingSweep;
+        }
+        FleetStatus f = fleet(fleet).orElseThrow(() -> new IllegalArgumentException("unknown fleet " + fleet));
+        Instant now = Instant.now();
+        return CompletableFuture.completedFuture(new SweepResult(fleet, now, now, f.members().size(), 0, 0, 0, null));
+    }
+
+    @Override
+    public void reload() {
+        reloads.incrementAndGet();
+        if (reloadError != null) {
+            throw new IllegalArgumentException(reloadError);
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        return ready;
+    }
+}
