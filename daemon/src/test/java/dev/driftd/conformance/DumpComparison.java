@@ -51,21 +51,28 @@ final class DumpComparison {
         return out;
     }
 
-    /** The first statement one side has and the other lacks, or null when equal. */
+    /** The first statement the target lacks and the first it has extra, or null when equal. */
     static String firstDifference(List<String> golden, List<String> target) {
         List<String> missing = new ArrayList<>(golden);
         missing.removeAll(target);
-        if (!missing.isEmpty()) {
-            return "target lacks: " + oneLine(missing.get(0));
-        }
         List<String> extra = new ArrayList<>(target);
         extra.removeAll(golden);
-        return extra.isEmpty() ? null : "target has extra: " + oneLine(extra.get(0));
+        if (missing.isEmpty() && extra.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        if (!missing.isEmpty()) {
+            out.append("target lacks: ").append(oneLine(missing.get(0)));
+        }
+        if (!extra.isEmpty()) {
+            out.append(out.length() == 0 ? "" : "\n").append("target has extra: ").append(oneLine(extra.get(0)));
+        }
+        return out.toString();
     }
 
     private static String oneLine(String s) {
         String line = s.replaceAll("\\s+", " ");
-        return line.length() > 240 ? line.substring(0, 240) + "…" : line;
+        return line.length() > 600 ? line.substring(0, 600) + "…" : line;
     }
 
     private static List<String> statements(String dump, String commentPrefix) {
