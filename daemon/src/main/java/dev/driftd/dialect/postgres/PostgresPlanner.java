@@ -72,8 +72,8 @@ final class PostgresPlanner {
     enum Phase {
         DROP_TRIGGERS, DROP_POLICIES, DROP_VIEWS, DROP_DEFAULTS, DROP_ROUTINES_EARLY, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS,
         DROP_INDEXES, DROP_TABLES, SCHEMAS, EXTENSIONS, TYPES, SEQUENCES, FUNCTIONS, TABLES, PARTITIONS, COLUMNS,
-        TABLE_PROPERTIES, SEQUENCE_OWNERS, CONSTRAINTS, INDEXES, FOREIGN_KEYS, VIEWS, VIEW_INDEXES, PROCEDURES, TRIGGERS,
-        POLICIES, COMMENTS, DROP_ROUTINES, DROP_SEQUENCES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
+        DROP_SEQUENCES, IDENTITIES, TABLE_PROPERTIES, SEQUENCE_OWNERS, CONSTRAINTS, INDEXES, FOREIGN_KEYS, VIEWS, VIEW_INDEXES, PROCEDURES, TRIGGERS,
+        POLICIES, COMMENTS, DROP_ROUTINES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
     }
 
     private record Step(Phase phase, PlanStatement statement) {
@@ -1256,9 +1256,10 @@ final class PostgresPlanner {
             } else if (t.identity() != null && !t.identity().equals(g.identity())) {
                 add(Phase.COLUMNS, col + " SET GENERATED " + g.identity(), "identity kind differs");
             }
-            boolean typeChanged = c.changes("type") || c.changes("collation");
+            boolean typeChanged = c.changes("type") || c.changes("collation") || enumColumns.contains(c.key());
             if (typeChanged && !partitionChild) {
-                changeType(t, g, "type differs (" + t.type() + " -> " + g.type() + ")");
+                changeType(t, g, enumColumns.contains(c.key()) && t.type().equals(g.type()) ? "its enum type is re-created"
+                        : "type differs (" + t.type() + " -> " + g.type() + ")");
             } else if (typeChanged && !parentChanges(t, "type")) {
                 warnings.add("cannot reconcile " + c.key().display() + ": it is inherited, and its type follows its parent's");
             } else if (c.changes("defaultExpression") && g.identity() == null) {
@@ -1276,7 +1277,8 @@ final class PostgresPlanner {
                 }
             }
             if (t.identity() == null && g.identity() != null) {
-                add(Phase.COLUMNS, col + " ADD GENERATED " + g.identity() + " AS IDENTITY", "column is an identity in golden");
+                // after extra sequences are gone, so the identity sequence gets the name golden's has
+                add(Phase.IDENTITIES, col + " ADD GENERATED " + g.identity() + " AS IDENTITY", "column is an identity in golden");
             }
             unhandled(c, "type", "collation", "generated", "generatedKind", "identity", "defaultExpression", "nullable",
                     "comment");

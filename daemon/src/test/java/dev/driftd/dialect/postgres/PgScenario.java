@@ -25,8 +25,8 @@ final class PgScenario {
 
     final String name;
     String base = "";
-    String golden = "";
-    String drift = "";
+    List<String> golden = new ArrayList<>();
+    List<String> drift = new ArrayList<>();
     Mode mode = Mode.DATABASE;
     boolean viaPsql;
     final List<Expected> expected = new ArrayList<>();
@@ -45,15 +45,15 @@ final class PgScenario {
         return this;
     }
 
-    /** SQL run on golden only (objects the target lacks or has differently). */
-    PgScenario golden(String sql) {
-        this.golden = sql;
+    /** SQL run on golden only (objects the target lacks or has differently); each string runs on its own. */
+    PgScenario golden(String... sql) {
+        this.golden = List.of(sql);
         return this;
     }
 
-    /** SQL run on the target only. */
-    PgScenario drift(String sql) {
-        this.drift = sql;
+    /** SQL run on the target only; each string runs on its own. */
+    PgScenario drift(String... sql) {
+        this.drift = List.of(sql);
         return this;
     }
 

@@ -54,21 +54,36 @@ final class PgScenarioHarness {
             if (s.mode == PgScenario.Mode.TENANT) {
                 goldenDb = server.createDatabase("drift_tenants");
                 targetDb = goldenDb;
-                goldenDb.execute("CREATE SCHEMA " + GOLDEN_TENANT + "; SET search_path = " + GOLDEN_TENANT,
-                        s.base, s.golden);
-                goldenDb.execute("CREATE SCHEMA " + TARGET_TENANT + "; SET search_path = " + TARGET_TENANT,
-                        s.base, s.drift);
+                goldenDb.execute(script("CREATE SCHEMA " + GOLDEN_TENANT + "; SET search_path = " + GOLDEN_TENANT,
+                        s.base, s.golden));
+                goldenDb.execute(script("CREATE SCHEMA " + TARGET_TENANT + "; SET search_path = " + TARGET_TENANT,
+                        s.base, s.drift));
                 golden = goldenDb.target(GOLDEN_TENANT);
                 target = goldenDb.target(TARGET_TENANT);
             } else {
                 goldenDb = server.createDatabase("drift_golden");
                 targetDb = server.createDatabase("drift_target");
-                goldenDb.execute(s.base, s.golden);
-                targetDb.execute(s.base, s.drift);
+                goldenDb.execute(script(s.base, s.golden));
+                targetDb.execute(script(s.base, s.drift));
                 String schema = s.mode == PgScenario.Mode.SINGLE_SCHEMA ? "public" : null;
                 golden = goldenDb.target(schema);
                 target = targetDb.target(schema);
             }
+        }
+
+        private String[] script(String first, List<String> rest) {
+            List<String> all = new ArrayList<>();
+            all.add(first);
+            all.addAll(rest);
+            return all.toArray(String[]::new);
+        }
+
+        private String[] script(String setup, String base, List<String> rest) {
+            List<String> all = new ArrayList<>();
+            all.add(setup);
+            all.add(base);
+            all.addAll(rest);
+            return all.toArray(String[]::new);
         }
 
         @Override
@@ -120,7 +135,7 @@ final class PgScenarioHarness {
     }
 
     private static boolean matches(Change c, PgScenario.Expected e) {
-        return c.type() == e.type() && c.kind() == e.kind() && c.object().endsWith(e.object())
+        return c.type() == e.type() && c.kind() == e.kind() && c.object().contains(e.object())
                 && (e.severity() == null || c.severity() == e.severity());
     }
 
