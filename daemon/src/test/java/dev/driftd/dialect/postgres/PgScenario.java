@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * One drift scenario: SQL both databases start from, SQL only golden gets, SQL that drifts the
  * target, and the changes the differ must report. Built fluently so a suite of many stays short.
- * In tenant mode both sides are schemas of one database ({@code tenant_template} and
- * {@code tenant_0042}); in single-schema mode both are the {@code public} schema of their own database.
+ * In tenant mode (the default, and the cheapest: one database) both sides are schemas of one database
+ * ({@code tenant_template} and {@code tenant_0042}); in single-schema mode both are the {@code public}
+ * schema of their own database; in database mode each side is a whole database.
  */
 final class PgScenario {
     enum Mode { DATABASE, SINGLE_SCHEMA, TENANT }
@@ -27,7 +28,7 @@ final class PgScenario {
     String base = "";
     List<String> golden = new ArrayList<>();
     List<String> drift = new ArrayList<>();
-    Mode mode = Mode.DATABASE;
+    Mode mode = Mode.TENANT;
     boolean viaPsql;
     final List<Expected> expected = new ArrayList<>();
     final List<String> planContains = new ArrayList<>();
@@ -78,7 +79,10 @@ final class PgScenario {
         return this;
     }
 
-    /** A fragment the plan's SQL must contain (checks the route taken, not only the end state). */
+    /**
+     * A fragment the plan's SQL must contain (checks the route taken, not only the end state);
+     * {@code @.} stands for the target's schema qualifier.
+     */
     PgScenario planContains(String fragment) {
         planContains.add(fragment);
         return this;

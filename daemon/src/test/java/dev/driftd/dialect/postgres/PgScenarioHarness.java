@@ -109,8 +109,9 @@ final class PgScenarioHarness {
             Plan plan = engine.plan(diff, golden, target, PlanOptions.DEFAULT);
             String script = SqlScript.render(plan, allowDestructive);
             assertThat(plan.warnings()).as("warnings of %s; script:%n%s", s.name, script).isEmpty();
+            String qualifier = s.mode == PgScenario.Mode.TENANT ? TARGET_TENANT + "." : "public.";
             for (String fragment : s.planContains) {
-                assertThat(script).as("plan of %s", s.name).contains(fragment);
+                assertThat(script).as("plan of %s", s.name).contains(fragment.replace("@.", qualifier));
             }
             if (s.viaPsql) {
                 runPsql(sides.targetDb, script);
