@@ -1185,6 +1185,9 @@ final class PostgresPlanner {
                 if (c.kind() != ObjectKind.COLUMN || recreateTables.contains(c.key().owner())) {
                     continue;
                 }
+                if (c.type() != ChangeType.CHANGED && parentHasSameChange(c)) {
+                    continue; // ADD / DROP COLUMN on the parent recurses to its partitions and children
+                }
                 switch (c.type()) {
                     case MISSING -> {
                         Column g = (Column) c.after();
@@ -1301,6 +1304,26 @@ final class PostgresPlanner {
             if (g.defaultExpression() != null && g.identity() == null) {
                 add(Phase.COLUMNS, col + " SET DEFAULT " + g.defaultExpression(), "default of the retyped column");
             }
+        }
+
+        /** Whether the same column is added to (or dropped from) a parent of this column's table in this plan. */
+        private boolean parentHasSameChange(Change c) {
+            List<TableRef> parents = new ArrayList<>();
+            for (Snapshot side : List.of(target, golden)) {
+                if (side.get(c.key().owner()) instanceof Table t) {
+                    parents.addAll(t.inherits());
+                    if (t.partitionOf() != null) {
+                        parents.add(t.partitionOf());
+                    }
+                }
+            }
+            for (TableRef p : parents) {
+                Change pc = changes.get(ObjectKey.part(ObjectKind.COLUMN, p.schema(), p.name(), c.key().name()));
+                if (pc != null && pc.type() == c.type()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether a parent (partitioned or inherited) table's same column changes {@code field} too. */

@@ -40,11 +40,11 @@ class PostgresApplyScenarioTest {
                 .expect(ChangeType.MISSING, ObjectKind.INDEX, "orders.orders_customer_idx")
                 .viaPsql();
         PgScenarioHarness.Outcome out = harness.run(s, false);
-        assertThat(out.script()).contains("-- skipped, destructive:\n-- ALTER TABLE public.customers DROP COLUMN nickname;")
-                .contains("\nCREATE INDEX orders_customer_idx ON public.orders (customer_id);");
+        assertThat(out.script()).contains("-- skipped, destructive:\n-- ALTER TABLE tenant_0042.customers DROP COLUMN nickname;")
+                .contains("\nCREATE INDEX orders_customer_idx ON tenant_0042.orders (customer_id);");
         Diff left = engine.diff(out.golden(), out.targetAfter());
         assertThat(left.driftChanges()).singleElement().satisfies(c -> {
-            assertThat(c.key().display()).isEqualTo("column public.customers.nickname");
+            assertThat(c.key().display()).isEqualTo("column customers.nickname");
             assertThat(c.type()).isEqualTo(ChangeType.EXTRA);
         });
     }

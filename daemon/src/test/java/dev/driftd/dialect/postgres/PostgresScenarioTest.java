@@ -534,6 +534,10 @@ class PostgresScenarioTest {
                         .golden("CREATE TABLE metrics (at date NOT NULL, v int) PARTITION BY RANGE (at); CREATE TABLE metrics_all PARTITION OF metrics FOR VALUES FROM (MINVALUE) TO (MAXVALUE);")
                         .drift("CREATE TABLE metrics (at date NOT NULL, v int);")
                         .expect(CHANGED, TABLE, "metrics"),
+                named("column missing from and extra on a partitioned table").base(EVENTS)
+                        .golden("ALTER TABLE events ADD COLUMN source text DEFAULT 'web';")
+                        .drift("ALTER TABLE events ADD COLUMN debug boolean;")
+                        .expect(MISSING, COLUMN, "events.source").expect(EXTRA, COLUMN, "events.debug"),
                 named("column type change on a partitioned table").base(EVENTS)
                         .drift("ALTER TABLE events ALTER COLUMN kind TYPE varchar(10);")
                         .expect(CHANGED, COLUMN, "events.kind"),
