@@ -14,7 +14,7 @@ import dev.driftd.schema.Snapshot;
 public class PgDiffPlan {
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: java -cp driftd.jar PgDiffPlan.java GOLDEN_URL TARGET_URL [runs]");
+            System.err.println("usage: java -cp driftd.jar PgDiffPlan.java GOLDEN_URL TARGET_URL [runs [apply]]");
             System.exit(2);
         }
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
@@ -47,5 +47,14 @@ public class PgDiffPlan {
         System.out.printf("diff %.1f ms, plan %.1f ms, diff+plan %.1f ms (median of %d, first run %.1f ms)%n",
                 diffNs[runs / 2] / 1e6, planNs[runs / 2] / 1e6, (diffNs[runs / 2] + planNs[runs / 2]) / 1e6, runs,
                 (diffNs[runs - 1] + planNs[runs - 1]) / 1e6);
+        if (args.length > 3 && args[3].equals("apply")) {
+            // the plan at scale: apply it (destructive included) and check the target converged
+            long a = System.nanoTime();
+            engine.apply(DbTarget.of(args[1]), plan, true, InspectOptions.DEFAULT);
+            long b = System.nanoTime();
+            Snapshot after = engine.snapshot(DbTarget.of(args[1]), InspectOptions.DEFAULT);
+            System.out.printf("apply %.3f s; converged: %s%n", (b - a) / 1e9,
+                    after.fingerprint().equals(golden.fingerprint()));
+        }
     }
 }

@@ -32,5 +32,7 @@ BEGIN
             EXECUTE format('CREATE VIEW v%s AS SELECT id, state, amount FROM t%s WHERE state <> ''closed''', i, i);
         END IF;
         EXECUTE format('COMMENT ON TABLE t%s IS %L', i, 'bench table ' || i);
+        -- one transaction for all tables would run out of lock slots (max_locks_per_transaction)
+        IF i % 200 = 0 THEN COMMIT; END IF;
     END LOOP;
 END $$;

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The normalized schema of one scope at one moment: immutable, objects in canonical order, with a
@@ -31,6 +30,8 @@ public final class Snapshot {
     private final SortedMap<ObjectKey, SchemaObject> objects;
     private final Set<ObjectKind> notInspected;
     private volatile String fingerprint;
+    /** Table parts by owning relation, built on first use: partsOf is called per table by the differ and planner. */
+    private volatile Map<String, List<SchemaObject>> partsByRelation;
 
     @JsonCreator
     public Snapshot(@JsonProperty("flavor") Flavor flavor,
@@ -101,11 +102,21 @@ public final class Snapshot {
         return objects.values().stream().filter(o -> o.kind() == kind).toList();
     }
 
-    /** The parts (columns, constraints, indexes, triggers, policies) of a table or view. */
+    /** The parts (columns, constraints, indexes, triggers, policies) of a table or view, in canonical order. */
     public List<SchemaObject> partsOf(String schema, String table) {
-        Predicate<SchemaObject> mine = o -> o.kind().isTablePart()
-                && o.key().schema().equals(schema) && o.key().table().equals(table);
-        return objects.values().stream().filter(mine).toList();
+        Map<String, List<SchemaObject>> index = partsByRelation;
+        if (index == null) {
+            Map<String, List<SchemaObject>> built = new java.util.HashMap<>();
+            for (SchemaObject o : objects.values()) {
+                if (o.kind().isTablePart()) {
+                    built.computeIfAbsent(o.key().schema() + '\u0000' + o.key().table(), k -> new ArrayList<>()).add(o);
+                }
+            }
+            built.replaceAll((k, v) -> List.copyOf(v));
+            index = built;
+            partsByRelation = index;
+        }
+        return index.getOrDefault((schema == null ? "" : schema) + '\u0000' + (table == null ? "" : table), List.of());
     }
 
     /** Columns of a table in their position order. */
