@@ -11,7 +11,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "driftd", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Schema drift monitor for fleets of PostgreSQL, MySQL and MariaDB databases.",
-        subcommands = {DiffCommand.class, SnapshotCommand.class, RunCommand.class, DemoCommand.class, VersionCommand.class})
+        subcommands = {DiffCommand.class, SnapshotCommand.class, ApplyCommand.class, RunCommand.class,
+                DemoCommand.class, VersionCommand.class})
 public final class Main {
     public static final int IN_SYNC = 0;
     public static final int DRIFT = 1;

@@ -87,6 +87,14 @@ public final class TestServer {
         return new TestDatabase(this, name);
     }
 
+    /** Creates a database with exactly this name (dropping one left over); close the result to drop it. */
+    public TestDatabase createDatabaseNamed(String name) {
+        drop(name);
+        executeAdmin(family == Flavor.POSTGRES ? "CREATE DATABASE \"" + name + "\""
+                : "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+        return new TestDatabase(this, name);
+    }
+
     void drop(String name) {
         executeAdmin(family == Flavor.POSTGRES ? "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)"
                 : "DROP DATABASE IF EXISTS `" + name + "`");

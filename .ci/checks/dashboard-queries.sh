@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Dashboard queries against real data: synthetic driftd metrics for the last three hours (two
+# fleets; a member in sync, a drifted one, an unreachable one, a rollout) are backfilled into a
+# throwaway Prometheus TSDB, a local Prometheus server (Debian's package, installed if missing,
+# listening on 127.0.0.1 only) serves them, and every panel query and variable of
+# dashboards/*.json must run without error and return data, as Grafana would run it.
+# Catches what schema validation cannot: a wrong label, a join that matches nothing, a
+# histogram_quantile without `le`. The server is started and stopped by this script (by PID).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+tools=tools/grafana-schema
+
+if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
+  echo "dashboard-queries: prometheus missing, installing Debian's prometheus package"
+  made_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; made_policy=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
+  if [ -d /run/systemd/system ] && systemctl is-active --quiet prometheus 2>/dev/null; then systemctl stop prometheus || true; fi
+fi
+if ! command -v node >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+fi
+
+work=$(mktemp -d)
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+end=$(( $(date +%s) / 60 * 60 ))
+node "$tools/synthetic-metrics.js" "$end" 3 > "$work/driftd.om"
+promtool tsdb create-blocks-from openmetrics -q "$work/driftd.om" "$work/tsdb" >/dev/null
+echo "dashboard-queries: backfilled $(grep -vc '^#' "$work/driftd.om") synthetic samples (3 h, 1 min resolution)"
+
+port=""
+for p in $(seq 19090 19110); do
+  if ! ss -ltnH "sport = :$p" 2>/dev/null | grep -q .; then port=$p; break; fi
+done
+[ -n "$port" ] || { echo "dashboard-queries: no free port in 19090-19110" >&2; exit 1; }
+printf 'global:\n  evaluation_interval: 1m\n' > "$work/prometheus.yml"
+prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb" \
+  --storage.tsdb.retention.time=30d --web.listen-address="127.0.0.1:$port" \
+  > "$work/prometheus.log" 2>&1 &
+pid=$!
+for _ in $(seq 60); do
+  curl -fs --max-time 2 "http://127.0.0.1:$port/-/ready" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.5
+done
+if ! curl -fs --max-time 2 "http://127.0.0.1:$port/-/ready" >/dev/null 2>&1; then
+  echo "dashboard-queries: Prometheus did not start:" >&2
+  tail -n 20 "$work/prometheus.log" >&2
+  exit 1
+fi
+echo "dashboard-queries: Prometheus $(prometheus --version 2>&1 | head -1 | awk '{print $3}') on 127.0.0.1:$port"
+
+status=0
+for d in dashboards/*.json; do
+  node "$tools/query-dashboard.js" "$d" "http://127.0.0.1:$port" "$end" || status=1
+done
+exit "$status"

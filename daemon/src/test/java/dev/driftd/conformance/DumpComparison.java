@@ -1,0 +1,130 @@
+package dev.driftd.conformance;
+
+import dev.driftd.testing.TestDatabase;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * The independent convergence check: the server's own dump tool ({@code pg_dump --schema-only},
+ * {@code mysqldump --no-data}) of both sides, split into statements and normalized for what is not
+ * schema (comments, session settings, AUTO_INCREMENT counters, DEFINER) and for PostgreSQL column
+ * order, which cannot be changed in place. Privileges are kept: the model does not read them, and
+ * this check is where that shows.
+ */
+final class DumpComparison {
+    private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
+    private static final Pattern DEFINER = Pattern.compile("DEFINER=`[^`]*`@`[^`]*`\\s*");
+
+    private DumpComparison() {
+    }
+
+    static List<String> postgres(TestDatabase db) {
+        String dump = run(List.of("pg_dump", "--schema-only", "--no-owner", "-h", db.server().host(),
+                "-p", String.valueOf(db.server().port()), "-U", db.server().user(), "-d", db.name()));
+        List<String> out = new ArrayList<>();
+        for (String statement : statements(dump, "--")) {
+            if (statement.startsWith("SET ") || statement.startsWith("SELECT pg_catalog.set_config")) {
+                continue;
+            }
+            out.add(statement.startsWith("CREATE TABLE") || statement.startsWith("CREATE UNLOGGED TABLE")
+                    || statement.startsWith("CREATE TYPE") ? sortInnerLines(statement) : statement);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    static List<String> mysql(TestDatabase db) {
+        List<String> cmd = new ArrayList<>(List.of("mysqldump", "--no-data", "--skip-comments", "--skip-dump-date",
+                "--routines", "--triggers", "--events", "-h", db.server().host(), "-P",
+                String.valueOf(db.server().port()), "-u", db.server().user()));
+        if (db.server().password() != null) {
+            cmd.add("-p" + db.server().password());
+        }
+        cmd.add(db.name());
+        String dump = run(cmd);
+        List<String> out = new ArrayList<>();
+        for (String statement : statements(dump, "--")) {
+            String s = DEFINER.matcher(AUTO_INCREMENT.matcher(statement).replaceAll("")).replaceAll("");
+            if (s.startsWith("/*!40") || s.startsWith("/*!50503 SET") || s.startsWith("SET ")
+                    || s.startsWith("/*!50003 SET") || s.startsWith("DELIMITER") || s.startsWith("/*!50001 DROP")
+                    || s.startsWith("DROP ")) {
+                continue;
+            }
+            out.add(s);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** The first statement one side has and the other lacks, or null when equal. */
+    static String firstDifference(List<String> golden, List<String> target) {
+        List<String> missing = new ArrayList<>(golden);
+        missing.removeAll(target);
+        if (!missing.isEmpty()) {
+            return "target lacks: " + oneLine(missing.get(0));
+        }
+        List<String> extra = new ArrayList<>(target);
+        extra.removeAll(golden);
+        return extra.isEmpty() ? null : "target has extra: " + oneLine(extra.get(0));
+    }
+
+    private static String oneLine(String s) {
+        String line = s.replaceAll("\\s+", " ");
+        return line.length() > 240 ? line.substring(0, 240) + "…" : line;
+    }
+
+    private static List<String> statements(String dump, String commentPrefix) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : dump.split("\n")) {
+            // pg_dump 15.14+ brackets its output with restrict/unrestrict meta-commands holding a random key
+            if (line.isBlank() || line.startsWith(commentPrefix) || line.startsWith("\\")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (line.endsWith(";") || line.endsWith(";;")) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    private static String sortInnerLines(String createTable) {
+        String[] lines = createTable.split("\n");
+        if (lines.length < 3) {
+            return createTable;
+        }
+        List<String> inner = new ArrayList<>();
+        for (int i = 1; i < lines.length - 1; i++) {
+            inner.add(lines[i].strip().replaceAll(",$", ""));
+        }
+        inner.sort(null);
+        return lines[0] + "\n" + String.join("\n", inner) + "\n" + lines[lines.length - 1];
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(command.get(0) + " failed: " + err.strip());
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(command.get(0) + " could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
