@@ -49,8 +49,10 @@ public final class FailureReasons {
                     return MISSING;
                 }
                 if (state.startsWith("08")) {
-                    // a connect failure caused by a timeout is still a timeout
-                    return hasCause(s, SocketTimeoutException.class) ? TIMEOUT : CONNECT;
+                    // a login that timed out (the server accepted the connection, then said nothing) is a timeout
+                    String m = String.valueOf(s.getMessage()).toLowerCase(Locale.ROOT);
+                    return hasCause(s, SocketTimeoutException.class) || m.contains("timed out") || m.contains("timeout")
+                            ? TIMEOUT : CONNECT;
                 }
             }
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {

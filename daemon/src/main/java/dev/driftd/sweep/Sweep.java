@@ -73,7 +73,7 @@ public final class Sweep {
     }
 
     public SweepOutcome run(FleetConfig fleet, Previous previous) throws InterruptedException {
-        Instant started = Instant.now();
+        Instant started = now();
         long t0 = System.nanoTime();
         String name = fleet.name();
 
@@ -106,7 +106,7 @@ public final class Sweep {
                     try {
                         Snapshot s = engine.snapshot(m.target(), options);
                         snapshots.put(m.name(), s);
-                        takenAt.put(m.name(), Instant.now());
+                        takenAt.put(m.name(), now());
                         notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
                     } catch (RuntimeException e) {
                         String reason = FailureReasons.classify(e);
@@ -182,7 +182,7 @@ public final class Sweep {
                 removed.add(old);
             }
         }
-        Instant finished = Instant.now();
+        Instant finished = now();
         for (String gone : removed) {
             safeStore("forget " + gone, store == null ? null : () -> store.removeMember(name, gone, finished));
             notify(() -> events.memberRemoved(name, gone));
@@ -260,6 +260,11 @@ public final class Sweep {
 
     private static String shortFp(String fp) {
         return fp == null ? "none" : fp.substring(0, Math.min(12, fp.length()));
+    }
+
+    /** Millisecond precision: what the store keeps, so a restarted daemon sees the same instants. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static Duration since(long nanos) {

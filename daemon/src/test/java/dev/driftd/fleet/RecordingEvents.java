@@ -1,0 +1,49 @@
+package dev.driftd.fleet;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** FleetEvents that remember every call, for assertions. */
+public final class RecordingEvents implements FleetEvents {
+    public final List<String> taken = new ArrayList<>();
+    public final List<String> failed = new ArrayList<>();
+    public final List<SweepResult> sweeps = new ArrayList<>();
+    public final List<String> removed = new ArrayList<>();
+    /** How long each snapshot (taken or failed) took, by member. */
+    public final java.util.Map<String, Duration> took = new java.util.HashMap<>();
+
+    @Override
+    public synchronized void snapshotTaken(String fleet, String member, Duration took) {
+        taken.add(fleet + "/" + member);
+        this.took.put(member, took);
+    }
+
+    @Override
+    public synchronized void snapshotFailed(String fleet, String member, String reason, Duration took) {
+        failed.add(fleet + "/" + member + ":" + reason);
+        this.took.put(member, took);
+    }
+
+    @Override
+    public synchronized void sweepFinished(SweepResult result, Duration took) {
+        sweeps.add(result);
+    }
+
+    @Override
+    public synchronized void memberRemoved(String fleet, String member) {
+        removed.add(fleet + "/" + member);
+    }
+
+    @Override
+    public synchronized void ddlReported(String fleet, String member) {
+    }
+
+    public synchronized void clear() {
+        taken.clear();
+        failed.clear();
+        sweeps.clear();
+        removed.clear();
+        took.clear();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.driftd.fleet;
+
+import dev.driftd.config.DiscoverConfig;
+import dev.driftd.config.FleetConfig;
+import dev.driftd.config.GoldenConfig;
+import dev.driftd.config.MemberConfig;
+import dev.driftd.config.RolloutConfig;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Builds fleet configurations in tests without YAML. */
+public final class TestFleets {
+    private String name = "f";
+    private GoldenConfig golden = new GoldenConfig.Majority();
+    private int concurrency = 4;
+    private int perServer = 4;
+    private Duration timeout = Duration.ofSeconds(10);
+    private String schedule = "0 0 0 1 1 ? 2099";
+    private final List<MemberConfig> members = new ArrayList<>();
+    private final List<DiscoverConfig> discover = new ArrayList<>();
+
+    public static TestFleets fleet(String name) {
+        TestFleets t = new TestFleets();
+        t.name = name;
+        return t;
+    }
+
+    public TestFleets golden(GoldenConfig g) {
+        golden = g;
+        return this;
+    }
+
+    public TestFleets concurrency(int all, int perServer) {
+        this.concurrency = all;
+        this.perServer = perServer;
+        return this;
+    }
+
+    public TestFleets timeout(Duration d) {
+        timeout = d;
+        return this;
+    }
+
+    public TestFleets schedule(String cron) {
+        schedule = cron;
+        return this;
+    }
+
+    public TestFleets member(String member, String url) {
+        members.add(new MemberConfig(member, url, null, null, null));
+        return this;
+    }
+
+    public TestFleets member(String member, String url, String schema) {
+        members.add(new MemberConfig(member, url, null, null, schema));
+        return this;
+    }
+
+    public TestFleets discoverDatabases(String url, String regex) {
+        discover.add(new DiscoverConfig(url, null, null, Pattern.compile(regex), null));
+        return this;
+    }
+
+    public TestFleets discoverSchemas(String url, String regex) {
+        discover.add(new DiscoverConfig(url, null, null, null, Pattern.compile(regex)));
+        return this;
+    }
+
+    public FleetConfig build() {
+        return new FleetConfig(name, schedule, golden, concurrency, perServer, false, 1, RolloutConfig.DEFAULT,
+                timeout, members, discover);
+    }
+}

@@ -1,0 +1,211 @@
+package dev.driftd.sweep;
+
+import dev.driftd.diff.Severity;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberState;
+import dev.driftd.fleet.MemberStatus;
+import dev.driftd.fleet.SweepFixture;
+import dev.driftd.fleet.SweepResult;
+import dev.driftd.fleet.TestFleets;
+import dev.driftd.testing.TestDatabase;
+import dev.driftd.testing.TestDatabases;
+import dev.driftd.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.driftd.fleet.SweepFixture.member;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SweepTest {
+    @TempDir
+    Path dir;
+
+    private static final String TABLE = "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(40))";
+
+    /** Accepts TCP connections and never says a word: a server that hangs during login. */
+    private static final class BlackHole implements AutoCloseable {
+        final ServerSocket socket = new ServerSocket(0);
+        final List<Socket> held = new ArrayList<>();
+
+        BlackHole() throws IOException {
+            Thread t = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket s = socket.accept();
+                        synchronized (held) {
+                            held.add(s);
+                        }
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "black-hole");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            synchronized (held) {
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void unreachableMembersAreMarkedWithAReasonAndDoNotHoldUpTheOthers() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        Duration timeout = Duration.ofSeconds(4);
+        try (SweepFixture fx = new SweepFixture(dir);
+             BlackHole hole = new BlackHole();
+             BlackHole hole2 = new BlackHole();
+             TestDatabase golden = pg.createDatabase("swp_golden").execute(TABLE);
+             TestDatabase a = pg.createDatabase("swp_a").execute(TABLE);
+             TestDatabase b = pg.createDatabase("swp_b").execute(TABLE, "CREATE INDEX items_name ON items (name)");
+             TestDatabase c = pg.createDatabase("swp_c").execute(TABLE)) {
+            FleetRunner runner = fx.runner(TestFleets.fleet("mixed")
+                    .golden(new dev.driftd.config.GoldenConfig.Member("golden"))
+                    .concurrency(3, 3)
+                    .timeout(timeout)
+                    .member("golden", golden.url())
+                    .member("hangs", "jdbc:postgresql://127.0.0.1:" + hole.port() + "/app?user=postgres")
+                    .member("hangs2", "jdbc:postgresql://127.0.0.1:" + hole2.port() + "/app?user=postgres")
+                    .member("refused", "jdbc:postgresql://127.0.0.1:1/app?user=postgres")
+                    .member("missing", pg.url("swp_no_such_database_x"))
+                    .member("a", a.url())
+                    .member("b", b.url())
+                    .member("c", c.url())
+                    .build());
+
+            runner.runSweep(); // the first sweep of a JVM also loads and warms up the code
+            fx.events.clear();
+            long t0 = System.nanoTime();
+            SweepResult result = runner.runSweep();
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+
+            FleetStatus s = runner.status();
+            assertThat(member(s, "hangs").state()).isEqualTo(MemberState.UNREACHABLE);
+            assertThat(member(s, "hangs").errorReason()).isEqualTo("timeout");
+            assertThat(member(s, "refused").errorReason()).isEqualTo("connect");
+            assertThat(member(s, "missing").errorReason()).isEqualTo("missing");
+            assertThat(member(s, "hangs2").errorReason()).isEqualTo("timeout");
+            for (String m : List.of("hangs", "refused", "missing")) {
+                assertThat(member(s, m).error()).doesNotContain("\n").isNotBlank();
+            }
+            assertThat(member(s, "a").state()).isEqualTo(MemberState.IN_SYNC);
+            assertThat(member(s, "c").state()).isEqualTo(MemberState.IN_SYNC);
+            MemberStatus drifted = member(s, "b");
+            assertThat(drifted.state()).isEqualTo(MemberState.DRIFTED);
+            assertThat(drifted.changes().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+            // drift first seen by the warm-up sweep, still the start of this drift
+            assertThat(drifted.driftSince()).isBefore(drifted.lastSnapshot());
+
+            assertThat(result.members()).isEqualTo(8);
+            assertThat(result.inSync()).isEqualTo(3);
+            assertThat(result.drifted()).isEqualTo(1);
+            assertThat(result.unreachable()).isEqualTo(4);
+            assertThat(fx.events.failed).containsExactlyInAnyOrder("mixed/hangs:timeout", "mixed/hangs2:timeout",
+                    "mixed/refused:connect", "mixed/missing:missing");
+            assertThat(fx.events.taken).hasSize(4);
+            assertThat(fx.events.sweeps).containsExactly(result);
+            // each hanging member gives up at its own timeout...
+            for (String m : List.of("hangs", "hangs2")) {
+                assertThat(fx.events.took.get(m)).isBetween(timeout.minusMillis(100), timeout.plusSeconds(2));
+            }
+            // ...while the third slot snapshots the rest, so the sweep costs about one timeout, not
+            // one per hanging member (two in a row would be 8 s)
+            assertThat(took).as("sweep time, members: %s", fx.events.took).isLessThan(timeout.multipliedBy(2));
+        }
+    }
+
+    @Test
+    void driftSinceIsKeptWhileTheMemberStaysDriftedAndClearedWhenFixed() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        try (SweepFixture fx = new SweepFixture(dir);
+             TestDatabase golden = pg.createDatabase("swp_golden").execute(TABLE);
+             TestDatabase a = pg.createDatabase("swp_a").execute(TABLE, "ALTER TABLE items ADD COLUMN extra INT")) {
+            FleetRunner runner = fx.runner(TestFleets.fleet("f")
+                    .golden(new dev.driftd.config.GoldenConfig.Member("golden"))
+                    .member("golden", golden.url()).member("a", a.url()).build());
+            runner.runSweep();
+            MemberStatus first = member(runner.status(), "a");
+            assertThat(first.state()).isEqualTo(MemberState.DRIFTED);
+            assertThat(first.changes()).containsEntry(Severity.DESTRUCTIVE, 1);
+
+            a.execute("CREATE INDEX items_extra ON items (extra)");
+            runner.runSweep();
+            MemberStatus second = member(runner.status(), "a");
+            assertThat(second.fingerprint()).isNotEqualTo(first.fingerprint());
+            assertThat(second.driftSince()).isEqualTo(first.driftSince());
+            assertThat(second.lastSnapshot()).isAfter(first.lastSnapshot());
+
+            // a restarted daemon (a new runner over the same store) still knows when the drift began
+            FleetRunner restarted = fx.runner(runner.config());
+            assertThat(member(restarted.status(), "a").driftSince()).isEqualTo(first.driftSince());
+            assertThat(restarted.diff("a")).hasValueSatisfying(d -> assertThat(d.inSync()).isFalse());
+            restarted.runSweep();
+            assertThat(member(restarted.status(), "a").driftSince()).isEqualTo(first.driftSince());
+
+            a.execute("DROP TABLE items", TABLE);
+            restarted.runSweep();
+            MemberStatus fixed = member(restarted.status(), "a");
+            assertThat(fixed.state()).isEqualTo(MemberState.IN_SYNC);
+            assertThat(fixed.driftSince()).isNull();
+            assertThat(fx.store.driftEvents("f", "a")).hasSize(1)
+                    .allSatisfy(e -> assertThat(e.resolved()).isNotNull());
+            assertThat(fx.store.history("f", "a")).hasSize(3);
+        }
+    }
+
+    @Test
+    void perServerLimitBoundsConcurrentSnapshotsOfOneServer() throws Exception {
+        // four slots overall, one per server: the local PostgreSQL sees at most one snapshot at a time
+        List<String> items = List.of("pg1", "pg2", "pg3", "my1", "my2");
+        int[] maxPerServer = new int[2];
+        int[] now = new int[2];
+        Object lock = new Object();
+        new BoundedExecution<String>(4, 1, x -> x.substring(0, 2), "t").run(items, x -> {
+            int i = x.startsWith("pg") ? 0 : 1;
+            synchronized (lock) {
+                now[i]++;
+                maxPerServer[i] = Math.max(maxPerServer[i], now[i]);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (lock) {
+                now[i]--;
+            }
+        });
+        assertThat(maxPerServer).containsExactly(1, 1);
+    }
+
+    @Test
+    void aFailingTaskDoesNotStopTheOthers() throws Exception {
+        List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
+        new BoundedExecution<String>(2, 2, x -> "s", "t").run(List.of("a", "boom", "b", "c"), x -> {
+            if (x.equals("boom")) {
+                throw new IllegalStateException("boom");
+            }
+            done.add(x);
+        });
+        assertThat(done).containsExactlyInAnyOrder("a", "b", "c");
+    }
+}
