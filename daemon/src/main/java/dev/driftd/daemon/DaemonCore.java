@@ -1,6 +1,7 @@
 package dev.driftd.daemon;
 
 import dev.driftd.cluster.ClusterMode;
+import dev.driftd.cluster.StoreHealth;
 import dev.driftd.cluster.StoreRefresher;
 import dev.driftd.config.Config;
 import dev.driftd.config.ConfigLoader;
@@ -48,6 +49,7 @@ public final class DaemonCore implements AutoCloseable {
     private Store store;
     private SweepScheduler scheduler;
     private StoreRefresher refresher;
+    private volatile StoreHealth storeHealth;
     private DaemonFleetService service;
     private boolean closed;
 
@@ -82,7 +84,10 @@ public final class DaemonCore implements AutoCloseable {
                     ? new SweepScheduler(ClusterMode.quartzProperties(config.store(), threads), runners, this::retention)
                     : new SweepScheduler("driftd-" + INSTANCES.incrementAndGet(), threads, runners, this::retention);
             service = new DaemonFleetService(store, engine, sweep, events, scheduler, this::loadAgain,
-                    () -> LOG.info("configuration reloaded from {}: {} fleets", configFile, config.fleets().size()));
+                    () -> LOG.info("configuration reloaded from {}: {} fleets", configFile, config.fleets().size()),
+                    () -> storeHealth.up());
+            // readiness must not wait on a store that went away: ping in the background, answer at once
+            storeHealth = new StoreHealth(store::ping, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(3));
             service.apply(config);
             scheduler.start();
             if (ClusterMode.clustered(config.store())) {
@@ -163,6 +168,9 @@ public final class DaemonCore implements AutoCloseable {
         closed = true;
         if (refresher != null) {
             refresher.close();
+        }
+        if (storeHealth != null) {
+            storeHealth.close();
         }
         try {
             if (scheduler != null) {
