@@ -101,13 +101,13 @@ class ClusterTest {
             node(dir, i);
         }
         for (DaemonProcess n : nodes) {
-            n.awaitReady(Duration.ofSeconds(90));
+            n.awaitReady(Duration.ofSeconds(240)); // three JVMs starting at once on a busy 2-core CI box
         }
 
         // every node answers for every fleet, whichever node swept it
         for (DaemonProcess n : nodes) {
             for (String f : FLEETS) {
-                awaitMetric(n, "driftd_member_drift{fleet=\"" + f + "\",member=\"t2\"}", 1, Duration.ofSeconds(60));
+                awaitMetric(n, "driftd_member_drift{fleet=\"" + f + "\",member=\"t2\"}", 1, Duration.ofSeconds(120));
                 awaitMetric(n, "driftd_member_drift{fleet=\"" + f + "\",member=\"t1\"}", 0, Duration.ofSeconds(10));
                 HttpResponse<String> r = n.get("/api/v1/fleets/" + f, TOKEN);
                 assertThat(r.statusCode()).isEqualTo(200);

@@ -53,19 +53,20 @@ class ReloadTest {
                 d.awaitReady(Duration.ofSeconds(90));
                 assertThat(fleets(d)).contains("\"one\"");
 
-                // line 12 of the file: a misspelt key in fleet "two"
+                // a misspelt key in fleet "two", on a known line
                 String bad = config(port, store, fleet("one", db.url())
                         + fleet("two", db.url()).replace("schedule:", "shedule:"));
-                assertThat(bad.lines().toList().get(11)).contains("shedule:");
+                String where = cfg + ":" + (bad.lines().toList().indexOf(bad.lines()
+                        .filter(l -> l.contains("shedule:")).findFirst().orElseThrow()) + 1);
                 Files.writeString(cfg, bad);
                 d.signal("HUP");
-                awaitLog(d, cfg + ":12", Duration.ofSeconds(20));
+                awaitLog(d, where, Duration.ofSeconds(20));
                 assertThat(fleets(d)).contains("\"one\"").doesNotContain("\"two\"");
                 assertThat(d.alive()).isTrue();
 
                 HttpResponse<String> rejected = d.post("/api/v1/reload", TOKEN);
                 assertThat(rejected.statusCode()).isEqualTo(422);
-                assertThat(rejected.body()).contains(cfg + ":12").contains("shedule");
+                assertThat(rejected.body()).contains(where).contains("shedule");
                 assertThat(fleets(d)).doesNotContain("\"two\"");
                 assertThat(d.get("/readyz", null).statusCode()).isEqualTo(200);
 
