@@ -35,6 +35,32 @@ final class ConfigReader {
     private static final Pattern MEMBER_URL = Pattern.compile("jdbc:(postgresql|mysql|mariadb)://.+");
     private static final Pattern STORE_URL = Pattern.compile("jdbc:(h2:.+|postgresql://.+)");
 
+    // the keys each mapping accepts; anything else is an error naming the line
+    static final List<String> TOP = List.of("server", "store", "fleets");
+    static final List<String> SERVER = List.of("bind", "tokens", "metrics_token");
+    static final List<String> TOKEN = List.of("name", "role", "secret");
+    static final List<String> STORE = List.of("url", "user", "password", "retention");
+    static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency", "apply", "approvals",
+            "rollout", "timeout", "members", "discover");
+    static final List<String> ROLLOUT = List.of("canary", "wave", "pause");
+    static final List<String> MEMBER = List.of("name", "url", "user", "password", "schema");
+    static final List<String> DISCOVER = List.of("url", "user", "password", "databases", "schemas");
+    static final List<String> GOLDEN_MEMBER = List.of("member");
+    static final List<String> GOLDEN_URL = List.of("url", "user", "password", "schema");
+    static final List<String> GOLDEN_SNAPSHOT = List.of("snapshot");
+    static final List<String> GOLDEN_SQL = List.of("sql", "scratch", "user", "password", "scope");
+    static final List<String> GOLDEN_MAJORITY = List.of("majority");
+
+    /** Every key the file may contain, in any section (config/driftd.yaml must document each). */
+    static Set<String> knownKeys() {
+        Set<String> all = new java.util.TreeSet<>();
+        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, ROLLOUT, MEMBER, DISCOVER, GOLDEN_MEMBER,
+                GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY)) {
+            all.addAll(l);
+        }
+        return all;
+    }
+
     private final String source;
     private final Path baseDir;
     private final Function<String, String> env;
@@ -48,7 +74,7 @@ final class ConfigReader {
 
     Config read(YamlNode root) {
         YamlNode.Mapping top = mapping(root, "the configuration");
-        keys(top, "the configuration", "server", "store", "fleets");
+        keys(top, "the configuration", TOP);
         ServerConfig server = server(top.entries().get("server"));
         StoreConfig store = store(top.entries().get("store"));
         List<FleetConfig> fleets = new ArrayList<>();
@@ -79,7 +105,7 @@ final class ConfigReader {
             return new ServerConfig("127.0.0.1", 9741, List.of(), null);
         }
         YamlNode.Mapping m = mapping(entry.value(), "server");
-        keys(m, "server", "bind", "tokens", "metrics_token");
+        keys(m, "server", SERVER);
         String bind = string(m, "bind", "server", false);
         String host = "127.0.0.1";
         int port = 9741;
@@ -104,7 +130,7 @@ final class ConfigReader {
             for (int i = 0; i < list.items().size(); i++) {
                 String where = "server.tokens[" + i + "]";
                 YamlNode.Mapping t = mapping(list.items().get(i), where);
-                keys(t, where, "name", "role", "secret");
+                keys(t, where, TOKEN);
                 String name = name(t, where);
                 Integer first = names.putIfAbsent(name, t.line());
                 if (first != null) {
@@ -137,7 +163,7 @@ final class ConfigReader {
             return new StoreConfig(StoreConfig.DEFAULT_URL, null, null, StoreConfig.DEFAULT_RETENTION);
         }
         YamlNode.Mapping m = mapping(entry.value(), "store");
-        keys(m, "store", "url", "user", "password", "retention");
+        keys(m, "store", STORE);
         String url = string(m, "url", "store", false);
         if (url == null) {
             url = StoreConfig.DEFAULT_URL;
@@ -157,8 +183,7 @@ final class ConfigReader {
 
     private FleetConfig fleet(YamlNode node, String at) {
         YamlNode.Mapping m = mapping(node, at);
-        keys(m, at, "name", "schedule", "golden", "concurrency", "per_server_concurrency", "apply", "approvals",
-                "rollout", "timeout", "members", "discover");
+        keys(m, at, FLEET);
         String name = name(m, at);
         String where = at + " (" + name + ")";
         String schedule = string(m, "schedule", where, false);
@@ -220,7 +245,7 @@ final class ConfigReader {
         }
         String at = where + ".rollout";
         YamlNode.Mapping r = mapping(e.value(), at);
-        keys(r, at, "canary", "wave", "pause");
+        keys(r, at, ROLLOUT);
         int canary = integer(r, "canary", at, RolloutConfig.DEFAULT.canary(), 0);
         int wave = integer(r, "wave", at, RolloutConfig.DEFAULT.wave(), 1);
         Duration pause = RolloutConfig.DEFAULT.pause();
@@ -242,7 +267,7 @@ final class ConfigReader {
         for (int i = 0; i < list.items().size(); i++) {
             String at = where + ".members[" + i + "]";
             YamlNode.Mapping m = mapping(list.items().get(i), at);
-            keys(m, at, "name", "url", "user", "password", "schema");
+            keys(m, at, MEMBER);
             String name = name(m, at);
             Integer first = seen.putIfAbsent(name, m.line());
             if (first != null) {
@@ -270,7 +295,7 @@ final class ConfigReader {
         for (int i = 0; i < list.items().size(); i++) {
             String at = where + ".discover[" + i + "]";
             YamlNode.Mapping m = mapping(list.items().get(i), at);
-            keys(m, at, "url", "user", "password", "databases", "schemas");
+            keys(m, at, DISCOVER);
             String url = memberUrl(m, at);
             String dbs = string(m, "databases", at, false);
             String schemas = string(m, "schemas", at, false);
@@ -302,7 +327,7 @@ final class ConfigReader {
         String kind = given.get(0);
         switch (kind) {
             case "member" -> {
-                keys(m, at, "member");
+                keys(m, at, GOLDEN_MEMBER);
                 String member = string(m, "member", at, true);
                 boolean explicit = members.stream().anyMatch(x -> x.name().equals(member));
                 if (!explicit && discover.isEmpty()) {
@@ -313,7 +338,7 @@ final class ConfigReader {
                 return new GoldenConfig.Member(member);
             }
             case "url" -> {
-                keys(m, at, "url", "user", "password", "schema");
+                keys(m, at, GOLDEN_URL);
                 String url = memberUrl(m, at);
                 String schema = string(m, "schema", at, false);
                 if (schema != null && !url.startsWith("jdbc:postgresql:")) {
@@ -322,7 +347,7 @@ final class ConfigReader {
                 return new GoldenConfig.Url(url, string(m, "user", at, false), secret(m, "password", at, false), schema);
             }
             case "snapshot" -> {
-                keys(m, at, "snapshot");
+                keys(m, at, GOLDEN_SNAPSHOT);
                 String fp = string(m, "snapshot", at, true).toLowerCase(Locale.ROOT);
                 if (!fp.matches("[0-9a-f]{8,64}")) {
                     throw error(m.entries().get("snapshot").value().line(), at + ".snapshot: '" + fp
@@ -331,7 +356,7 @@ final class ConfigReader {
                 return new GoldenConfig.Snapshot(fp);
             }
             case "sql" -> {
-                keys(m, at, "sql", "scratch", "user", "password", "scope");
+                keys(m, at, GOLDEN_SQL);
                 int line = m.entries().get("sql").value().line();
                 Path file = baseDir.resolve(string(m, "sql", at, true)).normalize();
                 if (!Files.isReadable(file)) {
@@ -365,7 +390,7 @@ final class ConfigReader {
                         secret(m, "password", at, false), inSchema);
             }
             default -> {
-                keys(m, at, "majority");
+                keys(m, at, GOLDEN_MAJORITY);
                 String v = string(m, "majority", at, true);
                 if (!v.equals("true")) {
                     throw error(m.entries().get("majority").value().line(), at + ".majority: write majority: true");
@@ -526,8 +551,8 @@ final class ConfigReader {
         return s.text().isBlank() ? null : s.text();
     }
 
-    private void keys(YamlNode.Mapping m, String at, String... allowed) {
-        Set<String> ok = Set.of(allowed);
+    private void keys(YamlNode.Mapping m, String at, List<String> allowed) {
+        Set<String> ok = Set.copyOf(allowed);
         for (YamlNode.Entry e : m.entries().values()) {
             if (!ok.contains(e.key())) {
                 throw error(e.keyLine(), at + ": unknown key '" + e.key() + "' (expected "

@@ -97,6 +97,7 @@ public final class Sweep {
         }
 
         Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+        Map<String, Snapshot> distinct = new ConcurrentHashMap<>();
         Map<String, Instant> takenAt = new ConcurrentHashMap<>();
         Map<String, Failure> failures = new ConcurrentHashMap<>();
         InspectOptions options = new InspectOptions(fleet.timeout());
@@ -105,7 +106,9 @@ public final class Sweep {
                     long s0 = System.nanoTime();
                     try {
                         Snapshot s = engine.snapshot(m.target(), options);
-                        snapshots.put(m.name(), s);
+                        // members with one schema share one snapshot object: a fleet of identical
+                        // tenants holds one in memory, not one per tenant
+                        snapshots.put(m.name(), distinct.computeIfAbsent(s.fingerprint(), k -> s));
                         takenAt.put(m.name(), now());
                         notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
                     } catch (RuntimeException e) {

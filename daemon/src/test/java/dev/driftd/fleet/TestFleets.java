@@ -59,6 +59,11 @@ public final class TestFleets {
         return this;
     }
 
+    public TestFleets memberWithPassword(String member, String url, String user, String password) {
+        members.add(new MemberConfig(member, url, user, new dev.driftd.config.Secret(password, "env TEST"), null));
+        return this;
+    }
+
     public TestFleets discoverDatabases(String url, String regex) {
         discover.add(new DiscoverConfig(url, null, null, Pattern.compile(regex), null));
         return this;

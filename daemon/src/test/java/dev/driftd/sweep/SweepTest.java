@@ -134,6 +134,30 @@ class SweepTest {
     }
 
     @Test
+    void authFailuresSayAuthAndNeverShowThePassword() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        TestServer my = TestDatabases.mysql();
+        String secret = "s3cret-Value-x9";
+        try (SweepFixture fx = new SweepFixture(dir)) {
+            TestFleets f = TestFleets.fleet("auth")
+                    .memberWithPassword("pg", "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/postgres",
+                            "driftd_no_such_role", secret);
+            if (my != null) {
+                // the local root has no password: giving one is refused
+                f.memberWithPassword("my", "jdbc:mysql://" + my.host() + ":" + my.port() + "/mysql", "root", secret);
+            }
+            FleetRunner runner = fx.runner(f.build());
+            runner.runSweep();
+            for (MemberStatus m : runner.status().members()) {
+                assertThat(m.state()).isEqualTo(MemberState.UNREACHABLE);
+                assertThat(m.errorReason()).as("%s", m.error()).isEqualTo("auth");
+                assertThat(m.error()).doesNotContain(secret);
+            }
+            assertThat(fx.store.memberStates("auth")).allSatisfy(m -> assertThat(m.error()).doesNotContain(secret));
+        }
+    }
+
+    @Test
     void driftSinceIsKeptWhileTheMemberStaysDriftedAndClearedWhenFixed() throws Exception {
         TestServer pg = TestDatabases.postgres();
         try (SweepFixture fx = new SweepFixture(dir);

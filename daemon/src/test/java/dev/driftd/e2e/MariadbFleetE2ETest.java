@@ -1,0 +1,81 @@
+package dev.driftd.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.driftd.testing.TestDatabase;
+import dev.driftd.testing.TestDatabases;
+import dev.driftd.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The daemon on a real MySQL-family fleet (the local MariaDB): drift in the metrics after one
+ * sweep, the served script applied with the mysql client clears it, discovery finds a new database.
+ */
+class MariadbFleetE2ETest {
+    static final String[] SCHEMA = {
+            "CREATE TABLE customers (id bigint PRIMARY KEY, email varchar(200) NOT NULL, "
+                    + "created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP, UNIQUE KEY customers_email (email)) ENGINE=InnoDB",
+            "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total_cents int NOT NULL, "
+                    + "KEY orders_customer (customer_id), "
+                    + "CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB"};
+
+    @Test
+    void driftReconcileWithMysqlClientAndDiscovery() throws Exception {
+        TestServer my = TestDatabases.mysql();
+        assumeTrue(my != null, "no MySQL-family server (local, env or Docker)");
+        assumeTrue(DaemonHarness.onPath("mysql"), "the mysql client is not installed");
+        String run = "e2e" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        try (TestDatabase golden = my.createDatabase(run + "_golden").execute(SCHEMA);
+             TestDatabase t1 = my.createDatabase(run + "_t1").execute(SCHEMA);
+             TestDatabase t2 = my.createDatabase(run + "_t2").execute(SCHEMA)) {
+            t2.execute("ALTER TABLE orders ADD COLUMN note varchar(50) NULL AFTER customer_id",
+                    "CREATE INDEX orders_total_hotfix ON orders (total_cents)",
+                    "ALTER TABLE customers MODIFY email varchar(100) NOT NULL");
+            String server = "jdbc:mysql://" + my.host() + ":" + my.port() + "/?user=" + my.user()
+                    + (my.password() == null || my.password().isEmpty() ? "" : "&password=" + my.password());
+            String fleets = """
+                    - name: shop
+                      schedule: "%s"
+                      golden: {url: "%s"}
+                      timeout: 10s
+                      discover:
+                        - {url: "%s", databases: "%s_t.*"}
+                    """.formatted(DaemonHarness.NEVER, golden.url(), server, run);
+            try (DaemonHarness d = new DaemonHarness(fleets)) {
+                JsonNode first = d.sweep("shop");
+                assertThat(first.path("members").asInt()).isEqualTo(2);
+                assertThat(first.path("drifted").asInt()).isEqualTo(1);
+                assertThat(d.metrics()).contains("driftd_member_drift{fleet=\"shop\",member=\"" + t2.name() + "\"} 1.0")
+                        .contains("driftd_member_drift{fleet=\"shop\",member=\"" + t1.name() + "\"} 0.0");
+
+                HttpResponse<String> plan = d.get("/api/v1/fleets/shop/members/" + t2.name()
+                        + "/reconcile?destructive=true", DaemonHarness.READ);
+                assertThat(plan.statusCode()).isEqualTo(200);
+                assertThat(plan.body()).contains("ALTER TABLE");
+                java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("mysql", "-h", my.host(),
+                        "-P", String.valueOf(my.port()), "-u", my.user()));
+                if (my.password() != null && !my.password().isEmpty()) {
+                    cmd.add("-p" + my.password());
+                }
+                cmd.add(t2.name());
+                DaemonHarness.runClient(plan.body(), cmd.toArray(String[]::new));
+
+                try (TestDatabase t3 = my.createDatabase(run + "_t3").execute(SCHEMA)) {
+                    JsonNode second = d.sweep("shop");
+                    assertThat(second.path("members").asInt()).isEqualTo(3);
+                    assertThat(second.path("in_sync").asInt()).isEqualTo(3);
+                    assertThat(d.metrics())
+                            .contains("driftd_member_drift{fleet=\"shop\",member=\"" + t2.name() + "\"} 0.0")
+                            .contains("driftd_member_drift{fleet=\"shop\",member=\"" + t3.name() + "\"} 0.0")
+                            .contains("driftd_fleet_variants{fleet=\"shop\"} 1.0");
+                }
+            }
+        }
+    }
+}
