@@ -11,7 +11,7 @@
 # databases dropped on any exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-jar=daemon/target/driftd.jar
+jar=${DRIFTD_JAR:-daemon/target/driftd.jar}   # DRIFTD_JAR: another build of the jar
 [ -f "$jar" ] || { echo "prometheus: $jar is missing: run mvn verify first" >&2; exit 1; }
 
 ensure_tools() {
