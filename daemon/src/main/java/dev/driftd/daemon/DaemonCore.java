@@ -1,5 +1,8 @@
 package dev.driftd.daemon;
 
+import dev.driftd.cluster.ClusterMode;
+import dev.driftd.cluster.StoreHealth;
+import dev.driftd.cluster.StoreRefresher;
 import dev.driftd.config.Config;
 import dev.driftd.config.ConfigLoader;
 import dev.driftd.config.FleetConfig;
@@ -45,6 +48,8 @@ public final class DaemonCore implements AutoCloseable {
     private volatile Config config;
     private Store store;
     private SweepScheduler scheduler;
+    private StoreRefresher refresher;
+    private volatile StoreHealth storeHealth;
     private DaemonFleetService service;
     private boolean closed;
 
@@ -73,12 +78,22 @@ public final class DaemonCore implements AutoCloseable {
         try {
             Sweep sweep = new Sweep(engine, new Discovery(engine), new GoldenResolver(engine, store), store, events);
             int threads = Math.max(4, Math.min(config.fleets().size() + 2, 16));
-            scheduler = new SweepScheduler("driftd-" + INSTANCES.incrementAndGet(), threads,
-                    fleet -> service == null ? null : service.runner(fleet), this::retention);
+            java.util.function.Function<String, dev.driftd.sweep.FleetRunner> runners =
+                    fleet -> service == null ? null : service.runner(fleet);
+            scheduler = ClusterMode.clustered(config.store())
+                    ? new SweepScheduler(ClusterMode.quartzProperties(config.store(), threads), runners, this::retention)
+                    : new SweepScheduler("driftd-" + INSTANCES.incrementAndGet(), threads, runners, this::retention);
             service = new DaemonFleetService(store, engine, sweep, events, scheduler, this::loadAgain,
-                    () -> LOG.info("configuration reloaded from {}: {} fleets", configFile, config.fleets().size()));
+                    () -> LOG.info("configuration reloaded from {}: {} fleets", configFile, config.fleets().size()),
+                    () -> storeHealth.up());
+            // readiness must not wait on a store that went away: ping in the background, answer at once
+            storeHealth = new StoreHealth(store::ping, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(3));
             service.apply(config);
             scheduler.start();
+            if (ClusterMode.clustered(config.store())) {
+                // other nodes sweep some fleets: read their results from the shared store
+                refresher = new StoreRefresher(() -> service.runners().values(), java.time.Duration.ofSeconds(2));
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -151,6 +166,12 @@ public final class DaemonCore implements AutoCloseable {
             return;
         }
         closed = true;
+        if (refresher != null) {
+            refresher.close();
+        }
+        if (storeHealth != null) {
+            storeHealth.close();
+        }
         try {
             if (scheduler != null) {
                 scheduler.close();

@@ -39,11 +39,12 @@ public final class DaemonFleetService implements FleetService {
     private final SweepScheduler scheduler;
     private final Supplier<Config> reloader;
     private final Runnable onReload;
+    private final java.util.function.BooleanSupplier storeUp;
     private volatile Map<String, FleetRunner> runners = Map.of();
     private volatile boolean configLoaded;
 
     DaemonFleetService(Store store, Engine engine, Sweep sweep, FleetEvents events, SweepScheduler scheduler,
-                       Supplier<Config> reloader, Runnable onReload) {
+                       Supplier<Config> reloader, Runnable onReload, java.util.function.BooleanSupplier storeUp) {
         this.store = store;
         this.engine = engine;
         this.sweep = sweep;
@@ -51,6 +52,7 @@ public final class DaemonFleetService implements FleetService {
         this.scheduler = scheduler;
         this.reloader = reloader;
         this.onReload = onReload;
+        this.storeUp = storeUp;
     }
 
     FleetRunner runner(String fleet) {
@@ -139,6 +141,6 @@ public final class DaemonFleetService implements FleetService {
 
     @Override
     public boolean ready() {
-        return configLoaded && scheduler.running() && store.ping();
+        return configLoaded && scheduler.running() && storeUp.getAsBoolean();
     }
 }

@@ -31,8 +31,13 @@ public final class SweepScheduler implements AutoCloseable {
     private final Scheduler scheduler;
 
     public SweepScheduler(String instanceName, int threads, Function<String, FleetRunner> runners, Runnable retention) {
+        this(properties(instanceName, threads), runners, retention);
+    }
+
+    /** A scheduler with other Quartz settings, e.g. a clustered JDBC job store (dev.driftd.cluster.ClusterMode). */
+    public SweepScheduler(Properties quartz, Function<String, FleetRunner> runners, Runnable retention) {
         try {
-            StdSchedulerFactory factory = new StdSchedulerFactory(properties(instanceName, threads));
+            StdSchedulerFactory factory = new StdSchedulerFactory(quartz);
             scheduler = factory.getScheduler();
             JobFactory jobs = (bundle, s) -> {
                 Class<?> type = bundle.getJobDetail().getJobClass();

@@ -52,6 +52,8 @@ public final class FleetRunner {
 
     private final Object requests = new Object();
     private List<CompletableFuture<SweepResult>> waiting = new ArrayList<>();
+    /** When each waiting request arrived (a sweep another node ran answers only those before its start). */
+    private final Map<CompletableFuture<SweepResult>, Instant> askedAt = new java.util.IdentityHashMap<>();
     private boolean running;
 
     /**
@@ -126,6 +128,7 @@ public final class FleetRunner {
             // a sweep is already asked for when someone waits and none runs: it will take this request too
             ask = !running && waiting.isEmpty();
             waiting.add(f);
+            askedAt.put(f, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         }
         if (ask) {
             askScheduler();
@@ -141,6 +144,7 @@ public final class FleetRunner {
             synchronized (requests) {
                 failed = waiting;
                 waiting = new ArrayList<>();
+                askedAt.clear();
             }
             failed.forEach(x -> x.completeExceptionally(e));
         }
@@ -154,6 +158,7 @@ public final class FleetRunner {
             running = true;
             mine = waiting;
             waiting = new ArrayList<>();
+            askedAt.clear();
         }
         SweepOutcome out = null;
         RuntimeException failure = null;
@@ -191,6 +196,61 @@ public final class FleetRunner {
                 askScheduler();
             }
         }
+    }
+
+    /**
+     * Cluster: adopts the store's state of this fleet when another node recorded a sweep newer than
+     * the one this node knows, and answers the {@link #sweepNow()} requests that arrived before
+     * that sweep started (others keep waiting and ask again). Skipped while this node sweeps the
+     * fleet: its own result will be newer. Throws StoreException when the store is away; the state
+     * is then kept as it was. True when it adopted a newer state.
+     */
+    public boolean refreshFromStore() {
+        if (store == null || !oneAtATime.tryLock()) {
+            return false;
+        }
+        List<CompletableFuture<SweepResult>> answered = new ArrayList<>();
+        SweepResult result;
+        boolean again;
+        try {
+            FleetRecord rec = store.fleetState(config.name()).orElse(null);
+            FleetStatus mine = status;
+            if (rec == null || rec.lastSweepFinished() == null || (mine.lastSweepFinished() != null
+                    && !rec.lastSweepFinished().isAfter(mine.lastSweepFinished()))) {
+                return false;
+            }
+            List<MemberStatus> kept = store.memberStates(config.name());
+            Snapshot g = rec.goldenFingerprint() == null ? null
+                    : store.snapshot(rec.goldenFingerprint()).orElse(null);
+            FleetStatus next = new FleetStatus(config.name(), config.schedule(), g == null ? null : g.fingerprint(),
+                    rec.goldenError(), rec.lastSweepStarted(), rec.lastSweepFinished(), pending(config, kept));
+            golden = g;
+            snapshots = Map.of(); // the other node's snapshots: read from the store when a diff asks
+            status = next;
+            Map<dev.driftd.fleet.MemberState, Integer> n = next.countByState();
+            result = new SweepResult(next.name(), rec.lastSweepStarted(), rec.lastSweepFinished(), next.members().size(),
+                    n.get(MemberState.IN_SYNC), n.get(MemberState.DRIFTED), n.get(MemberState.UNREACHABLE),
+                    rec.goldenError());
+            synchronized (requests) {
+                for (CompletableFuture<SweepResult> f : List.copyOf(waiting)) {
+                    Instant at = askedAt.get(f);
+                    if (rec.lastSweepStarted() != null && at != null && !rec.lastSweepStarted().isBefore(at)) {
+                        answered.add(f);
+                        waiting.remove(f);
+                        askedAt.remove(f);
+                    }
+                }
+                // requests that came after that sweep started need one more (the trigger was taken by it)
+                again = !answered.isEmpty() && !waiting.isEmpty() && !running;
+            }
+        } finally {
+            oneAtATime.unlock();
+        }
+        answered.forEach(f -> f.complete(result));
+        if (again) {
+            askScheduler();
+        }
+        return true;
     }
 
     /** The member's last snapshot against golden; empty when the member is unknown. */
@@ -250,6 +310,7 @@ public final class FleetRunner {
             waiting.forEach(f -> f.completeExceptionally(new IllegalStateException("fleet " + name()
                     + " was removed from the configuration")));
             waiting = new ArrayList<>();
+            askedAt.clear();
         }
     }
 }
