@@ -30,29 +30,8 @@ final class ApplyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--golden", required = true, paramLabel = "JDBC_URL")
-    String golden;
-
-    @Option(names = "--target", required = true, paramLabel = "JDBC_URL")
-    String target;
-
-    @Option(names = "--golden-schema", paramLabel = "SCHEMA")
-    String goldenSchema;
-
-    @Option(names = "--target-schema", paramLabel = "SCHEMA")
-    String targetSchema;
-
-    @Option(names = "--golden-user", paramLabel = "USER")
-    String goldenUser;
-
-    @Option(names = "--golden-password", paramLabel = "PASSWORD")
-    String goldenPassword;
-
-    @Option(names = "--target-user", paramLabel = "USER")
-    String targetUser;
-
-    @Option(names = "--target-password", paramLabel = "PASSWORD")
-    String targetPassword;
+    @Mixin
+    GoldenTargetOptions databases;
 
     @Option(names = "--allow-destructive", description = "Also run statements that drop data.")
     boolean allowDestructive;
@@ -69,15 +48,13 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if ((goldenSchema == null) != (targetSchema == null)) {
-            throw new IllegalArgumentException("--golden-schema and --target-schema go together");
-        }
+        databases.check();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = new Engine();
         InspectOptions inspect = connection.inspectOptions();
-        DbTarget goldenDb = ConnectionOptions.target(golden, goldenUser, goldenPassword, goldenSchema);
-        DbTarget targetDb = ConnectionOptions.target(target, targetUser, targetPassword, targetSchema);
+        DbTarget goldenDb = databases.goldenDb();
+        DbTarget targetDb = databases.targetDb();
 
         Snapshot g = engine.snapshot(goldenDb, inspect);
         Snapshot t = engine.snapshot(targetDb, inspect);

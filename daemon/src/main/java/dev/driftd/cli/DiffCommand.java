@@ -27,29 +27,8 @@ final class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--golden", required = true, paramLabel = "JDBC_URL", description = "The golden database.")
-    String golden;
-
-    @Option(names = "--target", required = true, paramLabel = "JDBC_URL", description = "The database to check.")
-    String target;
-
-    @Option(names = "--golden-schema", paramLabel = "SCHEMA", description = "PostgreSQL: compare only this schema of golden.")
-    String goldenSchema;
-
-    @Option(names = "--target-schema", paramLabel = "SCHEMA", description = "PostgreSQL: compare only this schema of the target.")
-    String targetSchema;
-
-    @Option(names = "--golden-user", paramLabel = "USER")
-    String goldenUser;
-
-    @Option(names = "--golden-password", paramLabel = "PASSWORD")
-    String goldenPassword;
-
-    @Option(names = "--target-user", paramLabel = "USER")
-    String targetUser;
-
-    @Option(names = "--target-password", paramLabel = "PASSWORD")
-    String targetPassword;
+    @Mixin
+    GoldenTargetOptions databases;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "sql|json|text",
             description = "Output: text (default), json, or sql (the reconciliation script).")
@@ -67,16 +46,11 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((goldenSchema == null) != (targetSchema == null)) {
-            throw new IllegalArgumentException("--golden-schema and --target-schema go together: "
-                    + "a single schema compares only with a single schema");
-        }
+        databases.check();
         Engine engine = new Engine();
         PlanOptions planOptions = new PlanOptions(ConnectionOptions.duration(lockTimeout, "--lock-timeout"));
-        Snapshot g = engine.snapshot(ConnectionOptions.target(golden, goldenUser, goldenPassword, goldenSchema),
-                connection.inspectOptions());
-        Snapshot t = engine.snapshot(ConnectionOptions.target(target, targetUser, targetPassword, targetSchema),
-                connection.inspectOptions());
+        Snapshot g = engine.snapshot(databases.goldenDb(), connection.inspectOptions());
+        Snapshot t = engine.snapshot(databases.targetDb(), connection.inspectOptions());
         Diff diff = engine.diff(g, t);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
