@@ -148,12 +148,29 @@ public final class DaemonFleetService implements FleetService {
 
     @Override
     public List<dev.driftd.store.DdlRecord> recentDdl(String fleet, String member, int limit) {
-        return ddl.recent(fleet, member, limit);
+        // the API serves the last state while the store is away: no DDL history then, rather than a hang
+        if (!storeUp.getAsBoolean()) {
+            return List.of();
+        }
+        try {
+            return ddl.recent(fleet, member, limit);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read reported DDL of {}/{}: {}", fleet, member, e.getMessage());
+            return List.of();
+        }
     }
 
     @Override
     public Map<String, dev.driftd.store.DdlRecord> lastDdl(String fleet) {
-        return ddl.last(fleet);
+        if (!storeUp.getAsBoolean()) {
+            return Map.of();
+        }
+        try {
+            return ddl.last(fleet);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read reported DDL of fleet {}: {}", fleet, e.getMessage());
+            return Map.of();
+        }
     }
 
     DdlIntake ddlIntake() {
