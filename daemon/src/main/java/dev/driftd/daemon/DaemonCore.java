@@ -128,6 +128,7 @@ public final class DaemonCore implements AutoCloseable {
         }
         try {
             int n = store.applyRetention(config.store().retention(), Instant.now(), pinned);
+            n += new dev.driftd.store.DdlLog(store).applyRetention(config.store().retention(), Instant.now());
             LOG.info("retention: deleted {} store rows older than {}", n, config.store().retention());
         } catch (RuntimeException e) {
             LOG.warn("retention failed: {}", SqlErrors.oneLine(e));
@@ -171,6 +172,9 @@ public final class DaemonCore implements AutoCloseable {
         }
         if (storeHealth != null) {
             storeHealth.close();
+        }
+        if (service != null) {
+            service.close(); // DDL intake: no snapshot may start after the scheduler and store are gone
         }
         try {
             if (scheduler != null) {

@@ -42,6 +42,7 @@ public final class DaemonFleetService implements FleetService {
     private final java.util.function.BooleanSupplier storeUp;
     private volatile Map<String, FleetRunner> runners = Map.of();
     private volatile boolean configLoaded;
+    private final DdlIntake ddl;
 
     DaemonFleetService(Store store, Engine engine, Sweep sweep, FleetEvents events, SweepScheduler scheduler,
                        Supplier<Config> reloader, Runnable onReload, java.util.function.BooleanSupplier storeUp) {
@@ -53,6 +54,7 @@ public final class DaemonFleetService implements FleetService {
         this.reloader = reloader;
         this.onReload = onReload;
         this.storeUp = storeUp;
+        this.ddl = new DdlIntake(() -> runners, store == null ? null : new dev.driftd.store.DdlLog(store), events);
     }
 
     FleetRunner runner(String fleet) {
@@ -137,6 +139,47 @@ public final class DaemonFleetService implements FleetService {
         Config next = reloader.get(); // throws ConfigException with file:line, the running config stays
         apply(next);
         onReload.run();
+    }
+
+    @Override
+    public List<dev.driftd.events.MemberRef> reportDdl(dev.driftd.events.DdlEvent event) {
+        return ddl.report(event);
+    }
+
+    @Override
+    public List<dev.driftd.store.DdlRecord> recentDdl(String fleet, String member, int limit) {
+        // the API serves the last state while the store is away: no DDL history then, rather than a hang
+        if (!storeUp.getAsBoolean()) {
+            return List.of();
+        }
+        try {
+            return ddl.recent(fleet, member, limit);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read reported DDL of {}/{}: {}", fleet, member, e.getMessage());
+            return List.of();
+        }
+    }
+
+    @Override
+    public Map<String, dev.driftd.store.DdlRecord> lastDdl(String fleet) {
+        if (!storeUp.getAsBoolean()) {
+            return Map.of();
+        }
+        try {
+            return ddl.last(fleet);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read reported DDL of fleet {}: {}", fleet, e.getMessage());
+            return Map.of();
+        }
+    }
+
+    DdlIntake ddlIntake() {
+        return ddl;
+    }
+
+    /** Stops the DDL intake's timers and snapshot threads. */
+    void close() {
+        ddl.close();
     }
 
     @Override

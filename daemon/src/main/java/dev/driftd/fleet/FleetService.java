@@ -33,4 +33,23 @@ public interface FleetService {
 
     /** True when config is loaded, the store answers and the scheduler runs. */
     boolean ready();
+
+    /**
+     * A DDL statement reported by the JDBC proxy: attributed to the members it touched, counted,
+     * recorded, and followed by a debounced snapshot of those members. Returns at once with the
+     * members matched (empty when no fleet watches that database).
+     */
+    default List<dev.driftd.events.MemberRef> reportDdl(dev.driftd.events.DdlEvent event) {
+        throw new UnsupportedOperationException("this daemon does not take DDL events");
+    }
+
+    /** The member's latest reported DDL statements, newest first (at most {@code limit}). */
+    default List<dev.driftd.store.DdlRecord> recentDdl(String fleet, String member, int limit) {
+        return List.of();
+    }
+
+    /** Each member's latest reported DDL statement, by member name (members without one are absent). */
+    default java.util.Map<String, dev.driftd.store.DdlRecord> lastDdl(String fleet) {
+        return java.util.Map.of();
+    }
 }

@@ -2,12 +2,16 @@ package dev.driftd.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftd.config.Role;
+import dev.driftd.events.DdlEvent;
+import dev.driftd.events.DdlEventParser;
+import dev.driftd.events.InvalidDdlEventException;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.SqlScript;
+import dev.driftd.store.DdlRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +33,8 @@ import java.util.function.Supplier;
 public final class AdminApi {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     /** The Prometheus text exposition format. */
+    /** How many of a member's latest DDL statements its diff shows. */
+    static final int RECENT_DDL = 20;
     public static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     @FunctionalInterface
@@ -37,7 +43,7 @@ public final class AdminApi {
     }
 
     /** Who may call a route: anyone, /metrics' own rule, or a token of a role. */
-    private enum Access { PUBLIC, METRICS, READ, ADMIN }
+    private enum Access { PUBLIC, METRICS, READ, REPORT, ADMIN }
 
     /** A route: method, path pattern ({name} segments are parameters), who may call it. */
     private record Route(String method, List<String> pattern, Access access, Handler handler) {
@@ -83,6 +89,7 @@ public final class AdminApi {
         route("GET", "/api/v1/fleets/{fleet}/members/{member}/reconcile", Access.READ, this::reconcile);
         route("POST", "/api/v1/fleets/{fleet}/sweep", Access.ADMIN, this::sweep);
         route("POST", "/api/v1/reload", Access.ADMIN, this::reload);
+        route("POST", "/api/v1/events/ddl", Access.REPORT, this::ddlEvent);
     }
 
     private void route(String method, String path, Access access, Handler h) {
@@ -129,7 +136,7 @@ public final class AdminApi {
             return;
         }
         Authenticator a = auth.get();
-        Role needed = access == Access.ADMIN ? Role.ADMIN : Role.READ;
+        Role needed = access == Access.ADMIN ? Role.ADMIN : access == Access.REPORT ? Role.REPORT : Role.READ;
         if (access == Access.METRICS) {
             // /metrics is open unless the config sets server.metrics_token; then that token or a read token.
             Boolean metricsToken = a.metricsTokenMatches(request.authorization());
@@ -183,13 +190,22 @@ public final class AdminApi {
     }
 
     private CompletableFuture<ApiResponse> getFleet(ApiRequest req, Map<String, String> p) {
-        return done(ApiResponse.json(200, FleetJson.fleet(fleet(p.get("fleet")))));
+        FleetStatus f = fleet(p.get("fleet"));
+        ObjectNode n = FleetJson.fleet(f);
+        // each member's latest reported DDL statement (null when the proxy reported none)
+        Map<String, DdlRecord> last = fleets.lastDdl(f.name());
+        for (com.fasterxml.jackson.databind.JsonNode m : n.get("members")) {
+            DdlRecord r = last.get(m.path("name").asText());
+            ((ObjectNode) m).set("lastDdl", r == null ? null : DdlJson.statement(r));
+        }
+        return done(ApiResponse.json(200, n));
     }
 
     private CompletableFuture<ApiResponse> diff(ApiRequest req, Map<String, String> p) {
         MemberStatus m = member(p);
         return done(notYet(m, () -> fleets.diff(m.fleet(), m.member()))
-                .map(d -> ApiResponse.json(200, FleetJson.diff(m.fleet(), m.member(), d)))
+                .map(d -> ApiResponse.json(200, FleetJson.diff(m.fleet(), m.member(), d)
+                        .set("recentDdl", DdlJson.statements(fleets.recentDdl(m.fleet(), m.member(), RECENT_DDL)))))
                 .orElseThrow(() -> noSnapshot(m)));
     }
 
@@ -217,6 +233,22 @@ public final class AdminApi {
         n.put("fleet", name);
         n.put("status", "started");
         return done(ApiResponse.json(202, n));
+    }
+
+    /**
+     * POST /api/v1/events/ddl (the JDBC proxy): 400 with the parser's one-line reason for a bad
+     * body; otherwise 202 at once with the members the statement was attributed to. An event no
+     * fleet member matches is still 202 (the proxy must not retry it or log errors), with an empty
+     * {@code matched} list.
+     */
+    private CompletableFuture<ApiResponse> ddlEvent(ApiRequest req, Map<String, String> p) {
+        DdlEvent event;
+        try {
+            event = DdlEventParser.parse(req.body());
+        } catch (InvalidDdlEventException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        return done(ApiResponse.json(202, DdlJson.accepted(fleets.reportDdl(event))));
     }
 
     private CompletableFuture<ApiResponse> reload(ApiRequest req, Map<String, String> p) {

@@ -513,7 +513,7 @@ public final class Store implements SnapshotArchive, AutoCloseable {
 
     // ---- plumbing
 
-    private interface Work<T> {
+    interface Work<T> {
         T apply(Connection c) throws SQLException;
     }
 
@@ -521,7 +521,8 @@ public final class Store implements SnapshotArchive, AutoCloseable {
         void apply(Connection c) throws SQLException;
     }
 
-    private <T> T call(String what, Work<T> work) {
+    /** Package-private for the store's other tables (DdlLog). */
+    <T> T call(String what, Work<T> work) {
         try (Connection c = pool.getConnection()) {
             return work.apply(c);
         } catch (SQLException e) {

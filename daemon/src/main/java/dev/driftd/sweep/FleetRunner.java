@@ -253,6 +253,61 @@ public final class FleetRunner {
         return true;
     }
 
+    /**
+     * The members this fleet knows where to read: those of the last sweep, plus explicit members
+     * of the configuration not swept yet (what DDL events are matched against).
+     */
+    public List<FleetMember> knownMembers() {
+        Map<String, FleetMember> out = new LinkedHashMap<>(members);
+        for (MemberConfig m : config.members()) {
+            out.putIfAbsent(m.name(), new FleetMember(config.name(), m.name(), m.target(), FleetMember.EXPLICIT));
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Snapshots one member now (a DDL event asked for it) and updates its status as a sweep would,
+     * leaving the other members alone. Waits for a running sweep of the fleet first (one writer at
+     * a time). Empty when the fleet does not know the member.
+     */
+    public Optional<MemberStatus> snapshotMember(String member) throws InterruptedException {
+        oneAtATime.lockInterruptibly();
+        try {
+            FleetMember m = knownMembers().stream().filter(x -> x.name().equals(member)).findFirst().orElse(null);
+            if (m == null) {
+                return Optional.empty();
+            }
+            FleetStatus before = status;
+            MemberStatus prev = before.members().stream().filter(x -> x.member().equals(member)).findFirst()
+                    .orElse(null);
+            Sweep.MemberResult r = sweep.snapshotMember(config, m, prev, golden);
+            List<MemberStatus> list = new ArrayList<>(before.members());
+            int i = prev == null ? -1 : list.indexOf(prev);
+            if (i >= 0) {
+                list.set(i, r.status());
+            } else {
+                list.add(r.status());
+            }
+            if (r.snapshot() != null) {
+                Map<String, Snapshot> next = new java.util.HashMap<>(snapshots);
+                next.put(r.snapshot().fingerprint(), r.snapshot());
+                // drop snapshots no member or golden refers to any more, so repeated events do not pile them up
+                java.util.Set<String> used = new java.util.HashSet<>();
+                list.forEach(x -> used.add(x.fingerprint()));
+                if (golden != null) {
+                    used.add(golden.fingerprint());
+                }
+                next.keySet().retainAll(used);
+                snapshots = next;
+            }
+            status = new FleetStatus(before.name(), before.schedule(), before.goldenFingerprint(), before.goldenError(),
+                    before.lastSweepStarted(), before.lastSweepFinished(), list);
+            return Optional.of(r.status());
+        } finally {
+            oneAtATime.unlock();
+        }
+    }
+
     /** The member's last snapshot against golden; empty when the member is unknown. */
     public Optional<Diff> diff(String member) {
         return pair(member).map(p -> engine.diff(p[0], p[1]));

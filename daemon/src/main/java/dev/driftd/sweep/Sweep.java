@@ -221,6 +221,44 @@ public final class Sweep {
         return new SweepOutcome(result, status, members, goldenSnapshot, byFingerprint, removed);
     }
 
+    /** One member's result outside a sweep: its status and the snapshot behind it (null when it failed). */
+    public record MemberResult(MemberStatus status, Snapshot snapshot) {
+    }
+
+    /**
+     * Snapshots one member outside a sweep (a DDL event asked for it) and records it exactly as a
+     * sweep would for that member: classified against {@code golden} (the last golden resolved;
+     * not resolved again), stored, reported to {@link FleetEvents}. Without a golden the member is
+     * PENDING until the next sweep.
+     */
+    public MemberResult snapshotMember(FleetConfig fleet, FleetMember m, MemberStatus before, Snapshot golden) {
+        String name = fleet.name();
+        long s0 = System.nanoTime();
+        Snapshot s = null;
+        MemberStatus status;
+        try {
+            s = engine.snapshot(m.target(), new InspectOptions(fleet.timeout()));
+            Instant at = now();
+            Snapshot taken = s;
+            notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
+            status = classify(name, m.name(), taken, at, golden, before);
+        } catch (RuntimeException e) {
+            String reason = FailureReasons.classify(e);
+            notify(() -> events.snapshotFailed(name, m.name(), reason, since(s0)));
+            status = new MemberStatus(name, m.name(), MemberState.UNREACHABLE,
+                    before == null ? null : before.fingerprint(), before == null ? null : before.lastSnapshot(),
+                    before == null ? null : before.driftSince(), before == null ? zero() : before.changes(),
+                    reason, scrub(SqlErrors.oneLine(e), m));
+        }
+        if (store != null) {
+            MemberStatus st = status;
+            Snapshot snap = s;
+            safeStore("record member " + m.name(), () -> store.recordMember(st, snap,
+                    golden == null ? null : golden.fingerprint()));
+        }
+        return new MemberResult(status, s);
+    }
+
     /** In sync when fingerprints match (no diff needed), else the diff says how far off it is. */
     private MemberStatus classify(String fleet, String member, Snapshot s, Instant at, Snapshot golden,
                                   MemberStatus before) {

@@ -1,0 +1,194 @@
+package dev.driftd.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftd.http.RunningDaemon;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real daemon for DDL event tests: like {@link DaemonHarness}, plus a {@code report}-role
+ * token, POSTs with a body, metric reading, polling, and the real JDBC proxy driver loaded from
+ * the proxy module's build output (the reactor builds the proxy module first).
+ */
+final class EventDaemon implements AutoCloseable {
+    static final String ADMIN = "ev-admin-token-0c4f1a";
+    static final String READ = "ev-read-token-77b2e9";
+    static final String REPORT = "ev-report-token-e51d03";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Path PROXY_CLASSES = locateProxyClasses();
+
+    final Path dir;
+    final RunningDaemon daemon;
+    final String base;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    EventDaemon(String fleets) throws Exception {
+        dir = Files.createTempDirectory("driftd-events-");
+        Files.writeString(dir.resolve("driftd.yaml"), """
+                server:
+                  bind: 127.0.0.1:9741
+                  tokens:
+                    - {name: ev-admin, role: admin, secret: "%s"}
+                    - {name: ev-read, role: read, secret: "%s"}
+                    - {name: ev-proxy, role: report, secret: "%s"}
+                store:
+                  url: "jdbc:h2:file:%s"
+                fleets:
+                %s""".formatted(ADMIN, READ, REPORT, dir.resolve("store/driftd"), fleets.indent(2)));
+        try {
+            daemon = RunningDaemon.start(dir.resolve("driftd.yaml"), new InetSocketAddress("127.0.0.1", 0));
+        } catch (Exception | Error e) {
+            deleteTree(dir);
+            throw e;
+        }
+        base = "http://127.0.0.1:" + daemon.address().getPort();
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postEvent(String token, String body) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/events/ddl", token, body);
+    }
+
+    JsonNode getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = send("GET", path, READ, null);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    void sweep(String fleet) throws IOException, InterruptedException {
+        HttpResponse<String> r = send("POST", "/api/v1/fleets/" + fleet + "/sweep?wait=true", ADMIN, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    String metrics() throws IOException, InterruptedException {
+        HttpResponse<String> r = send("GET", "/metrics", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** A sample's value in the exposition, e.g. {@code driftd_ddl_events_total{fleet="pg",member="x"}}; NaN when absent. */
+    double metric(String series) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics());
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** Member snapshots taken so far in a fleet (sweeps and events alike). */
+    double snapshots(String fleet) throws IOException, InterruptedException {
+        double v = metric("driftd_snapshot_duration_seconds_count{fleet=\"" + fleet + "\"}");
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    /** Polls GET {@code path} until the JSON satisfies {@code ok}; fails after {@code timeout}. */
+    JsonNode await(String path, Duration timeout, Predicate<JsonNode> ok) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        JsonNode last;
+        do {
+            last = getJson(path);
+            if (ok.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < end);
+        throw new AssertionError("not within " + timeout + ": GET " + path + " -> " + last);
+    }
+
+    static JsonNode member(JsonNode fleet, String name) {
+        for (JsonNode m : fleet.path("members")) {
+            if (m.path("name").asText().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no member " + name + " in " + fleet);
+    }
+
+    /** A connection through the real JDBC proxy driver ({@code jdbc:driftd:...}) reporting to this daemon. */
+    Connection proxied(String realUrl, String application) throws Exception {
+        Driver driver = (Driver) ProxyLoader.LOADER.loadClass("dev.driftd.proxy.DriftdDriver")
+                .getDeclaredConstructor().newInstance();
+        String url = realUrl.replaceFirst("^jdbc:", "jdbc:driftd:") + (realUrl.contains("?") ? "&" : "?")
+                + "driftd.endpoint=" + base + "&driftd.guard=off&driftd.application=" + application;
+        Properties p = new Properties();
+        p.setProperty("driftd.token", REPORT); // the token as a property: never in a URL
+        Connection c = driver.connect(url, p);
+        if (c == null) {
+            throw new SQLException("the proxy driver did not accept " + url);
+        }
+        return c;
+    }
+
+    private static final class ProxyLoader {
+        static final URLClassLoader LOADER;
+
+        static {
+            try {
+                LOADER = new URLClassLoader(new URL[]{PROXY_CLASSES.toUri().toURL()}, EventDaemon.class.getClassLoader());
+            } catch (IOException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    /** proxy/target/classes next to this module (the test's working directory is daemon/). */
+    private static Path locateProxyClasses() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path p : new Path[]{here.resolveSibling("proxy"), here.resolve("proxy")}) {
+            Path classes = p.resolve("target/classes");
+            if (Files.exists(classes.resolve("dev/driftd/proxy/DriftdDriver.class"))) {
+                return classes;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            daemon.close();
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is not a test failure
+        }
+    }
+}
