@@ -51,6 +51,8 @@ public final class ConformanceMain {
             t.setDaemon(true);
             return t;
         });
+        int workers = Integer.parseInt(opts.getOrDefault("--workers", "2"));
+        List<PgHarness> pgPool = new ArrayList<>();
         Harness pg = null;
         Harness my = null;
         for (String source : only) {
@@ -83,15 +85,20 @@ public final class ConformanceMain {
                     case "migra" -> corpus.migra();
                     default -> throw new IllegalArgumentException("unknown source " + source);
                 };
-                int n = 0;
-                for (CorpusCase c : cases) {
-                    if (!casePattern.matcher(c.name()).find()) {
-                        continue;
+                List<CorpusCase> selected = cases.stream().filter(c -> casePattern.matcher(c.name()).find()).toList();
+                if (postgres && workers > 1) {
+                    while (pgPool.size() < workers) {
+                        pgPool.add(pgPool.isEmpty() ? (PgHarness) pg : new PgHarness());
                     }
-                    Harness ch = h;
-                    out.add(withTimeout(worker, () -> ch.run(c), c));
-                    if (++n % 100 == 0) {
-                        System.err.printf("conformance %s: %d cases done%n", source, n);
+                    out.addAll(inParallel(selected, pgPool, source));
+                } else {
+                    int n = 0;
+                    for (CorpusCase c : selected) {
+                        Harness ch = h;
+                        out.add(withTimeout(worker, () -> ch.run(c), c));
+                        if (++n % 100 == 0) {
+                            System.err.printf("conformance %s: %d cases done%n", source, n);
+                        }
                     }
                 }
             }
@@ -103,6 +110,11 @@ public final class ConformanceMain {
         worker.shutdownNow();
         if (pg instanceof AutoCloseable closeable) {
             closeable.close();
+        }
+        for (PgHarness extra : pgPool) {
+            if (extra != pg) {
+                extra.close();
+            }
         }
         String report = opts.get("--report");
         if (report != null) {
@@ -116,9 +128,47 @@ public final class ConformanceMain {
         System.exit(0);
     }
 
+    /**
+     * PostgreSQL cases on several harnesses at once, each with its own pair of databases; results
+     * in corpus order. A case that does not finish within the timeout (counted from when the
+     * previous result arrived) is reported as timed out.
+     */
+    private static List<CaseResult> inParallel(List<CorpusCase> cases, List<PgHarness> harnesses, String source)
+            throws IOException {
+        java.util.concurrent.BlockingQueue<PgHarness> free = new java.util.concurrent.LinkedBlockingQueue<>(harnesses);
+        ExecutorService pool = Executors.newFixedThreadPool(harnesses.size(), r -> {
+            Thread t = new Thread(r, "conformance-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<CaseResult>> futures = new ArrayList<>();
+        for (CorpusCase c : cases) {
+            futures.add(pool.submit(() -> {
+                PgHarness h = free.take();
+                try {
+                    return h.run(c);
+                } finally {
+                    free.put(h);
+                }
+            }));
+        }
+        List<CaseResult> out = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            out.add(await(futures.get(i), cases.get(i)));
+            if ((i + 1) % 100 == 0) {
+                System.err.printf("conformance %s: %d cases done%n", source, i + 1);
+            }
+        }
+        pool.shutdownNow();
+        return out;
+    }
+
     private static CaseResult withTimeout(ExecutorService worker, java.util.concurrent.Callable<CaseResult> run,
                                           CorpusCase c) throws IOException {
-        Future<CaseResult> f = worker.submit(run);
+        return await(worker.submit(run), c);
+    }
+
+    private static CaseResult await(Future<CaseResult> f, CorpusCase c) throws IOException {
         try {
             return f.get(CASE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
