@@ -58,7 +58,7 @@ class MysqlInspectCliTest {
         assertThat(json.get("flavor").asText()).isIn("MARIADB", "MYSQL");
         assertThat(json.get("fingerprint").asText()).hasSize(64);
         assertThat(json.get("scope").get("database").asText()).isEqualTo(db.name());
-        assertThat(r.out()).contains("\"name\" : \"t\"").contains("\"type\" : \"view\"").doesNotContain(db.name() + "`.");
+        assertThat(r.out()).contains("\"name\" : \"t\"").contains("\"@type\" : \"view\"").doesNotContain(db.name() + "`.");
         assertThat(r.err()).isEmpty();
     }
 
