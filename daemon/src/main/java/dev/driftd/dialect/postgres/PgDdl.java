@@ -1,0 +1,473 @@
+package dev.driftd.dialect.postgres;
+
+import dev.driftd.schema.CheckConstraint;
+import dev.driftd.schema.Column;
+import dev.driftd.schema.CompositeType;
+import dev.driftd.schema.Domain;
+import dev.driftd.schema.EnumType;
+import dev.driftd.schema.ExclusionConstraint;
+import dev.driftd.schema.ForeignKey;
+import dev.driftd.schema.Index;
+import dev.driftd.schema.IndexPart;
+import dev.driftd.schema.NamedCheck;
+import dev.driftd.schema.Policy;
+import dev.driftd.schema.PrimaryKey;
+import dev.driftd.schema.Routine;
+import dev.driftd.schema.Scope;
+import dev.driftd.schema.Sequence;
+import dev.driftd.schema.Table;
+import dev.driftd.schema.TableRef;
+import dev.driftd.schema.TypeAttribute;
+import dev.driftd.schema.UniqueConstraint;
+import dev.driftd.schema.View;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL DDL text for model objects: identifier quoting (only where the server needs it, the
+ * way {@code quote_ident} decides, so output is deterministic and reads naturally), names
+ * qualified with the target's real schema, and the CREATE / ADD clauses of every object kind.
+ * Knows nothing about diffs or ordering.
+ */
+final class PgDdl {
+    private static final Pattern SIMPLE = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+    /** Every keyword {@code pg_get_keywords()} lists as not unreserved (PostgreSQL 15); these need quotes. */
+    private static final Set<String> KEYWORDS = Set.of(("all analyse analyze and any array as asc asymmetric "
+            + "authorization between bigint binary bit boolean both case cast char character check coalesce collate "
+            + "collation column concurrently constraint create cross current_catalog current_date current_role "
+            + "current_schema current_time current_timestamp current_user dec decimal default deferrable desc "
+            + "distinct do else end except exists extract false fetch float for foreign freeze from full grant "
+            + "greatest group grouping having ilike in initially inner inout int integer intersect interval into is "
+            + "isnull join json_array json_arrayagg json_object json_objectagg lateral leading least left like limit "
+            + "localtime localtimestamp merge_action national natural nchar none normalize not notnull null nullif "
+            + "numeric offset on only or order out outer overlaps overlay placing position precision primary real "
+            + "references returning right row select session_user setof similar smallint some substring symmetric "
+            + "system_user table tablesample then time timestamp to trailing treat trim true union unique user "
+            + "using values varchar variadic verbose when where window with xmlattributes xmlconcat xmlelement "
+            + "xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable").split(" "));
+
+    private final Scope scope;
+
+    /** @param scope the target's scope: scope-relative schema names become its real ones */
+    PgDdl(Scope scope) {
+        this.scope = scope;
+    }
+
+    /** An identifier, quoted only when it is not a plain lower-case name or is a keyword. */
+    static String ident(String name) {
+        if (SIMPLE.matcher(name).matches() && !KEYWORDS.contains(name)) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    static String identList(List<String> names) {
+        return names.stream().map(PgDdl::ident).collect(Collectors.joining(", "));
+    }
+
+    /** The real schema name in the target for a scope-relative one. */
+    String schema(String relative) {
+        String actual = scope == null ? relative : scope.actualSchema(relative);
+        return actual == null || actual.isEmpty() ? "public" : actual;
+    }
+
+    /** {@code schema.name} with the target's real schema. */
+    String qualified(String relativeSchema, String name) {
+        return ident(schema(relativeSchema)) + "." + ident(name);
+    }
+
+    String table(String relativeSchema, String table) {
+        return qualified(relativeSchema, table);
+    }
+
+    String table(TableRef ref) {
+        return qualified(ref.schema(), ref.name());
+    }
+
+    /** A routine with its identity arguments: {@code app.add(integer, integer)}. */
+    String routine(Routine r) {
+        int paren = r.name().indexOf('(');
+        String args = paren < 0 ? "()" : r.name().substring(paren);
+        return qualified(r.schema(), r.baseName()) + args;
+    }
+
+    // ---- types, sequences ---------------------------------------------------------------------------------
+
+    String createEnum(EnumType e) {
+        return "CREATE TYPE " + qualified(e.schema(), e.name()) + " AS ENUM ("
+                + e.labels().stream().map(PgDdl::literal).collect(Collectors.joining(", ")) + ")";
+    }
+
+    String createDomain(Domain d) {
+        StringBuilder sb = new StringBuilder("CREATE DOMAIN ").append(qualified(d.schema(), d.name()))
+                .append(" AS ").append(d.baseType());
+        if (d.collation() != null) {
+            sb.append(" COLLATE ").append(collation(d.collation()));
+        }
+        if (d.defaultExpression() != null) {
+            sb.append(" DEFAULT ").append(d.defaultExpression());
+        }
+        if (d.notNull()) {
+            sb.append(" NOT NULL");
+        }
+        for (NamedCheck c : d.checks()) {
+            sb.append(" CONSTRAINT ").append(ident(c.name())).append(' ').append(check(c.expression()));
+        }
+        return sb.toString();
+    }
+
+    String createComposite(CompositeType t) {
+        return "CREATE TYPE " + qualified(t.schema(), t.name()) + " AS ("
+                + t.attributes().stream().map(this::attribute).collect(Collectors.joining(", ")) + ")";
+    }
+
+    String attribute(TypeAttribute a) {
+        return ident(a.name()) + " " + a.type() + (a.collation() == null ? "" : " COLLATE " + collation(a.collation()));
+    }
+
+    String createSequence(Sequence s) {
+        return "CREATE SEQUENCE " + qualified(s.schema(), s.name()) + sequenceOptions(s);
+    }
+
+    /** The options clause of CREATE / ALTER SEQUENCE, every option spelled out so the result is exact. */
+    String sequenceOptions(Sequence s) {
+        StringBuilder sb = new StringBuilder();
+        if (s.dataType() != null) {
+            sb.append(" AS ").append(s.dataType());
+        }
+        sb.append(" INCREMENT BY ").append(s.increment())
+                .append(" MINVALUE ").append(s.minValue())
+                .append(" MAXVALUE ").append(s.maxValue())
+                .append(" START WITH ").append(s.start())
+                .append(" CACHE ").append(s.cache())
+                .append(s.cycle() ? " CYCLE" : " NO CYCLE");
+        return sb.toString();
+    }
+
+    /** {@code OWNED BY} target of a sequence: {@code table.column} scope-relative, or NONE. */
+    String ownedBy(Sequence s) {
+        if (s.ownedBy() == null) {
+            return "NONE";
+        }
+        int dot = s.ownedBy().lastIndexOf('.');
+        String table = s.ownedBy().substring(0, dot);
+        String column = s.ownedBy().substring(dot + 1);
+        // ownedBy may carry its own scope-relative schema ("app.t.c") in multi-schema scopes
+        int schemaDot = table.lastIndexOf('.');
+        String schema = schemaDot < 0 ? s.schema() : table.substring(0, schemaDot);
+        String bare = schemaDot < 0 ? table : table.substring(schemaDot + 1);
+        return qualified(schema, bare) + "." + ident(column);
+    }
+
+    // ---- tables and columns ---------------------------------------------------------------------------------
+
+    /** CREATE TABLE with the golden columns in position order; constraints are added separately. */
+    String createTable(Table t, List<Column> columns) {
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (isUnlogged(t)) {
+            sb.append("UNLOGGED ");
+        }
+        sb.append("TABLE ").append(qualified(t.schema(), t.name()));
+        if (t.partitionOf() != null) {
+            sb.append(" PARTITION OF ").append(table(t.partitionOf()));
+            sb.append(' ').append(partitionBound(t.partitionBound()));
+        } else {
+            sb.append(" (");
+            if (!columns.isEmpty()) {
+                sb.append("\n    ").append(columns.stream().map(this::columnDefinition)
+                        .collect(Collectors.joining(",\n    "))).append('\n');
+            }
+            sb.append(')');
+            if (!t.inherits().isEmpty()) {
+                sb.append(" INHERITS (").append(t.inherits().stream().map(this::table)
+                        .collect(Collectors.joining(", "))).append(')');
+            }
+        }
+        if (t.partitionKey() != null) {
+            sb.append(" PARTITION BY ").append(t.partitionKey());
+        }
+        String accessMethod = t.options().get("access_method");
+        if (accessMethod != null) {
+            sb.append(" USING ").append(ident(accessMethod));
+        }
+        Map<String, String> storage = storageParameters(t.options());
+        if (!storage.isEmpty()) {
+            sb.append(" WITH (").append(withList(storage)).append(')');
+        }
+        return sb.toString();
+    }
+
+    static String partitionBound(String bound) {
+        if (bound == null) {
+            return "DEFAULT";
+        }
+        String b = bound.trim();
+        return b.toUpperCase(Locale.ROOT).startsWith("FOR VALUES") || b.equalsIgnoreCase("DEFAULT") ? b : "FOR VALUES " + b;
+    }
+
+    static boolean isUnlogged(Table t) {
+        String p = t.options().get("persistence");
+        return p != null && (p.equalsIgnoreCase("unlogged") || p.equalsIgnoreCase("u"));
+    }
+
+    /** Storage parameters: options named {@code with.<name>}. */
+    static Map<String, String> storageParameters(Map<String, String> options) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        options.forEach((k, v) -> {
+            if (k.startsWith("with.")) {
+                out.put(k.substring(5), v);
+            }
+        });
+        return out;
+    }
+
+    static String withList(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** A column as it appears in CREATE TABLE or ADD COLUMN. */
+    String columnDefinition(Column c) {
+        StringBuilder sb = new StringBuilder(ident(c.name())).append(' ').append(c.type());
+        if (c.collation() != null) {
+            sb.append(" COLLATE ").append(collation(c.collation()));
+        }
+        if (c.generated() != null) {
+            sb.append(" GENERATED ALWAYS AS (").append(c.generated()).append(") STORED");
+        } else if (c.identity() != null) {
+            sb.append(" GENERATED ").append(c.identity()).append(" AS IDENTITY");
+        } else if (c.defaultExpression() != null) {
+            sb.append(" DEFAULT ").append(c.defaultExpression());
+        }
+        if (!c.nullable()) {
+            sb.append(" NOT NULL");
+        }
+        return sb.toString();
+    }
+
+    /** A collation name: {@code "C"}, {@code "en_US"}, or already quoted / qualified text kept as is. */
+    static String collation(String name) {
+        if (name.startsWith("\"") || name.contains(".")) {
+            return name;
+        }
+        return ident(name);
+    }
+
+    String alterTable(String relativeSchema, String table) {
+        return "ALTER TABLE " + qualified(relativeSchema, table);
+    }
+
+    // ---- constraints and indexes ------------------------------------------------------------------------------
+
+    String addPrimaryKey(PrimaryKey pk) {
+        return alterTable(pk.schema(), pk.table()) + " ADD CONSTRAINT " + ident(pk.name()) + " PRIMARY KEY ("
+                + identList(pk.columns()) + ")";
+    }
+
+    String addUnique(UniqueConstraint u) {
+        return alterTable(u.schema(), u.table()) + " ADD CONSTRAINT " + ident(u.name()) + " UNIQUE"
+                + (u.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + identList(u.columns()) + ")"
+                + deferrable(u.deferrable(), u.initiallyDeferred());
+    }
+
+    String addCheck(CheckConstraint c, boolean notValid) {
+        return alterTable(c.schema(), c.table()) + " ADD CONSTRAINT " + ident(c.name()) + " " + check(c.expression())
+                + (c.noInherit() ? " NO INHERIT" : "") + (notValid ? " NOT VALID" : "");
+    }
+
+    String addExclusion(ExclusionConstraint x) {
+        String def = x.definition().trim();
+        String upper = def.toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("EXCLUDE")) {
+            def = "EXCLUDE " + def;
+        }
+        if (!upper.contains("DEFERRABLE")) {
+            def += deferrable(x.deferrable(), x.initiallyDeferred());
+        }
+        return alterTable(x.schema(), x.table()) + " ADD CONSTRAINT " + ident(x.name()) + " " + def;
+    }
+
+    String addForeignKey(ForeignKey fk, boolean notValid) {
+        StringBuilder sb = new StringBuilder(alterTable(fk.schema(), fk.table()))
+                .append(" ADD CONSTRAINT ").append(ident(fk.name()))
+                .append(" FOREIGN KEY (").append(identList(fk.columns())).append(") REFERENCES ")
+                .append(table(fk.references())).append(" (").append(identList(fk.referencedColumns())).append(')');
+        if (!"SIMPLE".equalsIgnoreCase(fk.match())) {
+            sb.append(" MATCH ").append(fk.match());
+        }
+        if (!"NO ACTION".equalsIgnoreCase(fk.onUpdate())) {
+            sb.append(" ON UPDATE ").append(fk.onUpdate());
+        }
+        if (!"NO ACTION".equalsIgnoreCase(fk.onDelete())) {
+            sb.append(" ON DELETE ").append(fk.onDelete());
+        }
+        sb.append(deferrable(fk.deferrable(), fk.initiallyDeferred()));
+        if (notValid) {
+            sb.append(" NOT VALID");
+        }
+        return sb.toString();
+    }
+
+    String dropConstraint(String relativeSchema, String table, String name) {
+        return alterTable(relativeSchema, table) + " DROP CONSTRAINT " + ident(name);
+    }
+
+    static String deferrable(boolean deferrable, boolean initiallyDeferred) {
+        if (!deferrable) {
+            return "";
+        }
+        return initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+    }
+
+    /** {@code CHECK (expr)}, whether the model kept the keyword and parentheses or not. */
+    static String check(String expression) {
+        String e = expression.trim();
+        if (e.regionMatches(true, 0, "CHECK", 0, 5) && e.substring(5).trim().startsWith("(")) {
+            return e;
+        }
+        return "CHECK (" + e + ")";
+    }
+
+    String createIndex(Index ix) {
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (ix.unique()) {
+            sb.append("UNIQUE ");
+        }
+        sb.append("INDEX ").append(ident(ix.name())).append(" ON ").append(qualified(ix.schema(), ix.table()));
+        if (ix.method() != null && !ix.method().equalsIgnoreCase("btree")) {
+            sb.append(" USING ").append(ix.method());
+        }
+        List<String> parts = new ArrayList<>();
+        for (IndexPart p : ix.parts()) {
+            parts.add(indexPart(p));
+        }
+        sb.append(" (").append(String.join(", ", parts)).append(')');
+        if (!ix.include().isEmpty()) {
+            sb.append(" INCLUDE (").append(identList(ix.include())).append(')');
+        }
+        if (ix.nullsNotDistinct()) {
+            sb.append(" NULLS NOT DISTINCT");
+        }
+        Map<String, String> with = new java.util.TreeMap<>();
+        ix.options().forEach((k, v) -> with.put(k.startsWith("with.") ? k.substring(5) : k, v));
+        if (!with.isEmpty()) {
+            sb.append(" WITH (").append(withList(with)).append(')');
+        }
+        if (ix.predicate() != null) {
+            sb.append(" WHERE ").append(ix.predicate());
+        }
+        return sb.toString();
+    }
+
+    private static String indexPart(IndexPart p) {
+        StringBuilder sb = new StringBuilder();
+        if (p.expression() != null) {
+            String e = p.expression().trim();
+            sb.append(e.startsWith("(") && e.endsWith(")") ? e : "(" + e + ")");
+        } else {
+            sb.append(ident(p.column()));
+        }
+        if (p.collation() != null) {
+            sb.append(" COLLATE ").append(collation(p.collation()));
+        }
+        if (p.opclass() != null) {
+            sb.append(' ').append(p.opclass());
+        }
+        if ("DESC".equalsIgnoreCase(p.order())) {
+            sb.append(" DESC");
+        }
+        if (p.nulls() != null) {
+            sb.append(" NULLS ").append(p.nulls());
+        }
+        return sb.toString();
+    }
+
+    String dropIndex(Index ix) {
+        return "DROP INDEX " + qualified(ix.schema(), ix.name());
+    }
+
+    // ---- views, routines, triggers, policies ------------------------------------------------------------------
+
+    String createView(View v, boolean orReplace) {
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (orReplace && !v.materialized()) {
+            sb.append("OR REPLACE ");
+        }
+        sb.append(v.materialized() ? "MATERIALIZED VIEW " : "VIEW ").append(qualified(v.schema(), v.name()));
+        Map<String, String> with = new java.util.TreeMap<>();
+        String checkOption = null;
+        for (Map.Entry<String, String> e : v.options().entrySet()) {
+            String k = e.getKey().startsWith("with.") ? e.getKey().substring(5) : e.getKey();
+            if (k.equals("check_option")) {
+                checkOption = e.getValue();
+            } else if (!k.equals("tablespace")) {
+                with.put(k, e.getValue());
+            }
+        }
+        if (!with.isEmpty()) {
+            sb.append(" WITH (").append(withList(with)).append(')');
+        }
+        sb.append(" AS\n").append(stripTerminator(v.definition()));
+        if (checkOption != null && !v.materialized()) {
+            sb.append("\n WITH ").append(checkOption.toUpperCase(Locale.ROOT)).append(" CHECK OPTION");
+        }
+        return sb.toString();
+    }
+
+    String dropView(View v) {
+        return "DROP " + (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + qualified(v.schema(), v.name());
+    }
+
+    static String stripTerminator(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).stripTrailing();
+        }
+        return s;
+    }
+
+    String dropRoutine(Routine r) {
+        return "DROP " + (r.procedure() ? "PROCEDURE " : "FUNCTION ") + routine(r);
+    }
+
+    String dropTrigger(String relativeSchema, String table, String name) {
+        return "DROP TRIGGER " + ident(name) + " ON " + qualified(relativeSchema, table);
+    }
+
+    String createPolicy(Policy p) {
+        StringBuilder sb = new StringBuilder("CREATE POLICY ").append(ident(p.name())).append(" ON ")
+                .append(qualified(p.schema(), p.table()));
+        sb.append(p.permissive() ? " AS PERMISSIVE" : " AS RESTRICTIVE");
+        sb.append(" FOR ").append(p.command() == null ? "ALL" : p.command().toUpperCase(Locale.ROOT));
+        if (!p.roles().isEmpty()) {
+            sb.append(" TO ").append(p.roles().stream()
+                    .map(r -> r.equalsIgnoreCase("public") ? "PUBLIC" : ident(r)).collect(Collectors.joining(", ")));
+        }
+        if (p.using() != null) {
+            sb.append(" USING (").append(p.using()).append(')');
+        }
+        if (p.withCheck() != null) {
+            sb.append(" WITH CHECK (").append(p.withCheck()).append(')');
+        }
+        return sb.toString();
+    }
+
+    String dropPolicy(String relativeSchema, String table, String name) {
+        return "DROP POLICY " + ident(name) + " ON " + qualified(relativeSchema, table);
+    }
+
+    /** COMMENT ON ... IS ...; a null comment removes it. */
+    static String comment(String target, String text) {
+        return "COMMENT ON " + target + " IS " + (text == null ? "NULL" : literal(text));
+    }
+}

@@ -1,0 +1,95 @@
+package dev.driftd.dialect.postgres;
+
+import dev.driftd.diff.ChangeType;
+import dev.driftd.diff.Severity;
+import dev.driftd.schema.ObjectKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One drift scenario: SQL both databases start from, SQL only golden gets, SQL that drifts the
+ * target, and the changes the differ must report. Built fluently so a suite of many stays short.
+ * In tenant mode (the default, and the cheapest: one database) both sides are schemas of one database
+ * ({@code tenant_template} and {@code tenant_0042}); in single-schema mode both are the {@code public}
+ * schema of their own database; in database mode each side is a whole database.
+ */
+final class PgScenario {
+    enum Mode { DATABASE, SINGLE_SCHEMA, TENANT }
+
+    record Expected(ChangeType type, ObjectKind kind, String object, Severity severity) {
+        @Override
+        public String toString() {
+            return type + " " + kind.label() + " " + object + (severity == null ? "" : " (" + severity.label() + ")");
+        }
+    }
+
+    final String name;
+    String base = "";
+    List<String> golden = new ArrayList<>();
+    List<String> drift = new ArrayList<>();
+    Mode mode = Mode.TENANT;
+    boolean viaPsql;
+    final List<Expected> expected = new ArrayList<>();
+    final List<String> planContains = new ArrayList<>();
+
+    private PgScenario(String name) {
+        this.name = name;
+    }
+
+    static PgScenario named(String name) {
+        return new PgScenario(name);
+    }
+
+    PgScenario base(String sql) {
+        this.base = sql;
+        return this;
+    }
+
+    /** SQL run on golden only (objects the target lacks or has differently); each string runs on its own. */
+    PgScenario golden(String... sql) {
+        this.golden = List.of(sql);
+        return this;
+    }
+
+    /** SQL run on the target only; each string runs on its own. */
+    PgScenario drift(String... sql) {
+        this.drift = List.of(sql);
+        return this;
+    }
+
+    PgScenario mode(Mode m) {
+        this.mode = m;
+        return this;
+    }
+
+    /** Apply the rendered script with {@code psql -v ON_ERROR_STOP=1 -f} instead of the applier. */
+    PgScenario viaPsql() {
+        this.viaPsql = true;
+        return this;
+    }
+
+    PgScenario expect(ChangeType type, ObjectKind kind, String object) {
+        expected.add(new Expected(type, kind, object, null));
+        return this;
+    }
+
+    PgScenario expect(ChangeType type, ObjectKind kind, String object, Severity severity) {
+        expected.add(new Expected(type, kind, object, severity));
+        return this;
+    }
+
+    /**
+     * A fragment the plan's SQL must contain (checks the route taken, not only the end state);
+     * {@code @.} stands for the target's schema qualifier.
+     */
+    PgScenario planContains(String fragment) {
+        planContains.add(fragment);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

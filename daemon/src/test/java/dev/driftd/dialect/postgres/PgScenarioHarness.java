@@ -1,0 +1,265 @@
+package dev.driftd.dialect.postgres;
+
+import dev.driftd.dialect.DbTarget;
+import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.PlanOptions;
+import dev.driftd.diff.Change;
+import dev.driftd.diff.Diff;
+import dev.driftd.diff.Differ;
+import dev.driftd.engine.Engine;
+import dev.driftd.plan.Plan;
+import dev.driftd.plan.SqlScript;
+import dev.driftd.schema.Snapshot;
+import dev.driftd.testing.TestDatabase;
+import dev.driftd.testing.TestDatabases;
+import dev.driftd.testing.TestServer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs a {@link PgScenario} end to end on the test server: build golden and target, snapshot
+ * both, diff, check the expected changes, plan, apply (through the applier or psql), snapshot the
+ * target again and require golden's fingerprint, then compare {@code pg_dump --schema-only} of
+ * both sides as an oracle that does not share the inspector's eyes.
+ */
+final class PgScenarioHarness {
+    static final String GOLDEN_TENANT = "tenant_template";
+    static final String TARGET_TENANT = "tenant_0042";
+
+    private final Engine engine = new Engine();
+    private final TestServer server = TestDatabases.postgres();
+
+    /** What one run produced, for extra assertions by the caller. */
+    record Outcome(Diff diff, Plan plan, String script, Snapshot golden, Snapshot targetAfter) {
+    }
+
+    /** Everything a run needs: both sides' databases (the same one in tenant mode). */
+    private final class Sides implements AutoCloseable {
+        final TestDatabase goldenDb;
+        final TestDatabase targetDb;
+        final DbTarget golden;
+        final DbTarget target;
+
+        Sides(PgScenario s) {
+            if (s.mode == PgScenario.Mode.TENANT) {
+                goldenDb = server.createDatabase("drift_tenants");
+                targetDb = goldenDb;
+                goldenDb.execute(script("CREATE SCHEMA " + GOLDEN_TENANT + "; SET search_path = " + GOLDEN_TENANT,
+                        s.base, s.golden));
+                goldenDb.execute(script("CREATE SCHEMA " + TARGET_TENANT + "; SET search_path = " + TARGET_TENANT,
+                        s.base, s.drift));
+                golden = goldenDb.target(GOLDEN_TENANT);
+                target = goldenDb.target(TARGET_TENANT);
+            } else {
+                goldenDb = server.createDatabase("drift_golden");
+                targetDb = server.createDatabase("drift_target");
+                goldenDb.execute(script(s.base, s.golden));
+                targetDb.execute(script(s.base, s.drift));
+                String schema = s.mode == PgScenario.Mode.SINGLE_SCHEMA ? "public" : null;
+                golden = goldenDb.target(schema);
+                target = targetDb.target(schema);
+            }
+        }
+
+        private String[] script(String first, List<String> rest) {
+            List<String> all = new ArrayList<>();
+            all.add(first);
+            all.addAll(rest);
+            return all.toArray(String[]::new);
+        }
+
+        private String[] script(String setup, String base, List<String> rest) {
+            List<String> all = new ArrayList<>();
+            all.add(setup);
+            all.add(base);
+            all.addAll(rest);
+            return all.toArray(String[]::new);
+        }
+
+        @Override
+        public void close() {
+            goldenDb.close();
+            if (targetDb != goldenDb) {
+                targetDb.close();
+            }
+        }
+    }
+
+    Outcome run(PgScenario s, boolean allowDestructive) {
+        try (Sides sides = new Sides(s)) {
+            Snapshot golden = engine.snapshot(sides.golden, InspectOptions.DEFAULT);
+            Snapshot target = engine.snapshot(sides.target, InspectOptions.DEFAULT);
+            Diff diff = engine.diff(golden, target);
+            assertThat(diff.inSync()).as("the drift must be seen").isFalse();
+            for (PgScenario.Expected e : s.expected) {
+                assertThat(diff.changes()).as("changes of %s must include %s; were:%n%s", s.name, e,
+                                String.join("\n", Differ.describe(diff)))
+                        .anySatisfy(c -> matches(c, e));
+            }
+            Plan plan = engine.plan(diff, golden, target, PlanOptions.DEFAULT);
+            String script = SqlScript.render(plan, allowDestructive);
+            assertThat(plan.warnings()).as("warnings of %s; script:%n%s", s.name, script).isEmpty();
+            String qualifier = s.mode == PgScenario.Mode.TENANT ? TARGET_TENANT + "." : "public.";
+            for (String fragment : s.planContains) {
+                assertThat(script).as("plan of %s", s.name).contains(fragment.replace("@.", qualifier));
+            }
+            if (s.viaPsql) {
+                runPsql(sides.targetDb, script);
+            } else {
+                try {
+                    engine.apply(sides.target, plan, allowDestructive, InspectOptions.DEFAULT);
+                } catch (RuntimeException e) {
+                    fail("applying the plan of " + s.name + " failed: " + e.getMessage() + "\nscript:\n" + script, e);
+                }
+            }
+            Snapshot after = engine.snapshot(sides.target, InspectOptions.DEFAULT);
+            if (allowDestructive) {
+                Diff left = engine.diff(golden, after);
+                assertThat(after.fingerprint())
+                        .as("%s did not converge; still differs:%n%s%nscript:%n%s", s.name,
+                                String.join("\n", Differ.describe(left)), script)
+                        .isEqualTo(golden.fingerprint());
+                compareDumps(sides, s, script);
+            }
+            return new Outcome(diff, plan, script, golden, after);
+        }
+    }
+
+    private static boolean matches(Change c, PgScenario.Expected e) {
+        return c.type() == e.type() && c.kind() == e.kind() && c.object().contains(e.object())
+                && (e.severity() == null || c.severity() == e.severity());
+    }
+
+    // ---- psql and pg_dump ----------------------------------------------------------------------
+
+    /** Runs a script as a person would: {@code psql -v ON_ERROR_STOP=1 -f plan.sql}. */
+    void runPsql(TestDatabase db, String script) {
+        try {
+            Path file = Files.createTempFile("driftd-plan", ".sql");
+            try {
+                Files.writeString(file, script, StandardCharsets.UTF_8);
+                ProcessResult r = exec(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", server.host(),
+                        "-p", Integer.toString(server.port()), "-U", server.user(), "-d", db.name(), "-f", file.toString()));
+                assertThat(r.exit()).as("psql -f failed:%n%s%nscript:%n%s", r.stderr(), script).isZero();
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run psql: " + e.getMessage(), e);
+        }
+    }
+
+    private void compareDumps(Sides sides, PgScenario s, String script) {
+        String g;
+        String t;
+        if (s.mode == PgScenario.Mode.TENANT) {
+            g = dump(sides.goldenDb, GOLDEN_TENANT);
+            t = dump(sides.targetDb, TARGET_TENANT).replace(TARGET_TENANT, GOLDEN_TENANT);
+        } else {
+            String schema = s.mode == PgScenario.Mode.SINGLE_SCHEMA ? "public" : null;
+            g = dump(sides.goldenDb, schema);
+            t = dump(sides.targetDb, schema);
+        }
+        List<String> gs = normalizeDump(g);
+        List<String> ts = normalizeDump(t);
+        if (!gs.equals(ts)) {
+            List<String> onlyGolden = new ArrayList<>(gs);
+            ts.forEach(onlyGolden::remove);
+            List<String> onlyTarget = new ArrayList<>(ts);
+            gs.forEach(onlyTarget::remove);
+            fail("pg_dump of " + s.name + " differs after applying the plan.\nonly in golden:\n"
+                    + String.join("\n", onlyGolden) + "\nonly in target:\n" + String.join("\n", onlyTarget)
+                    + "\nscript:\n" + script);
+        }
+    }
+
+    String dump(TestDatabase db, String schema) {
+        List<String> cmd = new ArrayList<>(List.of("pg_dump", "--schema-only", "--no-owner", "--no-privileges",
+                "-h", server.host(), "-p", Integer.toString(server.port()), "-U", server.user()));
+        if (schema != null) {
+            cmd.add("-n");
+            cmd.add(schema);
+        }
+        cmd.add(db.name());
+        ProcessResult r = exec(cmd);
+        assertThat(r.exit()).as("pg_dump failed: %s", r.stderr()).isZero();
+        return r.stdout();
+    }
+
+    /**
+     * Statements of a dump, sorted, without comments, SET lines and blank lines; the column list of
+     * each CREATE TABLE sorted too, since PostgreSQL column order is not schema.
+     */
+    static List<String> normalizeDump(String dump) {
+        List<String> statements = new ArrayList<>();
+        List<String> tableLines = null;
+        StringBuilder current = new StringBuilder();
+        for (String raw : dump.split("\n")) {
+            String line = raw.stripTrailing();
+            // psql meta-commands (restrict / unrestrict lines) carry a random key (pg_dump 15.14+)
+            if (line.isBlank() || line.startsWith("--") || line.startsWith("SET ") || line.startsWith("\\")
+                    || line.startsWith("SELECT pg_catalog.set_config")) {
+                continue;
+            }
+            if (tableLines != null) {
+                if (line.startsWith(")")) {
+                    Collections.sort(tableLines);
+                    current.append(String.join("\n", tableLines)).append('\n');
+                    tableLines = null;
+                } else {
+                    String item = line.strip();
+                    tableLines.add(item.endsWith(",") ? item.substring(0, item.length() - 1) : item);
+                    continue;
+                }
+            } else if (line.matches("CREATE (UNLOGGED )?TABLE .*\\($")) {
+                tableLines = new ArrayList<>();
+            }
+            current.append(line).append('\n');
+            if (tableLines == null && line.endsWith(";")) {
+                statements.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        if (!current.isEmpty()) {
+            statements.add(current.toString());
+        }
+        Collections.sort(statements);
+        return statements;
+    }
+
+    record ProcessResult(int exit, String stdout, String stderr) {
+    }
+
+    private ProcessResult exec(List<String> command) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command);
+            if (server.password() != null) {
+                pb.environment().put("PGPASSWORD", server.password());
+            }
+            Process p = pb.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            byte[] err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command.get(0) + " did not finish in 60 s");
+            }
+            return new ProcessResult(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + command.get(0), e);
+        }
+    }
+}
