@@ -276,4 +276,44 @@ final class PgCatalog {
                     + "pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true) AS withcheck "
                     + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_policy p ON p.polrelid = c.oid "
                     + "WHERE c.relnamespace = ANY (?::oid[])";
+
+    /**
+     * Privileges granted to roles other than each object's owner, one row per grantee and privilege:
+     * relations (tables, views, materialized views, sequences), columns, routines, enum/domain/composite
+     * types, and the schemas in scope. A routine's or type's NULL acl means the built-in default
+     * (EXECUTE / USAGE to PUBLIC), so it is expanded with acldefault(): a default acl and an explicit
+     * one equal to it read the same. A NULL relation or schema acl grants only the owner: no rows.
+     */
+    static final String PRIVILEGES =
+            "WITH objs AS ("
+                    + "SELECT c.relnamespace AS ns, CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS otype, "
+                    + "c.relname::text AS obj, NULL::text AS col, c.relowner AS owner, c.relacl AS acl "
+                    + "FROM pg_catalog.pg_class c WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relacl IS NOT NULL "
+                    + "AND c.relnamespace = ANY (?::oid[]) AND " + notExtensionMember("pg_class", "c.oid")
+                    + " UNION ALL "
+                    + "SELECT c.relnamespace, 'COLUMN', c.relname::text, a.attname::text, c.relowner, a.attacl "
+                    + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+                    + "WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                    + "AND c.relnamespace = ANY (?::oid[]) AND " + notExtensionMember("pg_class", "c.oid")
+                    + " UNION ALL "
+                    + "SELECT p.pronamespace, CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, "
+                    + "p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL, p.proowner, "
+                    + "COALESCE(p.proacl, pg_catalog.acldefault('f', p.proowner)) "
+                    + "FROM pg_catalog.pg_proc p WHERE p.prokind IN ('f', 'p', 'w') AND p.pronamespace = ANY (?::oid[]) AND "
+                    + notExtensionMember("pg_proc", "p.oid")
+                    + " UNION ALL "
+                    + "SELECT t.typnamespace, 'TYPE', t.typname::text, NULL, t.typowner, "
+                    + "COALESCE(t.typacl, pg_catalog.acldefault('T', t.typowner)) "
+                    + "FROM pg_catalog.pg_type t WHERE t.typnamespace = ANY (?::oid[]) AND (t.typtype IN ('e', 'd') "
+                    + "OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid "
+                    + "AND tc.relkind = 'c'))) AND " + notExtensionMember("pg_type", "t.oid")
+                    + " UNION ALL "
+                    + "SELECT n.oid, 'SCHEMA', '', NULL, n.nspowner, n.nspacl FROM pg_catalog.pg_namespace n "
+                    + "WHERE n.oid = ANY (?::oid[]) AND n.nspacl IS NOT NULL) "
+                    + "SELECT o.ns AS ns, o.otype AS otype, o.obj AS obj, o.col AS col, "
+                    + "CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE r.rolname END AS grantee, "
+                    + "x.privilege_type AS priv, x.is_grantable AS grantable "
+                    + "FROM objs o CROSS JOIN LATERAL pg_catalog.aclexplode(o.acl) x "
+                    + "LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee "
+                    + "WHERE x.grantee <> o.owner";
 }

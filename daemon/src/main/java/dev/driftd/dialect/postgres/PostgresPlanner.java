@@ -73,7 +73,7 @@ final class PostgresPlanner {
         DROP_TRIGGERS, DROP_POLICIES, DROP_VIEWS, DROP_DEFAULTS, DROP_ROUTINES_EARLY, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS,
         DROP_INDEXES, DROP_TABLES, SCHEMAS, EXTENSIONS, TYPES, SEQUENCES, FUNCTIONS, TABLES, PARTITIONS, COLUMNS,
         DROP_SEQUENCES, IDENTITIES, TABLE_PROPERTIES, SEQUENCE_OWNERS, CONSTRAINTS, INDEXES, FOREIGN_KEYS, VIEWS, VIEW_INDEXES, PROCEDURES, TRIGGERS,
-        POLICIES, COMMENTS, DROP_ROUTINES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
+        POLICIES, COMMENTS, PRIVILEGES, DROP_ROUTINES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
     }
 
     private record Step(Phase phase, PlanStatement statement) {
@@ -620,6 +620,9 @@ final class PostgresPlanner {
             emitViews();
             emitTriggersAndPolicies();
             emitComments();
+            for (PgPrivilegePlanner.Statement s : new PgPrivilegePlanner(ddl, changes.values()).statements()) {
+                add(Phase.PRIVILEGES, s.sql(), s.reason());
+            }
         }
 
         /**
