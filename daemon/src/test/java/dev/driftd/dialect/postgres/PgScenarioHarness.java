@@ -50,25 +50,37 @@ final class PgScenarioHarness {
         final DbTarget golden;
         final DbTarget target;
 
+        /** Databases are dropped again when building a side fails (bad scenario SQL), not left behind. */
         Sides(PgScenario s) {
-            if (s.mode == PgScenario.Mode.TENANT) {
-                goldenDb = server.createDatabase("drift_tenants");
-                targetDb = goldenDb;
-                goldenDb.execute(script("CREATE SCHEMA " + GOLDEN_TENANT + "; SET search_path = " + GOLDEN_TENANT,
-                        s.base, s.golden));
-                goldenDb.execute(script("CREATE SCHEMA " + TARGET_TENANT + "; SET search_path = " + TARGET_TENANT,
-                        s.base, s.drift));
-                golden = goldenDb.target(GOLDEN_TENANT);
-                target = goldenDb.target(TARGET_TENANT);
-            } else {
-                goldenDb = server.createDatabase("drift_golden");
-                targetDb = server.createDatabase("drift_target");
-                goldenDb.execute(script(s.base, s.golden));
-                targetDb.execute(script(s.base, s.drift));
-                String schema = s.mode == PgScenario.Mode.SINGLE_SCHEMA ? "public" : null;
-                golden = goldenDb.target(schema);
-                target = targetDb.target(schema);
+            List<TestDatabase> created = new ArrayList<>();
+            try {
+                if (s.mode == PgScenario.Mode.TENANT) {
+                    goldenDb = track(created, server.createDatabase("drift_tenants"));
+                    targetDb = goldenDb;
+                    goldenDb.execute(script("CREATE SCHEMA " + GOLDEN_TENANT + "; SET search_path = " + GOLDEN_TENANT,
+                            s.base, s.golden));
+                    goldenDb.execute(script("CREATE SCHEMA " + TARGET_TENANT + "; SET search_path = " + TARGET_TENANT,
+                            s.base, s.drift));
+                    golden = goldenDb.target(GOLDEN_TENANT);
+                    target = goldenDb.target(TARGET_TENANT);
+                } else {
+                    goldenDb = track(created, server.createDatabase("drift_golden"));
+                    targetDb = track(created, server.createDatabase("drift_target"));
+                    goldenDb.execute(script(s.base, s.golden));
+                    targetDb.execute(script(s.base, s.drift));
+                    String schema = s.mode == PgScenario.Mode.SINGLE_SCHEMA ? "public" : null;
+                    golden = goldenDb.target(schema);
+                    target = targetDb.target(schema);
+                }
+            } catch (RuntimeException e) {
+                created.forEach(TestDatabase::close);
+                throw e;
             }
+        }
+
+        private TestDatabase track(List<TestDatabase> created, TestDatabase db) {
+            created.add(db);
+            return db;
         }
 
         private String[] script(String first, List<String> rest) {
