@@ -343,6 +343,11 @@ final class PostgresInspector {
                 case "d" -> "BY DEFAULT";
                 default -> null;
             };
+            Array seq = rs.getArray("identseq");
+            if (identity != null && seq != null) {
+                Long[] v = (Long[]) seq.getArray();
+                identity = PgIdentity.encode(identity, rs.getString("identtype"), v[0], v[1], v[2], v[3], v[4], v[5] == 1);
+            }
             boolean generated = "s".equals(rs.getString("generated"));
             String def = rs.getString("def");
             String cats = rs.getString("cats");

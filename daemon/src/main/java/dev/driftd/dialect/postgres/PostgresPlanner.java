@@ -1260,7 +1260,15 @@ final class PostgresPlanner {
             if (t.identity() != null && g.identity() == null) {
                 add(Phase.COLUMNS, col + " DROP IDENTITY", "column is not an identity in golden");
             } else if (t.identity() != null && !t.identity().equals(g.identity())) {
-                add(Phase.COLUMNS, col + " SET GENERATED " + g.identity(), "identity kind differs");
+                if (!PgIdentity.kind(t.identity()).equals(PgIdentity.kind(g.identity()))) {
+                    add(Phase.COLUMNS, col + " SET GENERATED " + PgIdentity.kind(g.identity()), "identity kind differs");
+                }
+                if (!PgIdentity.options(t.identity()).equals(PgIdentity.options(g.identity()))) {
+                    boolean restart = PgIdentity.narrows(t.identity(), g.identity(), g.type());
+                    add(Phase.COLUMNS, col + " " + PgIdentity.setOptions(g.identity(), g.type()) + (restart ? " RESTART" : ""),
+                            restart ? "identity sequence options differ (its range narrows: the sequence restarts)"
+                                    : "identity sequence options differ");
+                }
             }
             boolean typeChanged = c.changes("type") || c.changes("collation") || enumColumns.contains(c.key());
             if (typeChanged && !partitionChild) {
@@ -1284,7 +1292,7 @@ final class PostgresPlanner {
             }
             if (t.identity() == null && g.identity() != null) {
                 // after extra sequences are gone, so the identity sequence gets the name golden's has
-                add(Phase.IDENTITIES, col + " ADD GENERATED " + g.identity() + " AS IDENTITY", "column is an identity in golden");
+                add(Phase.IDENTITIES, col + " ADD " + PgIdentity.generated(g.identity()), "column is an identity in golden");
             }
             unhandled(c, "type", "collation", "generated", "generatedKind", "identity", "defaultExpression", "nullable",
                     "comment");
