@@ -1301,7 +1301,7 @@ final class PostgresPlanner {
         /** Type change with the default moved out of the way (USING does not convert defaults). */
         private void changeType(Column t, Column g, String why) {
             String col = alterColumn(g);
-            boolean viaText = enumColumns.contains(t.key());
+            boolean viaText = enumColumns.contains(t.key()) || PgEnumCasts.isEnum(target, t.type());
             if (t.defaultExpression() != null && t.identity() == null && !resetDefaults.contains(t.key())) {
                 add(Phase.COLUMNS, col + " DROP DEFAULT", "default dropped for the type change, set again after it");
             }
