@@ -69,8 +69,10 @@ final class PgPrivilegePlanner {
         return type + " " + schema + " " + object;
     }
 
+    /** Every revoke before every grant: a table-level REVOKE also takes that role's column grants away. */
     List<Statement> statements() {
         List<Statement> out = new ArrayList<>();
+        List<Statement> grants = new ArrayList<>();
         for (Change c : changes) {
             if (c.kind() != ObjectKind.PRIVILEGE) {
                 continue;
@@ -102,14 +104,15 @@ final class PgPrivilegePlanner {
                         + " FROM " + grantee(any), reason));
             }
             if (!grantPlain.isEmpty()) {
-                out.add(new Statement("GRANT " + privileges(any, grantPlain) + " ON " + object(any) + " TO "
+                grants.add(new Statement("GRANT " + privileges(any, grantPlain) + " ON " + object(any) + " TO "
                         + grantee(any), reason));
             }
             if (!grantOption.isEmpty()) {
-                out.add(new Statement("GRANT " + privileges(any, grantOption) + " ON " + object(any) + " TO "
+                grants.add(new Statement("GRANT " + privileges(any, grantOption) + " ON " + object(any) + " TO "
                         + grantee(any) + " WITH GRANT OPTION", reason));
             }
         }
+        out.addAll(grants);
         return out;
     }
 
