@@ -164,6 +164,15 @@ final class PgCatalog {
             "SELECT a.attrelid AS rel, a.attname AS name, a.attnum AS num, c.relkind AS relkind, "
                     + "pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull, "
                     + "a.attidentity AS identity, a.attgenerated AS generated, "
+                    + "CASE WHEN a.attidentity <> '' THEN (SELECT ARRAY[s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
+                    + "s.seqcache, CASE WHEN s.seqcycle THEN 1 ELSE 0 END] FROM pg_catalog.pg_depend d "
+                    + "JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid "
+                    + "WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = a.attrelid "
+                    + "AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END AS identseq, "
+                    + "CASE WHEN a.attidentity <> '' THEN (SELECT pg_catalog.format_type(s.seqtypid, NULL) "
+                    + "FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid "
+                    + "WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = a.attrelid "
+                    + "AND d.refobjsubid = a.attnum AND d.deptype = 'i' LIMIT 1) END AS identtype, "
                     + "CASE WHEN a.atthasdef THEN (SELECT pg_catalog.pg_get_expr(ad.adbin, "
                     + "CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END, true) FROM pg_catalog.pg_attrdef ad "
                     + "WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum) END AS def, "
@@ -276,4 +285,44 @@ final class PgCatalog {
                     + "pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true) AS withcheck "
                     + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_policy p ON p.polrelid = c.oid "
                     + "WHERE c.relnamespace = ANY (?::oid[])";
+
+    /**
+     * Privileges granted to roles other than each object's owner, one row per grantee and privilege:
+     * relations (tables, views, materialized views, sequences), columns, routines, enum/domain/composite
+     * types, and the schemas in scope. A routine's or type's NULL acl means the built-in default
+     * (EXECUTE / USAGE to PUBLIC), so it is expanded with acldefault(): a default acl and an explicit
+     * one equal to it read the same. A NULL relation or schema acl grants only the owner: no rows.
+     */
+    static final String PRIVILEGES =
+            "WITH objs AS ("
+                    + "SELECT c.relnamespace AS ns, CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS otype, "
+                    + "c.relname::text AS obj, NULL::text AS col, c.relowner AS owner, c.relacl AS acl "
+                    + "FROM pg_catalog.pg_class c WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relacl IS NOT NULL "
+                    + "AND c.relnamespace = ANY (?::oid[]) AND " + notExtensionMember("pg_class", "c.oid")
+                    + " UNION ALL "
+                    + "SELECT c.relnamespace, 'COLUMN', c.relname::text, a.attname::text, c.relowner, a.attacl "
+                    + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+                    + "WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                    + "AND c.relnamespace = ANY (?::oid[]) AND " + notExtensionMember("pg_class", "c.oid")
+                    + " UNION ALL "
+                    + "SELECT p.pronamespace, CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, "
+                    + "p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL, p.proowner, "
+                    + "COALESCE(p.proacl, pg_catalog.acldefault('f', p.proowner)) "
+                    + "FROM pg_catalog.pg_proc p WHERE p.prokind IN ('f', 'p', 'w') AND p.pronamespace = ANY (?::oid[]) AND "
+                    + notExtensionMember("pg_proc", "p.oid")
+                    + " UNION ALL "
+                    + "SELECT t.typnamespace, 'TYPE', t.typname::text, NULL, t.typowner, "
+                    + "COALESCE(t.typacl, pg_catalog.acldefault('T', t.typowner)) "
+                    + "FROM pg_catalog.pg_type t WHERE t.typnamespace = ANY (?::oid[]) AND (t.typtype IN ('e', 'd') "
+                    + "OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid "
+                    + "AND tc.relkind = 'c'))) AND " + notExtensionMember("pg_type", "t.oid")
+                    + " UNION ALL "
+                    + "SELECT n.oid, 'SCHEMA', '', NULL, n.nspowner, n.nspacl FROM pg_catalog.pg_namespace n "
+                    + "WHERE n.oid = ANY (?::oid[]) AND n.nspacl IS NOT NULL) "
+                    + "SELECT o.ns AS ns, o.otype AS otype, o.obj AS obj, o.col AS col, "
+                    + "CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE r.rolname END AS grantee, "
+                    + "x.privilege_type AS priv, x.is_grantable AS grantable "
+                    + "FROM objs o CROSS JOIN LATERAL pg_catalog.aclexplode(o.acl) x "
+                    + "LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee "
+                    + "WHERE x.grantee <> o.owner";
 }

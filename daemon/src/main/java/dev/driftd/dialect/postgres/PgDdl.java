@@ -245,7 +245,7 @@ final class PgDdl {
         if (c.generated() != null) {
             sb.append(" GENERATED ALWAYS AS (").append(c.generated()).append(") STORED");
         } else if (c.identity() != null) {
-            sb.append(" GENERATED ").append(c.identity()).append(" AS IDENTITY");
+            sb.append(' ').append(PgIdentity.generated(c.identity()));
         } else if (c.defaultExpression() != null) {
             sb.append(" DEFAULT ").append(c.defaultExpression());
         }

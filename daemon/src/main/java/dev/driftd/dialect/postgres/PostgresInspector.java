@@ -15,6 +15,7 @@ import dev.driftd.schema.IndexPart;
 import dev.driftd.schema.NamedCheck;
 import dev.driftd.schema.Policy;
 import dev.driftd.schema.PrimaryKey;
+import dev.driftd.schema.Privilege;
 import dev.driftd.schema.Routine;
 import dev.driftd.schema.SchemaDef;
 import dev.driftd.schema.SchemaObject;
@@ -41,6 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -142,6 +144,7 @@ final class PostgresInspector {
         readRoutines(objects, catalog);
         readTriggers(objects, catalog);
         readPolicies(objects, catalog);
+        readPrivileges(objects, catalog);
 
         Scope scope = single ? Scope.singleSchema(db[0], schema)
                 : Scope.database(db[0], List.copyOf(schemaNames.values()).stream().sorted().toList());
@@ -340,6 +343,11 @@ final class PostgresInspector {
                 case "d" -> "BY DEFAULT";
                 default -> null;
             };
+            Array seq = rs.getArray("identseq");
+            if (identity != null && seq != null) {
+                Long[] v = (Long[]) seq.getArray();
+                identity = PgIdentity.encode(identity, rs.getString("identtype"), v[0], v[1], v[2], v[3], v[4], v[5] == 1);
+            }
             boolean generated = "s".equals(rs.getString("generated"));
             String def = rs.getString("def");
             String cats = rs.getString("cats");
@@ -469,6 +477,33 @@ final class PostgresInspector {
                         rs.getString("withcheck"), catalog.comment('p', rs.getLong("oid"), 0)));
             }
         }, catalog.scopeOids);
+    }
+
+    private record Grantee(String schema, String objectType, String object, String grantee) {
+    }
+
+    /** Rows per (object, grantee, privilege) folded into one Privilege per object and grantee. */
+    private void readPrivileges(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        Map<Grantee, TreeSet<String>> privileges = new TreeMap<>(Comparator.comparing(Grantee::toString));
+        Map<Grantee, TreeSet<String>> grantable = new HashMap<>();
+        query("privileges", PgCatalog.PRIVILEGES, rs -> {
+            String grantee = rs.getString("grantee");
+            if (grantee == null) {
+                return; // a dropped role's oid left in an acl
+            }
+            String type = rs.getString("otype");
+            String object = rs.getString("obj");
+            if ("COLUMN".equals(type)) {
+                object = object + "." + rs.getString("col");
+            }
+            Grantee g = new Grantee(catalog.names.ofOid(rs.getLong("ns")), type, object, grantee);
+            privileges.computeIfAbsent(g, k -> new TreeSet<>()).add(rs.getString("priv"));
+            if (rs.getBoolean("grantable")) {
+                grantable.computeIfAbsent(g, k -> new TreeSet<>()).add(rs.getString("priv"));
+            }
+        }, catalog.scopeOids, catalog.scopeOids, catalog.scopeOids, catalog.scopeOids, catalog.scopeOids);
+        privileges.forEach((g, privs) -> out.add(new Privilege(g.schema(), g.objectType(), g.object(), g.grantee(),
+                List.copyOf(privs), List.copyOf(grantable.getOrDefault(g, new TreeSet<>())))));
     }
 
     // ---- value mapping -------------------------------------------------------------------------

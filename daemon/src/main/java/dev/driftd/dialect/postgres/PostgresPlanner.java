@@ -73,7 +73,7 @@ final class PostgresPlanner {
         DROP_TRIGGERS, DROP_POLICIES, DROP_VIEWS, DROP_DEFAULTS, DROP_ROUTINES_EARLY, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS,
         DROP_INDEXES, DROP_TABLES, SCHEMAS, EXTENSIONS, TYPES, SEQUENCES, FUNCTIONS, TABLES, PARTITIONS, COLUMNS,
         DROP_SEQUENCES, IDENTITIES, TABLE_PROPERTIES, SEQUENCE_OWNERS, CONSTRAINTS, INDEXES, FOREIGN_KEYS, VIEWS, VIEW_INDEXES, PROCEDURES, TRIGGERS,
-        POLICIES, COMMENTS, DROP_ROUTINES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
+        POLICIES, COMMENTS, PRIVILEGES, DROP_ROUTINES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
     }
 
     private record Step(Phase phase, PlanStatement statement) {
@@ -620,6 +620,9 @@ final class PostgresPlanner {
             emitViews();
             emitTriggersAndPolicies();
             emitComments();
+            for (PgPrivilegePlanner.Statement s : new PgPrivilegePlanner(ddl, changes.values()).statements()) {
+                add(Phase.PRIVILEGES, s.sql(), s.reason());
+            }
         }
 
         /**
@@ -1257,7 +1260,15 @@ final class PostgresPlanner {
             if (t.identity() != null && g.identity() == null) {
                 add(Phase.COLUMNS, col + " DROP IDENTITY", "column is not an identity in golden");
             } else if (t.identity() != null && !t.identity().equals(g.identity())) {
-                add(Phase.COLUMNS, col + " SET GENERATED " + g.identity(), "identity kind differs");
+                if (!PgIdentity.kind(t.identity()).equals(PgIdentity.kind(g.identity()))) {
+                    add(Phase.COLUMNS, col + " SET GENERATED " + PgIdentity.kind(g.identity()), "identity kind differs");
+                }
+                if (!PgIdentity.options(t.identity()).equals(PgIdentity.options(g.identity()))) {
+                    boolean restart = PgIdentity.narrows(t.identity(), g.identity(), g.type());
+                    add(Phase.COLUMNS, col + " " + PgIdentity.setOptions(g.identity(), g.type()) + (restart ? " RESTART" : ""),
+                            restart ? "identity sequence options differ (its range narrows: the sequence restarts)"
+                                    : "identity sequence options differ");
+                }
             }
             boolean typeChanged = c.changes("type") || c.changes("collation") || enumColumns.contains(c.key());
             if (typeChanged && !partitionChild) {
@@ -1281,7 +1292,7 @@ final class PostgresPlanner {
             }
             if (t.identity() == null && g.identity() != null) {
                 // after extra sequences are gone, so the identity sequence gets the name golden's has
-                add(Phase.IDENTITIES, col + " ADD GENERATED " + g.identity() + " AS IDENTITY", "column is an identity in golden");
+                add(Phase.IDENTITIES, col + " ADD " + PgIdentity.generated(g.identity()), "column is an identity in golden");
             }
             unhandled(c, "type", "collation", "generated", "generatedKind", "identity", "defaultExpression", "nullable",
                     "comment");
@@ -1290,7 +1301,7 @@ final class PostgresPlanner {
         /** Type change with the default moved out of the way (USING does not convert defaults). */
         private void changeType(Column t, Column g, String why) {
             String col = alterColumn(g);
-            boolean viaText = enumColumns.contains(t.key());
+            boolean viaText = enumColumns.contains(t.key()) || PgEnumCasts.isEnum(target, t.type());
             if (t.defaultExpression() != null && t.identity() == null && !resetDefaults.contains(t.key())) {
                 add(Phase.COLUMNS, col + " DROP DEFAULT", "default dropped for the type change, set again after it");
             }

@@ -1,0 +1,178 @@
+package dev.driftd.dialect.postgres;
+
+import dev.driftd.diff.Change;
+import dev.driftd.diff.ChangeType;
+import dev.driftd.schema.ObjectKind;
+import dev.driftd.schema.Privilege;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * GRANT and REVOKE statements for privilege drift. Runs after every object exists (the planner
+ * emits these last among the creates). Revokes on an object the plan drops are left out (the drop
+ * takes its privileges along), and so are grants a freshly created object already has by default
+ * (EXECUTE on a new routine, USAGE on a new type, both to PUBLIC).
+ */
+final class PgPrivilegePlanner {
+    /** One statement with why it is planned. */
+    record Statement(String sql, String reason) {
+    }
+
+    private final PgDdl ddl;
+    private final Collection<Change> changes;
+    /** {@code objectType schema object} of objects the plan drops, in Privilege terms. */
+    private final Set<String> dropped = new HashSet<>();
+    /** The same for objects the plan creates. */
+    private final Set<String> created = new HashSet<>();
+    private final Set<String> droppedSchemas = new HashSet<>();
+
+    PgPrivilegePlanner(PgDdl ddl, Collection<Change> changes) {
+        this.ddl = ddl;
+        this.changes = changes;
+        for (Change c : changes) {
+            String id = objectId(c);
+            if (id == null) {
+                continue;
+            }
+            if (c.type() == ChangeType.EXTRA) {
+                dropped.add(id);
+                if (c.kind() == ObjectKind.SCHEMA) {
+                    droppedSchemas.add(c.key().name());
+                }
+            } else if (c.type() == ChangeType.MISSING) {
+                created.add(id);
+            }
+        }
+    }
+
+    /** The Privilege-style identity of a change's object, or null when it is not a grantable object. */
+    private static String objectId(Change c) {
+        String schema = c.key().schema();
+        return switch (c.kind()) {
+            case TABLE, VIEW, MATERIALIZED_VIEW -> id("TABLE", schema, c.key().name());
+            case SEQUENCE -> id("SEQUENCE", schema, c.key().name());
+            case FUNCTION -> id("FUNCTION", schema, c.key().name());
+            case PROCEDURE -> id("PROCEDURE", schema, c.key().name());
+            case ENUM_TYPE, DOMAIN, COMPOSITE_TYPE -> id("TYPE", schema, c.key().name());
+            case COLUMN -> id("COLUMN", schema, c.key().table() + "." + c.key().name());
+            case SCHEMA -> id("SCHEMA", c.key().name(), "");
+            default -> null;
+        };
+    }
+
+    private static String id(String type, String schema, String object) {
+        return type + " " + schema + " " + object;
+    }
+
+    /** Every revoke before every grant: a table-level REVOKE also takes that role's column grants away. */
+    List<Statement> statements() {
+        List<Statement> out = new ArrayList<>();
+        List<Statement> grants = new ArrayList<>();
+        for (Change c : changes) {
+            if (c.kind() != ObjectKind.PRIVILEGE) {
+                continue;
+            }
+            Privilege t = (Privilege) c.before();
+            Privilege g = (Privilege) c.after();
+            Privilege any = g != null ? g : t;
+            if (gone(any)) {
+                continue;
+            }
+            Set<String> have = t == null ? Set.of() : new TreeSet<>(t.privileges());
+            Set<String> haveGrant = t == null ? Set.of() : new TreeSet<>(t.grantable());
+            Set<String> want = g == null ? Set.of() : new TreeSet<>(g.privileges());
+            Set<String> wantGrant = g == null ? Set.of() : new TreeSet<>(g.grantable());
+            if (t == null && createdWithDefault(g)) {
+                continue;
+            }
+            String reason = c.type().name().toLowerCase(java.util.Locale.ROOT) + " privilege " + c.key().display();
+            Set<String> revoke = minus(have, want);
+            Set<String> revokeOption = minus(minus(haveGrant, wantGrant), revoke);
+            Set<String> grantPlain = minus(minus(want, have), wantGrant);
+            Set<String> grantOption = minus(wantGrant, haveGrant);
+            if (!revoke.isEmpty()) {
+                out.add(new Statement("REVOKE " + privileges(any, revoke) + " ON " + object(any) + " FROM "
+                        + grantee(any), reason));
+            }
+            if (!revokeOption.isEmpty()) {
+                out.add(new Statement("REVOKE GRANT OPTION FOR " + privileges(any, revokeOption) + " ON " + object(any)
+                        + " FROM " + grantee(any), reason));
+            }
+            if (!grantPlain.isEmpty()) {
+                grants.add(new Statement("GRANT " + privileges(any, grantPlain) + " ON " + object(any) + " TO "
+                        + grantee(any), reason));
+            }
+            if (!grantOption.isEmpty()) {
+                grants.add(new Statement("GRANT " + privileges(any, grantOption) + " ON " + object(any) + " TO "
+                        + grantee(any) + " WITH GRANT OPTION", reason));
+            }
+        }
+        out.addAll(grants);
+        return out;
+    }
+
+    /** Whether the plan drops the object (or its table or schema), taking its privileges along. */
+    private boolean gone(Privilege p) {
+        if (droppedSchemas.contains(p.schema()) || dropped.contains(id(p.objectType(), p.schema(), p.object()))) {
+            return true;
+        }
+        return "COLUMN".equals(p.objectType()) && dropped.contains(id("TABLE", p.schema(), table(p)));
+    }
+
+    /** A grant a routine or type gets by default when the plan creates it. */
+    private boolean createdWithDefault(Privilege g) {
+        if (!"PUBLIC".equals(g.grantee()) || !g.grantable().isEmpty()
+                || !created.contains(id(g.objectType(), g.schema(), g.object()))) {
+            return false;
+        }
+        return switch (g.objectType()) {
+            case "FUNCTION", "PROCEDURE" -> g.privileges().equals(List.of("EXECUTE"));
+            case "TYPE" -> g.privileges().equals(List.of("USAGE"));
+            default -> false;
+        };
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> out = new TreeSet<>(a);
+        out.removeAll(b);
+        return out;
+    }
+
+    private static String table(Privilege p) {
+        return p.object().substring(0, p.object().lastIndexOf('.'));
+    }
+
+    private static String column(Privilege p) {
+        return p.object().substring(p.object().lastIndexOf('.') + 1);
+    }
+
+    private static String privileges(Privilege p, Set<String> privileges) {
+        if ("COLUMN".equals(p.objectType())) {
+            String col = " (" + PgDdl.ident(column(p)) + ")";
+            return String.join(", ", privileges.stream().map(x -> x + col).toList());
+        }
+        return String.join(", ", privileges);
+    }
+
+    private String object(Privilege p) {
+        return switch (p.objectType()) {
+            case "COLUMN" -> "TABLE " + ddl.qualified(p.schema(), table(p));
+            case "SCHEMA" -> "SCHEMA " + PgDdl.ident(ddl.schema(p.schema()));
+            case "FUNCTION", "PROCEDURE" -> {
+                int paren = p.object().indexOf('(');
+                yield p.objectType() + " " + ddl.qualified(p.schema(), p.object().substring(0, paren))
+                        + p.object().substring(paren);
+            }
+            default -> p.objectType() + " " + ddl.qualified(p.schema(), p.object());
+        };
+    }
+
+    private static String grantee(Privilege p) {
+        return "PUBLIC".equals(p.grantee()) ? "PUBLIC" : PgDdl.ident(p.grantee());
+    }
+}
