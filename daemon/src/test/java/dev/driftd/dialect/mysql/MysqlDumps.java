@@ -20,6 +20,10 @@ public final class MysqlDumps {
             "(TRIGGER \\S+ )(before|after) (insert|update|delete)( ON )", Pattern.CASE_INSENSITIVE);
     // A view's ALGORITHM is a planning hint kept out of drift by design (like DEFINER), so it is not compared.
     private static final Pattern VIEW_ALGORITHM = Pattern.compile("CREATE ALGORITHM=[A-Z]+ ");
+    // Integer display widths change neither storage nor values and driftd keeps them out of drift
+    // (MysqlNormalizer), except tinyint(1) (read as boolean by drivers) and ZEROFILL columns.
+    private static final Pattern INT_WIDTH = Pattern.compile(
+            "\\b(tinyint|smallint|mediumint|int|bigint)\\((\\d+)\\)(?! unsigned zerofill| zerofill)");
     // HASH and KEY partitioning default to one partition: "PARTITIONS 1" written out is the same table.
     private static final Pattern ONE_PARTITION = Pattern.compile(" PARTITIONS 1(?![0-9])");
 
@@ -69,6 +73,8 @@ public final class MysqlDumps {
                     + " " + m.group(3).toUpperCase(java.util.Locale.ROOT) + m.group(4)));
             if (flat.startsWith("CREATE TABLE")) {
                 flat = ONE_PARTITION.matcher(flat).replaceAll("");
+                flat = INT_WIDTH.matcher(flat).replaceAll(m -> m.group(1).equals("tinyint") && m.group(2).equals("1")
+                        ? m.group() : m.group(1));
                 if (flat.contains(" ENGINE=InnoDB ")) {
                     // InnoDB builds every plain, unique and primary key as a B-tree (it has no
                     // other kind for them), so an explicit "USING BTREE" is the default spelled out.
