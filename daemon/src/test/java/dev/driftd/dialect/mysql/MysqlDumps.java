@@ -24,6 +24,7 @@ public final class MysqlDumps {
     // (MysqlNormalizer), except tinyint(1) (read as boolean by drivers) and ZEROFILL columns.
     private static final Pattern INT_WIDTH = Pattern.compile(
             "\\b(tinyint|smallint|mediumint|int|bigint)\\((\\d+)\\)(?! unsigned zerofill| zerofill)");
+    private static final Pattern FK_RESTRICT = Pattern.compile(" ON (DELETE|UPDATE) (NO ACTION|RESTRICT)");
     // HASH and KEY partitioning default to one partition: "PARTITIONS 1" written out is the same table.
     private static final Pattern ONE_PARTITION = Pattern.compile(" PARTITIONS 1(?![0-9])");
 
@@ -76,6 +77,9 @@ public final class MysqlDumps {
                 flat = INT_WIDTH.matcher(flat).replaceAll(m -> m.group(1).equals("tinyint") && m.group(2).equals("1")
                         ? m.group() : m.group(1));
                 if (flat.contains(" ENGINE=InnoDB ")) {
+                    // InnoDB documents NO ACTION as RESTRICT (checked at once), and RESTRICT is the
+                    // default the server does not print: all three spellings are the same key.
+                    flat = FK_RESTRICT.matcher(flat).replaceAll("");
                     // InnoDB builds every plain, unique and primary key as a B-tree (it has no
                     // other kind for them), so an explicit "USING BTREE" is the default spelled out.
                     flat = flat.replace(" USING BTREE", "");
