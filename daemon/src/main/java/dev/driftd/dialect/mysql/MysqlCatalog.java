@@ -38,7 +38,7 @@ final class MysqlCatalog {
     record ForeignKeyRow(String name, String table, String updateRule, String deleteRule) {
     }
 
-    record ViewRow(String name, String definition, String checkOption) {
+    record ViewRow(String name, String definition, String checkOption, String security) {
     }
 
     record TriggerRow(String name, String table, String timing, String event, int order, String statement) {
@@ -145,8 +145,8 @@ final class MysqlCatalog {
     }
 
     List<ViewRow> views() throws SQLException {
-        return query("SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?",
-                rs -> new ViewRow(rs.getString(1), rs.getString(2), rs.getString(3)));
+        return query("SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?",
+                rs -> new ViewRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
     }
 
     List<TriggerRow> triggers() throws SQLException {

@@ -342,8 +342,15 @@ final class MysqlInspector {
 
         private void views(List<ViewRow> rows, Map<String, List<String>> viewColumns) {
             for (ViewRow v : rows) {
-                Map<String, String> options = v.checkOption() == null || v.checkOption().equalsIgnoreCase("NONE")
-                        ? Map.of() : Map.of("check_option", v.checkOption().toUpperCase(Locale.ROOT));
+                Map<String, String> options = new java.util.TreeMap<>();
+                if (v.checkOption() != null && !v.checkOption().equalsIgnoreCase("NONE")) {
+                    options.put("check_option", v.checkOption().toUpperCase(Locale.ROOT));
+                }
+                // SQL SECURITY INVOKER changes whose privileges the view runs with, so it is drift;
+                // DEFINER is the default and stays out so existing fingerprints do not move.
+                if ("INVOKER".equalsIgnoreCase(v.security())) {
+                    options.put("security", "INVOKER");
+                }
                 objects.add(new View("", v.name(), false, defs.body(v.definition()),
                         viewColumns.getOrDefault(v.name(), List.of()), options, null));
             }

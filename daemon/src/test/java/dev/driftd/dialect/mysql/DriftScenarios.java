@@ -396,6 +396,12 @@ final class DriftScenarios {
                 of("view_check_option")
                         .target("CREATE OR REPLACE VIEW v_settings AS SELECT k, v FROM settings WHERE k <> '' WITH CASCADED CHECK OPTION")
                         .expect("changed view v_settings"),
+                // SQL SECURITY INVOKER changes whose privileges the view runs with: drift, re-created with it.
+                of("view_sql_security_invoker")
+                        .golden("CREATE SQL SECURITY INVOKER VIEW v_inv AS SELECT id FROM tags")
+                        .target("CREATE VIEW v_inv AS SELECT id FROM tags")
+                        .expect("changed view v_inv")
+                        .planContains("SQL SECURITY INVOKER VIEW `v_inv`"),
                 of("view_using_missing_function")
                         .golden("CREATE FUNCTION f_label(t varchar(30)) RETURNS varchar(40) DETERMINISTIC RETURN CONCAT('#', t)",
                                 "CREATE VIEW v_tags AS SELECT id, f_label(label) AS shown FROM tags")
