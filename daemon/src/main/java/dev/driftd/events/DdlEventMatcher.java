@@ -1,0 +1,116 @@
+package dev.driftd.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a DDL event to the fleet members it touched, by server (host and port), database and, for
+ * schema-per-tenant members, schema.
+ *
+ * <p>The event's database and schema are the connection's current ones. A statement that names
+ * its objects with a qualifier ({@code tenant_7.orders}, {@code `shop_2`.items}) changes that
+ * schema or database instead, so qualifiers that name a candidate member win over the
+ * connection's current schema. Several members can match (one database in two fleets): all are
+ * returned. No match is an empty list (DDL on a database no fleet watches).
+ */
+public final class DdlEventMatcher {
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|''|\\\\.)*'");
+    private static final Pattern QUALIFIER = Pattern.compile(
+            "(?:\"((?:[^\"]|\"\")+)\"|`((?:[^`]|``)+)`|([A-Za-z_][A-Za-z0-9_$]*))\\s*\\.");
+
+    private record Candidate(MemberEndpoint endpoint, JdbcAddress address, String scope) {
+    }
+
+    private final List<Candidate> candidates;
+
+    /** Throws IllegalArgumentException naming the member when one has an unusable URL. */
+    public DdlEventMatcher(List<MemberEndpoint> members) {
+        List<Candidate> list = new ArrayList<>(members.size());
+        for (MemberEndpoint m : members) {
+            JdbcAddress a;
+            try {
+                a = JdbcAddress.parse(m.url());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("member " + m.fleet() + "/" + m.member() + ": " + e.getMessage(), e);
+            }
+            // PostgreSQL members are a database (scope null) or one schema of it; MySQL members a database
+            String scope = a.postgres() ? emptyToNull(m.schema())
+                    : emptyToNull(m.schema() != null && !m.schema().isEmpty() ? m.schema() : a.database());
+            list.add(new Candidate(m, a, scope));
+        }
+        this.candidates = List.copyOf(list);
+    }
+
+    public List<MemberRef> match(DdlEvent event) {
+        String host = JdbcAddress.normalizeHost(event.serverHost());
+        Boolean postgres = event.flavor() == null ? null
+                : event.flavor().equals("postgresql") ? Boolean.TRUE
+                : event.flavor().equals("mysql") || event.flavor().equals("mariadb") ? Boolean.FALSE : null;
+        List<Candidate> onServer = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.address().host().equals(host) && c.address().port() == event.serverPort()
+                    && (postgres == null || postgres == c.address().postgres())) {
+                onServer.add(c);
+            }
+        }
+        if (onServer.isEmpty()) {
+            return List.of();
+        }
+        Set<String> qualifiers = qualifiers(event.statement());
+        Set<MemberRef> byQualifier = new LinkedHashSet<>();
+        Set<MemberRef> byConnection = new LinkedHashSet<>();
+        for (Candidate c : onServer) {
+            MemberRef ref = new MemberRef(c.endpoint().fleet(), c.endpoint().member());
+            if (c.address().postgres()) {
+                if (!c.address().database().equals(event.database())) {
+                    continue;
+                }
+                if (c.scope() == null) {
+                    byConnection.add(ref); // the whole database is the member: any schema in it
+                } else if (qualifiers.contains(c.scope().toLowerCase(Locale.ROOT))) {
+                    byQualifier.add(ref);
+                } else if (c.scope().equals(event.schema())) {
+                    byConnection.add(ref);
+                }
+            } else if (c.scope() != null) {
+                if (qualifiers.contains(c.scope().toLowerCase(Locale.ROOT))) {
+                    byQualifier.add(ref);
+                } else if (c.scope().equals(event.database())) {
+                    byConnection.add(ref);
+                }
+            }
+        }
+        if (!byQualifier.isEmpty()) {
+            // explicit names win for schema-scoped members; whole-database members still match
+            for (Candidate c : onServer) {
+                if (c.address().postgres() && c.scope() == null && c.address().database().equals(event.database())) {
+                    byQualifier.add(new MemberRef(c.endpoint().fleet(), c.endpoint().member()));
+                }
+            }
+            return List.copyOf(byQualifier);
+        }
+        return List.copyOf(byConnection);
+    }
+
+    /** Lower-cased names written before a '.', outside string literals. */
+    static Set<String> qualifiers(String statement) {
+        String code = STRING_LITERAL.matcher(statement).replaceAll("''");
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = QUALIFIER.matcher(code);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1).replace("\"\"", "\"")
+                    : m.group(2) != null ? m.group(2).replace("``", "`") : m.group(3);
+            out.add(name.toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,5 @@
+package dev.driftd.events;
+
+/** A fleet member an event was attributed to. */
+public record MemberRef(String fleet, String member) {
+}

@@ -1,0 +1,167 @@
+package dev.driftd.proxy;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A daemon that is down (closed port) or hangs (accepts and never answers) must cost the
+ * application nothing measurable; the events are dropped and counted.
+ */
+class DeliveryFailureTest {
+    private TestServers.Server server;
+    private String db;
+    private HangingServer hanging;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = TestServers.postgres();
+        assumeTrue(server != null, "no PostgreSQL: set DRIFTD_TEST_PG_URL or start one on 127.0.0.1:5432");
+        db = server.createDatabase("proxy_fail");
+        hanging = new HangingServer();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (hanging != null) {
+            hanging.close();
+        }
+        if (db != null) {
+            server.dropDatabase(db);
+        }
+    }
+
+    @Test
+    void downOrHangingDaemonCostsTheApplicationNothingAndDropsAreCounted() throws Exception {
+        int closedPort = closedPort();
+        DriftdProxy.Stats before = DriftdProxy.stats();
+        int n = 40;
+        long[] baseline = new long[n]; // the proxy reporting to a daemon that answers
+        long[] down = new long[n];
+        long[] hang = new long[n];
+        try (DdlReceiver receiver = new DdlReceiver();
+             Connection plain = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=" + receiver.endpoint()));
+             Connection toDown = DriverManager.getConnection(
+                     server.proxied(db, "driftd.endpoint=http://127.0.0.1:" + closedPort));
+             Connection toHang = DriverManager.getConnection(
+                     server.proxied(db, "driftd.endpoint=http://127.0.0.1:" + hanging.port()))) {
+            Statement sp = plain.createStatement();
+            Statement sd = toDown.createStatement();
+            Statement sh = toHang.createStatement();
+            // interleaved, so that machine load affects the three alike
+            for (int i = 0; i < n; i++) {
+                baseline[i] = time(sp, "CREATE TABLE base_" + i + " (a int)");
+                down[i] = time(sd, "CREATE TABLE down_" + i + " (a int)");
+                hang[i] = time(sh, "CREATE TABLE hang_" + i + " (a int)");
+            }
+        }
+        long mb = median(baseline);
+        long md = median(down);
+        long mh = median(hang);
+        System.out.printf("DDL latency median (us): daemon answering %d, daemon down %d, daemon hanging %d%n",
+                mb / 1000, md / 1000, mh / 1000);
+        // a send on the application's thread would cost a 1 s connect or 2 s read timeout, or at least
+        // a refused connect per statement: the bound leaves room for machine noise only
+        assertThat(md).isLessThan(mb * 3 / 2 + 2_000_000);
+        assertThat(mh).isLessThan(mb * 3 / 2 + 2_000_000);
+        assertThat(max(down)).isLessThan(500_000_000L);
+        assertThat(max(hang)).isLessThan(500_000_000L);
+
+        // every event is accounted for as lost (failed or dropped), none as sent
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        DriftdProxy.Stats after = DriftdProxy.stats();
+        while ((after.lost() - before.lost() < 2L * n || after.sent - before.sent < n) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            after = DriftdProxy.stats();
+        }
+        assertThat(after.lost() - before.lost()).isEqualTo(2L * n);
+        assertThat(after.sent - before.sent).isEqualTo(n); // the answering daemon's
+        assertThat(after.failed - before.failed).isBetween(2L, (long) 2 * n);
+        assertThat(after.lastError).isNotBlank();
+    }
+
+    @Test
+    void closingWaitsForItsEventsAtMostAboutASecond() throws Exception {
+        try (HangingServer fresh = new HangingServer();
+             Connection c = DriverManager.getConnection(
+                     server.proxied(db, "driftd.endpoint=http://127.0.0.1:" + fresh.port()))) {
+            long took = time(c.createStatement(), "CREATE TABLE t (a int)");
+            assertThat(took).isLessThan(500_000_000L);
+            long start = System.nanoTime();
+            c.close();
+            long closeMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(closeMillis).isBetween(500L, 1_600L);
+        }
+    }
+
+    private static long time(Statement s, String sql) throws SQLException {
+        long t0 = System.nanoTime();
+        s.execute(sql);
+        return System.nanoTime() - t0;
+    }
+
+    private static long median(long[] xs) {
+        long[] c = xs.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+
+    private static long max(long[] xs) {
+        return Arrays.stream(xs).max().orElse(0);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Accepts connections and never reads or answers. */
+    static final class HangingServer implements AutoCloseable {
+        private final ServerSocket socket;
+        private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+        HangingServer() throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread t = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        held.add(socket.accept());
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "hanging-daemon");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            for (Socket s : new ArrayList<>(held)) {
+                s.close();
+            }
+        }
+    }
+}
