@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The normalized schema of one scope at one moment: immutable, objects in canonical order, with a
@@ -103,18 +102,29 @@ public final class Snapshot {
 
     /** The parts (columns, constraints, indexes, triggers, policies) of a table or view. */
     public List<SchemaObject> partsOf(String schema, String table) {
-        Predicate<SchemaObject> mine = o -> o.kind().isTablePart()
-                && o.key().schema().equals(schema) && o.key().table().equals(table);
-        return objects.values().stream().filter(mine).toList();
+        List<SchemaObject> out = new ArrayList<>();
+        for (ObjectKind kind : ObjectKind.values()) {
+            if (kind.isTablePart()) {
+                out.addAll(partsOf(kind, schema, table));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Parts of one kind of a table: a range of the sorted map (keys order by kind, schema, table,
+     * name), so reading every table's parts stays linear in the snapshot size.
+     */
+    private java.util.Collection<SchemaObject> partsOf(ObjectKind kind, String schema, String table) {
+        return objects.subMap(ObjectKey.part(kind, schema, table, ""),
+                ObjectKey.part(kind, schema, table + '\u0000', "")).values();
     }
 
     /** Columns of a table in their position order. */
     public List<Column> columnsOf(String schema, String table) {
         List<Column> columns = new ArrayList<>();
-        for (SchemaObject o : partsOf(schema, table)) {
-            if (o instanceof Column c) {
-                columns.add(c);
-            }
+        for (SchemaObject o : partsOf(ObjectKind.COLUMN, schema, table)) {
+            columns.add((Column) o);
         }
         columns.sort(Comparator.comparingInt(Column::position));
         return columns;

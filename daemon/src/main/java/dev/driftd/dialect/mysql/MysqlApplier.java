@@ -2,6 +2,7 @@ package dev.driftd.dialect.mysql;
 
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.PlanStatement;
+import dev.driftd.schema.Flavor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,6 +29,11 @@ final class MysqlApplier {
         try (Statement s = connection.createStatement()) {
             // Routine and trigger bodies may hold {...} that JDBC escape processing would rewrite.
             s.setEscapeProcessing(false);
+            if (plan.flavor() == Flavor.MARIADB) {
+                // The connection bounds every statement for snapshots; rebuilding a large table takes
+                // as long as it takes, and lock waits stay bounded by the plan's lock_wait_timeout.
+                run(s, "SET SESSION max_statement_time = 0", "the session setting", 0, runnable.size());
+            }
             for (String p : plan.preamble()) {
                 run(s, p, "the session setting", 0, runnable.size());
             }

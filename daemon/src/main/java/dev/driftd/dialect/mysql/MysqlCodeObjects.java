@@ -60,16 +60,30 @@ final class MysqlCodeObjects {
             out.addAll(routine(c));
         }
         out.addAll(views(views));
+        // drops first, then creations in an order where FOLLOWS / PRECEDES name an existing trigger
+        Map<String, Trigger> creates = new TreeMap<>();
+        Map<String, String> reasons = new TreeMap<>();
         for (Change c : triggers) {
-            out.addAll(trigger(c));
+            if (c.before() instanceof Trigger t) {
+                out.add(MysqlStatements.statement("DROP TRIGGER IF EXISTS " + MysqlDdl.ident(t.name()),
+                        (c.type() == ChangeType.EXTRA ? "drop extra trigger " : "re-create trigger ") + t.name()));
+            }
+            if (c.after() instanceof Trigger t) {
+                creates.put(t.name(), t);
+                reasons.put(t.name(), (c.type() == ChangeType.MISSING ? "create missing trigger " : "re-create trigger ")
+                        + t.name());
+            }
         }
         for (String t : missingTables) {
             for (SchemaObject o : golden.partsOf("", t)) {
                 if (o instanceof Trigger tr) {
-                    out.add(MysqlStatements.compound(tr.definition(), "create trigger " + tr.name()
-                            + " on new table " + t));
+                    creates.put(tr.name(), tr);
+                    reasons.put(tr.name(), "create trigger " + tr.name() + " on new table " + t);
                 }
             }
+        }
+        for (Trigger t : triggerOrder(creates)) {
+            out.add(MysqlStatements.compound(t.definition(), reasons.get(t.name())));
         }
         for (Change c : events) {
             out.addAll(event(c));
@@ -92,15 +106,31 @@ final class MysqlCodeObjects {
         return out;
     }
 
-    private List<PlanStatement> trigger(Change c) {
-        List<PlanStatement> out = new ArrayList<>();
-        if (c.before() instanceof Trigger t) {
-            out.add(MysqlStatements.statement("DROP TRIGGER IF EXISTS " + MysqlDdl.ident(t.name()),
-                    (c.type() == ChangeType.EXTRA ? "drop extra trigger " : "re-create trigger ") + t.name()));
-        }
-        if (c.after() instanceof Trigger t) {
-            out.add(MysqlStatements.compound(t.definition(),
-                    (c.type() == ChangeType.MISSING ? "create missing trigger " : "re-create trigger ") + t.name()));
+    private static final java.util.regex.Pattern ORDER_REF =
+            java.util.regex.Pattern.compile("(?i)\\b(?:FOLLOWS|PRECEDES)\\s+`((?:[^`]|``)+)`");
+
+    /** Triggers in name order, except that one naming another in FOLLOWS / PRECEDES comes after it. */
+    static List<Trigger> triggerOrder(Map<String, Trigger> triggers) {
+        List<Trigger> out = new ArrayList<>();
+        Set<String> done = new TreeSet<>();
+        while (done.size() < triggers.size()) {
+            Trigger next = null;
+            for (Trigger t : triggers.values()) {
+                if (done.contains(t.name())) {
+                    continue;
+                }
+                java.util.regex.Matcher m = ORDER_REF.matcher(t.definition());
+                String ref = m.find() ? m.group(1).replace("``", "`") : null;
+                if (ref == null || done.contains(ref) || !triggers.containsKey(ref)) {
+                    next = t;
+                    break;
+                }
+            }
+            if (next == null) {
+                next = triggers.values().stream().filter(t -> !done.contains(t.name())).findFirst().orElseThrow();
+            }
+            done.add(next.name());
+            out.add(next);
         }
         return out;
     }

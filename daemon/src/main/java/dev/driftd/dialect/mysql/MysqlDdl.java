@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -164,6 +165,17 @@ final class MysqlDdl {
         return sb.toString();
     }
 
+    boolean isMariadb() {
+        return flavor == Flavor.MARIADB;
+    }
+
+    /** ALTER INDEX clause that only flips whether the optimizer may use the index. */
+    String indexVisibility(Index ix) {
+        boolean hidden = isHidden(ix);
+        String word = flavor == Flavor.MARIADB ? (hidden ? "IGNORED" : "NOT IGNORED") : (hidden ? "INVISIBLE" : "VISIBLE");
+        return "ALTER INDEX " + ident(ix.name()) + " " + word;
+    }
+
     /** An index the optimizer is told to ignore: MySQL INVISIBLE, MariaDB IGNORED. */
     static boolean isHidden(Index ix) {
         Map<String, String> o = ix.options();
@@ -292,6 +304,26 @@ final class MysqlDdl {
     /** The statement that gives a table its golden partitioning (the text starts with PARTITION BY). */
     static String partitionClause(String partitioning) {
         String p = partitioning.trim();
-        return p.regionMatches(true, 0, "PARTITION BY", 0, 12) ? p : "PARTITION BY " + p;
+        if (p.regionMatches(true, 0, "PARTITION BY", 0, 12)) {
+            p = p.substring(12).trim();
+        }
+        Matcher m = DEFAULT_NAMED.matcher(p);
+        if (m.matches()) {
+            // HASH / KEY partitions named p0..pN-1 are what PARTITIONS N creates: say it that way,
+            // as SHOW CREATE TABLE of golden does.
+            String[] names = m.group(2).split(",");
+            boolean defaults = true;
+            for (int i = 0; i < names.length; i++) {
+                defaults &= names[i].trim().equals("PARTITION `p" + i + "`");
+            }
+            if (defaults) {
+                return "PARTITION BY " + m.group(1).trim() + " PARTITIONS " + names.length;
+            }
+        }
+        return "PARTITION BY " + p;
     }
+
+    /** {@code HASH (`id`) (PARTITION `p0`, PARTITION `p1`)}: group 1 the method and expression, group 2 the list. */
+    private static final Pattern DEFAULT_NAMED = Pattern.compile(
+            "(?is)((?:LINEAR\\s+)?(?:HASH|KEY)\\s*(?:ALGORITHM\\s*=\\s*\\d\\s*)?\\(.*?\\))\\s*\\(((?:\\s*PARTITION\\s+`[^`]+`\\s*,?)+)\\)");
 }

@@ -113,16 +113,13 @@ final class MysqlPlanner {
         Map<String, List<ForeignKey>> fkAdds = new TreeMap<>();
         for (ForeignKey fk : target.all(ForeignKey.class)) {
             Change change = fkChanges.get(fk.key());
-            boolean onExtraTable = extraTables.contains(fk.table());
             if (change != null) {
                 fkDrops.computeIfAbsent(fk.table(), k -> new ArrayList<>()).add(fk);
-            } else if (!onExtraTable || blocked(fk, alters)) {
-                if (blocked(fk, alters)) {
-                    fkDrops.computeIfAbsent(fk.table(), k -> new ArrayList<>()).add(fk);
-                    // put back as golden has it, or as it was when golden does not have its table
-                    ForeignKey back = golden.get(fk.key()) instanceof ForeignKey gfk ? gfk : fk;
-                    fkAdds.computeIfAbsent(fk.table(), k -> new ArrayList<>()).add(back);
-                }
+            } else if (blocked(fk, alters)) {
+                fkDrops.computeIfAbsent(fk.table(), k -> new ArrayList<>()).add(fk);
+                // put back as golden has it, or as it was when golden does not have its table
+                ForeignKey back = golden.get(fk.key()) instanceof ForeignKey gfk ? gfk : fk;
+                fkAdds.computeIfAbsent(fk.table(), k -> new ArrayList<>()).add(back);
             }
         }
         for (Change c : fkChanges.values()) {
@@ -177,12 +174,13 @@ final class MysqlPlanner {
 
         out.addAll(code.plan(objectChanges, missingTables));
 
+        // extra tables before extra columns: a foreign key of an extra table may use an extra column
+        out.addAll(dropTables(extraTables));
         for (MysqlTableAlter.Result r : alters.values()) {
             if (r.dropColumns() != null) {
                 out.add(r.dropColumns());
             }
         }
-        out.addAll(dropTables(extraTables));
         for (Change c : sequenceChanges) {
             if (c.type() == ChangeType.EXTRA) {
                 out.addAll(code.sequence(c));

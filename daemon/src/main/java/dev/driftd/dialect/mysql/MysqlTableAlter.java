@@ -51,6 +51,8 @@ final class MysqlTableAlter {
     private PrimaryKey gPk;
     private PrimaryKey tPk;
 
+    /** How many ADD COLUMN clauses the main ALTER holds: INSTANT only when that is all it holds. */
+    private int appendsOnly;
     private final Set<String> touched = new TreeSet<>();
     private final Set<String> dropped = new TreeSet<>();
     private final List<String> warnings = new ArrayList<>();
@@ -187,6 +189,11 @@ final class MysqlTableAlter {
             if (ti != null && gi.equals(ti) && !droppedInMain) {
                 continue;
             }
+            if (ti != null && !droppedInMain && onlyVisibilityDiffers(ti, gi)) {
+                // DROP + ADD of the same definition is a no-op to MariaDB, which then keeps the flag
+                indexes.add(ddl.indexVisibility(gi), "set visibility of index " + gi.name());
+                continue;
+            }
             if (ti != null && !droppedInMain) {
                 indexTarget.add("DROP INDEX " + MysqlDdl.ident(gi.name()), "re-create index " + gi.name(),
                         Hazard.INDEX_DROPPED);
@@ -198,7 +205,7 @@ final class MysqlTableAlter {
             online &= onlineBuildable(gi, gByName);
         }
 
-        if (onlyAppends && !main.isEmpty() && instantAddAllowed(gByName)) {
+        if (onlyAppends && !main.isEmpty() && main.clauses().size() == appendsOnly && instantAddAllowed(gByName)) {
             main.option("ALGORITHM=INSTANT");
         }
         if (!checkDrops.isEmpty()) {
@@ -206,6 +213,15 @@ final class MysqlTableAlter {
         }
         if (!main.isEmpty()) {
             out.add(main.build(main.hazards().contains(Hazard.DELETES_DATA)));
+        }
+        List<String> lingering = lingeringEngineOptions();
+        if (!lingering.isEmpty()) {
+            MysqlStatements.Alter clear = new MysqlStatements.Alter(name);
+            for (String o : lingering) {
+                clear.add(o.toUpperCase(Locale.ROOT) + "=DEFAULT",
+                        "clear " + o + ", which MariaDB keeps from the old engine", Hazard.REWRITES_TABLE);
+            }
+            out.add(clear.build(false));
         }
         out.addAll(lossy);
         if (!indexes.isEmpty()) {
@@ -248,6 +264,7 @@ final class MysqlTableAlter {
         sim.removeAll(recreate);
         Set<String> stay = stayInPlace(sim, gByName);
         boolean onlyAppends = main.isEmpty();
+        appendsOnly = 0;
         for (int i = 0; i < gCols.size(); i++) {
             Column gc = gCols.get(i);
             String prev = i == 0 ? null : gCols.get(i - 1).name();
@@ -259,6 +276,7 @@ final class MysqlTableAlter {
                         (tc == null ? "add column " : "re-create generated column ") + gc.name(),
                         atEnd ? new Hazard[0] : new Hazard[]{Hazard.REWRITES_TABLE});
                 onlyAppends &= atEnd && appendableInstantly(gc);
+                appendsOnly++;
                 place(sim, gc.name(), prev);
                 continue;
             }
@@ -363,10 +381,14 @@ final class MysqlTableAlter {
         }
         Set<String> keys = new TreeSet<>(go.keySet());
         keys.addAll(to.keySet());
+        boolean engineChanges = !Objects.equals(go.get("engine"), to.get("engine"));
         for (String k : keys) {
             String gv = go.get(k);
             if (Objects.equals(gv, to.get(k))) {
                 continue;
+            }
+            if (engineChanges && gv == null && lingeringEngineOptions().contains(k)) {
+                continue; // reset in a statement of their own, after the engine change
             }
             Hazard[] hz = k.equals("engine") || k.equals("row_format") || k.equals("key_block_size")
                     ? new Hazard[]{Hazard.REWRITES_TABLE} : new Hazard[0];
@@ -398,6 +420,18 @@ final class MysqlTableAlter {
                 || g.tableKind() != t.tableKind()) {
             warnings.add("table " + name + ": PostgreSQL-only table properties differ; MySQL has nothing to change");
         }
+    }
+
+    /**
+     * MariaDB carries Aria's PAGE_CHECKSUM / TRANSACTIONAL over a change to another engine and only drops
+     * them in a later ALTER of their own (checked on 10.11), so they are reset after the change.
+     */
+    private List<String> lingeringEngineOptions() {
+        if (!ddl.isMariadb() || Objects.equals(g.options().get("engine"), t.options().get("engine"))
+                || !"aria".equalsIgnoreCase(t.options().get("engine"))) {
+            return List.of();
+        }
+        return List.of("page_checksum", "transactional").stream().filter(o -> !g.options().containsKey(o)).toList();
     }
 
     private boolean uniqueIndexesChange() {
@@ -448,6 +482,20 @@ final class MysqlTableAlter {
             }
         }
         return true;
+    }
+
+    private static boolean onlyVisibilityDiffers(Index a, Index b) {
+        Index plainA = new Index(a.schema(), a.table(), a.name(), a.unique(), a.method(), a.parts(), a.include(),
+                a.predicate(), a.nullsNotDistinct(), withoutVisibility(a.options()), a.comment());
+        Index plainB = new Index(b.schema(), b.table(), b.name(), b.unique(), b.method(), b.parts(), b.include(),
+                b.predicate(), b.nullsNotDistinct(), withoutVisibility(b.options()), b.comment());
+        return plainA.equals(plainB);
+    }
+
+    private static Map<String, String> withoutVisibility(Map<String, String> options) {
+        Map<String, String> out = new TreeMap<>(options);
+        out.keySet().removeAll(List.of("invisible", "ignored", "visible"));
+        return out;
     }
 
     private static boolean usesAny(Index ix, Set<String> columns) {
