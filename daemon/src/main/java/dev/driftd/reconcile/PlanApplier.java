@@ -40,13 +40,15 @@ final class PlanApplier {
         this.audit = audit;
     }
 
-    StoredPlan apply(StoredPlan p, DbTarget target, FleetConfig config, Snapshot golden, Snapshot before, String token) {
-        boolean mysql = p.plan().flavor() != null && p.plan().flavor().isMysqlFamily();
-        return mysql ? stepwise(p, target, config, golden, before, token) : transactional(p, target, config, golden, before, token);
+    static boolean stepwise(StoredPlan p) {
+        return p.plan().flavor() != null && p.plan().flavor().isMysqlFamily();
     }
 
-    private StoredPlan transactional(StoredPlan p, DbTarget target, FleetConfig config, Snapshot golden, Snapshot before,
-                                     String token) {
+    /**
+     * PostgreSQL: the target's fingerprint is checked inside the apply transaction; a mismatch
+     * comes back as {@link Stale} (nothing ran) for the caller to mark the plan.
+     */
+    StoredPlan transactional(StoredPlan p, DbTarget target, FleetConfig config, Snapshot golden, String token) {
         InspectOptions options = new InspectOptions(config.timeout());
         Dialect dialect = engine.dialectFor(target.url());
         Duration statementTimeout = config.timeout().compareTo(MIN_STATEMENT_TIMEOUT) > 0 ? config.timeout()
@@ -54,27 +56,44 @@ final class PlanApplier {
         PostgresVerifiedApply.Outcome out;
         try (Connection c = dialect.connect(target, options, false)) {
             out = PostgresVerifiedApply.apply(c, p.plan(), true, target.schema(), PlanOptions.DEFAULT.lockTimeout(),
-                    statementTimeout, options, after -> PlanService.stillDiffers(engine, golden, after));
+                    statementTimeout, options,
+                    now -> now.fingerprint().equals(p.plan().targetFingerprint()) ? null
+                            : "target changed since planning: " + p.plan().targetFingerprint() + " -> " + now.fingerprint(),
+                    after -> PlanService.stillDiffers(engine, golden, after));
         } catch (SQLException e) {
-            out = new PostgresVerifiedApply.Outcome(false, null, "rolled back, nothing was changed: "
+            out = new PostgresVerifiedApply.Outcome(false, false, null, null, "rolled back, nothing was changed: "
                     + SqlErrors.oneLine(e));
         }
+        if (out.stale()) {
+            throw new Stale(out.detail(), out.before().fingerprint());
+        }
         String sql = SqlScript.render(p.plan(), true);
+        // a failed read leaves no snapshot: the planned fingerprint stands (a rollback changed nothing)
+        String beforeFp = out.before() == null ? p.plan().targetFingerprint() : out.before().fingerprint();
         if (out.committed()) {
             StoredPlan done = p.with(StoredPlan.State.APPLIED, p.plan().runnable(true).size(), null, out.detail());
             plans.update(done);
             audit.record(p.fleet(), p.member(), p.id(), "apply", token, sql, "applied and verified",
-                    before.fingerprint(), out.after().fingerprint());
+                    beforeFp, out.after().fingerprint());
             return done;
         }
         StoredPlan failed = p.with(StoredPlan.State.FAILED, 0, null, out.detail());
         plans.update(failed);
-        audit.record(p.fleet(), p.member(), p.id(), "apply", token, sql, out.detail(), before.fingerprint(),
-                before.fingerprint());
+        audit.record(p.fleet(), p.member(), p.id(), "apply", token, sql, out.detail(), beforeFp, beforeFp);
         throw new ReconcileException(Kind.FAILED, "apply failed", out.detail());
     }
 
-    private StoredPlan stepwise(StoredPlan p, DbTarget target, FleetConfig config, Snapshot golden, Snapshot before,
+    /** The target moved since planning (found inside the apply transaction); nothing ran. */
+    static final class Stale extends RuntimeException {
+        final String nowFingerprint;
+
+        Stale(String why, String nowFingerprint) {
+            super(why, null, false, false);
+            this.nowFingerprint = nowFingerprint;
+        }
+    }
+
+    StoredPlan stepwise(StoredPlan p, DbTarget target, FleetConfig config, Snapshot golden, Snapshot before,
                                 String token) {
         InspectOptions options = new InspectOptions(config.timeout());
         Dialect dialect = engine.dialectFor(target.url());

@@ -126,7 +126,7 @@ public final class PlanService {
         }
         Snapshot golden = golden(fleet);
         if (!golden.fingerprint().equals(p.plan().goldenFingerprint())) {
-            stale(p, token, "golden changed since planning: " + p.plan().goldenFingerprint() + " -> " + golden.fingerprint(),
+            throw stale(p, token, "golden changed since planning: " + p.plan().goldenFingerprint() + " -> " + golden.fingerprint(),
                     null);
         }
         DbTarget target = target(fleet, member);
@@ -134,6 +134,13 @@ public final class PlanService {
             throw conflict("plan busy", "plan " + id + " changed state meanwhile (another apply?); read it again");
         }
         StoredPlan applying = p.with(StoredPlan.State.APPLYING, p.nextStatement(), p.resumeFingerprint(), p.result());
+        if (!PlanApplier.stepwise(p)) {
+            try {
+                return applier.transactional(applying, target, config, golden, token);
+            } catch (PlanApplier.Stale e) {
+                throw stale(applying, token, e.getMessage(), e.nowFingerprint);
+            }
+        }
         Snapshot now;
         try {
             now = snapshot(target, config);
@@ -143,17 +150,18 @@ public final class PlanService {
         }
         String expected = from == StoredPlan.State.PARTIAL ? p.resumeFingerprint() : p.plan().targetFingerprint();
         if (!now.fingerprint().equals(expected)) {
-            stale(applying, token, "target changed since " + (from == StoredPlan.State.PARTIAL ? "the apply stopped" : "planning")
+            throw stale(applying, token, "target changed since " + (from == StoredPlan.State.PARTIAL ? "the apply stopped" : "planning")
                     + ": " + expected + " -> " + now.fingerprint(), now.fingerprint());
         }
-        return applier.apply(applying, target, config, golden, now, token);
+        return applier.stepwise(applying, target, config, golden, now, token);
     }
 
-    private void stale(StoredPlan p, String token, String why, String nowFp) {
+    /** Marks the plan stale, audits the refusal; the caller throws what it returns. */
+    private ReconcileException stale(StoredPlan p, String token, String why, String nowFp) {
         plans.update(p.with(StoredPlan.State.STALE, p.nextStatement(), p.resumeFingerprint(), why));
         audit.record(p.fleet(), p.member(), p.id(), "apply", token, null, "refused: " + why,
                 nowFp, p.plan().goldenFingerprint());
-        throw conflict("plan stale", why + "; make a new plan");
+        return conflict("plan stale", why + "; make a new plan");
     }
 
     /** Null when {@code after} has no drift from golden, else the first differences in one line. */

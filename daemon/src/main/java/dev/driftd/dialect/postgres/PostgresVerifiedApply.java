@@ -21,18 +21,20 @@ import java.util.function.Function;
  */
 public final class PostgresVerifiedApply {
     /** What happened: committed, or rolled back with the reason (what still differs, or the failing statement). */
-    public record Outcome(boolean committed, Snapshot after, String detail) {
+    public record Outcome(boolean committed, boolean stale, Snapshot before, Snapshot after, String detail) {
     }
 
     private PostgresVerifiedApply() {
     }
 
     /**
-     * @param verdict null when the snapshot is acceptable, else a one-line description of what still differs
+     * @param precheck on the snapshot read in the transaction before any statement (under the same lock
+     *                 timeout): null when it is the one the plan was made from, else why not (nothing runs)
+     * @param verdict  on the snapshot after the statements: null when acceptable, else what still differs
      */
     public static Outcome apply(Connection connection, Plan plan, boolean allowDestructive, String schema,
                                 Duration lockTimeout, Duration statementTimeout, InspectOptions options,
-                                Function<Snapshot, String> verdict) throws SQLException {
+                                Function<Snapshot, String> precheck, Function<Snapshot, String> verdict) throws SQLException {
         List<PlanStatement> runnable = plan.runnable(allowDestructive);
         for (PlanStatement s : runnable) {
             if (s.hazards().contains(Hazard.NOT_TRANSACTIONAL)) {
@@ -52,28 +54,37 @@ public final class PostgresVerifiedApply {
             st.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
             current = "SET LOCAL statement_timeout";
             st.execute("SET LOCAL statement_timeout = '" + statementTimeout.toMillis() + "ms'");
+            // checked in the same transaction that changes it: nothing can slip in between
+            current = "re-reading the target";
+            PostgresInspector inspector = new PostgresInspector(connection, options);
+            Snapshot before = inspector.inspectInOpenTransaction(schema);
+            String moved = precheck.apply(before);
+            if (moved != null) {
+                connection.rollback();
+                return new Outcome(false, true, before, null, moved);
+            }
             for (PlanStatement s : runnable) {
                 current = s.sql();
                 st.execute(s.sql());
             }
             current = "verification";
-            Snapshot after = new PostgresInspector(connection, options).inspectInOpenTransaction(schema);
+            Snapshot after = inspector.inspectInOpenTransaction(schema);
             String differs = verdict.apply(after);
             if (differs != null) {
                 connection.rollback();
-                return new Outcome(false, after, "rolled back: after the plan the schema still differs from golden: "
+                return new Outcome(false, false, before, after, "rolled back: after the plan the schema still differs from golden: "
                         + differs);
             }
             current = "COMMIT";
             connection.commit();
-            return new Outcome(true, after, "committed");
+            return new Outcome(true, false, before, after, "committed");
         } catch (SQLException e) {
             try {
                 connection.rollback();
             } catch (SQLException r) {
                 e.addSuppressed(r);
             }
-            return new Outcome(false, null, "rolled back, nothing was changed; failed at: "
+            return new Outcome(false, false, null, null, "rolled back, nothing was changed; failed at: "
                     + PostgresApplier.oneLine(current) + ": " + firstLine(e.getMessage()));
         } finally {
             try (Statement st = connection.createStatement()) {
