@@ -28,10 +28,14 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new OneLineErrors());
+        // one line, like every other error: the problem and where to read more
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("driftd: " + ex.getMessage());
-            err.println("Try 'driftd " + (ex.getCommandLine().getCommandName().equals("driftd") ? ""
-                    : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            String command = ex.getCommandLine().getCommandName().equals("driftd") ? ""
+                    : ex.getCommandLine().getCommandName() + " ";
+            String message = ex.getMessage() == null ? "bad command line" : ex.getMessage().strip();
+            err.println("driftd: " + message.lines().findFirst().orElse(message)
+                    + " (try 'driftd " + command + "--help')");
+            err.flush();
             return ERROR;
         });
         if (args.length == 0) {

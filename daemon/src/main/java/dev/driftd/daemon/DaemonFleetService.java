@@ -66,6 +66,8 @@ public final class DaemonFleetService implements FleetService {
     /** Makes the running fleets match {@code config}: new ones scheduled, gone ones retired, changed ones updated. */
     synchronized void apply(Config config) {
         Map<String, FleetRunner> old = runners;
+        Map<String, String> oldSchedules = new LinkedHashMap<>();
+        old.forEach((name, r) -> oldSchedules.put(name, r.config().schedule()));
         Map<String, FleetRunner> next = new LinkedHashMap<>();
         for (FleetConfig f : config.fleets()) {
             FleetRunner r = old.get(f.name());
@@ -79,8 +81,7 @@ public final class DaemonFleetService implements FleetService {
         }
         runners = next;
         for (FleetConfig f : config.fleets()) {
-            FleetRunner before = old.get(f.name());
-            if (before == null || !before.config().schedule().equals(f.schedule()) || !configLoaded) {
+            if (!configLoaded || !f.schedule().equals(oldSchedules.get(f.name()))) {
                 scheduler.schedule(f);
             }
         }

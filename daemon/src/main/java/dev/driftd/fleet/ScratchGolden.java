@@ -91,7 +91,15 @@ public final class ScratchGolden {
                 exec(admin, "RESET search_path");
                 exec(admin, "DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
             } else if (postgres) {
-                exec(admin, "DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
+                try {
+                    exec(admin, "DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
+                } catch (SQLException e) {
+                    if (!"42601".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    // before PostgreSQL 13 there is no FORCE; our own sessions are closed by now
+                    exec(admin, "DROP DATABASE IF EXISTS " + quoted);
+                }
             } else {
                 exec(admin, "DROP DATABASE IF EXISTS " + quoted);
             }

@@ -354,20 +354,6 @@ public final class Store implements SnapshotArchive, AutoCloseable {
         });
     }
 
-    /** Names of fleets that have member state, so a fleet removed from the config can be cleaned up. */
-    public List<String> fleetsWithState() {
-        return call("list fleets", c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT fleet FROM driftd_member_state ORDER BY fleet");
-                 ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
-    }
-
     /** A member left its fleet: its current state goes, its open drift is resolved; history stays for retention. */
     public void removeMember(String fleet, String member, Instant at) {
         call("remove member " + fleet + "/" + member, c -> {

@@ -229,6 +229,12 @@ class DaemonCoreTest {
                 assertThat(core.config().fleets()).extracting(f -> f.name()).containsExactly("two");
                 assertThat(core.fleetService().sweepNow("two").get(60, TimeUnit.SECONDS).inSync()).isEqualTo(1);
 
+                // a new schedule takes effect without a restart
+                int before = events.sweeps().size();
+                config(fleet("two", "* * * * * ?", "10s", member("golden", golden.url())));
+                core.fleetService().reload();
+                await().atMost(Duration.ofSeconds(30)).until(() -> events.sweeps().size() >= before + 2);
+
                 Files.writeString(file, "fleets:\n  - name: three\n    schedule: \"not cron\"\n");
                 assertThatThrownBy(() -> core.fleetService().reload()).isInstanceOf(ConfigException.class)
                         .hasMessageContaining(file + ":3:");

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -65,11 +66,17 @@ final class MysqlCatalog {
     private final Connection connection;
     private final MysqlServer server;
     private final String database;
+    /**
+     * Per-statement limit in whole seconds. Connections opened by {@link MysqlConnections} also
+     * carry it as a server-side session limit; this one holds for connections the caller opened.
+     */
+    private final int queryTimeoutSeconds;
 
-    MysqlCatalog(Connection connection, MysqlServer server, String database) {
+    MysqlCatalog(Connection connection, MysqlServer server, String database, Duration timeout) {
         this.connection = connection;
         this.server = server;
         this.database = database;
+        this.queryTimeoutSeconds = (int) Math.min(Integer.MAX_VALUE, Math.max(1, (timeout.toMillis() + 999) / 1000));
     }
 
     /** Default collation of the database, or null when it does not exist. */
@@ -216,10 +223,13 @@ final class MysqlCatalog {
                     .append(SqlText.ident(database)).append('.').append(SqlText.ident(name));
         }
         List<SequenceRow> out = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql.toString())) {
-            while (rs.next()) {
-                out.add(new SequenceRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7) != 0));
+        try (Statement s = connection.createStatement()) {
+            s.setQueryTimeout(queryTimeoutSeconds);
+            try (ResultSet rs = s.executeQuery(sql.toString())) {
+                while (rs.next()) {
+                    out.add(new SequenceRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7) != 0));
+                }
             }
         }
         return out;
@@ -237,6 +247,7 @@ final class MysqlCatalog {
     private <T> List<T> query(String sql, RowReader<T> reader, List<String> moreParams) throws SQLException {
         List<T> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setQueryTimeout(queryTimeoutSeconds);
             ps.setString(1, database);
             for (int i = 0; i < moreParams.size(); i++) {
                 ps.setString(i + 2, moreParams.get(i));

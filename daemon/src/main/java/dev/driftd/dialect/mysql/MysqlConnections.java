@@ -4,7 +4,6 @@ import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,6 +20,7 @@ import java.util.Properties;
 final class MysqlConnections {
     /** Server error 1049: the database named in the URL does not exist. */
     private static final int UNKNOWN_DATABASE = 1049;
+    private static final java.sql.Driver DRIVER = newDriver();
 
     private MysqlConnections() {
     }
@@ -48,7 +48,12 @@ final class MysqlConnections {
         props.setProperty("socketTimeout", Long.toString(ms + 2_000));
         Connection c;
         try {
-            c = DriverManager.getConnection(url, props);
+            // The driver directly, not DriverManager: that would load and register every JDBC
+            // driver on the class path first, a noticeable part of a one-shot CLI run.
+            c = DRIVER.connect(url, props);
+            if (c == null) {
+                throw new SQLException("not a MySQL URL: " + DbTarget.redact(target.url()));
+            }
         } catch (SQLException e) {
             if (e.getErrorCode() == UNKNOWN_DATABASE) {
                 throw new SQLException("database '" + database + "' does not exist on " + hostPart(url),
@@ -63,6 +68,14 @@ final class MysqlConnections {
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
+        }
+    }
+
+    private static java.sql.Driver newDriver() {
+        try {
+            return new com.mysql.cj.jdbc.Driver();
+        } catch (SQLException e) {
+            throw new IllegalStateException("mysql-connector-j cannot be loaded", e);
         }
     }
 
@@ -112,20 +125,24 @@ final class MysqlConnections {
     }
 
     /**
-     * Lock waits and statements are bounded by the timeout so a snapshot never queues application
-     * DDL behind it for longer: MariaDB's max_statement_time is in seconds, MySQL's
-     * max_execution_time in milliseconds (and only for SELECT, which is all a snapshot runs).
+     * Lock waits are bounded by the timeout so a session never queues application DDL behind it
+     * for longer. Snapshot (read-only) sessions also bound every statement: MariaDB's
+     * max_statement_time is in seconds, MySQL's max_execution_time in milliseconds (and only for
+     * SELECT, which is all a snapshot runs). Writable sessions, which apply plans, get no statement
+     * limit: MariaDB's would also abort a long ALTER TABLE half way.
      */
     private static void configureSession(Connection c, MysqlServer server, Duration timeout, boolean readOnly)
             throws SQLException {
         long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-        String statementLimit = server.isMariaDb()
-                ? "max_statement_time = " + String.format(Locale.ROOT, "%.3f", Math.max(0.001, timeout.toMillis() / 1000.0))
-                : "max_execution_time = " + Math.max(1, timeout.toMillis());
         try (Statement s = c.createStatement()) {
-            s.execute("SET SESSION lock_wait_timeout = " + seconds + ", SESSION " + statementLimit);
             if (readOnly) {
+                String statementLimit = server.isMariaDb()
+                        ? "max_statement_time = " + String.format(Locale.ROOT, "%.3f", Math.max(0.001, timeout.toMillis() / 1000.0))
+                        : "max_execution_time = " + Math.max(1, timeout.toMillis());
+                s.execute("SET SESSION lock_wait_timeout = " + seconds + ", SESSION " + statementLimit);
                 s.execute("SET SESSION TRANSACTION READ ONLY");
+            } else {
+                s.execute("SET SESSION lock_wait_timeout = " + seconds);
             }
         }
     }

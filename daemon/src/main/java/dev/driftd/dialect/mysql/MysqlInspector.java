@@ -57,6 +57,7 @@ import java.util.TreeMap;
  * database; see {@link MysqlCatalog}.
  */
 final class MysqlInspector {
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("\\bINVISIBLE\\b");
     private final Connection connection;
     private final InspectOptions options;
 
@@ -87,15 +88,11 @@ final class MysqlInspector {
         if (database == null) {
             throw new SQLException("no database selected: name one in the URL, e.g. jdbc:mysql://host:3306/app");
         }
-        MysqlCatalog catalog = new MysqlCatalog(connection, server, database);
+        MysqlCatalog catalog = new MysqlCatalog(connection, server, database, options.timeout());
         if (catalog.databaseCollation() == null) {
             throw new SQLException("database '" + database + "' does not exist");
         }
         return new Assembly(server, database, catalog).build();
-    }
-
-    InspectOptions options() {
-        return options;
     }
 
     /** One inspection: the rows of every catalog query, turned into model objects. */
@@ -272,7 +269,7 @@ final class MysqlInspector {
                 String dflt = generated != null ? null : norm.columnDefault(c.defaultValue(), extra, type);
                 objects.add(new Column("", c.table(), c.name(), c.position(), type, c.nullable(), dflt, null,
                         generated, generatedKind, charset, collation, upperExtra.contains("AUTO_INCREMENT"),
-                        norm.onUpdate(extra), upperExtra.matches(".*\\bINVISIBLE\\b.*"), c.comment()));
+                        norm.onUpdate(extra), INVISIBLE.matcher(upperExtra).find(), c.comment()));
             }
             // A json_valid check on a column that is not LONGTEXT is an ordinary check: keep it.
             jsonCandidates.retainAll(confirmedJson);

@@ -11,8 +11,12 @@ import java.util.List;
  * expression collations) would be far more fragile than reading what the server decided.
  */
 final class PgIndexKeys {
-    /** What follows one key's text in the definition. */
-    record Decoration(String collation, String opclass) {
+    /**
+     * One key as the definition prints it: {@code text} is the column name (unquoted) or the
+     * expression (without the parentheses the server adds around non-function expressions), then
+     * the collation and operator class when the server printed them.
+     */
+    record Key(String text, String collation, String opclass) {
     }
 
     private PgIndexKeys() {
@@ -21,34 +25,85 @@ final class PgIndexKeys {
     /**
      * @param definition the full {@code pg_get_indexdef(oid, 0, true)}
      * @param method     the access method name
-     * @param keyTexts   each key as {@code pg_get_indexdef(oid, k, true)} prints it
-     * @return one decoration per key
+     * @param keyCount   the number of key columns ({@code indnkeyatts})
      * @throws IllegalArgumentException when the definition does not have the expected shape
      */
-    static List<Decoration> decorations(String definition, String method, List<String> keyTexts) {
+    static List<Key> keys(String definition, String method, int keyCount) {
         String using = " USING " + method + " (";
         int pos = definition.indexOf(using);
         if (pos < 0) {
             throw new IllegalArgumentException("no '" + using.strip() + "' in " + definition);
         }
         pos += using.length();
-        List<Decoration> out = new ArrayList<>();
-        for (String key : keyTexts) {
-            if (definition.startsWith(key, pos)) {
-                pos += key.length();
-            } else if (definition.startsWith("(" + key + ")", pos)) {
-                pos += key.length() + 2;
-            } else {
-                throw new IllegalArgumentException("key '" + key + "' not found at " + pos + " in " + definition);
-            }
+        List<Key> out = new ArrayList<>();
+        for (int k = 0; k < keyCount; k++) {
             int end = endOfKey(definition, pos);
-            out.add(decoration(definition.substring(pos, end)));
-            pos = end + 1;
-            while (pos < definition.length() && definition.charAt(pos) == ' ') {
-                pos++;
+            String item = definition.substring(pos, end).strip();
+            int split = endOfKeyText(item);
+            String text = item.substring(0, split);
+            if (text.startsWith("(")) {
+                text = text.substring(1, text.length() - 1);
+            } else if (!text.endsWith(")")) {
+                text = unquote(text);
             }
+            Key decorated = decoration(text, item.substring(split));
+            out.add(decorated);
+            pos = end + 1;
         }
         return out;
+    }
+
+    /**
+     * Where the key text of one item ends: a parenthesized expression, a function-like call
+     * ({@code name(...)}, possibly qualified or quoted), or a column identifier.
+     */
+    private static int endOfKeyText(String item) {
+        int i = 0;
+        if (item.startsWith("(")) {
+            return closing(item, 0) + 1;
+        }
+        while (i < item.length()) {
+            char ch = item.charAt(i);
+            if (ch == '"') {
+                i++;
+                while (i < item.length() && !(item.charAt(i) == '"'
+                        && (i + 1 >= item.length() || item.charAt(i + 1) != '"'))) {
+                    i += item.charAt(i) == '"' ? 2 : 1;
+                }
+                i++;
+            } else if (ch == '(') {
+                return closing(item, i) + 1;
+            } else if (ch == ' ') {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    /** Index of the parenthesis closing the one at {@code open}, skipping quotes. */
+    private static int closing(String s, int open) {
+        int depth = 0;
+        boolean quoted = false;
+        boolean dquoted = false;
+        for (int i = open; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (quoted) {
+                quoted = ch != '\'';
+            } else if (dquoted) {
+                dquoted = ch != '"';
+            } else if (ch == '\'') {
+                quoted = true;
+            } else if (ch == '"') {
+                dquoted = true;
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unbalanced parentheses in " + s);
     }
 
     /** Index of the ',' or ')' that ends the current key, skipping quotes and nested parentheses. */
@@ -80,8 +135,8 @@ final class PgIndexKeys {
         throw new IllegalArgumentException("unterminated key list in " + s);
     }
 
-    private static Decoration decoration(String suffix) {
-        List<String> tokens = tokens(suffix);
+    private static Key decoration(String text, String suffix) {
+        List<String> tokens = tokens(suffix.strip());
         String collation = null;
         String opclass = null;
         for (int i = 0; i < tokens.size(); i++) {
@@ -94,7 +149,7 @@ final class PgIndexKeys {
                 default -> opclass = t.startsWith("(") && opclass != null ? opclass + " " + t : unquote(t);
             }
         }
-        return new Decoration(collation, opclass);
+        return new Key(text, collation, opclass);
     }
 
     /** Space-separated tokens; quoted identifiers and parenthesized option lists stay whole. */

@@ -36,6 +36,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ final class PostgresInspector {
     private final Connection connection;
     private final InspectOptions options;
     private int queries;
+    private final Map<String, Long> timings = new LinkedHashMap<>();
 
     /** Schema-qualified relation (table, view, materialized view) by OID, for table parts. */
     private record Rel(String schema, String name) {
@@ -62,6 +64,11 @@ final class PostgresInspector {
     PostgresInspector(Connection connection, InspectOptions options) {
         this.connection = connection;
         this.options = options;
+    }
+
+    /** Milliseconds per catalog query (including reading its rows), in the order they ran; for benchmarks. */
+    Map<String, Long> timings() {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timings));
     }
 
     /** Statements this inspector sent so far: a fixed number per snapshot. */
@@ -93,7 +100,7 @@ final class PostgresInspector {
 
     private Snapshot read(String schema) throws SQLException {
         boolean single = schema != null;
-        query(PgCatalog.SET_SEARCH_PATH, rs -> { }, schema, schema);
+        query("search_path", PgCatalog.SET_SEARCH_PATH, rs -> { }, schema, schema);
 
         List<SchemaObject> objects = new ArrayList<>();
         Map<Long, String> schemaNames = new TreeMap<>();
@@ -101,7 +108,7 @@ final class PostgresInspector {
         int[] version = new int[1];
         String[] quoted = new String[1];
         List<SchemaDef> schemaDefs = new ArrayList<>();
-        query(PgCatalog.schemas(single), rs -> {
+        query("schemas", PgCatalog.schemas(single), rs -> {
             db[0] = rs.getString("db");
             db[1] = rs.getString("version");
             version[0] = rs.getInt("vnum");
@@ -124,47 +131,108 @@ final class PostgresInspector {
         PgScopeNames names = new PgScopeNames(single, schema, quoted[0], schemaNames);
         String scopeOids = oidArray(schemaNames.keySet());
 
-        readExtensions(objects, names, scopeOids);
-        readEnums(objects, names, scopeOids);
-        readDomains(objects, names, scopeOids);
-        readComposites(objects, names, scopeOids);
-        readSequences(objects, names, scopeOids);
-        Map<Long, Rel> relations = new HashMap<>();
-        readTables(objects, names, scopeOids, relations);
-        readColumns(objects, scopeOids, relations, names);
-        readConstraints(objects, names, scopeOids, relations, version[0]);
-        readViews(objects, names, scopeOids, relations);
-        readIndexes(objects, scopeOids, relations, version[0]);
-        readRoutines(objects, names, scopeOids);
-        readTriggers(objects, names, scopeOids);
-        readPolicies(objects, names, scopeOids);
+        Catalog catalog = new Catalog(names, scopeOids, version[0]);
+        readComments(catalog);
+        readExtensions(objects, catalog);
+        readEnums(objects, catalog);
+        readDomains(objects, catalog);
+        readComposites(objects, catalog);
+        readSequences(objects, catalog);
+        readTables(objects, catalog);
+        List<PendingView> views = readViews(catalog);
+        readColumns(objects, catalog);
+        for (PendingView v : views) {
+            objects.add(new View(v.schema(), v.name(), v.materialized(), v.definition(),
+                    catalog.columnNames(v.oid()), v.options(), catalog.comment('c', v.oid(), 0)));
+        }
+        readConstraints(objects, catalog);
+        readIndexes(objects, catalog);
+        readRoutines(objects, catalog);
+        readTriggers(objects, catalog);
+        readPolicies(objects, catalog);
 
         Scope scope = single ? Scope.singleSchema(db[0], schema)
                 : Scope.database(db[0], List.copyOf(schemaNames.values()).stream().sorted().toList());
         return new Snapshot(Flavor.POSTGRES, db[1], scope, objects, Set.of());
     }
 
-    private void readExtensions(List<SchemaObject> out, PgScopeNames names, String scopeOids) throws SQLException {
-        query(PgCatalog.EXTENSIONS, rs -> out.add(new Extension(rs.getString("name"),
+    /** What one snapshot has read so far, for the queries after it. */
+    private static final class Catalog {
+        final PgScopeNames names;
+        final String scopeOids;
+        final int version;
+        /** Tables, views and materialized views in the snapshot (extension members excluded). */
+        final Map<Long, Rel> relations = new HashMap<>();
+        /** Live attribute names by relation and attribute number. */
+        final Map<Long, TreeMap<Integer, String>> attributes = new HashMap<>();
+        final Map<String, String> comments = new HashMap<>();
+
+        Catalog(PgScopeNames names, String scopeOids, int version) {
+            this.names = names;
+            this.scopeOids = scopeOids;
+            this.version = version;
+        }
+
+        String comment(char catalog, long oid, int sub) {
+            return comments.get(catalog + ":" + oid + ":" + sub);
+        }
+
+        List<String> columnNames(long rel) {
+            TreeMap<Integer, String> byNum = attributes.get(rel);
+            return byNum == null ? List.of() : List.copyOf(byNum.values());
+        }
+
+        /** Names for attribute numbers of an in-snapshot relation; null if one is unknown. */
+        List<String> names(long rel, List<Integer> nums) {
+            TreeMap<Integer, String> byNum = attributes.get(rel);
+            if (byNum == null) {
+                return null;
+            }
+            List<String> out = new ArrayList<>(nums.size());
+            for (int n : nums) {
+                String name = byNum.get(n);
+                if (name == null) {
+                    return null;
+                }
+                out.add(name);
+            }
+            return out;
+        }
+    }
+
+    private record PendingView(long oid, String schema, String name, boolean materialized, String definition,
+                               Map<String, String> options) {
+    }
+
+    private void readComments(Catalog catalog) throws SQLException {
+        query("comments", PgCatalog.COMMENTS, rs -> catalog.comments.put(rs.getString("cat") + ":" + rs.getLong("oid") + ":"
+                + rs.getInt("sub"), rs.getString("comment")), catalog.scopeOids);
+    }
+
+    private void readExtensions(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("extensions", PgCatalog.EXTENSIONS, rs -> out.add(new Extension(rs.getString("name"),
                 names.relative(rs.getString("schema")), rs.getString("version"), rs.getString("comment"))),
-                !names.single(), scopeOids);
+                !names.single(), catalog.scopeOids);
     }
 
-    private void readEnums(List<SchemaObject> out, PgScopeNames names, String scopeOids) throws SQLException {
-        query(PgCatalog.ENUMS, rs -> out.add(new EnumType(names.ofOid(rs.getLong("ns")), rs.getString("name"),
-                strings(rs.getArray("labels")), rs.getString("comment"))), scopeOids);
+    private void readEnums(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("enums", PgCatalog.ENUMS, rs -> out.add(new EnumType(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"),
+                strings(rs.getArray("labels")), catalog.comment('t', rs.getLong("oid"), 0))), catalog.scopeOids);
     }
 
-    private void readDomains(List<SchemaObject> out, PgScopeNames names, String scopeOids) throws SQLException {
+    private void readDomains(List<SchemaObject> out, Catalog catalog) throws SQLException {
         Map<Long, Domain> byOid = new LinkedHashMap<>();
-        query(PgCatalog.DOMAINS, rs -> {
+        query("domains", PgCatalog.DOMAINS, rs -> {
             long oid = rs.getLong("oid");
             Domain d = byOid.get(oid);
             if (d == null) {
-                String def = PgDefaults.normalize(rs.getString("def"), rs.getString("basename"),
-                        rs.getString("cat"), rs.getString("elemcat"));
-                d = new Domain(names.ofOid(rs.getLong("ns")), rs.getString("name"), rs.getString("basetype"),
-                        rs.getBoolean("notnull"), def, collation(names, rs), List.of(), rs.getString("comment"));
+                String cats = rs.getString("cat");
+                String def = PgDefaults.normalize(rs.getString("def"), rs.getString("basename"), cats,
+                        rs.getString("elemcat"));
+                d = new Domain(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"), rs.getString("basetype"),
+                        rs.getBoolean("notnull"), def, collation(catalog.names, rs), List.of(),
+                        catalog.comment('t', oid, 0));
             }
             String check = rs.getString("checkname");
             if (check != null) {
@@ -174,32 +242,33 @@ final class PostgresInspector {
                         checks, d.comment());
             }
             byOid.put(oid, d);
-        }, scopeOids);
+        }, catalog.scopeOids);
         out.addAll(byOid.values());
     }
 
-    private void readComposites(List<SchemaObject> out, PgScopeNames names, String scopeOids) throws SQLException {
+    private void readComposites(List<SchemaObject> out, Catalog catalog) throws SQLException {
         Map<Long, CompositeType> byOid = new LinkedHashMap<>();
-        query(PgCatalog.COMPOSITES, rs -> {
+        query("composites", PgCatalog.COMPOSITES, rs -> {
             long oid = rs.getLong("oid");
             CompositeType t = byOid.get(oid);
             if (t == null) {
-                t = new CompositeType(names.ofOid(rs.getLong("ns")), rs.getString("name"), List.of(),
-                        rs.getString("comment"));
+                t = new CompositeType(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"), List.of(),
+                        catalog.comment('t', oid, 0));
             }
             String attname = rs.getString("attname");
             if (attname != null) {
                 List<TypeAttribute> attributes = new ArrayList<>(t.attributes());
-                attributes.add(new TypeAttribute(attname, rs.getString("atttype"), collation(names, rs)));
+                attributes.add(new TypeAttribute(attname, rs.getString("atttype"), collation(catalog.names, rs)));
                 t = new CompositeType(t.schema(), t.name(), attributes, t.comment());
             }
             byOid.put(oid, t);
-        }, scopeOids);
+        }, catalog.scopeOids);
         out.addAll(byOid.values());
     }
 
-    private void readSequences(List<SchemaObject> out, PgScopeNames names, String scopeOids) throws SQLException {
-        query(PgCatalog.SEQUENCES, rs -> {
+    private void readSequences(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("sequences", PgCatalog.SEQUENCES, rs -> {
             String schema = names.ofOid(rs.getLong("ns"));
             String ownedBy = null;
             if (rs.getString("ownertable") != null) {
@@ -209,16 +278,17 @@ final class PostgresInspector {
             }
             out.add(new Sequence(schema, rs.getString("name"), rs.getString("type"), rs.getLong("start"),
                     rs.getLong("inc"), rs.getLong("min"), rs.getLong("max"), rs.getLong("cache"),
-                    rs.getBoolean("cycle"), ownedBy, rs.getString("comment")));
-        }, scopeOids);
+                    rs.getBoolean("cycle"), ownedBy, catalog.comment('c', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
     }
 
-    private void readTables(List<SchemaObject> out, PgScopeNames names, String scopeOids, Map<Long, Rel> relations)
-            throws SQLException {
-        query(PgCatalog.TABLES, rs -> {
+    private void readTables(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("tables", PgCatalog.TABLES, rs -> {
+            long oid = rs.getLong("oid");
             String schema = names.ofOid(rs.getLong("ns"));
             String name = rs.getString("name");
-            relations.put(rs.getLong("oid"), new Rel(schema, name));
+            catalog.relations.put(oid, new Rel(schema, name));
             Map<String, String> tableOptions = new TreeMap<>();
             if ("u".equals(rs.getString("persistence"))) {
                 tableOptions.put("persistence", "unlogged");
@@ -238,25 +308,41 @@ final class PostgresInspector {
             TableRef partitionOf = partition && !parents.isEmpty() ? parents.get(0) : null;
             out.add(new Table(schema, name, "p".equals(rs.getString("kind")) ? TableKind.PARTITIONED : TableKind.TABLE,
                     rs.getString("partkey"), partitionOf, rs.getString("bound"), partition ? List.of() : parents,
-                    tableOptions, rs.getBoolean("rls"), rs.getBoolean("forcerls"), rs.getString("comment")));
-        }, scopeOids);
+                    tableOptions, rs.getBoolean("rls"), rs.getBoolean("forcerls"), catalog.comment('c', oid, 0)));
+        }, catalog.scopeOids);
     }
 
-    private void readColumns(List<SchemaObject> out, String scopeOids, Map<Long, Rel> relations, PgScopeNames names)
-            throws SQLException {
-        long[] currentRel = {-1};
-        int[] position = {0};
-        query(PgCatalog.COLUMNS, rs -> {
+    private List<PendingView> readViews(Catalog catalog) throws SQLException {
+        List<PendingView> views = new ArrayList<>();
+        query("views", PgCatalog.VIEWS, rs -> {
+            long oid = rs.getLong("oid");
+            String schema = catalog.names.ofOid(rs.getLong("ns"));
+            String name = rs.getString("name");
+            catalog.relations.put(oid, new Rel(schema, name));
+            Map<String, String> viewOptions = new TreeMap<>();
+            storageParameters(rs.getArray("reloptions"), "", viewOptions);
+            views.add(new PendingView(oid, schema, name, "m".equals(rs.getString("kind")),
+                    viewDefinition(rs.getString("def")), viewOptions));
+        }, catalog.scopeOids);
+        return views;
+    }
+
+    /** Columns of tables become objects; every relation's attribute names are kept for key mapping. */
+    private void readColumns(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        query("columns", PgCatalog.COLUMNS, rs -> {
             long relOid = rs.getLong("rel");
-            Rel rel = relations.get(relOid);
+            Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
-                return; // created after the tables query in this snapshot: not possible under repeatable read
+                return; // an extension member's relation
             }
-            if (relOid != currentRel[0]) {
-                currentRel[0] = relOid;
-                position[0] = 0;
+            int num = rs.getInt("num");
+            String name = rs.getString("name");
+            catalog.attributes.computeIfAbsent(relOid, k -> new TreeMap<>()).put(num, name);
+            String kind = rs.getString("relkind");
+            if (!"r".equals(kind) && !"p".equals(kind)) {
+                return;
             }
-            position[0]++;
             String identity = switch (rs.getString("identity")) {
                 case "a" -> "ALWAYS";
                 case "d" -> "BY DEFAULT";
@@ -264,27 +350,40 @@ final class PostgresInspector {
             };
             boolean generated = "s".equals(rs.getString("generated"));
             String def = rs.getString("def");
-            String defaultExpression = generated ? null
-                    : PgDefaults.normalize(def, rs.getString("basename"), rs.getString("cat"), rs.getString("elemcat"));
-            out.add(new Column(rel.schema(), rel.name(), rs.getString("name"), position[0], rs.getString("type"),
+            String cats = rs.getString("cats");
+            String defaultExpression = generated || def == null ? null : PgDefaults.normalize(def,
+                    rs.getString("basename"), cats.substring(0, 1), cats.length() > 1 ? cats.substring(1) : null);
+            // position is provisional (the attribute number); ranked among live columns below
+            columns.add(new Column(rel.schema(), rel.name(), name, num, rs.getString("type"),
                     !rs.getBoolean("notnull"), defaultExpression, identity, generated ? def : null,
-                    generated ? "STORED" : null, null, collation(names, rs), false, null, false,
-                    rs.getString("comment")));
-        }, scopeOids);
+                    generated ? "STORED" : null, null, collation(catalog.names, rs), false, null, false,
+                    catalog.comment('c', relOid, num)));
+        }, catalog.scopeOids);
+        columns.sort(Comparator.comparing(Column::schema).thenComparing(Column::table)
+                .thenComparingInt(Column::position));
+        String table = null;
+        int position = 0;
+        for (Column c : columns) {
+            String owner = c.schema() + '\u0000' + c.table();
+            position = owner.equals(table) ? position + 1 : 1;
+            table = owner;
+            out.add(c.withPosition(position));
+        }
     }
 
-    private void readConstraints(List<SchemaObject> out, PgScopeNames names, String scopeOids,
-                                 Map<Long, Rel> relations, int version) throws SQLException {
-        query(PgCatalog.constraints(version), rs -> {
-            Rel rel = relations.get(rs.getLong("rel"));
+    private void readConstraints(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("constraints", PgCatalog.constraints(catalog.version), rs -> {
+            long relOid = rs.getLong("rel");
+            Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
                 return;
             }
             String name = rs.getString("name");
-            String comment = rs.getString("comment");
+            String comment = catalog.comment('k', rs.getLong("oid"), 0);
             boolean deferrable = rs.getBoolean("deferrable");
             boolean deferred = rs.getBoolean("deferred");
-            List<String> columns = strings(rs.getArray("cols"));
+            List<String> columns = catalog.names(relOid, arrayInts(rs.getString("cols")));
             switch (rs.getString("type")) {
                 case "p" -> out.add(new PrimaryKey(rel.schema(), rel.name(), name, columns, comment));
                 case "u" -> out.add(new UniqueConstraint(rel.schema(), rel.name(), name, columns,
@@ -294,44 +393,36 @@ final class PostgresInspector {
                         rs.getBoolean("noinherit"), true, comment));
                 case "x" -> out.add(new ExclusionConstraint(rel.schema(), rel.name(), name,
                         exclusionBody(rs.getString("def")), deferrable, deferred, comment));
-                case "f" -> out.add(new ForeignKey(rel.schema(), rel.name(), name, columns,
-                        new TableRef(names.relative(rs.getString("refns")), rs.getString("reftable")),
-                        strings(rs.getArray("refcols")), action(rs.getString("onupdate")),
-                        action(rs.getString("ondelete")), match(rs.getString("match")), deferrable, deferred, comment));
+                case "f" -> {
+                    List<String> referenced = catalog.names(rs.getLong("refrel"), arrayInts(rs.getString("refcols")));
+                    if (referenced == null) {
+                        referenced = strings(rs.getArray("refnames")); // a table outside the scope
+                    }
+                    out.add(new ForeignKey(rel.schema(), rel.name(), name, columns,
+                            new TableRef(names.relative(rs.getString("refns")), rs.getString("reftable")), referenced,
+                            action(rs.getString("onupdate")), action(rs.getString("ondelete")),
+                            match(rs.getString("match")), deferrable, deferred, comment));
+                }
                 default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("type"));
             }
-        }, scopeOids);
+        }, catalog.scopeOids, catalog.scopeOids);
     }
 
-    private void readViews(List<SchemaObject> out, PgScopeNames names, String scopeOids, Map<Long, Rel> relations)
-            throws SQLException {
-        query(PgCatalog.VIEWS, rs -> {
-            String schema = names.ofOid(rs.getLong("ns"));
-            String name = rs.getString("name");
-            relations.put(rs.getLong("oid"), new Rel(schema, name));
-            Map<String, String> viewOptions = new TreeMap<>();
-            storageParameters(rs.getArray("reloptions"), "", viewOptions);
-            out.add(new View(schema, name, "m".equals(rs.getString("kind")), viewDefinition(rs.getString("def")),
-                    strings(rs.getArray("cols")), viewOptions, rs.getString("comment")));
-        }, scopeOids);
-    }
-
-    private void readIndexes(List<SchemaObject> out, String scopeOids, Map<Long, Rel> relations, int version)
-            throws SQLException {
-        query(PgCatalog.indexes(version), rs -> {
-            Rel rel = relations.get(rs.getLong("rel"));
+    private void readIndexes(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("indexes", PgCatalog.indexes(catalog.version), rs -> {
+            long relOid = rs.getLong("rel");
+            Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
                 return;
             }
             String name = rs.getString("name");
             String method = rs.getString("method");
             int keys = rs.getInt("nkeys");
-            List<Integer> nums = ints(rs.getArray("nums"));
-            List<Integer> flags = ints(rs.getArray("options"));
-            List<String> colNames = strings(rs.getArray("colnames"));
-            List<String> keyTexts = strings(rs.getArray("keytexts"));
-            List<PgIndexKeys.Decoration> decorations =
-                    PgIndexKeys.decorations(rs.getString("def"), method, keyTexts);
+            List<Integer> nums = vectorInts(rs.getString("nums"));
+            List<Integer> flags = vectorInts(rs.getString("options"));
+            String definition = rs.getString("def");
+            List<PgIndexKeys.Key> printed = definition == null ? null : PgIndexKeys.keys(definition, method, keys);
+            TreeMap<Integer, String> attnames = catalog.attributes.getOrDefault(relOid, new TreeMap<>());
             List<IndexPart> parts = new ArrayList<>();
             for (int k = 0; k < keys; k++) {
                 int flag = k < flags.size() ? flags.get(k) : 0;
@@ -340,39 +431,52 @@ final class PostgresInspector {
                 // the default is NULLS LAST for ASC and NULLS FIRST for DESC
                 String nulls = desc == nullsFirst ? null : (nullsFirst ? "FIRST" : "LAST");
                 boolean expression = nums.get(k) == 0;
-                PgIndexKeys.Decoration d = decorations.get(k);
-                parts.add(new IndexPart(expression ? null : colNames.get(k), expression ? keyTexts.get(k) : null,
-                        desc ? "DESC" : "ASC", nulls, d.opclass(), d.collation(), null));
+                PgIndexKeys.Key key = printed == null ? null : printed.get(k);
+                parts.add(new IndexPart(expression ? null : attnames.get(nums.get(k)),
+                        expression ? key.text() : null, desc ? "DESC" : "ASC", nulls,
+                        key == null ? null : key.opclass(), key == null ? null : key.collation(), null));
             }
-            List<String> include = new ArrayList<>(colNames.subList(keys, colNames.size()));
+            List<String> include = new ArrayList<>();
+            for (int k = keys; k < nums.size(); k++) {
+                include.add(attnames.get(nums.get(k)));
+            }
             Map<String, String> indexOptions = new TreeMap<>();
             storageParameters(rs.getArray("reloptions"), "", indexOptions);
             out.add(new Index(rel.schema(), rel.name(), name, rs.getBoolean("isunique"), method, parts, include,
-                    rs.getString("pred"), rs.getBoolean("nullsnotdistinct"), indexOptions, rs.getString("comment")));
-        }, scopeOids);
+                    rs.getString("pred"), rs.getBoolean("nullsnotdistinct"), indexOptions,
+                    catalog.comment('c', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
     }
 
-    private void readRoutines(List<SchemaObject> out, PgScopeNames names, String scopeOids) throws SQLException {
-        query(PgCatalog.ROUTINES, rs -> {
+    private void readRoutines(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("routines", PgCatalog.ROUTINES, rs -> {
             boolean procedure = "p".equals(rs.getString("kind"));
             String base = rs.getString("name");
-            String definition = names.unqualifyHeader(rs.getString("def"), procedure ? "PROCEDURE" : "FUNCTION");
-            out.add(new Routine(names.ofOid(rs.getLong("ns")), base + "(" + rs.getString("args") + ")", base,
-                    procedure, definition.strip(), rs.getString("comment")));
-        }, scopeOids);
+            String definition = catalog.names.unqualifyHeader(rs.getString("def"), procedure ? "PROCEDURE" : "FUNCTION");
+            out.add(new Routine(catalog.names.ofOid(rs.getLong("ns")), base + "(" + rs.getString("args") + ")", base,
+                    procedure, definition.strip(), catalog.comment('f', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
     }
 
-    private void readTriggers(List<SchemaObject> out, PgScopeNames names, String scopeOids) throws SQLException {
-        query(PgCatalog.TRIGGERS, rs -> out.add(new Trigger(names.ofOid(rs.getLong("ns")), rs.getString("rel"),
-                rs.getString("name"), rs.getString("def"), triggerState(rs.getString("enabled")),
-                rs.getString("comment"))), scopeOids);
+    private void readTriggers(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("triggers", PgCatalog.TRIGGERS, rs -> {
+            Rel rel = catalog.relations.get(rs.getLong("rel"));
+            if (rel != null) {
+                out.add(new Trigger(rel.schema(), rel.name(), rs.getString("name"), rs.getString("def"),
+                        triggerState(rs.getString("enabled")), catalog.comment('g', rs.getLong("oid"), 0)));
+            }
+        }, catalog.scopeOids);
     }
 
-    private void readPolicies(List<SchemaObject> out, PgScopeNames names, String scopeOids) throws SQLException {
-        query(PgCatalog.POLICIES, rs -> out.add(new Policy(names.ofOid(rs.getLong("ns")), rs.getString("rel"),
-                rs.getString("name"), rs.getBoolean("permissive"), policyCommand(rs.getString("cmd")),
-                strings(rs.getArray("roles")), rs.getString("qual"), rs.getString("withcheck"),
-                rs.getString("comment"))), scopeOids);
+    private void readPolicies(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("policies", PgCatalog.POLICIES, rs -> {
+            Rel rel = catalog.relations.get(rs.getLong("rel"));
+            if (rel != null) {
+                out.add(new Policy(rel.schema(), rel.name(), rs.getString("name"), rs.getBoolean("permissive"),
+                        policyCommand(rs.getString("cmd")), strings(rs.getArray("roles")), rs.getString("qual"),
+                        rs.getString("withcheck"), catalog.comment('p', rs.getLong("oid"), 0)));
+            }
+        }, catalog.scopeOids);
     }
 
     // ---- value mapping -------------------------------------------------------------------------
@@ -460,14 +564,23 @@ final class PostgresInspector {
         return out;
     }
 
-    private static List<Integer> ints(Array array) throws SQLException {
-        if (array == null) {
+    /** An int2[] / oid[] in text form, {@code {1,2}}; null gives an empty list. */
+    static List<Integer> arrayInts(String text) {
+        if (text == null || text.length() < 2) {
             return List.of();
         }
-        Object[] values = (Object[]) array.getArray();
-        List<Integer> out = new ArrayList<>(values.length);
-        for (Object v : values) {
-            out.add(((Number) v).intValue());
+        return vectorInts(text.substring(1, text.length() - 1).replace(',', ' '));
+    }
+
+    /** An int2vector in text form, {@code 1 2}. */
+    static List<Integer> vectorInts(String text) {
+        List<Integer> out = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.strip().split("\\s+")) {
+                if (!part.isEmpty()) {
+                    out.add(Integer.parseInt(part));
+                }
+            }
         }
         return out;
     }
@@ -485,8 +598,9 @@ final class PostgresInspector {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, RowReader reader, Object... params) throws SQLException {
+    private void query(String label, String sql, RowReader reader, Object... params) throws SQLException {
         queries++;
+        long start = System.nanoTime();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setQueryTimeout(0); // statement_timeout of the read-only session bounds it, server-side
             for (int i = 0; i < params.length; i++) {
@@ -502,6 +616,7 @@ final class PostgresInspector {
                 }
             }
         }
+        timings.merge(label, (System.nanoTime() - start) / 1_000_000L, Long::sum);
     }
 
     @Override

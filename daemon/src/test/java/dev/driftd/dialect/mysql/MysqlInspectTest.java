@@ -321,6 +321,19 @@ class MysqlInspectTest {
     }
 
     @Test
+    void writableSessionsBoundLockWaitsButNotStatements() throws SQLException {
+        InspectOptions options = new InspectOptions(Duration.ofSeconds(9));
+        try (Connection c = new MysqlDialect().connect(db.target(), options, false); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT @@session.lock_wait_timeout, @@session.max_statement_time, "
+                     + "@@session.tx_read_only")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(9);
+            assertThat(rs.getDouble(2)).as("a long ALTER of an apply must not be cut off").isZero();
+            assertThat(rs.getInt(3)).isZero();
+        }
+    }
+
+    @Test
     void aMariadbUrlWorksAndCredentialsComeFromTheTarget() {
         String url = db.url().replace("jdbc:mysql:", "jdbc:mariadb:").replaceFirst("user=[^&]*&?", "");
         DbTarget target = new DbTarget(url, server.user(), server.password(), null);

@@ -84,6 +84,9 @@ class PostgresInspectTest {
             COMMENT ON INDEX %1$s.orders_note_idx IS 'search';
             CREATE UNIQUE INDEX users_name_idx ON %1$s.users (name) NULLS NOT DISTINCT;
             CREATE INDEX users_hash_idx ON %1$s.users USING hash (email);
+            CREATE INDEX users_pattern_idx ON %1$s.users (name varchar_pattern_ops);
+            CREATE INDEX users_mood_idx ON %1$s.users (mood, name, email COLLATE "POSIX");
+            CREATE INDEX users_tags_idx ON %1$s.users USING gin (tags);
             CREATE VIEW %1$s.happy_users WITH (security_barrier) AS
               SELECT id, name FROM %1$s.users WHERE mood = 'happy' WITH CASCADED CHECK OPTION;
             CREATE MATERIALIZED VIEW %1$s.totals AS SELECT user_id, sum(amount) AS total FROM %1$s.orders GROUP BY user_id;
@@ -265,6 +268,15 @@ class PostgresInspectTest {
         assertThat(unique.nullsNotDistinct()).isTrue();
         assertThat(get(database, part(ObjectKind.INDEX, "app", "users", "users_hash_idx"), Index.class).method())
                 .isEqualTo("hash");
+        // operator classes and collations appear only when they are not what the server would pick
+        assertThat(get(database, part(ObjectKind.INDEX, "app", "users", "users_pattern_idx"), Index.class).parts())
+                .containsExactly(new IndexPart("name", null, "ASC", null, "varchar_pattern_ops", null, null));
+        assertThat(get(database, part(ObjectKind.INDEX, "app", "users", "users_mood_idx"), Index.class).parts())
+                .containsExactly(IndexPart.column("mood"), IndexPart.column("name"),
+                        new IndexPart("email", null, "ASC", null, null, "POSIX", null));
+        Index tags = get(database, part(ObjectKind.INDEX, "app", "users", "users_tags_idx"), Index.class);
+        assertThat(tags.method()).isEqualTo("gin");
+        assertThat(tags.parts()).containsExactly(IndexPart.column("tags"));
         assertThat(database.contains(part(ObjectKind.INDEX, "app", "totals", "totals_user_idx"))).isTrue();
         assertThat(database.contains(part(ObjectKind.INDEX, "app", "events", "events_v_idx"))).isTrue();
         List<String> indexNames = database.all(Index.class).stream().filter(i -> i.schema().equals("app"))
