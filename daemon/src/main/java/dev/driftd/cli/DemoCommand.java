@@ -23,6 +23,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the admin API and /metrics listen. Default: ${DEFAULT-VALUE}.")
     String bind;
 
+    @Option(names = "--verbose", description = "Print the stack trace of a failure, not only its one-line reason.")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -33,6 +36,8 @@ final class DemoCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                out.println("driftd demo: stopping and removing the demo databases...");
+                out.flush();
                 demo.close();
             } finally {
                 stopped.countDown();

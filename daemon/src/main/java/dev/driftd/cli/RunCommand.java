@@ -23,21 +23,26 @@ final class RunCommand implements Callable<Integer> {
             description = "The configuration file. Default: ./driftd.yaml, else /etc/driftd/driftd.yaml.")
     Path config;
 
+    @Option(names = "--verbose", description = "Print the stack trace of a failure, not only its one-line reason.")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         Path file = ConfigLoader.locate(config);
         RunningDaemon daemon = RunningDaemon.start(file, null);
-        InetSocketAddress a = daemon.address();
-        LOG.info("driftd listening on http://{}:{} (config {})", hostForUrl(a), a.getPort(), file);
         CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before the "listening" line: whoever sees that line may send SIGTERM at once.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("driftd stopping");
             try {
                 daemon.close();
+                LOG.info("driftd stopped");
             } finally {
                 stopped.countDown();
             }
         }, "driftd-shutdown"));
+        InetSocketAddress a = daemon.address();
+        LOG.info("driftd listening on http://{}:{} (config {})", hostForUrl(a), a.getPort(), file);
         onSighup(daemon);
         stopped.await();
         return Main.IN_SYNC;
