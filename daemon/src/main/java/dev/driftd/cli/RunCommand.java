@@ -50,6 +50,11 @@ final class RunCommand implements Callable<Integer> {
 
     /** SIGHUP re-reads the configuration, like POST /api/v1/reload. Skipped where the JVM cannot catch it. */
     private static void onSighup(RunningDaemon daemon) {
+        if (hupIgnoredByParent()) {
+            // the JVM silently installs no handler for a signal ignored at start (nohup does that)
+            LOG.warn("SIGHUP is ignored by the process that started driftd (nohup?): reload with POST /api/v1/reload");
+            return;
+        }
         try {
             Signal.handle(new Signal("HUP"), sig -> {
                 try {
@@ -61,6 +66,20 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             LOG.warn("SIGHUP cannot be caught on this platform; reload with POST /api/v1/reload");
         }
+    }
+
+    /** Linux: bit 0 of SigIgn in /proc/self/status is SIGHUP. False where that file does not exist. */
+    static boolean hupIgnoredByParent() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 1L) != 0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
     }
 
     static String hostForUrl(InetSocketAddress a) {

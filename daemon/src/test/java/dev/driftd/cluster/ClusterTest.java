@@ -131,7 +131,8 @@ class ClusterTest {
         List<DaemonProcess> alive = nodes.stream().filter(n -> n != victim).toList();
         for (String f : FLEETS) {
             // one schedule period (2 s) plus a minute at most; failure detection takes ~10-20 s
-            awaitSweepAfter(alive, f, killedAt + 1_000, Duration.ofSeconds(62));
+            long at = awaitSweepAfter(alive, f, killedAt + 1_000, Duration.ofSeconds(62));
+            System.out.printf("cluster test: fleet %s swept again by a survivor %d ms after the kill%n", f, at - killedAt);
         }
         for (DaemonProcess n : alive) {
             assertThat(n.get("/readyz", null).statusCode()).isEqualTo(200);
@@ -236,7 +237,8 @@ class ClusterTest {
         return best;
     }
 
-    private static void awaitSweepAfter(List<DaemonProcess> alive, String fleet, long after, Duration max)
+    /** Returns when (epoch ms) a surviving node finished a sweep of the fleet after {@code after}. */
+    private static long awaitSweepAfter(List<DaemonProcess> alive, String fleet, long after, Duration max)
             throws InterruptedException {
         long end = System.nanoTime() + max.toNanos();
         Set<String> seen = new HashSet<>();
@@ -245,7 +247,7 @@ class ClusterTest {
                 Matcher m = SWEEP.matcher(n.log());
                 while (m.find()) {
                     if (m.group(1).equals("end") && m.group(2).equals(fleet) && Long.parseLong(m.group(4)) > after) {
-                        return;
+                        return Long.parseLong(m.group(4));
                     }
                     seen.add(m.group(3));
                 }
