@@ -30,6 +30,7 @@ public final class Snapshot {
     private final SortedMap<ObjectKey, SchemaObject> objects;
     private final Set<ObjectKind> notInspected;
     private volatile String fingerprint;
+    /** Table parts by owning relation, built on first use: partsOf is called per table by the differ and planner. */
 
     @JsonCreator
     public Snapshot(@JsonProperty("flavor") Flavor flavor,
@@ -100,7 +101,7 @@ public final class Snapshot {
         return objects.values().stream().filter(o -> o.kind() == kind).toList();
     }
 
-    /** The parts (columns, constraints, indexes, triggers, policies) of a table or view. */
+    /** The parts (columns, constraints, indexes, triggers, policies) of a table or view, in canonical order. */
     public List<SchemaObject> partsOf(String schema, String table) {
         List<SchemaObject> out = new ArrayList<>();
         for (ObjectKind kind : ObjectKind.values()) {

@@ -72,8 +72,8 @@ final class PostgresPlanner {
     enum Phase {
         DROP_TRIGGERS, DROP_POLICIES, DROP_VIEWS, DROP_DEFAULTS, DROP_ROUTINES_EARLY, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS,
         DROP_INDEXES, DROP_TABLES, SCHEMAS, EXTENSIONS, TYPES, SEQUENCES, FUNCTIONS, TABLES, PARTITIONS, COLUMNS,
-        TABLE_PROPERTIES, SEQUENCE_OWNERS, CONSTRAINTS, INDEXES, FOREIGN_KEYS, VIEWS, VIEW_INDEXES, PROCEDURES, TRIGGERS,
-        POLICIES, COMMENTS, DROP_ROUTINES, DROP_SEQUENCES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
+        DROP_SEQUENCES, IDENTITIES, TABLE_PROPERTIES, SEQUENCE_OWNERS, CONSTRAINTS, INDEXES, FOREIGN_KEYS, VIEWS, VIEW_INDEXES, PROCEDURES, TRIGGERS,
+        POLICIES, COMMENTS, DROP_ROUTINES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
     }
 
     private record Step(Phase phase, PlanStatement statement) {
@@ -1185,6 +1185,9 @@ final class PostgresPlanner {
                 if (c.kind() != ObjectKind.COLUMN || recreateTables.contains(c.key().owner())) {
                     continue;
                 }
+                if (c.type() != ChangeType.CHANGED && parentHasSameChange(c)) {
+                    continue; // ADD / DROP COLUMN on the parent recurses to its partitions and children
+                }
                 switch (c.type()) {
                     case MISSING -> {
                         Column g = (Column) c.after();
@@ -1256,9 +1259,10 @@ final class PostgresPlanner {
             } else if (t.identity() != null && !t.identity().equals(g.identity())) {
                 add(Phase.COLUMNS, col + " SET GENERATED " + g.identity(), "identity kind differs");
             }
-            boolean typeChanged = c.changes("type") || c.changes("collation");
+            boolean typeChanged = c.changes("type") || c.changes("collation") || enumColumns.contains(c.key());
             if (typeChanged && !partitionChild) {
-                changeType(t, g, "type differs (" + t.type() + " -> " + g.type() + ")");
+                changeType(t, g, enumColumns.contains(c.key()) && t.type().equals(g.type()) ? "its enum type is re-created"
+                        : "type differs (" + t.type() + " -> " + g.type() + ")");
             } else if (typeChanged && !parentChanges(t, "type")) {
                 warnings.add("cannot reconcile " + c.key().display() + ": it is inherited, and its type follows its parent's");
             } else if (c.changes("defaultExpression") && g.identity() == null) {
@@ -1276,7 +1280,8 @@ final class PostgresPlanner {
                 }
             }
             if (t.identity() == null && g.identity() != null) {
-                add(Phase.COLUMNS, col + " ADD GENERATED " + g.identity() + " AS IDENTITY", "column is an identity in golden");
+                // after extra sequences are gone, so the identity sequence gets the name golden's has
+                add(Phase.IDENTITIES, col + " ADD GENERATED " + g.identity() + " AS IDENTITY", "column is an identity in golden");
             }
             unhandled(c, "type", "collation", "generated", "generatedKind", "identity", "defaultExpression", "nullable",
                     "comment");
@@ -1299,6 +1304,26 @@ final class PostgresPlanner {
             if (g.defaultExpression() != null && g.identity() == null) {
                 add(Phase.COLUMNS, col + " SET DEFAULT " + g.defaultExpression(), "default of the retyped column");
             }
+        }
+
+        /** Whether the same column is added to (or dropped from) a parent of this column's table in this plan. */
+        private boolean parentHasSameChange(Change c) {
+            List<TableRef> parents = new ArrayList<>();
+            for (Snapshot side : List.of(target, golden)) {
+                if (side.get(c.key().owner()) instanceof Table t) {
+                    parents.addAll(t.inherits());
+                    if (t.partitionOf() != null) {
+                        parents.add(t.partitionOf());
+                    }
+                }
+            }
+            for (TableRef p : parents) {
+                Change pc = changes.get(ObjectKey.part(ObjectKind.COLUMN, p.schema(), p.name(), c.key().name()));
+                if (pc != null && pc.type() == c.type()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether a parent (partitioned or inherited) table's same column changes {@code field} too. */

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * One drift scenario: SQL both databases start from, SQL only golden gets, SQL that drifts the
  * target, and the changes the differ must report. Built fluently so a suite of many stays short.
- * In tenant mode both sides are schemas of one database ({@code tenant_template} and
- * {@code tenant_0042}); in single-schema mode both are the {@code public} schema of their own database.
+ * In tenant mode (the default, and the cheapest: one database) both sides are schemas of one database
+ * ({@code tenant_template} and {@code tenant_0042}); in single-schema mode both are the {@code public}
+ * schema of their own database; in database mode each side is a whole database.
  */
 final class PgScenario {
     enum Mode { DATABASE, SINGLE_SCHEMA, TENANT }
@@ -25,9 +26,9 @@ final class PgScenario {
 
     final String name;
     String base = "";
-    String golden = "";
-    String drift = "";
-    Mode mode = Mode.DATABASE;
+    List<String> golden = new ArrayList<>();
+    List<String> drift = new ArrayList<>();
+    Mode mode = Mode.TENANT;
     boolean viaPsql;
     final List<Expected> expected = new ArrayList<>();
     final List<String> planContains = new ArrayList<>();
@@ -45,15 +46,15 @@ final class PgScenario {
         return this;
     }
 
-    /** SQL run on golden only (objects the target lacks or has differently). */
-    PgScenario golden(String sql) {
-        this.golden = sql;
+    /** SQL run on golden only (objects the target lacks or has differently); each string runs on its own. */
+    PgScenario golden(String... sql) {
+        this.golden = List.of(sql);
         return this;
     }
 
-    /** SQL run on the target only. */
-    PgScenario drift(String sql) {
-        this.drift = sql;
+    /** SQL run on the target only; each string runs on its own. */
+    PgScenario drift(String... sql) {
+        this.drift = List.of(sql);
         return this;
     }
 
@@ -78,7 +79,10 @@ final class PgScenario {
         return this;
     }
 
-    /** A fragment the plan's SQL must contain (checks the route taken, not only the end state). */
+    /**
+     * A fragment the plan's SQL must contain (checks the route taken, not only the end state);
+     * {@code @.} stands for the target's schema qualifier.
+     */
     PgScenario planContains(String fragment) {
         planContains.add(fragment);
         return this;
