@@ -92,6 +92,11 @@ public final class AdminApi {
         route("POST", "/api/v1/events/ddl", Access.REPORT, this::ddlEvent);
     }
 
+    /** Routes of other features (plans, audit), registered by their own handler classes. */
+    void addRoute(String method, String path, boolean admin, Handler h) {
+        route(method, path, admin ? Access.ADMIN : Access.READ, h);
+    }
+
     private void route(String method, String path, Access access, Handler h) {
         routes.add(new Route(method, List.of(path.substring(1).split("/")), access, h));
     }

@@ -51,6 +51,7 @@ public final class RunningDaemon implements AutoCloseable {
             InetSocketAddress bind = bindOverride != null ? bindOverride : new InetSocketAddress(sc.host(), sc.port());
             FleetService fleets = c.fleetService();
             AdminApi api = new AdminApi(fleets, metrics::scrape, fleets::reload, this::authenticator);
+            PlanRoutes.register(api, ReconcileWiring.planService(c), this::authenticator);
             s = new AdminServer(api, new HttpSettings(bind, HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
             address = s.start();
         } catch (RuntimeException | InterruptedException e) {

@@ -32,7 +32,6 @@ public final class Snapshot {
     private final SortedMap<ObjectKey, SchemaObject> objects;
     private final Set<ObjectKind> notInspected;
     private volatile String fingerprint;
-    /** Table parts by owning relation, built on first use: partsOf is called per table by the differ and planner. */
 
     @JsonCreator
     public Snapshot(@JsonProperty("flavor") Flavor flavor,

@@ -45,6 +45,16 @@ public final class Store implements SnapshotArchive, AutoCloseable {
         this.description = description;
     }
 
+    /** A pooled connection for features with their own tables (plans, audit); the caller closes it. */
+    public Connection borrow() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** True for a PostgreSQL store, false for embedded H2 (column types differ). */
+    public boolean isPostgres() {
+        return postgres;
+    }
+
     /** Opens the pool and creates or upgrades the tables. */
     public static Store open(StoreConfig config) {
         HikariConfig hc = new HikariConfig();

@@ -308,6 +308,16 @@ public final class FleetRunner {
         }
     }
 
+    /** The golden of the last sweep (null before the first): plans are bound to its fingerprint. */
+    public Snapshot golden() {
+        return golden;
+    }
+
+    /** A member of the last sweep by name (plans connect to it to apply). */
+    public Optional<FleetMember> member(String name) {
+        return Optional.ofNullable(members.get(name));
+    }
+
     /** The member's last snapshot against golden; empty when the member is unknown. */
     public Optional<Diff> diff(String member) {
         return pair(member).map(p -> engine.diff(p[0], p[1]));

@@ -92,6 +92,14 @@ final class PostgresInspector {
         }
     }
 
+    /**
+     * Reads the catalog inside the caller's open transaction, without starting, ending or changing
+     * it: an apply verifies its own uncommitted DDL this way before COMMIT.
+     */
+    Snapshot inspectInOpenTransaction(String schema) throws SQLException {
+        return read(schema);
+    }
+
     private Snapshot read(String schema) throws SQLException {
         boolean single = schema != null;
         query("search_path", PgCatalog.SET_SEARCH_PATH, rs -> { }, schema, schema);

@@ -1,0 +1,39 @@
+package dev.driftd.daemon;
+
+import dev.driftd.config.FleetConfig;
+import dev.driftd.dialect.DbTarget;
+import dev.driftd.fleet.FleetMember;
+import dev.driftd.reconcile.ReconcileSource;
+import dev.driftd.schema.Snapshot;
+import dev.driftd.sweep.FleetRunner;
+
+import java.util.Optional;
+
+/** Plans' view of the running fleets: config, golden and member targets as the last sweep left them. */
+public final class DaemonReconcileSource implements ReconcileSource {
+    private final DaemonCore core;
+
+    public DaemonReconcileSource(DaemonCore core) {
+        this.core = core;
+    }
+
+    private Optional<FleetRunner> runner(String fleet) {
+        DaemonFleetService s = (DaemonFleetService) core.fleetService();
+        return s == null ? Optional.empty() : Optional.ofNullable(s.runner(fleet));
+    }
+
+    @Override
+    public Optional<FleetConfig> config(String fleet) {
+        return runner(fleet).map(FleetRunner::config);
+    }
+
+    @Override
+    public Optional<Snapshot> golden(String fleet) {
+        return runner(fleet).map(FleetRunner::golden);
+    }
+
+    @Override
+    public Optional<DbTarget> target(String fleet, String member) {
+        return runner(fleet).flatMap(r -> r.member(member)).map(FleetMember::target);
+    }
+}

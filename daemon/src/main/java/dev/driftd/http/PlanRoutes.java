@@ -1,0 +1,179 @@
+package dev.driftd.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftd.plan.PlanStatement;
+import dev.driftd.plan.SqlScript;
+import dev.driftd.reconcile.Approval;
+import dev.driftd.reconcile.AuditEntry;
+import dev.driftd.reconcile.PlanService;
+import dev.driftd.reconcile.ReconcileException;
+import dev.driftd.reconcile.StoredPlan;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The plan, approval, apply and audit routes. The router has already checked the token's role;
+ * here the token is looked up again only for its NAME, which plans and the audit log record.
+ */
+public final class PlanRoutes {
+    private static final String PLANS = "/api/v1/fleets/{fleet}/members/{member}/plans";
+    private static final int AUDIT_LIMIT = 10_000;
+
+    private final PlanService service;
+    private final Supplier<Authenticator> auth;
+
+    private PlanRoutes(PlanService service, Supplier<Authenticator> auth) {
+        this.service = service;
+        this.auth = auth;
+    }
+
+    public static void register(AdminApi api, PlanService service, Supplier<Authenticator> auth) {
+        PlanRoutes r = new PlanRoutes(service, auth);
+        api.addRoute("POST", PLANS, true, r::create);
+        api.addRoute("GET", PLANS + "/{id}", false, r::get);
+        api.addRoute("POST", PLANS + "/{id}/approve", true, r::approve);
+        api.addRoute("POST", PLANS + "/{id}/apply", true, r::apply);
+        api.addRoute("GET", "/api/v1/audit", false, r::audit);
+    }
+
+    private CompletableFuture<ApiResponse> create(ApiRequest req, Map<String, String> p) {
+        return call(() -> ApiResponse.json(201, plan(service.create(p.get("fleet"), p.get("member"), tokenName(req)))));
+    }
+
+    private CompletableFuture<ApiResponse> get(ApiRequest req, Map<String, String> p) {
+        return call(() -> ApiResponse.json(200, plan(service.get(p.get("fleet"), p.get("member"), p.get("id")))));
+    }
+
+    private CompletableFuture<ApiResponse> approve(ApiRequest req, Map<String, String> p) {
+        boolean destructive = body(req).path("destructive").asBoolean(false);
+        return call(() -> {
+            service.approve(p.get("fleet"), p.get("member"), p.get("id"), tokenName(req), destructive);
+            return ApiResponse.json(200, plan(service.get(p.get("fleet"), p.get("member"), p.get("id"))));
+        });
+    }
+
+    private CompletableFuture<ApiResponse> apply(ApiRequest req, Map<String, String> p) {
+        return call(() -> ApiResponse.json(200, plan(service.apply(p.get("fleet"), p.get("member"), p.get("id"),
+                tokenName(req)))));
+    }
+
+    private CompletableFuture<ApiResponse> audit(ApiRequest req, Map<String, String> p) {
+        String fleet = param(req, "fleet");
+        String member = param(req, "member");
+        Instant since = time(req, "since");
+        Instant until = time(req, "until");
+        return call(() -> {
+            ArrayNode out = ApiResponse.MAPPER.createArrayNode();
+            for (AuditEntry e : service.audit().query(fleet, member, since, until, AUDIT_LIMIT)) {
+                ObjectNode n = out.addObject();
+                n.put("id", e.id());
+                n.put("at", e.at().toString());
+                n.put("fleet", e.fleet());
+                n.put("member", e.member());
+                n.put("plan", e.planId());
+                n.put("action", e.action());
+                n.put("token", e.token());
+                n.put("sql", e.sql());
+                n.put("result", e.result());
+                n.put("before_fingerprint", e.beforeFingerprint());
+                n.put("after_fingerprint", e.afterFingerprint());
+            }
+            ObjectNode root = ApiResponse.MAPPER.createObjectNode();
+            root.set("entries", out);
+            return ApiResponse.json(200, root);
+        });
+    }
+
+    private ObjectNode plan(StoredPlan s) {
+        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+        n.put("id", s.id());
+        n.put("fleet", s.fleet());
+        n.put("member", s.member());
+        n.put("created_by", s.createdBy());
+        n.put("created_at", s.createdAt().toString());
+        n.put("state", s.state().label());
+        n.put("golden_fingerprint", s.plan().goldenFingerprint());
+        n.put("target_fingerprint", s.plan().targetFingerprint());
+        n.put("destructive", s.plan().hasDestructive());
+        n.put("transactional", s.plan().transactional());
+        n.put("next_statement", s.nextStatement());
+        n.put("resume_fingerprint", s.resumeFingerprint());
+        n.put("result", s.result());
+        n.put("sql", SqlScript.render(s.plan(), true));
+        ArrayNode st = n.putArray("statements");
+        for (PlanStatement ps : s.plan().statements()) {
+            ObjectNode o = st.addObject();
+            o.put("sql", ps.sql());
+            o.put("destructive", ps.destructive());
+            o.put("reason", ps.reason());
+            ArrayNode hz = o.putArray("hazards");
+            ps.hazards().forEach(h -> hz.add(h.name()));
+        }
+        ArrayNode w = n.putArray("warnings");
+        s.plan().warnings().forEach(w::add);
+        ArrayNode ap = n.putArray("approvals");
+        for (Approval a : service.approvals(s.id())) {
+            ObjectNode o = ap.addObject();
+            o.put("token", a.token());
+            o.put("destructive", a.destructive());
+            o.put("at", a.at().toString());
+        }
+        return n;
+    }
+
+    private String tokenName(ApiRequest req) {
+        return auth.get().authenticate(req.authorization()).map(ApiToken::name)
+                .orElseThrow(() -> new ApiError(401, "unauthorized", "unknown token"));
+    }
+
+    private static JsonNode body(ApiRequest req) {
+        if (req.body() == null || req.body().length == 0) {
+            return ApiResponse.MAPPER.createObjectNode();
+        }
+        try {
+            JsonNode n = ApiResponse.MAPPER.readTree(req.body());
+            if (n == null || !n.isObject()) {
+                throw ApiError.badRequest("the body must be a JSON object");
+            }
+            return n;
+        } catch (IOException e) {
+            throw ApiError.badRequest("the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static String param(ApiRequest req, String name) {
+        List<String> v = req.query().get(name);
+        return v == null || v.isEmpty() || v.get(v.size() - 1).isEmpty() ? null : v.get(v.size() - 1);
+    }
+
+    private static Instant time(ApiRequest req, String name) {
+        String v = param(req, name);
+        try {
+            return v == null ? null : Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("?" + name + " must be an ISO-8601 instant like 2026-01-31T12:00:00Z, not '" + v + "'");
+        }
+    }
+
+    private static CompletableFuture<ApiResponse> call(Supplier<ApiResponse> work) {
+        try {
+            return CompletableFuture.completedFuture(work.get());
+        } catch (ReconcileException e) {
+            int status = switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case FORBIDDEN -> 403;
+                case BAD_REQUEST -> 400;
+                case CONFLICT, FAILED -> 409;
+            };
+            throw new ApiError(status, e.error(), e.getMessage());
+        }
+    }
+}
