@@ -1,5 +1,7 @@
 package dev.driftd.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.driftd.engine.Engine;
 import dev.driftd.schema.Canonical;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,15 +44,21 @@ final class SnapshotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Snapshot snapshot = new Engine().snapshot(ConnectionOptions.target(url, user, password, schema),
                 connection.inspectOptions());
-        String json = Canonical.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(snapshot) + "\n";
+        // Streamed: a large schema's JSON is tens of megabytes, never held as one string.
+        ObjectWriter writer = Canonical.MAPPER.writer(SerializationFeature.INDENT_OUTPUT)
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         if (out != null) {
-            Files.writeString(out, json);
+            try (Writer file = Files.newBufferedWriter(out)) {
+                writer.writeValue(file, snapshot);
+                file.write('\n');
+            }
             spec.commandLine().getErr().println("driftd: wrote " + snapshot.byKey().size() + " objects, fingerprint "
                     + snapshot.fingerprint() + " to " + out);
         } else {
-            spec.commandLine().getOut().print(json);
-            spec.commandLine().getOut().flush();
+            PrintWriter stdout = spec.commandLine().getOut();
+            writer.writeValue(stdout, snapshot);
+            stdout.print('\n');
+            stdout.flush();
         }
         return Main.IN_SYNC;
     }

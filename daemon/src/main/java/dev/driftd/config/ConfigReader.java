@@ -41,7 +41,7 @@ final class ConfigReader {
     static final List<String> TOKEN = List.of("name", "role", "secret");
     static final List<String> STORE = List.of("url", "user", "password", "retention");
     static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency", "apply", "approvals",
-            "rollout", "timeout", "members", "discover");
+            "rollout", "timeout", "full_snapshot_every", "members", "discover");
     static final List<String> ROLLOUT = List.of("canary", "wave", "pause");
     static final List<String> MEMBER = List.of("name", "url", "user", "password", "schema");
     static final List<String> DISCOVER = List.of("url", "user", "password", "databases", "schemas");
@@ -209,6 +209,15 @@ final class ConfigReader {
         if (t != null) {
             timeout = duration(t, m.entries().get("timeout").value().line(), where + ".timeout");
         }
+        Duration fullEvery = FleetConfig.DEFAULT_FULL_SNAPSHOT_EVERY;
+        String f = string(m, "full_snapshot_every", where, false);
+        if (f != null) {
+            try { // 0 is allowed here: read every member in full at every sweep
+                fullEvery = Durations.parse(f, where + ".full_snapshot_every");
+            } catch (IllegalArgumentException e) {
+                throw error(m.entries().get("full_snapshot_every").value().line(), e.getMessage());
+            }
+        }
         List<MemberConfig> members = members(m, where);
         List<DiscoverConfig> discover = discover(m, where);
         YamlNode.Entry ge = m.entries().get("golden");
@@ -222,7 +231,7 @@ final class ConfigReader {
             warnings.add(source + ":" + m.line() + ": " + where + " has no members and no discover rules");
         }
         return new FleetConfig(name, schedule, golden, concurrency, perServer, apply, approvals, rollout, timeout,
-                members, discover);
+                fullEvery, members, discover);
     }
 
     private boolean apply(YamlNode.Mapping m, String where) {

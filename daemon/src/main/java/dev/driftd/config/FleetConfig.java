@@ -5,15 +5,19 @@ import java.util.List;
 
 /**
  * One fleet: its schedule (Quartz cron), golden source, concurrency limits, apply policy, per-member
- * timeout, explicit members and discovery rules.
+ * timeout, how long an unchanged member's snapshot is reused (zero: never), explicit members and
+ * discovery rules.
  */
 public record FleetConfig(String name, String schedule, GoldenConfig golden, int concurrency,
                           int perServerConcurrency, boolean applyEnabled, int approvals, RolloutConfig rollout,
-                          Duration timeout, List<MemberConfig> members, List<DiscoverConfig> discover) {
+                          Duration timeout, Duration fullSnapshotEvery, List<MemberConfig> members,
+                          List<DiscoverConfig> discover) {
     public static final String DEFAULT_SCHEDULE = "0 */5 * * * ?";
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int DEFAULT_PER_SERVER = 4;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a snapshot may be reused while its member's catalog marker does not change. */
+    public static final Duration DEFAULT_FULL_SNAPSHOT_EVERY = Duration.ofHours(1);
 
     public FleetConfig {
         members = List.copyOf(members);

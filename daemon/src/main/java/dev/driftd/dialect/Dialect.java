@@ -6,6 +6,7 @@ import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * One database family: how to connect, read a catalog into the neutral model, and write the DDL
@@ -30,6 +31,23 @@ public interface Dialect {
      * database. A fixed number of catalog queries, whatever the number of tables.
      */
     Snapshot inspect(Connection connection, String schema, InspectOptions options) throws SQLException;
+
+    /**
+     * Like {@link #inspect}, plus the catalog marker read in the same transaction. Dialects without
+     * a marker return the snapshot alone.
+     */
+    default MarkedSnapshot inspectMarked(Connection connection, String schema, InspectOptions options)
+            throws SQLException {
+        return new MarkedSnapshot(inspect(connection, schema, options), null);
+    }
+
+    /**
+     * One cheap query whose answer changes whenever anything {@link #inspect} reads changes (any
+     * DDL, comment or grant in the database); empty when the dialect has no such query.
+     */
+    default Optional<String> catalogMarker(Connection connection) throws SQLException {
+        return Optional.empty();
+    }
 
     /** The statements that turn {@code target} into {@code golden}, in dependency order. */
     Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options);

@@ -12,10 +12,13 @@ import dev.driftd.schema.Snapshot;
 import dev.driftd.schema.Table;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,15 +37,28 @@ public final class Differ {
     }
 
     public static Diff compare(Snapshot golden, Snapshot target) {
-        Set<ObjectKey> keys = new TreeSet<>(golden.byKey().keySet());
-        keys.addAll(target.byKey().keySet());
         Set<String> wholeRelations = wholeRelationChanges(golden, target);
         Flavor flavor = golden.getFlavor() != null ? golden.getFlavor() : target.getFlavor();
 
+        // Both sides are sorted by key: one merge pass, no union set and no lookups.
         List<Change> changes = new ArrayList<>();
-        for (ObjectKey key : keys) {
-            SchemaObject g = golden.get(key);
-            SchemaObject t = target.get(key);
+        Map<String, Map.Entry<Integer, Table>> orderChangeSlots = new HashMap<>();
+        Map<String, List<int[]>> commonColumnPositions = new HashMap<>();
+        Iterator<Map.Entry<ObjectKey, SchemaObject>> gi = golden.byKey().entrySet().iterator();
+        Iterator<Map.Entry<ObjectKey, SchemaObject>> ti = target.byKey().entrySet().iterator();
+        Map.Entry<ObjectKey, SchemaObject> ge = next(gi);
+        Map.Entry<ObjectKey, SchemaObject> te = next(ti);
+        while (ge != null || te != null) {
+            int order = ge == null ? 1 : te == null ? -1 : ge.getKey().compareTo(te.getKey());
+            ObjectKey key = order <= 0 ? ge.getKey() : te.getKey();
+            SchemaObject g = order <= 0 ? ge.getValue() : null;
+            SchemaObject t = order >= 0 ? te.getValue() : null;
+            if (order <= 0) {
+                ge = next(gi);
+            }
+            if (order >= 0) {
+                te = next(ti);
+            }
             if (key.kind().isTablePart() && wholeRelations.contains(relation(key.schema(), key.table()))) {
                 continue;
             }
@@ -60,14 +76,56 @@ public final class Differ {
                             commentOnly ? Severity.COSMETIC : Severity.BREAKING, true, fields, t, g));
                 }
                 if (g instanceof Table table) {
-                    columnOrderChange(golden, target, table, flavor).ifPresent(changes::add);
+                    orderChangeSlots.put(relation(key.schema(), key.name()), Map.entry(changes.size(), table));
+                } else if (g instanceof Column gc && t instanceof Column tc) {
+                    commonColumnPositions.computeIfAbsent(relation(key.schema(), key.table()), k -> new ArrayList<>())
+                            .add(new int[] {gc.position(), tc.position()});
                 }
             }
         }
+        insertColumnOrderChanges(changes, orderChangeSlots, commonColumnPositions, golden, target, flavor);
         Set<ObjectKind> notInspected = EnumSet.noneOf(ObjectKind.class);
         notInspected.addAll(golden.getNotInspected());
         notInspected.addAll(target.getNotInspected());
         return new Diff(golden.fingerprint(), target.fingerprint(), changes, notInspected);
+    }
+
+    private static <E> E next(Iterator<E> it) {
+        return it.hasNext() ? it.next() : null;
+    }
+
+    /**
+     * A table's column-order change goes right after the table's own change. Most tables keep
+     * their order, which the positions of the columns both sides have show without building lists.
+     */
+    private static void insertColumnOrderChanges(List<Change> changes, Map<String, Map.Entry<Integer, Table>> slots,
+                                                 Map<String, List<int[]>> commonPositions, Snapshot golden,
+                                                 Snapshot target, Flavor flavor) {
+        List<Map.Entry<Integer, Change>> inserts = new ArrayList<>();
+        slots.forEach((relation, slot) -> {
+            List<int[]> positions = commonPositions.get(relation);
+            if (positions == null || sameRelativeOrder(positions)) {
+                return;
+            }
+            columnOrderChange(golden, target, slot.getValue(), flavor)
+                    .ifPresent(c -> inserts.add(Map.entry(slot.getKey(), c)));
+        });
+        // from the last slot backwards, so earlier slots keep their index
+        inserts.sort(Map.Entry.<Integer, Change>comparingByKey().reversed());
+        for (Map.Entry<Integer, Change> insert : inserts) {
+            changes.add(insert.getKey(), insert.getValue());
+        }
+    }
+
+    /** Sorted by golden position, the target positions of the common columns still increase. */
+    private static boolean sameRelativeOrder(List<int[]> positions) {
+        positions.sort(Comparator.comparingInt(p -> p[0]));
+        for (int i = 1; i < positions.size(); i++) {
+            if (positions.get(i)[1] < positions.get(i - 1)[1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Relations present on one side only: their parts come with them. */
@@ -125,7 +183,7 @@ public final class Differ {
     /** Records compare structurally; canonical trees are built only for objects that differ. */
     private static boolean sameIgnoringPosition(SchemaObject t, SchemaObject g) {
         if (t instanceof Column tc && g instanceof Column gc) {
-            return tc.withPosition(0).equals(gc.withPosition(0));
+            return tc.equalsIgnoringPosition(gc);
         }
         return t.equals(g);
     }

@@ -3,6 +3,7 @@ package dev.driftd.engine;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.mysql.MysqlDialect;
 import dev.driftd.dialect.postgres.PostgresDialect;
@@ -14,6 +15,7 @@ import dev.driftd.schema.Snapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine as the CLI and the daemon use it: pick the dialect for a URL, snapshot, diff, plan,
@@ -41,9 +43,38 @@ public final class Engine {
     }
 
     public Snapshot snapshot(DbTarget target, InspectOptions options) {
+        return read(target, options, (dialect, c) -> dialect.inspect(c, target.schema(), options));
+    }
+
+    /** A snapshot with its catalog marker (null for dialects without one), read in one transaction. */
+    public MarkedSnapshot snapshotMarked(DbTarget target, InspectOptions options) {
+        return read(target, options, (dialect, c) -> dialect.inspectMarked(c, target.schema(), options));
+    }
+
+    /**
+     * Empty when the target's catalog marker still equals {@code knownMarker} (its catalogs have not
+     * changed: one query), else a fresh marked snapshot over the same connection.
+     */
+    public Optional<MarkedSnapshot> snapshotIfChanged(DbTarget target, InspectOptions options, String knownMarker) {
+        return read(target, options, (dialect, c) -> {
+            Optional<String> marker = dialect.catalogMarker(c);
+            if (marker.isPresent() && marker.get().equals(knownMarker)) {
+                return Optional.empty();
+            }
+            return Optional.of(dialect.inspectMarked(c, target.schema(), options));
+        });
+    }
+
+    @FunctionalInterface
+    private interface CatalogRead<T> {
+        T read(Dialect dialect, Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code body} on a read-only session to the target. */
+    private <T> T read(DbTarget target, InspectOptions options, CatalogRead<T> body) {
         Dialect dialect = dialectFor(target.url());
         try (Connection c = dialect.connect(target, options, true)) {
-            return dialect.inspect(c, target.schema(), options);
+            return body.read(dialect, c);
         } catch (SQLException e) {
             throw new EngineException("cannot read " + target + ": " + SqlErrors.oneLine(e), e);
         }

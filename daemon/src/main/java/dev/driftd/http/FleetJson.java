@@ -134,6 +134,7 @@ final class FleetJson {
         n.put(MemberState.DRIFTED.label(), r.drifted());
         n.put(MemberState.UNREACHABLE.label(), r.unreachable());
         n.put("goldenError", r.goldenError());
+        n.put("reused", r.reused());
         return n;
     }
 

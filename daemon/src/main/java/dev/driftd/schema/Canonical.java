@@ -34,7 +34,8 @@ public final class Canonical {
     private abstract static class CanonicalColumn {
     }
 
-    private static final ObjectMapper CANONICAL = MAPPER.copy().addMixIn(Column.class, CanonicalColumn.class);
+    /** Writes the canonical form of model objects (what fingerprints hash, see CanonicalDigest). */
+    static final ObjectMapper CANONICAL = MAPPER.copy().addMixIn(Column.class, CanonicalColumn.class);
 
     private Canonical() {
     }
@@ -42,15 +43,6 @@ public final class Canonical {
     /** The canonical JSON tree of one object (what the differ compares field by field). */
     public static ObjectNode tree(SchemaObject object) {
         return CANONICAL.valueToTree(object);
-    }
-
-    /** The canonical bytes of one object (what fingerprints hash). */
-    static byte[] bytes(SchemaObject object) {
-        try {
-            return CANONICAL.writeValueAsBytes(object);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("canonical JSON of a model object cannot fail", e);
-        }
     }
 
     /** The canonical bytes of a MySQL-family table's column order, hashed after the table. */

@@ -34,6 +34,18 @@ public record Column(String schema, String table, String name, int position, Str
         return ObjectKey.part(ObjectKind.COLUMN, schema, table, name);
     }
 
+    /** Equal in everything but position: the differ's test for most columns, without allocating. */
+    public boolean equalsIgnoringPosition(Column o) {
+        return nullable == o.nullable && autoIncrement == o.autoIncrement && invisible == o.invisible
+                && name.equals(o.name) && java.util.Objects.equals(type, o.type)
+                && java.util.Objects.equals(table, o.table) && java.util.Objects.equals(schema, o.schema)
+                && java.util.Objects.equals(defaultExpression, o.defaultExpression)
+                && java.util.Objects.equals(identity, o.identity) && java.util.Objects.equals(generated, o.generated)
+                && java.util.Objects.equals(generatedKind, o.generatedKind)
+                && java.util.Objects.equals(charset, o.charset) && java.util.Objects.equals(collation, o.collation)
+                && java.util.Objects.equals(onUpdate, o.onUpdate) && java.util.Objects.equals(comment, o.comment);
+    }
+
     public Column withPosition(int newPosition) {
         return new Column(schema, table, name, newPosition, type, nullable, defaultExpression, identity, generated,
                 generatedKind, charset, collation, autoIncrement, onUpdate, invisible, comment);

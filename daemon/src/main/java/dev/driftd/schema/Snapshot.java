@@ -3,9 +3,7 @@ package dev.driftd.schema;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -136,12 +134,12 @@ public final class Snapshot {
     public String fingerprint() {
         String f = fingerprint;
         if (f == null) {
-            MessageDigest digest = Canonical.sha256();
+            CanonicalDigest digest = new CanonicalDigest();
             Map<String, List<String>> orders = flavor != null && flavor.columnOrderIsSchema() ? columnOrders() : Map.of();
             for (SchemaObject o : objects.values()) {
                 hash(digest, o, orders);
             }
-            f = HexFormat.of().formatHex(digest.digest());
+            f = digest.hex();
             fingerprint = f;
         }
         return f;
@@ -153,7 +151,7 @@ public final class Snapshot {
         if (o == null) {
             throw new IllegalArgumentException("no " + key + " in this snapshot");
         }
-        MessageDigest digest = Canonical.sha256();
+        CanonicalDigest digest = new CanonicalDigest();
         Map<String, List<String>> orders = flavor != null && flavor.columnOrderIsSchema() && o instanceof Table
                 ? Map.of(relation(key.schema(), key.name()), columnsOf(key.schema(), key.name()).stream()
                         .map(Column::name).toList())
@@ -164,7 +162,7 @@ public final class Snapshot {
                 hash(digest, part, orders);
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return digest.hex();
     }
 
     /** Per-object fingerprints of every top-level object, keyed by display name. */
@@ -179,15 +177,15 @@ public final class Snapshot {
     }
 
     /** Each object's canonical bytes, then (MySQL family) its table's column order, then a separator. */
-    private static void hash(MessageDigest digest, SchemaObject o, Map<String, List<String>> orders) {
-        digest.update(Canonical.bytes(o));
+    private static void hash(CanonicalDigest digest, SchemaObject o, Map<String, List<String>> orders) {
+        digest.add(o);
         if (o instanceof Table t) {
             List<String> order = orders.get(relation(t.schema(), t.name()));
             if (order != null) {
-                digest.update(Canonical.columnOrderBytes(order));
+                digest.add(Canonical.columnOrderBytes(order));
             }
         }
-        digest.update((byte) '\n');
+        digest.add((byte) '\n');
     }
 
     /** Column names per table in position order, built in one pass. */

@@ -230,7 +230,7 @@ public final class FleetRunner {
             Map<dev.driftd.fleet.MemberState, Integer> n = next.countByState();
             result = new SweepResult(next.name(), rec.lastSweepStarted(), rec.lastSweepFinished(), next.members().size(),
                     n.get(MemberState.IN_SYNC), n.get(MemberState.DRIFTED), n.get(MemberState.UNREACHABLE),
-                    rec.goldenError());
+                    rec.goldenError(), 0);
             synchronized (requests) {
                 for (CompletableFuture<SweepResult> f : List.copyOf(waiting)) {
                     Instant at = askedAt.get(f);

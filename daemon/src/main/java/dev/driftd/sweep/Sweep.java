@@ -2,6 +2,7 @@ package dev.driftd.sweep;
 
 import dev.driftd.config.FleetConfig;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.Severity;
 import dev.driftd.engine.Engine;
@@ -29,9 +30,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One pass over a fleet: discover its members, snapshot them with bounded concurrency (per fleet
@@ -47,6 +50,7 @@ public final class Sweep {
     private final GoldenResolver goldens;
     private final Store store;
     private final FleetEvents events;
+    private final UnchangedMembers unchanged = new UnchangedMembers();
 
     public Sweep(Engine engine, Discovery discovery, GoldenResolver goldens, Store store, FleetEvents events) {
         this.engine = engine;
@@ -100,12 +104,13 @@ public final class Sweep {
         Map<String, Snapshot> distinct = new ConcurrentHashMap<>();
         Map<String, Instant> takenAt = new ConcurrentHashMap<>();
         Map<String, Failure> failures = new ConcurrentHashMap<>();
+        AtomicInteger reused = new AtomicInteger();
         InspectOptions options = new InspectOptions(fleet.timeout());
         new BoundedExecution<FleetMember>(fleet.concurrency(), fleet.perServerConcurrency(), FleetMember::server,
                 "driftd-sweep-" + name).run(new ArrayList<>(members.values()), m -> {
                     long s0 = System.nanoTime();
                     try {
-                        Snapshot s = engine.snapshot(m.target(), options);
+                        Snapshot s = read(fleet, m, options, reused);
                         // members with one schema share one snapshot object: a fleet of identical
                         // tenants holds one in memory, not one per tenant
                         snapshots.put(m.name(), distinct.computeIfAbsent(s.fingerprint(), k -> s));
@@ -187,6 +192,7 @@ public final class Sweep {
         }
         Instant finished = now();
         for (String gone : removed) {
+            unchanged.forget(name, gone);
             safeStore("forget " + gone, store == null ? null : () -> store.removeMember(name, gone, finished));
             notify(() -> events.memberRemoved(name, gone));
         }
@@ -205,7 +211,7 @@ public final class Sweep {
         }
         String goldenFp = goldenSnapshot == null ? null : goldenSnapshot.fingerprint();
         SweepResult result = new SweepResult(name, started, finished, statuses.size(), inSync, drifted, unreachable,
-                goldenError);
+                goldenError, reused.get());
         FleetStatus status = new FleetStatus(name, fleet.schedule(), goldenFp, goldenError, started, finished, statuses);
         String ge = goldenError;
         safeStore("record the sweep", store == null ? null
@@ -213,12 +219,35 @@ public final class Sweep {
         Duration took = since(t0);
         notify(() -> events.sweepFinished(result, took));
         int pending = statuses.size() - inSync - drifted - unreachable;
-        LOG.info("fleet {}: swept {} members in {} ms: {} in sync, {} drifted, {} unreachable{}{}; golden {} {}",
+        LOG.info("fleet {}: swept {} members in {} ms: {} in sync, {} drifted, {} unreachable{}{}{}; golden {} {}",
                 name, statuses.size(), took.toMillis(), inSync, drifted, unreachable,
                 pending > 0 ? ", " + pending + " not compared" : "",
+                reused.get() > 0 ? ", " + reused.get() + " unchanged since their last read" : "",
                 removed.isEmpty() ? "" : ", " + removed.size() + " left the fleet",
                 fleet.golden().describe(), goldenError != null ? "failed: " + goldenError : shortFp(goldenFp));
         return new SweepOutcome(result, status, members, goldenSnapshot, byFingerprint, removed);
+    }
+
+    /**
+     * The member's snapshot: the one read before if its catalog marker has not changed since and
+     * that read is younger than the fleet's {@code full_snapshot_every}, else a fresh full read
+     * (on the same connection as the marker check).
+     */
+    private Snapshot read(FleetConfig fleet, FleetMember m, InspectOptions options, AtomicInteger reused) {
+        UnchangedMembers.Entry last = unchanged.get(fleet, m, now());
+        MarkedSnapshot fresh;
+        if (last == null) {
+            fresh = engine.snapshotMarked(m.target(), options);
+        } else {
+            Optional<MarkedSnapshot> changed = engine.snapshotIfChanged(m.target(), options, last.marker());
+            if (changed.isEmpty()) {
+                reused.incrementAndGet();
+                return last.snapshot();
+            }
+            fresh = changed.get();
+        }
+        unchanged.remember(fleet, m, fresh, now());
+        return fresh.snapshot();
     }
 
     /** One member's result outside a sweep: its status and the snapshot behind it (null when it failed). */
@@ -237,7 +266,9 @@ public final class Sweep {
         Snapshot s = null;
         MemberStatus status;
         try {
-            s = engine.snapshot(m.target(), new InspectOptions(fleet.timeout()));
+            MarkedSnapshot marked = engine.snapshotMarked(m.target(), new InspectOptions(fleet.timeout()));
+            unchanged.remember(fleet, m, marked, now());
+            s = marked.snapshot();
             Instant at = now();
             Snapshot taken = s;
             notify(() -> events.snapshotTaken(name, m.name(), since(s0)));

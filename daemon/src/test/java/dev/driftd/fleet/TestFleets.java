@@ -18,6 +18,7 @@ public final class TestFleets {
     private int concurrency = 4;
     private int perServer = 4;
     private Duration timeout = Duration.ofSeconds(10);
+    private Duration fullSnapshotEvery = FleetConfig.DEFAULT_FULL_SNAPSHOT_EVERY;
     private String schedule = "0 0 0 1 1 ? 2099";
     private final List<MemberConfig> members = new ArrayList<>();
     private final List<DiscoverConfig> discover = new ArrayList<>();
@@ -36,6 +37,11 @@ public final class TestFleets {
     public TestFleets concurrency(int all, int perServer) {
         this.concurrency = all;
         this.perServer = perServer;
+        return this;
+    }
+
+    public TestFleets fullSnapshotEvery(Duration d) {
+        fullSnapshotEvery = d;
         return this;
     }
 
@@ -76,6 +82,6 @@ public final class TestFleets {
 
     public FleetConfig build() {
         return new FleetConfig(name, schedule, golden, concurrency, perServer, false, 1, RolloutConfig.DEFAULT,
-                timeout, members, discover);
+                timeout, fullSnapshotEvery, members, discover);
     }
 }

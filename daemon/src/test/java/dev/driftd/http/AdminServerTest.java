@@ -258,7 +258,7 @@ class AdminServerTest {
         assertThat(answer).isNotDone();
         // the event loop is not blocked meanwhile
         assertThat(send("GET", "/healthz", null).statusCode()).isEqualTo(200);
-        pending.complete(new SweepResult("tenants", T0, T0.plusSeconds(2), 4, 2, 1, 1, null));
+        pending.complete(new SweepResult("tenants", T0, T0.plusSeconds(2), 4, 2, 1, 1, null, 0));
         HttpResponse<String> r = answer.get();
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode n = json(r);

@@ -100,7 +100,7 @@ class FleetMetricsTest {
         metrics.snapshotFailed("tenants", "t4", "connect", Duration.ofMillis(3));
         metrics.snapshotFailed("tenants", "t4", "tls", Duration.ofMillis(3));
         metrics.ddlReported("tenants", "t2");
-        metrics.sweepFinished(new SweepResult("tenants", T0, T0, 5, 1, 2, 1, null), Duration.ofSeconds(2));
+        metrics.sweepFinished(new SweepResult("tenants", T0, T0, 5, 1, 2, 1, null, 0), Duration.ofSeconds(2));
         String text = metrics.scrape();
         assertThat(text)
                 .contains("driftd_snapshot_errors_total{fleet=\"tenants\",member=\"t4\",reason=\"connect\"} 2.0")

@@ -62,7 +62,7 @@ public final class InMemoryFleets implements FleetService {
         }
         FleetStatus f = fleet(fleet).orElseThrow(() -> new IllegalArgumentException("unknown fleet " + fleet));
         Instant now = Instant.now();
-        return CompletableFuture.completedFuture(new SweepResult(fleet, now, now, f.members().size(), 0, 0, 0, null));
+        return CompletableFuture.completedFuture(new SweepResult(fleet, now, now, f.members().size(), 0, 0, 0, null, 0));
     }
 
     @Override

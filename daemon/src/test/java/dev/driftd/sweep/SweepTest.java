@@ -197,6 +197,39 @@ class SweepTest {
     }
 
     @Test
+    void membersWhoseCatalogsDidNotChangeAreNotReadAgain() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        try (SweepFixture fx = new SweepFixture(dir);
+             TestDatabase golden = pg.createDatabase("swp_golden").execute(TABLE);
+             TestDatabase a = pg.createDatabase("swp_a").execute(TABLE);
+             TestDatabase b = pg.createDatabase("swp_b").execute(TABLE)) {
+            FleetRunner runner = fx.runner(TestFleets.fleet("f")
+                    .golden(new dev.driftd.config.GoldenConfig.Member("golden"))
+                    .member("golden", golden.url()).member("a", a.url()).member("b", b.url()).build());
+            assertThat(runner.runSweep().reused()).isZero();
+            SweepResult second = runner.runSweep();
+            assertThat(second.reused()).as("nothing changed").isEqualTo(3);
+            assertThat(second.inSync()).isEqualTo(3);
+
+            a.execute("COMMENT ON COLUMN items.name IS 'changed by hand'");
+            SweepResult third = runner.runSweep();
+            assertThat(third.reused()).as("all but the changed member").isEqualTo(2);
+            MemberStatus changed = member(runner.status(), "a");
+            assertThat(changed.state()).isEqualTo(MemberState.DRIFTED);
+            assertThat(changed.changes()).containsEntry(Severity.COSMETIC, 1);
+            assertThat(member(runner.status(), "b").lastSnapshot()).as("a reused read still counts as seen")
+                    .isAfterOrEqualTo(third.started());
+
+            FleetRunner everyTime = fx.runner(TestFleets.fleet("g")
+                    .golden(new dev.driftd.config.GoldenConfig.Member("golden")).fullSnapshotEvery(Duration.ZERO)
+                    .member("golden", golden.url()).member("a", a.url()).build());
+            everyTime.runSweep();
+            assertThat(everyTime.runSweep().reused()).as("full_snapshot_every: 0s reads every member every time")
+                    .isZero();
+        }
+    }
+
+    @Test
     void perServerLimitBoundsConcurrentSnapshotsOfOneServer() throws Exception {
         // four slots overall, one per server: the local PostgreSQL sees at most one snapshot at a time
         List<String> items = List.of("pg1", "pg2", "pg3", "my1", "my2");

@@ -285,7 +285,7 @@ final class MysqlTableAlter {
             boolean forced = convert && isCharacterType(gc.type());
             MysqlColumnChange change = new MysqlColumnChange(effective, gc,
                     (convert ? g : t).options().get("charset"), g.options().get("charset"));
-            boolean changed = forced || !effective.withPosition(0).equals(gc.withPosition(0));
+            boolean changed = forced || !effective.equalsIgnoringPosition(gc);
             boolean mayLose = changed && change.mayLoseData();
             if (changed && change.changesStorage()) {
                 touched.add(gc.name());

@@ -32,6 +32,38 @@ final class PgCatalog {
                 + alias + ".classoid = 'pg_catalog." + catalog + "'::pg_catalog.regclass AND " + alias + ".objsubid = 0";
     }
 
+    /**
+     * The catalog marker: per catalog the inspector reads (and those its deparsing functions read),
+     * the number of rows and the sum of their inserting transaction ids. Every DDL statement,
+     * comment and grant writes new catalog row versions, and a new version's xmin is newer than
+     * any it replaces, so the sum cannot come back to an earlier value while the count does:
+     * an equal marker means unchanged catalogs. VACUUM and ANALYZE update pg_class in place and
+     * leave it alone. Role names (grantees) and the server version are part of it too. The large
+     * catalogs count user objects only (OIDs from 16384 up; comments also on the system's
+     * schemas and extensions, such as public and plpgsql); system rows do not change.
+     */
+    static final String CATALOG_MARKER = catalogMarker(java.util.List.of(
+            "pg_namespace", "pg_class WHERE oid >= 16384", "pg_attribute WHERE attrelid >= 16384", "pg_attrdef",
+            "pg_constraint", "pg_index WHERE indexrelid >= 16384", "pg_type WHERE oid >= 16384", "pg_enum",
+            "pg_proc WHERE oid >= 16384", "pg_trigger", "pg_policy",
+            "pg_description WHERE objoid >= 16384 OR classoid IN ('pg_catalog.pg_namespace'::pg_catalog.regclass, "
+                    + "'pg_catalog.pg_extension'::pg_catalog.regclass)",
+            "pg_depend WHERE objid >= 16384", "pg_sequence", "pg_extension", "pg_rewrite WHERE oid >= 16384",
+            "pg_inherits", "pg_partitioned_table", "pg_collation WHERE oid >= 16384", "pg_opclass WHERE oid >= 16384",
+            "pg_operator WHERE oid >= 16384", "pg_am WHERE oid >= 16384", "pg_language WHERE oid >= 16384"));
+
+    /** One count and xmin sum per {@code catalog [WHERE rows]} entry. */
+    private static String catalogMarker(java.util.List<String> catalogs) {
+        StringBuilder sql = new StringBuilder("SELECT pg_catalog.md5(pg_catalog.concat_ws(',', "
+                + "pg_catalog.current_setting('server_version_num')");
+        for (String rows : catalogs) {
+            sql.append(", (SELECT count(*) || ':' || COALESCE(sum(xmin::text::int8), 0) FROM pg_catalog.")
+                    .append(rows).append(')');
+        }
+        return sql.append(", (SELECT pg_catalog.string_agg(oid::text || '=' || rolname, ',' ORDER BY oid) "
+                + "FROM pg_catalog.pg_roles)))").toString();
+    }
+
     /** search_path for deparsing: the quoted tenant schema, or empty (everything qualified). */
     static final String SET_SEARCH_PATH =
             "SELECT pg_catalog.set_config('search_path', CASE WHEN ?::text IS NULL THEN '' "

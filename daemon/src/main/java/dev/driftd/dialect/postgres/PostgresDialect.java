@@ -3,6 +3,7 @@ package dev.driftd.dialect.postgres;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
@@ -10,6 +11,7 @@ import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** The Postgres family: connections and catalog reads here, planning and applying in their own classes. */
 public final class PostgresDialect implements Dialect {
@@ -31,6 +33,17 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Snapshot inspect(Connection connection, String schema, InspectOptions options) throws SQLException {
         return new PostgresInspector(connection, options).inspect(schema);
+    }
+
+    @Override
+    public MarkedSnapshot inspectMarked(Connection connection, String schema, InspectOptions options)
+            throws SQLException {
+        return new PostgresInspector(connection, options).inspectMarked(schema);
+    }
+
+    @Override
+    public Optional<String> catalogMarker(Connection connection) throws SQLException {
+        return Optional.ofNullable(new PostgresInspector(connection, InspectOptions.DEFAULT).marker());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.driftd.dialect.postgres;
 
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.schema.CheckConstraint;
 import dev.driftd.schema.Column;
 import dev.driftd.schema.CompositeType;
@@ -79,12 +80,36 @@ final class PostgresInspector {
     }
 
     Snapshot inspect(String schema) throws SQLException {
+        return inRepeatableRead(() -> read(schema));
+    }
+
+    /** The snapshot and the catalog marker, both from one transaction's view of the catalogs. */
+    MarkedSnapshot inspectMarked(String schema) throws SQLException {
+        return inRepeatableRead(() -> {
+            String marker = marker();
+            return new MarkedSnapshot(read(schema), marker);
+        });
+    }
+
+    /** {@link PgCatalog#CATALOG_MARKER} in the caller's transaction, or its own. */
+    String marker() throws SQLException {
+        String[] marker = new String[1];
+        query("marker", PgCatalog.CATALOG_MARKER, rs -> marker[0] = rs.getString(1));
+        return marker[0];
+    }
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T read() throws SQLException;
+    }
+
+    private <T> T inRepeatableRead(Read<T> body) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
-            return read(schema);
+            return body.read();
         } finally {
             connection.rollback();
             connection.setTransactionIsolation(isolation);

@@ -2,6 +2,7 @@ package dev.driftd.dialect.postgres;
 
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
@@ -110,7 +111,8 @@ final class PgScenarioHarness {
     Outcome run(PgScenario s, boolean allowDestructive) {
         try (Sides sides = new Sides(s)) {
             Snapshot golden = engine.snapshot(sides.golden, InspectOptions.DEFAULT);
-            Snapshot target = engine.snapshot(sides.target, InspectOptions.DEFAULT);
+            MarkedSnapshot before = engine.snapshotMarked(sides.target, InspectOptions.DEFAULT);
+            Snapshot target = before.snapshot();
             Diff diff = engine.diff(golden, target);
             assertThat(diff.inSync()).as("the drift must be seen").isFalse();
             for (PgScenario.Expected e : s.expected) {
@@ -134,7 +136,13 @@ final class PgScenarioHarness {
                     fail("applying the plan of " + s.name + " failed: " + e.getMessage() + "\nscript:\n" + script, e);
                 }
             }
-            Snapshot after = engine.snapshot(sides.target, InspectOptions.DEFAULT);
+            MarkedSnapshot afterMarked = engine.snapshotMarked(sides.target, InspectOptions.DEFAULT);
+            Snapshot after = afterMarked.snapshot();
+            if (!after.fingerprint().equals(target.fingerprint())) {
+                // sweeps skip members whose marker is unchanged: every schema change must move it
+                assertThat(afterMarked.marker()).as("catalog marker after the plan of %s", s.name)
+                        .isNotNull().isNotEqualTo(before.marker());
+            }
             if (allowDestructive) {
                 Diff left = engine.diff(golden, after);
                 assertThat(after.fingerprint())
