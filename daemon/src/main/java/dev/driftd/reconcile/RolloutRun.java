@@ -83,7 +83,21 @@ final class RolloutRun implements Runnable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("rollout {} of fleet {} failed: {}", rollout.id(), rollout.fleet(), SqlErrors.oneLine(e), e);
-            finish(Rollout.State.STOPPED, "stopped by an internal error: " + SqlErrors.oneLine(e));
+            String why = "stopped by an internal error: " + SqlErrors.oneLine(e);
+            for (int i = 0; i < members.size(); i++) {
+                RolloutMember m = members.get(i);
+                if (m.state() == RolloutMember.State.APPLYING) {
+                    members.set(i, m.done(RolloutMember.State.FAILED, null, null, why
+                            + "; the outcome of this member's apply is unknown: compare its fingerprint", Instant.now()));
+                    try {
+                        store.updateMember(rollout.id(), members.get(i), Instant.now());
+                    } catch (RuntimeException again) {
+                        LOG.warn("rollout {}: cannot record member {}: {}", rollout.id(), m.member(),
+                                SqlErrors.oneLine(again));
+                    }
+                }
+            }
+            finish(Rollout.State.STOPPED, why);
         }
     }
 

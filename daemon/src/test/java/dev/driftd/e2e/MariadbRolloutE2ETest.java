@@ -9,6 +9,7 @@ import dev.driftd.testing.TestDatabases;
 import dev.driftd.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,6 +55,20 @@ class MariadbRolloutE2ETest {
                     """.formatted(DaemonHarness.NEVER, golden.url(), server, run);
             try (PlansHarness d = new PlansHarness(fleets)) {
                 d.sweep("my");
+                // golden moves after a rollout was made: it cannot start any more
+                String early = d.ok("POST", "/api/v1/fleets/my/rollouts", ALICE,
+                        "{\"member\":\"" + tenants.get(0).name() + "\"}", 201).path("id").asText();
+                d.ok("POST", "/api/v1/fleets/my/rollouts/" + early + "/approve", BOB, "{\"destructive\":true}", 200);
+                golden.execute("ALTER TABLE customers ADD COLUMN nick varchar(20)");
+                d.sweep("my");
+                HttpResponse<String> stale = d.send("POST", "/api/v1/fleets/my/rollouts/" + early + "/start", BOB, null);
+                assertThat(stale.statusCode()).isEqualTo(409);
+                assertThat(stale.body()).contains("rollout stale").contains("golden changed");
+                assertThat(d.ok("GET", "/api/v1/fleets/my/rollouts/" + early, READER, null, 200).path("state").asText())
+                        .isEqualTo("stale");
+                golden.execute("ALTER TABLE customers DROP COLUMN nick");
+                d.sweep("my");
+
                 String canary = tenants.get(2).name();
                 JsonNode made = d.ok("POST", "/api/v1/fleets/my/rollouts", ALICE, "{\"member\":\"" + canary + "\"}", 201);
                 String id = made.path("id").asText();
@@ -94,6 +109,13 @@ class MariadbRolloutE2ETest {
                 assertThat(audit.get(3).path("member").asText()).isEqualTo(canary);
                 assertThat(audit.get(3).path("result").asText()).isEqualTo("ok (1/2)");
                 assertThat(actions.get(actions.size() - 1)).isEqualTo("rollout-completed");
+
+                // in sync now: nothing left to roll out
+                d.sweep("my");
+                HttpResponse<String> nothing = d.send("POST", "/api/v1/fleets/my/rollouts", ALICE,
+                        "{\"member\":\"" + canary + "\"}");
+                assertThat(nothing.statusCode()).isEqualTo(409);
+                assertThat(nothing.body()).contains("nothing to roll out");
             }
         } finally {
             TestDatabase.closeAll(tenants);
