@@ -84,8 +84,9 @@ family('driftd_snapshot_errors', 'counter', 'failed snapshots',
 family('driftd_ddl_events', 'counter', 'DDL reported by the JDBC proxy',
   each((fleet, m) => ['driftd_ddl_events_total', { fleet, member: m.member },
     (t) => (m.state === 'drifted' ? Math.floor((t - start) / 600) : 0)]));
-family('driftd_rollout_members', 'gauge', 'members of running rollouts by state',
-  ['pending', 'applied', 'failed'].map((state) =>
-    ['driftd_rollout_members', { fleet: 'tenants', state }, () => ({ pending: 1, applied: 1, failed: 0 }[state])]));
+family('driftd_rollout_members', 'gauge', "members of the fleet's latest rollout by state",
+  ['waiting', 'applying', 'applied', 'failed', 'skipped'].map((state) =>
+    ['driftd_rollout_members', { fleet: 'tenants', state },
+      () => ({ waiting: 1, applying: 0, applied: 1, failed: 0, skipped: 0 }[state])]));
 out.push('# EOF');
 console.log(out.join('\n'));

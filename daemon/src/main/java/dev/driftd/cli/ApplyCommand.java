@@ -5,7 +5,9 @@ import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
+import dev.driftd.dialect.postgres.PostgresVerifiedApply;
 import dev.driftd.engine.Engine;
+import dev.driftd.engine.EngineException;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.SqlScript;
 import dev.driftd.schema.Snapshot;
@@ -19,13 +21,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "apply", description = {
         "Plan, confirm, apply and verify: turn the target into golden.",
-        "Exit 0 only when the target converged (its fingerprint is golden's), 1 when drift remains, 2 on error.",
-        "A PostgreSQL plan runs in one transaction: a lock wait past --lock-timeout leaves the target untouched."})
+        "Exit 0 only when the target converged (no drift from golden), 1 when drift remains, 2 on error.",
+        "PostgreSQL: one transaction that re-reads the target before its statements (it must be as planned) and",
+        "after them, before COMMIT: a result that is not golden's is rolled back, and so is everything on a lock",
+        "wait past --lock-timeout or any error, leaving the target untouched. Without --allow-destructive the",
+        "result may keep only drift the target already had."})
 final class ApplyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,6 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
         InspectOptions inspect = connection.inspectOptions();
         DbTarget goldenDb = databases.goldenDb();
         DbTarget targetDb = databases.targetDb();
+        Duration lock = ConnectionOptions.duration(lockTimeout, "--lock-timeout");
 
         Snapshot g = engine.snapshot(goldenDb, inspect);
         Snapshot t = engine.snapshot(targetDb, inspect);
@@ -63,7 +71,7 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("driftd: " + targetDb + " is in sync with golden (fingerprint " + g.fingerprint() + ")");
             return Main.IN_SYNC;
         }
-        Plan plan = engine.plan(diff, g, t, new PlanOptions(ConnectionOptions.duration(lockTimeout, "--lock-timeout")));
+        Plan plan = engine.plan(diff, g, t, new PlanOptions(lock));
         out.print(SqlScript.render(plan, allowDestructive));
         out.flush();
         int runnable = plan.runnable(allowDestructive).size();
@@ -76,12 +84,32 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("driftd: not applied");
             return Main.DRIFT;
         }
-        engine.apply(targetDb, plan, allowDestructive, inspect);
-        Snapshot after = engine.snapshot(targetDb, inspect);
+        Snapshot after;
+        if (plan.transactional()) {
+            PostgresVerifiedApply.Outcome o = engine.applyVerified(targetDb, plan, allowDestructive, lock,
+                    Engine.statementTimeout(inspect.timeout()), inspect, a -> verdict(engine, g, diff, a, plan));
+            if (o.stale()) {
+                throw new EngineException(targetDb + " changed after it was read; nothing applied: "
+                        + o.detail() + "; run apply again");
+            }
+            if (!o.committed() && o.after() == null) {
+                // lock timeout, a failing statement: rolled back, the target is exactly as it was
+                throw new EngineException("applying the plan to " + targetDb + " failed: " + o.detail());
+            }
+            if (!o.committed()) {
+                err.println("driftd: " + o.detail());
+                err.println("driftd: " + targetDb + " is unchanged (fingerprint " + o.before().fingerprint() + ")");
+                return Main.DRIFT;
+            }
+            after = o.after();
+        } else {
+            engine.apply(targetDb, plan, allowDestructive, inspect);
+            after = engine.snapshot(targetDb, inspect);
+        }
         Diff remaining = engine.diff(g, after);
-        if (after.fingerprint().equals(g.fingerprint()) || remaining.inSync()) {
+        if (remaining.inSync()) {
             err.println("driftd: applied " + runnable + " statements; " + targetDb + " converged (fingerprint "
-                    + after.fingerprint() + ")");
+                    + after.fingerprint() + ")" + (plan.transactional() ? ", verified before COMMIT" : ""));
             return Main.IN_SYNC;
         }
         err.println("driftd: applied " + runnable + " statements; " + remaining.driftChanges().size()
@@ -90,6 +118,23 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("  " + c.describe());
         }
         return Main.DRIFT;
+    }
+
+    /**
+     * Whether the uncommitted result may be committed: golden's schema; or, when destructive statements
+     * were left out, golden's but for drift the target already had (the apply fixed drift and changed
+     * nothing else). Null to commit, else why not.
+     */
+    private String verdict(Engine engine, Snapshot golden, Diff before, Snapshot after, Plan plan) {
+        List<Change> left = engine.diff(golden, after).driftChanges();
+        if (left.isEmpty()) {
+            return null;
+        }
+        boolean partial = !allowDestructive && plan.hasDestructive();
+        if (partial && before.driftChanges().containsAll(left)) {
+            return null;
+        }
+        return engine.stillDiffers(golden, after);
     }
 
     private static boolean confirm(PrintWriter err, int statements, DbTarget target) throws IOException {

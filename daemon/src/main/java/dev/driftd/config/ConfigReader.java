@@ -260,7 +260,13 @@ final class ConfigReader {
         Duration pause = RolloutConfig.DEFAULT.pause();
         String p = string(r, "pause", at, false);
         if (p != null) {
-            pause = duration(p, r.entries().get("pause").value().line(), at + ".pause");
+            // 0s is allowed here: waves one right after the other
+            int line = r.entries().get("pause").value().line();
+            try {
+                pause = Durations.parse(p, at + ".pause");
+            } catch (IllegalArgumentException ex) {
+                throw error(line, ex.getMessage());
+            }
         }
         return new RolloutConfig(canary, wave, pause);
     }

@@ -7,9 +7,11 @@ import dev.driftd.reconcile.ReconcileSource;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.sweep.FleetRunner;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Plans' view of the running fleets: config, golden and member targets as the last sweep left them. */
+/** Plans' and rollouts' view of the running fleets: config, golden, member targets and variants as the last sweep left them. */
 public final class DaemonReconcileSource implements ReconcileSource {
     private final DaemonCore core;
 
@@ -35,5 +37,15 @@ public final class DaemonReconcileSource implements ReconcileSource {
     @Override
     public Optional<DbTarget> target(String fleet, String member) {
         return runner(fleet).flatMap(r -> r.member(member)).map(FleetMember::target);
+    }
+
+    @Override
+    public Map<String, List<String>> variants(String fleet) {
+        return runner(fleet).map(r -> r.status().variants()).orElse(Map.of());
+    }
+
+    @Override
+    public Optional<Snapshot> snapshot(String fleet, String fingerprint) {
+        return runner(fleet).flatMap(r -> r.snapshot(fingerprint));
     }
 }

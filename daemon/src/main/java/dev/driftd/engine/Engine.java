@@ -7,6 +7,8 @@ import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.mysql.MysqlDialect;
 import dev.driftd.dialect.postgres.PostgresDialect;
+import dev.driftd.dialect.postgres.PostgresVerifiedApply;
+import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.Differ;
 import dev.driftd.plan.Plan;
@@ -14,14 +16,20 @@ import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The engine as the CLI and the daemon use it: pick the dialect for a URL, snapshot, diff, plan,
  * apply. Turns driver exceptions into one-line {@link EngineException}s that name the database.
  */
 public final class Engine {
+    /** A plan's statement may run this long at least (statement_timeout): DDL may rewrite a large table. */
+    public static final Duration MIN_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
+
     private final List<Dialect> dialects;
 
     public Engine() {
@@ -101,6 +109,51 @@ public final class Engine {
         } catch (SQLException e) {
             throw new EngineException("applying the plan to " + target + " failed: " + SqlErrors.oneLine(e), e);
         }
+    }
+
+    /**
+     * PostgreSQL: applies the plan in one transaction that first re-reads the target (it must still
+     * have the plan's target fingerprint, else nothing runs and the outcome is {@code stale}) and,
+     * after the statements, reads it again on the same open transaction: it commits only when
+     * {@code verdict} returns null for that snapshot, else rolls back with the verdict's reason. Lock
+     * waits end at {@code lockTimeout}, statements at {@code statementTimeout}; any failure rolls
+     * back, so the target is either verified or exactly as before. The CLI's {@code apply}, stored
+     * plans and rollouts all apply PostgreSQL plans through here.
+     */
+    public PostgresVerifiedApply.Outcome applyVerified(DbTarget target, Plan plan, boolean allowDestructive,
+                                                       Duration lockTimeout, Duration statementTimeout,
+                                                       InspectOptions options, Function<Snapshot, String> verdict) {
+        Dialect dialect = dialectFor(target.url());
+        if (!(dialect instanceof PostgresDialect)) {
+            throw new EngineException("a verified one-transaction apply is PostgreSQL's; " + target
+                    + " is " + dialect.name());
+        }
+        String planned = plan.targetFingerprint();
+        try (Connection c = dialect.connect(target, options, false)) {
+            return PostgresVerifiedApply.apply(c, plan, allowDestructive, target.schema(), lockTimeout,
+                    statementTimeout, options,
+                    now -> planned == null || now.fingerprint().equals(planned) ? null
+                            : "target changed since planning: " + planned + " -> " + now.fingerprint(),
+                    verdict);
+        } catch (SQLException e) {
+            return new PostgresVerifiedApply.Outcome(false, false, null, null, "rolled back, nothing was changed: "
+                    + SqlErrors.oneLine(e));
+        }
+    }
+
+    /** The statement timeout of an apply whose per-database timeout is {@code timeout}: that, or {@link #MIN_STATEMENT_TIMEOUT}. */
+    public static Duration statementTimeout(Duration timeout) {
+        return timeout.compareTo(MIN_STATEMENT_TIMEOUT) > 0 ? timeout : MIN_STATEMENT_TIMEOUT;
+    }
+
+    /** Null when {@code after} has no drift from golden, else the first differences in one line. */
+    public String stillDiffers(Snapshot golden, Snapshot after) {
+        List<Change> left = diff(golden, after).driftChanges();
+        if (left.isEmpty()) {
+            return null;
+        }
+        String shown = left.stream().limit(5).map(Change::describe).collect(Collectors.joining("; "));
+        return left.size() > 5 ? shown + "; and " + (left.size() - 5) + " more" : shown;
     }
 
     private Dialect dialectForFlavor(Snapshot s) {

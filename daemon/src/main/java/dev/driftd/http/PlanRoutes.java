@@ -3,15 +3,11 @@ package dev.driftd.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.driftd.plan.PlanStatement;
-import dev.driftd.plan.SqlScript;
-import dev.driftd.reconcile.Approval;
 import dev.driftd.reconcile.AuditEntry;
+import dev.driftd.reconcile.AuditLog;
 import dev.driftd.reconcile.PlanService;
-import dev.driftd.reconcile.ReconcileException;
 import dev.driftd.reconcile.StoredPlan;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -66,19 +62,18 @@ public final class PlanRoutes {
     }
 
     private CompletableFuture<ApiResponse> audit(ApiRequest req, Map<String, String> p) {
-        String fleet = param(req, "fleet");
-        String member = param(req, "member");
-        Instant since = time(req, "since");
-        Instant until = time(req, "until");
+        AuditLog.Query q = new AuditLog.Query(param(req, "fleet"), param(req, "member"), param(req, "rollout"),
+                time(req, "since"), time(req, "until"));
         return call(() -> {
             ArrayNode out = ApiResponse.MAPPER.createArrayNode();
-            for (AuditEntry e : service.audit().query(fleet, member, since, until, AUDIT_LIMIT)) {
+            for (AuditEntry e : service.audit().query(q, AUDIT_LIMIT)) {
                 ObjectNode n = out.addObject();
                 n.put("id", e.id());
                 n.put("at", e.at().toString());
                 n.put("fleet", e.fleet());
                 n.put("member", e.member());
                 n.put("plan", e.planId());
+                n.put("rollout", e.rolloutId());
                 n.put("action", e.action());
                 n.put("token", e.token());
                 n.put("sql", e.sql());
@@ -100,53 +95,21 @@ public final class PlanRoutes {
         n.put("created_by", s.createdBy());
         n.put("created_at", s.createdAt().toString());
         n.put("state", s.state().label());
-        n.put("golden_fingerprint", s.plan().goldenFingerprint());
         n.put("target_fingerprint", s.plan().targetFingerprint());
-        n.put("destructive", s.plan().hasDestructive());
-        n.put("transactional", s.plan().transactional());
         n.put("next_statement", s.nextStatement());
         n.put("resume_fingerprint", s.resumeFingerprint());
         n.put("result", s.result());
-        n.put("sql", SqlScript.render(s.plan(), true));
-        ArrayNode st = n.putArray("statements");
-        for (PlanStatement ps : s.plan().statements()) {
-            ObjectNode o = st.addObject();
-            o.put("sql", ps.sql());
-            o.put("destructive", ps.destructive());
-            o.put("reason", ps.reason());
-            ArrayNode hz = o.putArray("hazards");
-            ps.hazards().forEach(h -> hz.add(h.name()));
-        }
-        ArrayNode w = n.putArray("warnings");
-        s.plan().warnings().forEach(w::add);
-        ArrayNode ap = n.putArray("approvals");
-        for (Approval a : service.approvals(s.id())) {
-            ObjectNode o = ap.addObject();
-            o.put("token", a.token());
-            o.put("destructive", a.destructive());
-            o.put("at", a.at().toString());
-        }
+        ReconcileJson.plan(n, s.plan());
+        ReconcileJson.approvals(n, service.approvals(s.id()));
         return n;
     }
 
     private String tokenName(ApiRequest req) {
-        return auth.get().authenticate(req.authorization()).map(ApiToken::name)
-                .orElseThrow(() -> new ApiError(401, "unauthorized", "unknown token"));
+        return ReconcileJson.tokenName(auth.get(), req);
     }
 
     private static JsonNode body(ApiRequest req) {
-        if (req.body() == null || req.body().length == 0) {
-            return ApiResponse.MAPPER.createObjectNode();
-        }
-        try {
-            JsonNode n = ApiResponse.MAPPER.readTree(req.body());
-            if (n == null || !n.isObject()) {
-                throw ApiError.badRequest("the body must be a JSON object");
-            }
-            return n;
-        } catch (IOException e) {
-            throw ApiError.badRequest("the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        return ReconcileJson.body(req);
     }
 
     private static String param(ApiRequest req, String name) {
@@ -164,16 +127,6 @@ public final class PlanRoutes {
     }
 
     private static CompletableFuture<ApiResponse> call(Supplier<ApiResponse> work) {
-        try {
-            return CompletableFuture.completedFuture(work.get());
-        } catch (ReconcileException e) {
-            int status = switch (e.kind()) {
-                case NOT_FOUND -> 404;
-                case FORBIDDEN -> 403;
-                case BAD_REQUEST -> 400;
-                case CONFLICT, FAILED -> 409;
-            };
-            throw new ApiError(status, e.error(), e.getMessage());
-        }
+        return ReconcileJson.call(work);
     }
 }

@@ -6,14 +6,19 @@ import dev.driftd.engine.Engine;
 import dev.driftd.reconcile.AuditLog;
 import dev.driftd.reconcile.PlanService;
 import dev.driftd.reconcile.PlanStore;
+import dev.driftd.reconcile.RolloutService;
 
-/** Builds the plan service over a started core: its tables in the core's store, the core's fleets. */
+/** Builds the plan and rollout services over a started core: their tables in the core's store, the core's fleets. */
 final class ReconcileWiring {
-    private ReconcileWiring() {
-    }
+    final PlanService plans;
+    final RolloutService rollouts;
 
-    static PlanService planService(DaemonCore core) {
-        PlanStore plans = new PlanStore(core.store());
-        return new PlanService(new DaemonReconcileSource(core), plans, new AuditLog(core.store(), plans), new Engine());
+    ReconcileWiring(DaemonCore core) {
+        PlanStore store = new PlanStore(core.store());
+        AuditLog audit = new AuditLog(store);
+        DaemonReconcileSource source = new DaemonReconcileSource(core);
+        Engine engine = new Engine();
+        plans = new PlanService(source, store, audit, engine);
+        rollouts = new RolloutService(source, store, audit, engine);
     }
 }

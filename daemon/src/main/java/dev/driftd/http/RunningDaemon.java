@@ -8,6 +8,7 @@ import dev.driftd.fleet.FleetStatus;
 import dev.driftd.metrics.FleetMetrics;
 import dev.driftd.metrics.PrometheusRegistries;
 import dev.driftd.metrics.RolloutCounts;
+import dev.driftd.reconcile.RolloutService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class RunningDaemon implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final AutoCloseable jvmMeters;
     private final FleetMetrics metrics;
+    private final ReconcileWiring reconcile;
     private final AdminServer server;
     private final InetSocketAddress address;
     private volatile Config tokensFrom;
@@ -39,10 +41,11 @@ public final class RunningDaemon implements AutoCloseable {
         jvmMeters = PrometheusRegistries.bindJvmMeters(registry);
         DaemonCore c = null;
         AdminServer s = null;
+        ReconcileWiring w = null;
         try {
             // The core reports sweep events to the metrics, which read the core's state: hence the supplier.
             Holder holder = new Holder();
-            metrics = new FleetMetrics(registry, holder, RolloutCounts.NONE);
+            metrics = new FleetMetrics(registry, holder, holder);
             c = new DaemonCore(configFile, metrics);
             holder.core = c;
             c.start();
@@ -51,12 +54,18 @@ public final class RunningDaemon implements AutoCloseable {
             InetSocketAddress bind = bindOverride != null ? bindOverride : new InetSocketAddress(sc.host(), sc.port());
             FleetService fleets = c.fleetService();
             AdminApi api = new AdminApi(fleets, metrics::scrape, fleets::reload, this::authenticator);
-            PlanRoutes.register(api, ReconcileWiring.planService(c), this::authenticator);
+            w = new ReconcileWiring(c);
+            holder.rollouts = w.rollouts;
+            PlanRoutes.register(api, w.plans, this::authenticator);
+            RolloutRoutes.register(api, w.rollouts, this::authenticator);
             s = new AdminServer(api, new HttpSettings(bind, HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
             address = s.start();
         } catch (RuntimeException | InterruptedException e) {
             if (s != null) {
                 s.close();
+            }
+            if (w != null) {
+                w.rollouts.close();
             }
             if (c != null) {
                 c.close();
@@ -65,6 +74,7 @@ public final class RunningDaemon implements AutoCloseable {
             throw e;
         }
         server = s;
+        reconcile = w;
         Authenticator a = authenticator();
         if (!a.hasTokens()) {
             LOG.warn("no server.tokens configured: every /api/v1 request will get 401");
@@ -113,14 +123,21 @@ public final class RunningDaemon implements AutoCloseable {
         return metrics;
     }
 
-    /** Stops serving, then stops the scheduler (waiting for running sweeps) and closes the store. */
+    /**
+     * Stops serving, then running rollouts (before their next member), then the scheduler (waiting
+     * for running sweeps), and closes the store.
+     */
     @Override
     public void close() {
         try {
             server.close();
         } finally {
             try {
-                core.close();
+                try {
+                    reconcile.rollouts.close();
+                } finally {
+                    core.close();
+                }
             } finally {
                 closeQuietly(jvmMeters);
                 registry.close();
@@ -136,9 +153,16 @@ public final class RunningDaemon implements AutoCloseable {
         }
     }
 
-    /** The fleets of the core once it exists; none before. */
-    private static final class Holder implements Supplier<List<FleetStatus>> {
+    /** The fleets of the core and its rollouts once they exist; none before. */
+    private static final class Holder implements Supplier<List<FleetStatus>>, RolloutCounts {
         volatile DaemonCore core;
+        volatile RolloutService rollouts;
+
+        @Override
+        public int members(String fleet, String state) {
+            RolloutService r = rollouts;
+            return r == null ? 0 : r.members(fleet, state);
+        }
 
         @Override
         public List<FleetStatus> get() {

@@ -251,7 +251,7 @@ public final class FleetMetrics implements FleetEvents {
                     .tags(tags).register(registry));
             for (String state : RolloutCounts.STATES) {
                 own.add(Gauge.builder(ROLLOUT_MEMBERS, rollouts, r -> r.members(name, state))
-                        .description("Members of the fleet's running rollouts per state")
+                        .description("Members of the fleet's latest rollout per state, while it runs and after it ended")
                         .tags(tags).tag("state", state).register(registry));
             }
             snapshotDuration = Timer.builder(SNAPSHOT_DURATION)

@@ -2,23 +2,16 @@ package dev.driftd.reconcile;
 
 import dev.driftd.config.FleetConfig;
 import dev.driftd.dialect.DbTarget;
-import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.postgres.PostgresVerifiedApply;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.EngineException;
-import dev.driftd.engine.SqlErrors;
-import dev.driftd.plan.PlanStatement;
 import dev.driftd.plan.SqlScript;
 import dev.driftd.reconcile.ReconcileException.Kind;
 import dev.driftd.schema.Snapshot;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Runs a checked, approved plan. PostgreSQL: one transaction with lock and statement timeouts,
@@ -27,9 +20,6 @@ import java.util.List;
  * PARTIAL plan that resumes from the recorded statement once the target is re-checked.
  */
 final class PlanApplier {
-    /** A statement may run this long at most (PostgreSQL statement_timeout); lock waits are bounded separately. */
-    static final Duration MIN_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
-
     private final Engine engine;
     private final PlanStore plans;
     private final AuditLog audit;
@@ -49,21 +39,8 @@ final class PlanApplier {
      * comes back as {@link Stale} (nothing ran) for the caller to mark the plan.
      */
     StoredPlan transactional(StoredPlan p, DbTarget target, FleetConfig config, Snapshot golden, String token) {
-        InspectOptions options = new InspectOptions(config.timeout());
-        Dialect dialect = engine.dialectFor(target.url());
-        Duration statementTimeout = config.timeout().compareTo(MIN_STATEMENT_TIMEOUT) > 0 ? config.timeout()
-                : MIN_STATEMENT_TIMEOUT;
-        PostgresVerifiedApply.Outcome out;
-        try (Connection c = dialect.connect(target, options, false)) {
-            out = PostgresVerifiedApply.apply(c, p.plan(), true, target.schema(), PlanOptions.DEFAULT.lockTimeout(),
-                    statementTimeout, options,
-                    now -> now.fingerprint().equals(p.plan().targetFingerprint()) ? null
-                            : "target changed since planning: " + p.plan().targetFingerprint() + " -> " + now.fingerprint(),
-                    after -> PlanService.stillDiffers(engine, golden, after));
-        } catch (SQLException e) {
-            out = new PostgresVerifiedApply.Outcome(false, false, null, null, "rolled back, nothing was changed: "
-                    + SqlErrors.oneLine(e));
-        }
+        PostgresVerifiedApply.Outcome out = engine.applyVerified(target, p.plan(), true, PlanOptions.DEFAULT.lockTimeout(),
+                statementTimeout(config), new InspectOptions(config.timeout()), after -> engine.stillDiffers(golden, after));
         if (out.stale()) {
             throw new Stale(out.detail(), out.before().fingerprint());
         }
@@ -73,14 +50,20 @@ final class PlanApplier {
         if (out.committed()) {
             StoredPlan done = p.with(StoredPlan.State.APPLIED, p.plan().runnable(true).size(), null, out.detail());
             plans.update(done);
-            audit.record(p.fleet(), p.member(), p.id(), "apply", token, sql, "applied and verified",
-                    beforeFp, out.after().fingerprint());
+            audit.record(AuditLog.entry(p.fleet(), p.member(), "apply", token).plan(p.id()).sql(sql)
+                    .result("applied and verified").fingerprints(beforeFp, out.after().fingerprint()));
             return done;
         }
         StoredPlan failed = p.with(StoredPlan.State.FAILED, 0, null, out.detail());
         plans.update(failed);
-        audit.record(p.fleet(), p.member(), p.id(), "apply", token, sql, out.detail(), beforeFp, beforeFp);
+        audit.record(AuditLog.entry(p.fleet(), p.member(), "apply", token).plan(p.id()).sql(sql)
+                .result(out.detail()).fingerprints(beforeFp, beforeFp));
         throw new ReconcileException(Kind.FAILED, "apply failed", out.detail());
+    }
+
+    /** The fleet's timeout, at least {@link Engine#MIN_STATEMENT_TIMEOUT}; lock waits are bounded separately. */
+    static Duration statementTimeout(FleetConfig config) {
+        return Engine.statementTimeout(config.timeout());
     }
 
     /** The target moved since planning (found inside the apply transaction); nothing ran. */
@@ -96,64 +79,52 @@ final class PlanApplier {
     StoredPlan stepwise(StoredPlan p, DbTarget target, FleetConfig config, Snapshot golden, Snapshot before,
                                 String token) {
         InspectOptions options = new InspectOptions(config.timeout());
-        Dialect dialect = engine.dialectFor(target.url());
-        List<PlanStatement> runnable = p.plan().runnable(true);
-        StoredPlan current = p;
-        int next = p.nextStatement();
-        String failure = null;
-        try (Connection c = dialect.connect(target, options, false); Statement st = c.createStatement()) {
-            c.setAutoCommit(true);
-            for (String pre : p.plan().preamble()) {
-                st.execute(pre);
-            }
-            for (; next < runnable.size(); next++) {
-                String sql = runnable.get(next).sql();
-                try {
-                    st.execute(sql);
-                } catch (SQLException e) {
-                    failure = "statement " + (next + 1) + " of " + runnable.size() + " failed: " + SqlErrors.oneLine(e);
-                    audit.record(p.fleet(), p.member(), p.id(), "apply-statement", token, sql, failure, null, null);
-                    break;
-                }
-                // progress first: if the daemon dies now, a resume starts after this statement
-                current = current.with(StoredPlan.State.APPLYING, next + 1, null, null);
-                plans.update(current);
-                audit.record(p.fleet(), p.member(), p.id(), "apply-statement", token, sql,
-                        "ok (" + (next + 1) + "/" + runnable.size() + ")", null, null);
-            }
-        } catch (SQLException e) {
-            failure = "cannot run the plan on " + target + ": " + SqlErrors.oneLine(e);
-        }
+        StoredPlan[] current = {p};
+        StepwiseRun.Stop stop = StepwiseRun.run(engine, target, p.plan(), p.nextStatement(), options,
+                (index, total, sql, failure) -> {
+                    if (failure == null) {
+                        // progress first: if the daemon dies now, a resume starts after this statement
+                        current[0] = current[0].with(StoredPlan.State.APPLYING, index + 1, null, null);
+                        plans.update(current[0]);
+                    }
+                    audit.record(AuditLog.entry(p.fleet(), p.member(), "apply-statement", token).plan(p.id()).sql(sql)
+                            .result(failure == null ? "ok (" + (index + 1) + "/" + total + ")" : failure));
+                });
+        int next = stop.next();
+        String failure = stop.failure();
         Snapshot after;
         try {
             after = engine.snapshot(target, options);
         } catch (EngineException e) {
             String why = (failure == null ? "applied, but " : failure + "; ") + "cannot re-read the target: " + e.getMessage();
             // without a fingerprint there is nothing safe to resume from: a new plan is needed
-            StoredPlan stale = current.with(StoredPlan.State.STALE, next, null, why);
+            StoredPlan stale = current[0].with(StoredPlan.State.STALE, next, null, why);
             plans.update(stale);
-            audit.record(p.fleet(), p.member(), p.id(), "apply", token, null, why, before.fingerprint(), null);
+            audit.record(AuditLog.entry(p.fleet(), p.member(), "apply", token).plan(p.id()).result(why)
+                    .fingerprints(before.fingerprint(), null));
             throw new ReconcileException(Kind.FAILED, "apply failed", why);
         }
         if (failure != null) {
             String why = failure + "; resume with POST .../apply once fixed (continues at statement " + (next + 1) + ")";
-            StoredPlan partial = current.with(StoredPlan.State.PARTIAL, next, after.fingerprint(), why);
+            StoredPlan partial = current[0].with(StoredPlan.State.PARTIAL, next, after.fingerprint(), why);
             plans.update(partial);
-            audit.record(p.fleet(), p.member(), p.id(), "apply", token, null, why, before.fingerprint(), after.fingerprint());
+            audit.record(AuditLog.entry(p.fleet(), p.member(), "apply", token).plan(p.id()).result(why)
+                    .fingerprints(before.fingerprint(), after.fingerprint()));
             throw new ReconcileException(Kind.FAILED, "apply stopped", why);
         }
-        String differs = PlanService.stillDiffers(engine, golden, after);
+        String differs = engine.stillDiffers(golden, after);
         if (differs != null) {
             String why = "all statements ran but the schema still differs from golden: " + differs + "; make a new plan";
-            StoredPlan failed = current.with(StoredPlan.State.FAILED, next, null, why);
+            StoredPlan failed = current[0].with(StoredPlan.State.FAILED, next, null, why);
             plans.update(failed);
-            audit.record(p.fleet(), p.member(), p.id(), "apply", token, null, why, before.fingerprint(), after.fingerprint());
+            audit.record(AuditLog.entry(p.fleet(), p.member(), "apply", token).plan(p.id()).result(why)
+                    .fingerprints(before.fingerprint(), after.fingerprint()));
             throw new ReconcileException(Kind.FAILED, "apply did not converge", why);
         }
-        StoredPlan done = current.with(StoredPlan.State.APPLIED, next, null, "applied and verified");
+        StoredPlan done = current[0].with(StoredPlan.State.APPLIED, next, null, "applied and verified");
         plans.update(done);
-        audit.record(p.fleet(), p.member(), p.id(), "apply", token, null, "applied and verified", before.fingerprint(),
-                after.fingerprint());
+        audit.record(AuditLog.entry(p.fleet(), p.member(), "apply", token).plan(p.id()).result("applied and verified")
+                .fingerprints(before.fingerprint(), after.fingerprint()));
         return done;
     }
 }

@@ -4,7 +4,6 @@ import dev.driftd.config.FleetConfig;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
-import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.EngineException;
@@ -16,7 +15,6 @@ import dev.driftd.schema.Snapshot;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Plans as stored objects: made from a fresh snapshot of the member against the fleet's golden,
@@ -56,9 +54,9 @@ public final class PlanService {
         StoredPlan p = new StoredPlan(UUID.randomUUID().toString(), fleet, member, token, Instant.now(), plan,
                 StoredPlan.State.PLANNED, 0, null, null);
         plans.insert(p);
-        audit.record(fleet, member, p.id(), "plan", token, SqlScript.render(plan, true),
-                plan.statements().size() + " statements" + (plan.hasDestructive() ? ", destructive" : ""),
-                plan.targetFingerprint(), plan.goldenFingerprint());
+        audit.record(AuditLog.entry(fleet, member, "plan", token).plan(p.id()).sql(SqlScript.render(plan, true))
+                .result(plan.statements().size() + " statements" + (plan.hasDestructive() ? ", destructive" : ""))
+                .fingerprints(plan.targetFingerprint(), plan.goldenFingerprint()));
         return p;
     }
 
@@ -81,20 +79,10 @@ public final class PlanService {
         if (p.state() == StoredPlan.State.APPLIED || p.state() == StoredPlan.State.STALE) {
             throw conflict("plan not open", "plan " + id + " is " + p.state().label() + "; make a new plan");
         }
-        if (p.createdBy().equals(token)) {
-            throw new ReconcileException(Kind.FORBIDDEN, "forbidden",
-                    "token '" + token + "' made plan " + id + "; its maker's approval does not count");
-        }
-        if (p.plan().hasDestructive() && !destructive) {
-            throw conflict("destructive approval needed", "plan " + id + " drops or narrows something: approve it with "
-                    + "{\"destructive\": true}");
-        }
-        boolean added = plans.approve(id, new Approval(token, destructive, Instant.now()));
-        if (!added) {
-            throw conflict("already approved", "token '" + token + "' already approved plan " + id);
-        }
-        audit.record(fleet, member, id, "approve", token, null, destructive ? "approved (destructive)" : "approved",
-                p.plan().targetFingerprint(), p.plan().goldenFingerprint());
+        ApprovalRules.approve(plans, "plan", id, p.createdBy(), p.plan().hasDestructive(), token, destructive);
+        audit.record(AuditLog.entry(fleet, member, "approve", token).plan(id)
+                .result(destructive ? "approved (destructive)" : "approved")
+                .fingerprints(p.plan().targetFingerprint(), p.plan().goldenFingerprint()));
         return plans.approvals(id);
     }
 
@@ -104,26 +92,15 @@ public final class PlanService {
      */
     public StoredPlan apply(String fleet, String member, String id, String token) {
         FleetConfig config = config(fleet);
-        if (!config.applyEnabled()) {
-            throw new ReconcileException(Kind.FORBIDDEN, "apply disabled",
-                    "fleet '" + fleet + "' does not allow applying plans; set `apply: enabled` in its config");
-        }
+        Required.applyEnabled(config);
         StoredPlan p = get(fleet, member, id);
         StoredPlan.State from = p.state();
         if (from != StoredPlan.State.PLANNED && from != StoredPlan.State.FAILED && from != StoredPlan.State.PARTIAL) {
             throw conflict("plan not applicable", "plan " + id + " is " + from.label()
                     + (from == StoredPlan.State.STALE ? "; make a new plan" : ""));
         }
-        List<Approval> approvals = plans.approvals(id);
-        long counted = approvals.stream()
-                .filter(a -> !a.token().equals(p.createdBy()))
-                .filter(a -> a.destructive() || !p.plan().hasDestructive())
-                .map(Approval::token).distinct().count();
-        if (counted < config.approvals()) {
-            throw conflict("not approved", "plan " + id + " needs " + config.approvals() + " approval"
-                    + (config.approvals() == 1 ? "" : "s") + " by admins other than its maker ("
-                    + (p.plan().hasDestructive() ? "with destructive: true, " : "") + "has " + counted + ")");
-        }
+        ApprovalRules.requireEnough(plans.approvals(id), "plan", id, p.createdBy(), p.plan().hasDestructive(),
+                config.approvals());
         Snapshot golden = golden(fleet);
         if (!golden.fingerprint().equals(p.plan().goldenFingerprint())) {
             throw stale(p, token, "golden changed since planning: " + p.plan().goldenFingerprint() + " -> " + golden.fingerprint(),
@@ -159,19 +136,9 @@ public final class PlanService {
     /** Marks the plan stale, audits the refusal; the caller throws what it returns. */
     private ReconcileException stale(StoredPlan p, String token, String why, String nowFp) {
         plans.update(p.with(StoredPlan.State.STALE, p.nextStatement(), p.resumeFingerprint(), why));
-        audit.record(p.fleet(), p.member(), p.id(), "apply", token, null, "refused: " + why,
-                nowFp, p.plan().goldenFingerprint());
+        audit.record(AuditLog.entry(p.fleet(), p.member(), "apply", token).plan(p.id()).result("refused: " + why)
+                .fingerprints(nowFp, p.plan().goldenFingerprint()));
         return conflict("plan stale", why + "; make a new plan");
-    }
-
-    /** Null when {@code after} has no drift from golden, else the first differences in one line. */
-    static String stillDiffers(Engine engine, Snapshot golden, Snapshot after) {
-        List<Change> left = engine.diff(golden, after).driftChanges();
-        if (left.isEmpty()) {
-            return null;
-        }
-        String shown = left.stream().limit(5).map(Change::describe).collect(Collectors.joining("; "));
-        return left.size() > 5 ? shown + "; and " + (left.size() - 5) + " more" : shown;
     }
 
     private Snapshot snapshot(DbTarget target, FleetConfig config) {
@@ -183,18 +150,15 @@ public final class PlanService {
     }
 
     private FleetConfig config(String fleet) {
-        return source.config(fleet).orElseThrow(() -> new ReconcileException(Kind.NOT_FOUND, "not found",
-                "no fleet '" + fleet + "'"));
+        return Required.config(source, fleet);
     }
 
     private DbTarget target(String fleet, String member) {
-        return source.target(fleet, member).orElseThrow(() -> new ReconcileException(Kind.NOT_FOUND, "not found",
-                "no member '" + member + "' in fleet '" + fleet + "' (as of the last sweep)"));
+        return Required.target(source, fleet, member);
     }
 
     private Snapshot golden(String fleet) {
-        return source.golden(fleet).orElseThrow(() -> conflict("no golden",
-                "fleet '" + fleet + "' has no golden yet: run a sweep first"));
+        return Required.golden(source, fleet);
     }
 
     private static ReconcileException conflict(String error, String detail) {

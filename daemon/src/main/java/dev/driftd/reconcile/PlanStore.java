@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,8 +21,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Plans and their approvals in the daemon's store, in tables of their own (created idempotently,
- * so the core store's migrations are untouched). The plan body is its JSON.
+ * Plans and their approvals in the daemon's store (tables {@code driftd_plan} and
+ * {@code driftd_plan_approval}, created by the store's migrations). The plan body is its JSON.
+ * Approvals are keyed by the id of what they approve: a plan, or a rollout (the plan of a variant).
  */
 public final class PlanStore {
     static final ObjectMapper JSON = Canonical.MAPPER.copy()
@@ -33,21 +33,6 @@ public final class PlanStore {
 
     public PlanStore(Store store) {
         this.store = store;
-        String text = store.isPostgres() ? "TEXT" : "CLOB";
-        String ts = "TIMESTAMP WITH TIME ZONE";
-        exec(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS driftd_plan (id VARCHAR(40) NOT NULL PRIMARY KEY, "
-                        + "fleet VARCHAR(255) NOT NULL, member VARCHAR(255) NOT NULL, created_by VARCHAR(255) NOT NULL, "
-                        + "created_at " + ts + " NOT NULL, golden_fp VARCHAR(64), target_fp VARCHAR(64), "
-                        + "destructive BOOLEAN NOT NULL, body " + text + " NOT NULL, state VARCHAR(16) NOT NULL, "
-                        + "next_statement INT NOT NULL, resume_fp VARCHAR(64), result " + text + ")");
-                s.execute("CREATE TABLE IF NOT EXISTS driftd_plan_approval (plan_id VARCHAR(40) NOT NULL, "
-                        + "token VARCHAR(255) NOT NULL, destructive BOOLEAN NOT NULL, approved_at " + ts + " NOT NULL, "
-                        + "PRIMARY KEY (plan_id, token))");
-            }
-            return null;
-        }, "create the plan tables");
     }
 
     public void insert(StoredPlan p) {

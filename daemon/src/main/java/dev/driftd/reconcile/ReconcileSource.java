@@ -4,9 +4,14 @@ import dev.driftd.config.FleetConfig;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.schema.Snapshot;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** What plans need from the running daemon: a fleet's config, its current golden, a member's connection target. */
+/**
+ * What plans and rollouts need from the running daemon: a fleet's config, its current golden, a
+ * member's connection target, and the fleet's variants as the last sweep saw them.
+ */
 public interface ReconcileSource {
     Optional<FleetConfig> config(String fleet);
 
@@ -14,4 +19,10 @@ public interface ReconcileSource {
     Optional<Snapshot> golden(String fleet);
 
     Optional<DbTarget> target(String fleet, String member);
+
+    /** Reachable members grouped by fingerprint as of the last sweep (empty for an unknown fleet). */
+    Map<String, List<String>> variants(String fleet);
+
+    /** A snapshot of the fleet with this fingerprint (the last sweep's, else the store's); empty when gone. */
+    Optional<Snapshot> snapshot(String fleet, String fingerprint);
 }

@@ -343,15 +343,21 @@ public final class FleetRunner {
             throw new IllegalStateException("member " + member + " of fleet " + s.name() + " has no snapshot yet"
                     + (m.error() == null ? "" : ": " + m.error()));
         }
-        Snapshot target = snapshots.get(m.fingerprint());
-        if (target == null && store != null) {
-            target = store.snapshot(m.fingerprint()).orElse(null);
-        }
+        Snapshot target = snapshot(m.fingerprint()).orElse(null);
         if (target == null) {
             throw new IllegalStateException("the snapshot " + m.fingerprint() + " of member " + member
                     + " is no longer stored");
         }
         return Optional.of(new Snapshot[]{g, target});
+    }
+
+    /** A snapshot with this fingerprint: the last sweep's, else the store's (another node's sweep); empty when gone. */
+    public Optional<Snapshot> snapshot(String fingerprint) {
+        Snapshot s = snapshots.get(fingerprint);
+        if (s == null && store != null) {
+            return store.snapshot(fingerprint);
+        }
+        return Optional.ofNullable(s);
     }
 
     /** The fleet left the configuration: forget its members everywhere. */

@@ -215,6 +215,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rolloutWithoutCanaryOrPause() throws IOException {
+        Config c = load(FLEET + "    rollout: {canary: 0, wave: 3, pause: 0s}\n");
+        assertThat(c.fleets().get(0).rollout()).isEqualTo(new RolloutConfig(0, 3, Duration.ZERO));
+        fails(FLEET + "    rollout: {wave: 0}\n", 7, "rollout.wave", "less than 1");
+    }
+
+    @Test
     void badDurationsAndNumbers() throws IOException {
         fails(FLEET + "    timeout: 30 seconds\n", 7, "timeout", "not a duration");
         fails(FLEET + "    rollout: {pause: soon}\n", 7, "rollout.pause", "not a duration");

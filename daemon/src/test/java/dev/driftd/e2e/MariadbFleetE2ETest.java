@@ -1,6 +1,7 @@
 package dev.driftd.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.driftd.testing.FleetSchemas;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import dev.driftd.testing.TestServer;
@@ -18,12 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * sweep, the served script applied with the mysql client clears it, discovery finds a new database.
  */
 class MariadbFleetE2ETest {
-    static final String[] SCHEMA = {
-            "CREATE TABLE customers (id bigint PRIMARY KEY, email varchar(200) NOT NULL, "
-                    + "created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP, UNIQUE KEY customers_email (email)) ENGINE=InnoDB",
-            "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total_cents int NOT NULL, "
-                    + "KEY orders_customer (customer_id), "
-                    + "CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id)) ENGINE=InnoDB"};
+    static final String[] SCHEMA = FleetSchemas.MARIADB;
 
     @Test
     void driftReconcileWithMysqlClientAndDiscovery() throws Exception {

@@ -30,8 +30,8 @@ final class PlansHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dir;
-    final RunningDaemon daemon;
-    final String base;
+    volatile RunningDaemon daemon;
+    volatile String base;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     PlansHarness(String fleets) throws Exception {
@@ -48,15 +48,23 @@ final class PlansHarness implements AutoCloseable {
                   url: "jdbc:h2:file:%s"
                 fleets:
                 %s""".formatted(ALICE, BOB, CAROL, READER, dir.resolve("store/driftd"), fleets.indent(2)));
-        RunningDaemon d;
         try {
-            d = RunningDaemon.start(dir.resolve("driftd.yaml"), new InetSocketAddress("127.0.0.1", 0));
+            start();
         } catch (Exception | Error e) {
             deleteTree(dir);
             throw e;
         }
-        daemon = d;
+    }
+
+    private void start() throws InterruptedException {
+        daemon = RunningDaemon.start(dir.resolve("driftd.yaml"), new InetSocketAddress("127.0.0.1", 0));
         base = "http://127.0.0.1:" + daemon.address().getPort();
+    }
+
+    /** Stops the daemon and starts it again on the same configuration and store (on another port). */
+    void restart() throws InterruptedException {
+        daemon.close();
+        start();
     }
 
     HttpResponse<String> send(String method, String path, String token, String body)
@@ -82,6 +90,26 @@ final class PlansHarness implements AutoCloseable {
 
     void sweep(String fleet) throws IOException, InterruptedException {
         ok("POST", "/api/v1/fleets/" + fleet + "/sweep?wait=true", ALICE, null, 200);
+    }
+
+    /** Polls a started rollout until it is no longer running (at most two minutes); its last answer. */
+    JsonNode awaitRollout(String fleet, String id) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            JsonNode r = ok("GET", "/api/v1/fleets/" + fleet + "/rollouts/" + id, READER, null, 200);
+            if (!r.path("state").asText().equals("running")) {
+                return r;
+            }
+            assertThat(System.nanoTime()).as("rollout " + id + " still running: " + r).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** GET /metrics (no token needed by default). */
+    String metrics() throws IOException, InterruptedException {
+        HttpResponse<String> r = send("GET", "/metrics", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
     }
 
     @Override

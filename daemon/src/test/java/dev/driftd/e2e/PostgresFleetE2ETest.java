@@ -1,6 +1,7 @@
 package dev.driftd.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.driftd.testing.FleetSchemas;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import dev.driftd.testing.TestServer;
@@ -20,11 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the API's auth answers 401/403/404.
  */
 class PostgresFleetE2ETest {
-    static final String[] SCHEMA = {
-            "CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL UNIQUE, created_at timestamptz DEFAULT now())",
-            "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL REFERENCES customers (id), "
-                    + "total_cents integer NOT NULL CHECK (total_cents >= 0))",
-            "CREATE INDEX orders_customer_idx ON orders (customer_id)"};
+    static final String[] SCHEMA = FleetSchemas.POSTGRES;
 
     @Test
     void driftReconcileDiscoveryDownMemberAndAuth() throws Exception {

@@ -55,6 +55,20 @@ class FleetMetricsTest {
     }
 
     @Test
+    void rolloutMembersComeFromTheRolloutsForEveryState() {
+        standardFleet();
+        FleetMetrics withRollout = new FleetMetrics(PrometheusRegistries.create(), fleets::fleets,
+                (fleet, state) -> fleet.equals("tenants") ? Map.of("applied", 12, "failed", 1, "skipped", 7)
+                        .getOrDefault(state, 0) : 0);
+        assertThat(withRollout.scrape())
+                .contains("driftd_rollout_members{fleet=\"tenants\",state=\"applied\"} 12.0")
+                .contains("driftd_rollout_members{fleet=\"tenants\",state=\"failed\"} 1.0")
+                .contains("driftd_rollout_members{fleet=\"tenants\",state=\"skipped\"} 7.0")
+                .contains("driftd_rollout_members{fleet=\"tenants\",state=\"waiting\"} 0.0")
+                .contains("driftd_rollout_members{fleet=\"tenants\",state=\"applying\"} 0.0");
+    }
+
+    @Test
     void everyNameHasHelpAndStateIsExported() {
         standardFleet();
         String text = metrics.scrape();

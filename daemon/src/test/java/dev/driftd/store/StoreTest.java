@@ -8,8 +8,7 @@ import dev.driftd.schema.Flavor;
 import dev.driftd.schema.SchemaDef;
 import dev.driftd.schema.Scope;
 import dev.driftd.schema.Snapshot;
-import dev.driftd.testing.TestDatabase;
-import dev.driftd.testing.TestDatabases;
+import dev.driftd.testing.ScratchStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,23 +34,20 @@ class StoreTest {
     @TempDir
     Path dir;
 
-    private TestDatabase pg;
+    private ScratchStore scratch;
 
     @AfterEach
     void dropScratch() {
-        if (pg != null) {
-            pg.close();
+        if (scratch != null) {
+            scratch.close();
         }
     }
 
     private StoreConfig config(String kind) {
-        if (kind.equals("h2")) {
-            return new StoreConfig("jdbc:h2:file:" + dir.resolve("driftd"), null, null, StoreConfig.DEFAULT_RETENTION);
+        if (scratch == null) {
+            scratch = ScratchStore.of(kind, dir);
         }
-        if (pg == null) {
-            pg = TestDatabases.postgres().createDatabase("driftd_store");
-        }
-        return new StoreConfig(pg.url(), null, null, StoreConfig.DEFAULT_RETENTION);
+        return scratch.config();
     }
 
     private static Snapshot snapshot(String schemaName) {

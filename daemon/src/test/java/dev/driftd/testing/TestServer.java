@@ -87,6 +87,21 @@ public final class TestServer {
         return new TestDatabase(this, name);
     }
 
+    /**
+     * PostgreSQL: a uniquely named copy of {@code template} (CREATE DATABASE … TEMPLATE, a file copy:
+     * much faster than running the schema again for each of many databases). Nobody may be connected
+     * to the template meanwhile. Close the result to drop it.
+     */
+    public TestDatabase createDatabaseFrom(String prefix, TestDatabase template) {
+        if (family != Flavor.POSTGRES) {
+            throw new IllegalStateException("CREATE DATABASE ... TEMPLATE is PostgreSQL's");
+        }
+        String name = (prefix + "_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()))
+                .toLowerCase(java.util.Locale.ROOT);
+        executeAdmin("CREATE DATABASE \"" + name + "\" TEMPLATE \"" + template.name() + "\"");
+        return new TestDatabase(this, name);
+    }
+
     /** Creates a database with exactly this name (dropping one left over); close the result to drop it. */
     public TestDatabase createDatabaseNamed(String name) {
         drop(name);
