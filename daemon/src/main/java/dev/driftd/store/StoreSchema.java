@@ -55,7 +55,12 @@ final class StoreSchema {
                                 + "command VARCHAR(64), application " + name + ", db_user " + name + ", "
                                 + "client_host " + name + ", approved BOOLEAN NOT NULL, guard VARCHAR(16), "
                                 + "checked BOOLEAN NOT NULL, drift_event_id BIGINT)",
-                        "CREATE INDEX IF NOT EXISTS driftd_ddl_event_member ON driftd_ddl_event (fleet, member, received)"));
+                        "CREATE INDEX IF NOT EXISTS driftd_ddl_event_member ON driftd_ddl_event (fleet, member, received)"),
+                // version 3: the last sweep of each shard of a fleet (ShardRecord); fleets with `shards: N`
+                List.of("CREATE TABLE IF NOT EXISTS driftd_shard_state (fleet " + name + " NOT NULL, shard INT NOT NULL, "
+                        + "shards INT NOT NULL, golden_fingerprint " + fp + ", golden_error VARCHAR(1000), "
+                        + "last_sweep_started " + ts + ", last_sweep_finished " + ts + ", updated " + ts + " NOT NULL, "
+                        + "PRIMARY KEY (fleet, shard))"));
     }
 
     /** The newest schema version this code writes. */
