@@ -34,14 +34,14 @@ public final class ClusterMode {
 
     /**
      * Creates the missing Quartz tables and returns the settings of a clustered JDBC job store on
-     * the store's database. Throws IllegalStateException (one line, no secret) when the store
-     * cannot be prepared.
+     * the store's database; {@code node} is this node's instance id ({@link #nodeId()}). Throws
+     * IllegalStateException (one line, no secret) when the store cannot be prepared.
      */
-    public static Properties quartzProperties(StoreConfig store, int threads) {
+    public static Properties quartzProperties(StoreConfig store, int threads, String node) {
         ensureTables(store);
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
-        p.setProperty("org.quartz.scheduler.instanceId", nodeId());
+        p.setProperty("org.quartz.scheduler.instanceId", node);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         // a node that was idle looks for due triggers again after this long (Quartz's default: 30 s)
         p.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
@@ -71,13 +71,11 @@ public final class ClusterMode {
         }
         p.setProperty("org.quartz.dataSource.driftd.maxConnections", Integer.toString(Math.max(3, threads / 2 + 2)));
         p.setProperty("org.quartz.dataSource.driftd.validationQuery", "SELECT 1");
-        // logs who swept which fleet when: the evidence that a fleet never runs on two nodes at once
-        p.setProperty("org.quartz.jobListener.sweepLog.class", SweepLog.class.getName());
         return p;
     }
 
     /** Host name, process id and a counter: unique per node, readable in logs and QRTZ_SCHEDULER_STATE. */
-    static String nodeId() {
+    public static String nodeId() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -88,7 +86,8 @@ public final class ClusterMode {
         return host + "-" + ProcessHandle.current().pid() + (n > 1 ? "-" + n : "");
     }
 
-    private static void ensureTables(StoreConfig store) {
+    /** A connection of its own to the store (not from the pool: for Quartz's tables and sweep locks). */
+    static Connection connect(StoreConfig store) throws SQLException {
         Properties props = new Properties();
         if (store.user() != null) {
             props.setProperty("user", store.user());
@@ -97,7 +96,11 @@ public final class ClusterMode {
             props.setProperty("password", store.password().reveal());
         }
         props.setProperty("connectTimeout", "10");
-        try (Connection c = DriverManager.getConnection(store.url(), props)) {
+        return DriverManager.getConnection(store.url(), props);
+    }
+
+    private static void ensureTables(StoreConfig store) {
+        try (Connection c = connect(store)) {
             QuartzTables.ensure(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the Quartz tables in the store "

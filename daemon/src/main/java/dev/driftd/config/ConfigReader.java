@@ -40,8 +40,8 @@ final class ConfigReader {
     static final List<String> SERVER = List.of("bind", "tokens", "metrics_token");
     static final List<String> TOKEN = List.of("name", "role", "secret");
     static final List<String> STORE = List.of("url", "user", "password", "retention");
-    static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency", "apply", "approvals",
-            "rollout", "timeout", "full_snapshot_every", "members", "discover");
+    static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency",
+            "shards", "apply", "approvals", "rollout", "timeout", "full_snapshot_every", "members", "discover");
     static final List<String> ROLLOUT = List.of("canary", "wave", "pause");
     static final List<String> MEMBER = List.of("name", "url", "user", "password", "schema");
     static final List<String> DISCOVER = List.of("url", "user", "password", "databases", "schemas");
@@ -201,6 +201,11 @@ final class ConfigReader {
         int concurrency = integer(m, "concurrency", where, FleetConfig.DEFAULT_CONCURRENCY, 1);
         int perServer = integer(m, "per_server_concurrency", where,
                 Math.min(concurrency, FleetConfig.DEFAULT_PER_SERVER), 1);
+        int shards = integer(m, "shards", where, 1, 1);
+        if (shards > FleetConfig.MAX_SHARDS) {
+            throw error(m.entries().get("shards").value().line(), where + ".shards: " + shards + " is more than "
+                    + FleetConfig.MAX_SHARDS + " (each shard is a scheduled job; a few per node is plenty)");
+        }
         boolean apply = apply(m, where);
         int approvals = integer(m, "approvals", where, 1, 1);
         RolloutConfig rollout = rollout(m, where);
@@ -230,7 +235,7 @@ final class ConfigReader {
         if (members.isEmpty() && discover.isEmpty()) {
             warnings.add(source + ":" + m.line() + ": " + where + " has no members and no discover rules");
         }
-        return new FleetConfig(name, schedule, golden, concurrency, perServer, apply, approvals, rollout, timeout,
+        return new FleetConfig(name, schedule, golden, concurrency, perServer, shards, apply, approvals, rollout, timeout,
                 fullEvery, members, discover);
     }
 

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One fleet: its schedule (Quartz cron), golden source, concurrency limits, apply policy, per-member
- * timeout, how long an unchanged member's snapshot is reused (zero: never), explicit members and
- * discovery rules.
+ * One fleet: its schedule (Quartz cron), golden source, concurrency limits, shards (parts swept as
+ * separate jobs, possibly on different cluster nodes), apply policy, per-member timeout, how long an
+ * unchanged member's snapshot is reused (zero: never), explicit members and discovery rules.
  */
 public record FleetConfig(String name, String schedule, GoldenConfig golden, int concurrency,
-                          int perServerConcurrency, boolean applyEnabled, int approvals, RolloutConfig rollout,
-                          Duration timeout, Duration fullSnapshotEvery, List<MemberConfig> members,
+                          int perServerConcurrency, int shards, boolean applyEnabled, int approvals,
+                          RolloutConfig rollout, Duration timeout, Duration fullSnapshotEvery, List<MemberConfig> members,
                           List<DiscoverConfig> discover) {
     public static final String DEFAULT_SCHEDULE = "0 */5 * * * ?";
     public static final int DEFAULT_CONCURRENCY = 8;
@@ -18,6 +18,8 @@ public record FleetConfig(String name, String schedule, GoldenConfig golden, int
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     /** How long a snapshot may be reused while its member's catalog marker does not change. */
     public static final Duration DEFAULT_FULL_SNAPSHOT_EVERY = Duration.ofHours(1);
+    /** Each shard is a Quartz job and a sweep thread; more than this is a typo, not a plan. */
+    public static final int MAX_SHARDS = 64;
 
     public FleetConfig {
         members = List.copyOf(members);

@@ -3,6 +3,7 @@ package dev.driftd.daemon;
 import dev.driftd.cluster.ClusterMode;
 import dev.driftd.cluster.StoreHealth;
 import dev.driftd.cluster.StoreRefresher;
+import dev.driftd.cluster.SweepLock;
 import dev.driftd.config.Config;
 import dev.driftd.config.ConfigLoader;
 import dev.driftd.config.FleetConfig;
@@ -49,6 +50,7 @@ public final class DaemonCore implements AutoCloseable {
     private Store store;
     private SweepScheduler scheduler;
     private StoreRefresher refresher;
+    private SweepLock sweepLock;
     private volatile StoreHealth storeHealth;
     private DaemonFleetService service;
     private boolean closed;
@@ -77,12 +79,20 @@ public final class DaemonCore implements AutoCloseable {
         store = Store.open(config.store());
         try {
             Sweep sweep = new Sweep(engine, new Discovery(engine), new GoldenResolver(engine, store), store, events);
-            int threads = Math.max(4, Math.min(config.fleets().size() + 2, 16));
+            // one thread per sweep job (a fleet's shards run at once), plus retention and a spare
+            int jobs = config.fleets().stream().mapToInt(FleetConfig::shards).sum();
+            int threads = Math.max(4, Math.min(jobs + 2, 16));
             java.util.function.Function<String, dev.driftd.sweep.FleetRunner> runners =
                     fleet -> service == null ? null : service.runner(fleet);
-            scheduler = ClusterMode.clustered(config.store())
-                    ? new SweepScheduler(ClusterMode.quartzProperties(config.store(), threads), runners, this::retention)
-                    : new SweepScheduler("driftd-" + INSTANCES.incrementAndGet(), threads, runners, this::retention);
+            if (ClusterMode.clustered(config.store())) {
+                String node = ClusterMode.nodeId();
+                sweepLock = new SweepLock(config.store(), node);
+                scheduler = new SweepScheduler(ClusterMode.quartzProperties(config.store(), threads, node), runners,
+                        sweepLock, this::retention);
+            } else {
+                scheduler = new SweepScheduler("driftd-" + INSTANCES.incrementAndGet(), threads, runners,
+                        this::retention);
+            }
             service = new DaemonFleetService(store, engine, sweep, events, scheduler, this::loadAgain,
                     () -> LOG.info("configuration reloaded from {}: {} fleets", configFile, config.fleets().size()),
                     () -> storeHealth.up());
@@ -149,6 +159,11 @@ public final class DaemonCore implements AutoCloseable {
         return configFile;
     }
 
+    /** The scheduler; null before {@link #start()}. */
+    SweepScheduler scheduler() {
+        return scheduler;
+    }
+
     /** The store; null before {@link #start()}. */
     public Store store() {
         return store;
@@ -172,6 +187,9 @@ public final class DaemonCore implements AutoCloseable {
         }
         if (storeHealth != null) {
             storeHealth.close();
+        }
+        if (sweepLock != null) {
+            sweepLock.close(); // a sweep waiting for another node's gives up: stop now, not after it
         }
         if (service != null) {
             service.close(); // DDL intake: no snapshot may start after the scheduler and store are gone

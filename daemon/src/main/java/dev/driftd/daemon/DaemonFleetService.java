@@ -68,8 +68,8 @@ public final class DaemonFleetService implements FleetService {
     /** Makes the running fleets match {@code config}: new ones scheduled, gone ones retired, changed ones updated. */
     synchronized void apply(Config config) {
         Map<String, FleetRunner> old = runners;
-        Map<String, String> oldSchedules = new LinkedHashMap<>();
-        old.forEach((name, r) -> oldSchedules.put(name, r.config().schedule()));
+        Map<String, FleetConfig> oldConfigs = new LinkedHashMap<>();
+        old.forEach((name, r) -> oldConfigs.put(name, r.config()));
         Map<String, FleetRunner> next = new LinkedHashMap<>();
         for (FleetConfig f : config.fleets()) {
             FleetRunner r = old.get(f.name());
@@ -83,7 +83,9 @@ public final class DaemonFleetService implements FleetService {
         }
         runners = next;
         for (FleetConfig f : config.fleets()) {
-            if (!configLoaded || !f.schedule().equals(oldSchedules.get(f.name()))) {
+            FleetConfig was = oldConfigs.get(f.name());
+            // jobs depend on the schedule and the shard count only; other changes reach the runner
+            if (!configLoaded || was == null || !f.schedule().equals(was.schedule()) || f.shards() != was.shards()) {
                 scheduler.schedule(f);
             }
         }

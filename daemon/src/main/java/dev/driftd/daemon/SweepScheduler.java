@@ -1,6 +1,8 @@
 package dev.driftd.daemon;
 
+import dev.driftd.cluster.SweepGuard;
 import dev.driftd.config.FleetConfig;
+import dev.driftd.fleet.Shard;
 import dev.driftd.sweep.FleetRunner;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -12,15 +14,19 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.spi.JobFactory;
 
+import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Quartz, set up for driftd: one durable job per fleet with a cron trigger, plus an hourly
- * retention job. The store is RAMJobStore for now; the properties are built in one place so a JDBC
+ * Quartz, set up for driftd: one durable job per fleet with a cron trigger (one per shard for a
+ * fleet with {@code shards: N}: {@code <fleet>#0 … <fleet>#N-1}, all on the fleet's cron), plus an
+ * hourly retention job. The store is RAMJobStore for now; the properties are built in one place so a JDBC
  * job store (clustering) can replace it. A trigger that misfired (the daemon was paused or busy)
  * fires once when it can, not once per missed slot.
  */
@@ -31,18 +37,22 @@ public final class SweepScheduler implements AutoCloseable {
     private final Scheduler scheduler;
 
     public SweepScheduler(String instanceName, int threads, Function<String, FleetRunner> runners, Runnable retention) {
-        this(properties(instanceName, threads), runners, retention);
+        this(properties(instanceName, threads), runners, SweepGuard.NONE, retention);
     }
 
-    /** A scheduler with other Quartz settings, e.g. a clustered JDBC job store (dev.driftd.cluster.ClusterMode). */
-    public SweepScheduler(Properties quartz, Function<String, FleetRunner> runners, Runnable retention) {
+    /**
+     * A scheduler with other Quartz settings, e.g. a clustered JDBC job store (dev.driftd.cluster.ClusterMode),
+     * whose sweeps run inside {@code guard} (dev.driftd.cluster.SweepLock).
+     */
+    public SweepScheduler(Properties quartz, Function<String, FleetRunner> runners, SweepGuard guard,
+                          Runnable retention) {
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(quartz);
             scheduler = factory.getScheduler();
             JobFactory jobs = (bundle, s) -> {
                 Class<?> type = bundle.getJobDetail().getJobClass();
                 if (type == SweepJob.class) {
-                    return new SweepJob(runners);
+                    return new SweepJob(runners, guard);
                 }
                 if (type == RetentionJob.class) {
                     return new RetentionJob(retention);
@@ -87,16 +97,40 @@ public final class SweepScheduler implements AutoCloseable {
         }
     }
 
-    /** Creates or replaces the fleet's job and cron trigger. */
+    /**
+     * The Quartz job (and trigger) name of a shard: the fleet's name when it has one shard (as
+     * before sharding existed), else {@code <fleet>#<index>}. Fleet names cannot contain '#'.
+     */
+    static String jobName(String fleet, Shard shard) {
+        return shard.whole() ? fleet : fleet + "#" + shard.index();
+    }
+
+    /** Whether a job of the sweep group belongs to {@code fleet} (any shard count). */
+    private static boolean ofFleet(String jobName, String fleet) {
+        return jobName.equals(fleet) || jobName.startsWith(fleet + "#");
+    }
+
+    /**
+     * Creates or replaces the jobs and cron triggers of the fleet's shards, and deletes those of a
+     * shard count it no longer has (the jobs of a JDBC job store outlive a reload or a restart).
+     */
     public void schedule(FleetConfig fleet) {
-        JobDetail job = JobBuilder.newJob(SweepJob.class).withIdentity(fleet.name(), GROUP)
-                .usingJobData(SweepJob.FLEET, fleet.name()).storeDurably().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(fleet.name(), GROUP).forJob(job)
-                .withSchedule(CronScheduleBuilder.cronSchedule(fleet.schedule())
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
+        Set<String> wanted = new HashSet<>();
         try {
-            scheduler.scheduleJob(job, Set.of(trigger), true);
+            for (int i = 0; i < fleet.shards(); i++) {
+                Shard shard = new Shard(i, fleet.shards());
+                String name = jobName(fleet.name(), shard);
+                wanted.add(name);
+                JobDetail job = JobBuilder.newJob(SweepJob.class).withIdentity(name, GROUP)
+                        .usingJobData(SweepJob.FLEET, fleet.name())
+                        .usingJobData(SweepJob.SHARD, Integer.toString(i)).storeDurably().build();
+                Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, GROUP).forJob(job)
+                        .withSchedule(CronScheduleBuilder.cronSchedule(fleet.schedule())
+                                .withMisfireHandlingInstructionFireAndProceed())
+                        .build();
+                scheduler.scheduleJob(job, Set.of(trigger), true);
+            }
+            deleteJobs(fleet.name(), wanted);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule fleet " + fleet.name() + ": " + e.getMessage(), e);
         }
@@ -104,29 +138,52 @@ public final class SweepScheduler implements AutoCloseable {
 
     public void unschedule(String fleet) {
         try {
-            scheduler.unscheduleJob(TriggerKey.triggerKey(fleet, GROUP));
-            scheduler.deleteJob(JobKey.jobKey(fleet, GROUP));
+            deleteJobs(fleet, Set.of());
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot unschedule fleet " + fleet + ": " + e.getMessage(), e);
         }
     }
 
-    /** Fires the fleet's job now (it still never overlaps a running sweep of the fleet). */
-    public void trigger(String fleet) {
+    /** Deletes the fleet's sweep jobs (and their triggers) except those named in {@code keep}. */
+    private void deleteJobs(String fleet, Set<String> keep) throws SchedulerException {
+        for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+            if (ofFleet(key.getName(), fleet) && !keep.contains(key.getName())) {
+                scheduler.deleteJob(key);
+            }
+        }
+    }
+
+    /** The names of the sweep jobs scheduled now, one per shard of each fleet. */
+    public Set<String> sweepJobs() {
+        try {
+            Set<String> out = new TreeSet<>();
+            scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP)).forEach(k -> out.add(k.getName()));
+            return out;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot list the sweep jobs: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fires the job of one shard of the fleet now (it still never overlaps a running sweep of that shard). */
+    public void trigger(String fleet, Shard shard) {
         try {
             if (!running()) {
                 throw new IllegalStateException("the scheduler is not running");
             }
-            scheduler.triggerJob(JobKey.jobKey(fleet, GROUP));
+            scheduler.triggerJob(JobKey.jobKey(jobName(fleet, shard), GROUP));
         } catch (SchedulerException e) {
-            throw new IllegalStateException("cannot start a sweep of " + fleet + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start a sweep of " + fleet
+                    + (shard.whole() ? "" : " shard " + shard) + ": " + e.getMessage(), e);
         }
     }
 
-    /** The next time the fleet's cron fires, or null. */
+    /** The next time the cron of the fleet (its first shard) fires, or null. */
     public java.util.Date nextFire(String fleet) {
         try {
             Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(fleet, GROUP));
+            if (t == null) {
+                t = scheduler.getTrigger(TriggerKey.triggerKey(fleet + "#0", GROUP));
+            }
             return t == null ? null : t.getNextFireTime();
         } catch (SchedulerException e) {
             return null;

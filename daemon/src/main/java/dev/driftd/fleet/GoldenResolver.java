@@ -39,6 +39,17 @@ public final class GoldenResolver {
      * @param failures  this sweep's failures of unreachable members, by name (one-line reasons)
      */
     public Golden resolve(FleetConfig fleet, Map<String, Snapshot> snapshots, Map<String, String> failures) {
+        return resolve(fleet, snapshots, failures, Map.of());
+    }
+
+    /**
+     * For one shard of a sharded fleet: a {@code majority} vote also counts {@code otherShards}
+     * (members of the other shards, by name, with the fingerprint of their last good snapshot), so
+     * every shard votes over the whole fleet and they agree on golden; the winning snapshot comes
+     * from the store when no member of this shard has it.
+     */
+    public Golden resolve(FleetConfig fleet, Map<String, Snapshot> snapshots, Map<String, String> failures,
+                          Map<String, String> otherShards) {
         GoldenConfig g = fleet.golden();
         String source = g.describe();
         try {
@@ -52,15 +63,17 @@ public final class GoldenResolver {
                         : "golden member " + m.member() + " is not in the fleet (not configured and not discovered)");
             }
             if (g instanceof GoldenConfig.Majority) {
-                Map<String, String> fps = new LinkedHashMap<>();
+                Map<String, String> fps = new LinkedHashMap<>(otherShards);
                 snapshots.forEach((member, s) -> fps.put(member, s.fingerprint()));
                 Optional<String> fp = MajorityVote.pick(fps);
                 if (fp.isEmpty()) {
                     return Golden.failed(source, "no member was reachable to vote on a majority");
                 }
-                Snapshot s = snapshots.values().stream().filter(x -> x.fingerprint().equals(fp.get())).findFirst()
-                        .orElseThrow();
-                return Golden.of(s, source);
+                Optional<Snapshot> fresh = snapshots.values().stream().filter(x -> x.fingerprint().equals(fp.get()))
+                        .findFirst();
+                Optional<Snapshot> s = fresh.isPresent() ? fresh : store.snapshot(fp.get());
+                return s.map(x -> Golden.of(x, source)).orElseGet(() -> Golden.failed(source,
+                        "the majority variant " + fp.get() + " (members of other shards) is no longer stored"));
             }
             InspectOptions options = new InspectOptions(fleet.timeout());
             if (g instanceof GoldenConfig.Url u) {

@@ -426,6 +426,60 @@ public final class Store implements SnapshotArchive, AutoCloseable {
         });
     }
 
+    /** Records the last sweep of one shard of a fleet (an unsharded fleet: shard 0 of 1). */
+    public void saveShardState(ShardRecord r) {
+        call("record shard " + r.shard() + " of fleet " + r.fleet(), c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE driftd_shard_state SET shards = ?, "
+                    + "golden_fingerprint = ?, golden_error = ?, last_sweep_started = ?, last_sweep_finished = ?, "
+                    + "updated = ? WHERE fleet = ? AND shard = ?")) {
+                bindShard(u, r);
+                if (u.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO driftd_shard_state (shards, golden_fingerprint, "
+                    + "golden_error, last_sweep_started, last_sweep_finished, updated, fleet, shard) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bindShard(ins, r);
+                ins.executeUpdate();
+            } catch (SQLException e) {
+                if (!isDuplicate(e)) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    private static void bindShard(PreparedStatement p, ShardRecord r) throws SQLException {
+        p.setInt(1, r.shards());
+        p.setString(2, r.goldenFingerprint());
+        p.setString(3, r.goldenError() == null ? null : truncate(r.goldenError(), 1000));
+        p.setObject(4, ts(r.lastSweepStarted()));
+        p.setObject(5, ts(r.lastSweepFinished()));
+        p.setObject(6, ts(Instant.now()));
+        p.setString(7, r.fleet());
+        p.setInt(8, r.shard());
+    }
+
+    /** The recorded shard sweeps of a fleet, by shard; rows of an earlier shard count included (see {@code shards}). */
+    public List<ShardRecord> shardStates(String fleet) {
+        return call("read the shards of fleet " + fleet, c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT shard, shards, golden_fingerprint, golden_error, "
+                    + "last_sweep_started, last_sweep_finished FROM driftd_shard_state WHERE fleet = ? ORDER BY shard")) {
+                q.setString(1, fleet);
+                List<ShardRecord> out = new ArrayList<>();
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ShardRecord(fleet, rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                                instant(rs, 5), instant(rs, 6)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     public List<HistoryEntry> history(String fleet, String member) {
         return call("read history of " + fleet + "/" + member, c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT fingerprint, first_seen, last_seen "

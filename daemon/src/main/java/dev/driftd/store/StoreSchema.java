@@ -84,7 +84,12 @@ final class StoreSchema {
                         "CREATE TABLE IF NOT EXISTS driftd_rollout_member (rollout_id VARCHAR(40) NOT NULL, "
                                 + "seq INT NOT NULL, member " + name + " NOT NULL, wave INT NOT NULL, "
                                 + "state VARCHAR(16) NOT NULL, before_fp " + fp + ", after_fp " + fp + ", error " + text + ", "
-                                + "started_at " + ts + ", finished_at " + ts + ", PRIMARY KEY (rollout_id, seq))"));
+                                + "started_at " + ts + ", finished_at " + ts + ", PRIMARY KEY (rollout_id, seq))"),
+                // version 4: the last sweep of each shard of a fleet (ShardRecord); fleets with `shards: N`
+                List.of("CREATE TABLE IF NOT EXISTS driftd_shard_state (fleet " + name + " NOT NULL, shard INT NOT NULL, "
+                        + "shards INT NOT NULL, golden_fingerprint " + fp + ", golden_error VARCHAR(1000), "
+                        + "last_sweep_started " + ts + ", last_sweep_finished " + ts + ", updated " + ts + " NOT NULL, "
+                        + "PRIMARY KEY (fleet, shard))"));
     }
 
     /** The newest schema version this code writes. */

@@ -11,56 +11,73 @@ import dev.driftd.fleet.FleetMember;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
+import dev.driftd.fleet.Shard;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.plan.Plan;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.store.FleetRecord;
+import dev.driftd.store.ShardRecord;
 import dev.driftd.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
- * One fleet's life in the daemon: its current status, the snapshots behind it, and its sweeps,
- * one at a time. {@link #sweepNow()} asks the scheduler (through {@code trigger}) to run a sweep and
- * returns a future that only a sweep that <em>starts after the call</em> completes: a request that
- * arrives while a sweep runs waits for it, then gets the next one.
+ * One fleet's life in the daemon: its current status, the snapshots behind it, and its sweeps. A
+ * fleet with {@code shards: N} is swept as N {@link Shard}s, each its own scheduled job (so
+ * cluster nodes can sweep different shards at once); a shard's sweep replaces the state of its own
+ * members only, so the status always holds the whole fleet. Never two sweeps of one shard at once
+ * here. {@link #sweepNow()} asks the scheduler (through {@code trigger}) to sweep every shard and
+ * returns a future that only sweeps that <em>start after the call</em> complete: a request that
+ * arrives while a shard's sweep runs waits for it, then gets the next one.
  */
 public final class FleetRunner {
     private static final Logger LOG = LoggerFactory.getLogger(FleetRunner.class);
 
+    /** One shard's sweep lock, its waiting requests, and the end of its last sweep this node has taken in. */
+    private static final class ShardSlot {
+        final ReentrantLock sweeping = new ReentrantLock();
+        final SweepRequests requests = new SweepRequests();
+        volatile Instant knownFinished;
+    }
+
     private final Sweep sweep;
     private final Store store;
     private final Engine engine;
-    private final Consumer<String> trigger;
-    private final ReentrantLock oneAtATime = new ReentrantLock();
+    private final BiConsumer<String, Shard> trigger;
+    private final Map<Integer, ShardSlot> slots = new ConcurrentHashMap<>();
+    /** Serializes changes to the state below (shards finish independently); readers read the volatile fields. */
+    private final Object stateLock = new Object();
 
     private volatile FleetConfig config;
     private volatile FleetStatus status;
     private volatile Snapshot golden;
+    /** When the sweep that resolved {@link #golden} ended: a shard's newer golden replaces it. */
+    private volatile Instant goldenAt;
     private volatile Map<String, Snapshot> snapshots = Map.of();
     private volatile Map<String, FleetMember> members = Map.of();
 
-    private final Object requests = new Object();
-    private List<CompletableFuture<SweepResult>> waiting = new ArrayList<>();
-    /** When each waiting request arrived (a sweep another node ran answers only those before its start). */
-    private final Map<CompletableFuture<SweepResult>, Instant> askedAt = new java.util.IdentityHashMap<>();
-    private boolean running;
-
     /**
-     * @param trigger asks the scheduler to run this fleet's sweep soon (it calls {@link #runSweep()});
-     *                it may throw when the scheduler is down
+     * @param trigger asks the scheduler to run the sweep of one shard of this fleet soon (it calls
+     *                {@link #runSweep(int)}); it may throw when the scheduler is down
      */
-    public FleetRunner(FleetConfig config, Sweep sweep, Store store, Engine engine, Consumer<String> trigger) {
+    public FleetRunner(FleetConfig config, Sweep sweep, Store store, Engine engine, BiConsumer<String, Shard> trigger) {
         this.config = config;
         this.sweep = sweep;
         this.store = store;
@@ -79,10 +96,12 @@ public final class FleetRunner {
 
     /** Takes a changed configuration; the next sweep uses it. */
     public void update(FleetConfig newConfig) {
-        this.config = newConfig;
-        FleetStatus s = status;
-        status = new FleetStatus(s.name(), newConfig.schedule(), s.goldenFingerprint(), s.goldenError(),
-                s.lastSweepStarted(), s.lastSweepFinished(), s.members());
+        synchronized (stateLock) {
+            this.config = newConfig;
+            FleetStatus s = status;
+            status = new FleetStatus(s.name(), newConfig.schedule(), s.goldenFingerprint(), s.goldenError(),
+                    s.lastSweepStarted(), s.lastSweepFinished(), s.members());
+        }
     }
 
     /** Starts from what the store remembers (a restart keeps states, open drift and its start). */
@@ -94,11 +113,14 @@ public final class FleetRunner {
             List<MemberStatus> kept = store.memberStates(config.name());
             Optional<FleetRecord> fleet = store.fleetState(config.name());
             Snapshot g = fleet.map(FleetRecord::goldenFingerprint).flatMap(store::snapshot).orElse(null);
-            golden = g;
-            status = new FleetStatus(config.name(), config.schedule(), g == null ? null : g.fingerprint(),
-                    fleet.map(FleetRecord::goldenError).orElse(null),
-                    fleet.map(FleetRecord::lastSweepStarted).orElse(null),
-                    fleet.map(FleetRecord::lastSweepFinished).orElse(null), pending(config, kept));
+            synchronized (stateLock) {
+                golden = g;
+                goldenAt = fleet.map(FleetRecord::lastSweepFinished).orElse(null);
+                status = new FleetStatus(config.name(), config.schedule(), g == null ? null : g.fingerprint(),
+                        fleet.map(FleetRecord::goldenError).orElse(null),
+                        fleet.map(FleetRecord::lastSweepStarted).orElse(null),
+                        fleet.map(FleetRecord::lastSweepFinished).orElse(null), pending(config, kept));
+            }
         } catch (RuntimeException e) {
             LOG.warn("fleet {}: cannot restore its state from the store: {}", config.name(), SqlErrors.oneLine(e));
         }
@@ -121,70 +143,77 @@ public final class FleetRunner {
         return status;
     }
 
+    private ShardSlot slot(int shard) {
+        return slots.computeIfAbsent(shard, k -> new ShardSlot());
+    }
+
+    /**
+     * Asks for a sweep of every shard; completes with their combined result once each shard has
+     * been swept by a sweep that started after this call (on this node or, in a cluster, another).
+     */
     public CompletableFuture<SweepResult> sweepNow() {
-        CompletableFuture<SweepResult> f = new CompletableFuture<>();
-        boolean ask;
-        synchronized (requests) {
+        FleetConfig cfg = config;
+        List<CompletableFuture<SweepResult>> parts = new ArrayList<>();
+        for (int i = 0; i < cfg.shards(); i++) {
+            Shard shard = new Shard(i, cfg.shards());
+            CompletableFuture<SweepResult> f = new CompletableFuture<>();
+            parts.add(f);
             // a sweep is already asked for when someone waits and none runs: it will take this request too
-            ask = !running && waiting.isEmpty();
-            waiting.add(f);
-            askedAt.put(f, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        }
-        if (ask) {
-            askScheduler();
-        }
-        return f;
-    }
-
-    private void askScheduler() {
-        try {
-            trigger.accept(config.name());
-        } catch (RuntimeException e) {
-            List<CompletableFuture<SweepResult>> failed;
-            synchronized (requests) {
-                failed = waiting;
-                waiting = new ArrayList<>();
-                askedAt.clear();
+            if (slot(i).requests.add(f)) {
+                askScheduler(shard);
             }
-            failed.forEach(x -> x.completeExceptionally(e));
+        }
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .thenApply(v -> SweepResult.combine(cfg.name(), parts.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private void askScheduler(Shard shard) {
+        try {
+            trigger.accept(config.name(), shard);
+        } catch (RuntimeException e) {
+            slot(shard.index()).requests.drain().forEach(x -> x.completeExceptionally(e));
         }
     }
 
-    /** Runs one sweep now (what the scheduled job calls); one at a time per fleet. */
+    /** Sweeps every shard, one after another, and returns the combined result (the scheduler runs shards as separate jobs). */
     public SweepResult runSweep() throws InterruptedException {
-        oneAtATime.lockInterruptibly();
-        List<CompletableFuture<SweepResult>> mine;
-        synchronized (requests) {
-            running = true;
-            mine = waiting;
-            waiting = new ArrayList<>();
-            askedAt.clear();
+        int n = config.shards();
+        List<SweepResult> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(runSweep(i));
         }
+        return SweepResult.combine(name(), out);
+    }
+
+    /**
+     * Runs one sweep of shard {@code index} now (what its scheduled job calls; 0 for an unsharded
+     * fleet); one at a time per shard. Throws IllegalArgumentException when the fleet has no such
+     * shard (any more).
+     */
+    public SweepResult runSweep(int index) throws InterruptedException {
+        FleetConfig cfg = config;
+        Shard shard = new Shard(index, cfg.shards());
+        ShardSlot slot = slot(index);
+        slot.sweeping.lockInterruptibly();
+        List<CompletableFuture<SweepResult>> mine = slot.requests.start();
         SweepOutcome out = null;
         RuntimeException failure = null;
         try {
-            FleetStatus before = status;
-            Map<String, MemberStatus> prev = new LinkedHashMap<>();
-            for (MemberStatus m : before.members()) {
-                prev.put(m.member(), m);
-            }
-            out = sweep.run(config, new Sweep.Previous(prev, members, golden));
-            status = out.status();
-            members = out.members();
-            golden = out.golden();
-            snapshots = out.snapshots();
+            out = sweep.run(cfg, shard, previous(shard));
+            takeIn(shard, out);
+            slot.knownFinished = out.result().finished();
             return out.result();
         } catch (RuntimeException e) {
             failure = e;
-            LOG.error("fleet {}: the sweep failed: {}", config.name(), SqlErrors.oneLine(e), e);
+            LOG.error("fleet {}{}: the sweep failed: {}", cfg.name(), shard.whole() ? "" : " shard " + shard,
+                    SqlErrors.oneLine(e), e);
             throw e;
         } finally {
-            boolean again;
-            synchronized (requests) {
-                running = false;
-                again = !waiting.isEmpty();
-            }
-            oneAtATime.unlock();
+            boolean again = slot.requests.end();
+            slot.sweeping.unlock();
             for (CompletableFuture<SweepResult> f : mine) {
                 if (out != null) {
                     f.complete(out.result());
@@ -193,64 +222,186 @@ public final class FleetRunner {
                 }
             }
             if (again) {
-                askScheduler();
+                askScheduler(shard);
             }
         }
     }
 
     /**
-     * Cluster: adopts the store's state of this fleet when another node recorded a sweep newer than
-     * the one this node knows, and answers the {@link #sweepNow()} requests that arrived before
-     * that sweep started (others keep waiting and ask again). Skipped while this node sweeps the
-     * fleet: its own result will be newer. Throws StoreException when the store is away; the state
+     * What the shard's sweep starts from: its members' states and the members it knew, the last
+     * golden, and the other shards' members with the fingerprint of their last good snapshot.
+     */
+    private Sweep.Previous previous(Shard shard) {
+        Map<String, MemberStatus> prev = new LinkedHashMap<>();
+        Map<String, String> others = new HashMap<>();
+        for (MemberStatus m : status.members()) {
+            if (shard.contains(m.member())) {
+                prev.put(m.member(), m);
+            } else if (m.fingerprint() != null && m.state() != MemberState.UNREACHABLE) {
+                others.put(m.member(), m.fingerprint());
+            }
+        }
+        Map<String, FleetMember> known = new LinkedHashMap<>();
+        members.forEach((name, m) -> {
+            if (shard.contains(name)) {
+                known.put(name, m);
+            }
+        });
+        return new Sweep.Previous(prev, known, golden, others);
+    }
+
+    /** A shard's sweep ended here: its members' states replace theirs, the other shards' stay. */
+    private void takeIn(Shard shard, SweepOutcome out) {
+        synchronized (stateLock) {
+            FleetStatus swept = out.status();
+            List<MemberStatus> list = new ArrayList<>();
+            Map<String, FleetMember> known = new HashMap<>();
+            if (!shard.whole()) {
+                status.members().stream().filter(m -> !shard.contains(m.member())).forEach(list::add);
+                members.forEach((name, m) -> {
+                    if (!shard.contains(name)) {
+                        known.put(name, m);
+                    }
+                });
+            }
+            list.addAll(swept.members());
+            if (!shard.whole()) {
+                list.sort(Comparator.comparing(MemberStatus::member));
+            }
+            known.putAll(out.members());
+            golden = out.golden();
+            goldenAt = swept.lastSweepFinished();
+            members = Map.copyOf(known);
+            Map<String, Snapshot> snaps = new HashMap<>(shard.whole() ? Map.of() : snapshots);
+            snaps.putAll(out.snapshots());
+            snapshots = retainUsed(snaps, list, golden);
+            status = new FleetStatus(swept.name(), swept.schedule(), swept.goldenFingerprint(), swept.goldenError(),
+                    swept.lastSweepStarted(), swept.lastSweepFinished(), list);
+        }
+    }
+
+    /** Drops snapshots no member or golden refers to any more, so they do not pile up in memory. */
+    private static Map<String, Snapshot> retainUsed(Map<String, Snapshot> snapshots, List<MemberStatus> members,
+                                                    Snapshot golden) {
+        Set<String> used = new HashSet<>();
+        members.forEach(m -> used.add(m.fingerprint()));
+        if (golden != null) {
+            used.add(golden.fingerprint());
+        }
+        Map<String, Snapshot> out = new HashMap<>(snapshots);
+        out.keySet().retainAll(used);
+        return Map.copyOf(out);
+    }
+
+    /**
+     * Cluster: when another node recorded a sweep of a shard newer than the one this node knows,
+     * adopts the store's states of that shard's members (and of the other shards not being swept
+     * here right now: the store holds every node's results) and, when it is the newest sweep, its
+     * golden; then answers the {@link #sweepNow()} requests of that shard that arrived before that
+     * sweep started (others keep waiting and ask again). A shard this node is sweeping keeps its
+     * own state: its result will be newer. Throws StoreException when the store is away; the state
      * is then kept as it was. True when it adopted a newer state.
      */
     public boolean refreshFromStore() {
-        if (store == null || !oneAtATime.tryLock()) {
+        if (store == null) {
             return false;
         }
-        List<CompletableFuture<SweepResult>> answered = new ArrayList<>();
-        SweepResult result;
-        boolean again;
+        FleetConfig cfg = config;
+        int n = cfg.shards();
+        Map<Integer, ShardRecord> newer = new TreeMap<>();
+        for (ShardRecord r : store.shardStates(cfg.name())) {
+            // rows of an earlier shard count describe a layout that no longer exists
+            if (r.shards() != n || r.shard() >= n || r.lastSweepFinished() == null) {
+                continue;
+            }
+            Instant known = slot(r.shard()).knownFinished;
+            if (known == null || r.lastSweepFinished().isAfter(known)) {
+                newer.put(r.shard(), r);
+            }
+        }
+        if (newer.isEmpty()) {
+            return false;
+        }
+        Set<Integer> held = new TreeSet<>();
+        List<Runnable> answers = new ArrayList<>();
+        List<Shard> askAgain = new ArrayList<>();
         try {
-            FleetRecord rec = store.fleetState(config.name()).orElse(null);
-            FleetStatus mine = status;
-            if (rec == null || rec.lastSweepFinished() == null || (mine.lastSweepFinished() != null
-                    && !rec.lastSweepFinished().isAfter(mine.lastSweepFinished()))) {
+            for (int i = 0; i < n; i++) {
+                if (slot(i).sweeping.tryLock()) {
+                    held.add(i);
+                }
+            }
+            newer.keySet().retainAll(held);
+            if (newer.isEmpty()) {
                 return false;
             }
-            List<MemberStatus> kept = store.memberStates(config.name());
-            Snapshot g = rec.goldenFingerprint() == null ? null
-                    : store.snapshot(rec.goldenFingerprint()).orElse(null);
-            FleetStatus next = new FleetStatus(config.name(), config.schedule(), g == null ? null : g.fingerprint(),
-                    rec.goldenError(), rec.lastSweepStarted(), rec.lastSweepFinished(), pending(config, kept));
-            golden = g;
-            snapshots = Map.of(); // the other node's snapshots: read from the store when a diff asks
-            status = next;
-            Map<dev.driftd.fleet.MemberState, Integer> n = next.countByState();
-            result = new SweepResult(next.name(), rec.lastSweepStarted(), rec.lastSweepFinished(), next.members().size(),
-                    n.get(MemberState.IN_SYNC), n.get(MemberState.DRIFTED), n.get(MemberState.UNREACHABLE),
-                    rec.goldenError(), 0);
-            synchronized (requests) {
-                for (CompletableFuture<SweepResult> f : List.copyOf(waiting)) {
-                    Instant at = askedAt.get(f);
-                    if (rec.lastSweepStarted() != null && at != null && !rec.lastSweepStarted().isBefore(at)) {
-                        answered.add(f);
-                        waiting.remove(f);
-                        askedAt.remove(f);
+            List<MemberStatus> stored = store.memberStates(cfg.name());
+            ShardRecord newest = newer.values().stream().max(Comparator.comparing(ShardRecord::lastSweepFinished))
+                    .orElseThrow();
+            boolean newGolden = goldenAt == null || newest.lastSweepFinished().isAfter(goldenAt);
+            Snapshot g = !newGolden || newest.goldenFingerprint() == null ? null
+                    : store.snapshot(newest.goldenFingerprint()).orElse(null);
+            List<MemberStatus> list = new ArrayList<>();
+            synchronized (stateLock) {
+                FleetStatus cur = status;
+                cur.members().stream().filter(m -> !held.contains(Shard.of(m.member(), n))).forEach(list::add);
+                stored.stream().filter(m -> held.contains(Shard.of(m.member(), n))).forEach(list::add);
+                if (n > 1) {
+                    list.sort(Comparator.comparing(MemberStatus::member));
+                }
+                list = pending(cfg, list);
+                String goldenFp = cur.goldenFingerprint();
+                String goldenError = cur.goldenError();
+                if (newGolden) {
+                    golden = g;
+                    goldenAt = newest.lastSweepFinished();
+                    goldenFp = g == null ? null : g.fingerprint();
+                    goldenError = newest.goldenError();
+                }
+                Instant started = cur.lastSweepStarted();
+                Instant finished = cur.lastSweepFinished();
+                if (finished == null || newest.lastSweepFinished().isAfter(finished)) {
+                    started = newest.lastSweepStarted();
+                    finished = newest.lastSweepFinished();
+                }
+                // the other node's snapshots are read from the store when a diff asks
+                snapshots = retainUsed(snapshots, list, golden);
+                status = new FleetStatus(cfg.name(), cfg.schedule(), goldenFp, goldenError, started, finished, list);
+                newer.forEach((i, r) -> slot(i).knownFinished = r.lastSweepFinished());
+            }
+            for (ShardRecord r : newer.values()) {
+                SweepRequests requests = slot(r.shard()).requests;
+                List<CompletableFuture<SweepResult>> answered = requests.sweptElsewhere(r.lastSweepStarted());
+                if (!answered.isEmpty()) {
+                    SweepResult result = shardResult(cfg.name(), new Shard(r.shard(), n), r, list);
+                    answers.add(() -> answered.forEach(f -> f.complete(result)));
+                    // requests that came after that sweep started need one more (the trigger was taken by it)
+                    if (requests.needsAsking()) {
+                        askAgain.add(new Shard(r.shard(), n));
                     }
                 }
-                // requests that came after that sweep started need one more (the trigger was taken by it)
-                again = !answered.isEmpty() && !waiting.isEmpty() && !running;
             }
         } finally {
-            oneAtATime.unlock();
+            held.forEach(i -> slot(i).sweeping.unlock());
         }
-        answered.forEach(f -> f.complete(result));
-        if (again) {
-            askScheduler();
-        }
+        answers.forEach(Runnable::run);
+        askAgain.forEach(this::askScheduler);
         return true;
+    }
+
+    /** A shard's sweep that another node ran, as a result: its members as adopted from the store. */
+    private static SweepResult shardResult(String fleet, Shard shard, ShardRecord r, List<MemberStatus> all) {
+        int count = 0;
+        Map<MemberState, Integer> n = new HashMap<>();
+        for (MemberStatus m : all) {
+            if (shard.contains(m.member())) {
+                count++;
+                n.merge(m.state(), 1, Integer::sum);
+            }
+        }
+        return new SweepResult(fleet, r.lastSweepStarted(), r.lastSweepFinished(), count,
+                n.getOrDefault(MemberState.IN_SYNC, 0), n.getOrDefault(MemberState.DRIFTED, 0),
+                n.getOrDefault(MemberState.UNREACHABLE, 0), r.goldenError(), 0);
     }
 
     /**
@@ -267,44 +418,44 @@ public final class FleetRunner {
 
     /**
      * Snapshots one member now (a DDL event asked for it) and updates its status as a sweep would,
-     * leaving the other members alone. Waits for a running sweep of the fleet first (one writer at
-     * a time). Empty when the fleet does not know the member.
+     * leaving the other members alone. Waits for a running sweep of the member's shard first (one
+     * writer at a time). Empty when the fleet does not know the member.
      */
     public Optional<MemberStatus> snapshotMember(String member) throws InterruptedException {
-        oneAtATime.lockInterruptibly();
+        FleetConfig cfg = config;
+        ShardSlot slot = slot(Shard.of(member, cfg.shards()));
+        slot.sweeping.lockInterruptibly();
         try {
             FleetMember m = knownMembers().stream().filter(x -> x.name().equals(member)).findFirst().orElse(null);
             if (m == null) {
                 return Optional.empty();
             }
-            FleetStatus before = status;
-            MemberStatus prev = before.members().stream().filter(x -> x.member().equals(member)).findFirst()
+            MemberStatus prev = status.members().stream().filter(x -> x.member().equals(member)).findFirst()
                     .orElse(null);
-            Sweep.MemberResult r = sweep.snapshotMember(config, m, prev, golden);
-            List<MemberStatus> list = new ArrayList<>(before.members());
-            int i = prev == null ? -1 : list.indexOf(prev);
-            if (i >= 0) {
-                list.set(i, r.status());
-            } else {
-                list.add(r.status());
-            }
-            if (r.snapshot() != null) {
-                Map<String, Snapshot> next = new java.util.HashMap<>(snapshots);
-                next.put(r.snapshot().fingerprint(), r.snapshot());
-                // drop snapshots no member or golden refers to any more, so repeated events do not pile them up
-                java.util.Set<String> used = new java.util.HashSet<>();
-                list.forEach(x -> used.add(x.fingerprint()));
-                if (golden != null) {
-                    used.add(golden.fingerprint());
+            Sweep.MemberResult r = sweep.snapshotMember(cfg, m, prev, golden);
+            synchronized (stateLock) {
+                FleetStatus before = status;
+                List<MemberStatus> list = new ArrayList<>(before.members());
+                int i = 0;
+                while (i < list.size() && !list.get(i).member().equals(member)) {
+                    i++;
                 }
-                next.keySet().retainAll(used);
-                snapshots = next;
+                if (i < list.size()) {
+                    list.set(i, r.status());
+                } else {
+                    list.add(r.status());
+                }
+                if (r.snapshot() != null) {
+                    Map<String, Snapshot> next = new HashMap<>(snapshots);
+                    next.put(r.snapshot().fingerprint(), r.snapshot());
+                    snapshots = retainUsed(next, list, golden);
+                }
+                status = new FleetStatus(before.name(), before.schedule(), before.goldenFingerprint(),
+                        before.goldenError(), before.lastSweepStarted(), before.lastSweepFinished(), list);
             }
-            status = new FleetStatus(before.name(), before.schedule(), before.goldenFingerprint(), before.goldenError(),
-                    before.lastSweepStarted(), before.lastSweepFinished(), list);
             return Optional.of(r.status());
         } finally {
-            oneAtATime.unlock();
+            slot.sweeping.unlock();
         }
     }
 
@@ -377,11 +528,7 @@ public final class FleetRunner {
                 LOG.warn("a fleet event listener failed: {}", SqlErrors.oneLine(e));
             }
         }
-        synchronized (requests) {
-            waiting.forEach(f -> f.completeExceptionally(new IllegalStateException("fleet " + name()
-                    + " was removed from the configuration")));
-            waiting = new ArrayList<>();
-            askedAt.clear();
-        }
+        IllegalStateException gone = new IllegalStateException("fleet " + name() + " was removed from the configuration");
+        slots.values().forEach(slot -> slot.requests.drain().forEach(f -> f.completeExceptionally(gone)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.driftd.sweep;
 
 import dev.driftd.config.FleetConfig;
+import dev.driftd.config.GoldenConfig;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.diff.Diff;
@@ -15,9 +16,11 @@ import dev.driftd.fleet.Golden;
 import dev.driftd.fleet.GoldenResolver;
 import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
+import dev.driftd.fleet.Shard;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.store.FleetRecord;
+import dev.driftd.store.ShardRecord;
 import dev.driftd.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +40,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One pass over a fleet: discover its members, snapshot them with bounded concurrency (per fleet
- * and per server) and per-member timeouts, resolve golden, classify each member, record it in the
- * store, and tell {@link FleetEvents}. A member that fails is UNREACHABLE with a short reason; it
- * never stops or slows the others beyond its own timeout.
+ * One pass over a fleet, or over one {@link Shard} of it: discover its members (all of them; the
+ * shard keeps its own), snapshot them with bounded concurrency (per fleet and per server) and
+ * per-member timeouts, resolve golden, classify each member, record it in the store, and tell
+ * {@link FleetEvents}. A member that fails is UNREACHABLE with a short reason; it never stops or
+ * slows the others beyond its own timeout.
  */
 public final class Sweep {
     private static final Logger LOG = LoggerFactory.getLogger(Sweep.class);
@@ -61,33 +65,61 @@ public final class Sweep {
     }
 
     /**
-     * What the fleet looked like before this sweep: member states (from the last sweep, or the
-     * store after a restart), the members then known, and the last golden resolved.
+     * What the shard looked like before this sweep: its member states (from the last sweep, or the
+     * store after a restart), its members then known, the last golden resolved, and the
+     * fingerprints of the other shards' members (last good snapshot; what a majority vote counts
+     * besides this shard's fresh snapshots). Members outside the shard are never removed by it.
      */
-    public record Previous(Map<String, MemberStatus> statuses, Map<String, FleetMember> members, Snapshot golden) {
+    public record Previous(Map<String, MemberStatus> statuses, Map<String, FleetMember> members, Snapshot golden,
+                           Map<String, String> otherShards) {
         public static final Previous NONE = new Previous(Map.of(), Map.of(), null);
 
         public Previous {
             statuses = Map.copyOf(statuses);
             members = Map.copyOf(members);
+            otherShards = Map.copyOf(otherShards);
+        }
+
+        public Previous(Map<String, MemberStatus> statuses, Map<String, FleetMember> members, Snapshot golden) {
+            this(statuses, members, golden, Map.of());
         }
     }
 
     private record Failure(String reason, String message) {
     }
 
+    /** A sweep of the whole fleet. */
     public SweepOutcome run(FleetConfig fleet, Previous previous) throws InterruptedException {
+        return run(fleet, Shard.WHOLE, previous);
+    }
+
+    /** A sweep of the fleet's members in {@code shard}; {@code previous} is that shard's. */
+    public SweepOutcome run(FleetConfig fleet, Shard shard, Previous previous) throws InterruptedException {
         Instant started = now();
         long t0 = System.nanoTime();
         String name = fleet.name();
 
         Discovery.Result found = discovery.members(fleet);
-        Map<String, FleetMember> members = new LinkedHashMap<>(found.members());
+        Map<String, FleetMember> everyMember = found.members();
+        Map<String, FleetMember> members = new LinkedHashMap<>();
+        everyMember.forEach((n, m) -> {
+            if (shard.contains(n)) {
+                members.put(n, m);
+            }
+        });
         // a discovery rule that could not list its server keeps the members it found before
         for (FleetMember m : previous.members().values()) {
-            if (found.failedRules().containsKey(m.origin()) && !members.containsKey(m.name())) {
+            if (found.failedRules().containsKey(m.origin()) && !members.containsKey(m.name())
+                    && shard.contains(m.name())) {
                 members.put(m.name(), m);
             }
+        }
+        // a golden member in another shard is read here too (golden is resolved once per shard
+        // sweep) but recorded, counted and reported only by its own shard
+        List<FleetMember> toRead = new ArrayList<>(members.values());
+        if (fleet.golden() instanceof GoldenConfig.Member gm && !members.containsKey(gm.member())
+                && everyMember.containsKey(gm.member())) {
+            toRead.add(everyMember.get(gm.member()));
         }
 
         CompletableFuture<Golden> early = null;
@@ -107,19 +139,24 @@ public final class Sweep {
         AtomicInteger reused = new AtomicInteger();
         InspectOptions options = new InspectOptions(fleet.timeout());
         new BoundedExecution<FleetMember>(fleet.concurrency(), fleet.perServerConcurrency(), FleetMember::server,
-                "driftd-sweep-" + name).run(new ArrayList<>(members.values()), m -> {
+                "driftd-sweep-" + name).run(toRead, m -> {
                     long s0 = System.nanoTime();
+                    boolean mine = members.containsKey(m.name());
                     try {
-                        Snapshot s = read(fleet, m, options, reused);
+                        Snapshot s = read(fleet, m, options, mine ? reused : new AtomicInteger());
                         // members with one schema share one snapshot object: a fleet of identical
                         // tenants holds one in memory, not one per tenant
                         snapshots.put(m.name(), distinct.computeIfAbsent(s.fingerprint(), k -> s));
                         takenAt.put(m.name(), now());
-                        notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
+                        if (mine) {
+                            notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
+                        }
                     } catch (RuntimeException e) {
                         String reason = FailureReasons.classify(e);
                         failures.put(m.name(), new Failure(reason, scrub(SqlErrors.oneLine(e), m)));
-                        notify(() -> events.snapshotFailed(name, m.name(), reason, since(s0)));
+                        if (mine) {
+                            notify(() -> events.snapshotFailed(name, m.name(), reason, since(s0)));
+                        }
                     }
                 });
 
@@ -133,7 +170,7 @@ public final class Sweep {
         } else {
             Map<String, String> why = new HashMap<>();
             failures.forEach((k, v) -> why.put(k, v.message()));
-            golden = goldens.resolve(fleet, snapshots, why);
+            golden = goldens.resolve(fleet, snapshots, why, previous.otherShards());
         }
         Snapshot goldenSnapshot = golden.snapshot();
         String goldenError = golden.error();
@@ -179,14 +216,15 @@ public final class Sweep {
             }
         }
 
+        // only this shard's members can leave through its sweep: the others are not its to judge
         List<String> removed = new ArrayList<>();
         for (String old : previous.statuses().keySet()) {
-            if (!members.containsKey(old)) {
+            if (!members.containsKey(old) && shard.contains(old)) {
                 removed.add(old);
             }
         }
         for (String old : previous.members().keySet()) {
-            if (!members.containsKey(old) && !removed.contains(old)) {
+            if (!members.containsKey(old) && shard.contains(old) && !removed.contains(old)) {
                 removed.add(old);
             }
         }
@@ -214,13 +252,15 @@ public final class Sweep {
                 goldenError, reused.get());
         FleetStatus status = new FleetStatus(name, fleet.schedule(), goldenFp, goldenError, started, finished, statuses);
         String ge = goldenError;
-        safeStore("record the sweep", store == null ? null
-                : () -> store.saveFleetState(new FleetRecord(name, goldenFp, ge, started, finished)));
+        safeStore("record the sweep", store == null ? null : () -> {
+            store.saveFleetState(new FleetRecord(name, goldenFp, ge, started, finished));
+            store.saveShardState(new ShardRecord(name, shard.index(), shard.count(), goldenFp, ge, started, finished));
+        });
         Duration took = since(t0);
         notify(() -> events.sweepFinished(result, took));
         int pending = statuses.size() - inSync - drifted - unreachable;
-        LOG.info("fleet {}: swept {} members in {} ms: {} in sync, {} drifted, {} unreachable{}{}{}; golden {} {}",
-                name, statuses.size(), took.toMillis(), inSync, drifted, unreachable,
+        LOG.info("fleet {}{}: swept {} members in {} ms: {} in sync, {} drifted, {} unreachable{}{}{}; golden {} {}",
+                name, shard.whole() ? "" : " shard " + shard, statuses.size(), took.toMillis(), inSync, drifted, unreachable,
                 pending > 0 ? ", " + pending + " not compared" : "",
                 reused.get() > 0 ? ", " + reused.get() + " unchanged since their last read" : "",
                 removed.isEmpty() ? "" : ", " + removed.size() + " left the fleet",

@@ -1,5 +1,6 @@
 package dev.driftd.cluster;
 
+import dev.driftd.fleet.TestFleets;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import dev.driftd.testing.TestServer;
@@ -15,40 +16,44 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three real daemons on one PostgreSQL store form a Quartz cluster: every node answers for every
- * fleet from the store, a fleet is never swept by two nodes at once, and when a node is killed
- * with SIGKILL the others keep sweeping its fleets.
+ * Real daemons on one PostgreSQL store form a Quartz cluster: every node answers for every fleet
+ * from the store, a fleet (or a shard of a sharded fleet) is never swept by two nodes at once,
+ * different nodes sweep different shards of one fleet side by side, and when a node is killed with
+ * SIGKILL the others keep sweeping its fleets.
  */
 class ClusterTest {
     private static final String TOKEN = "cluster-test-admin-token";
     private static final List<String> FLEETS = List.of("fa", "fb", "fc");
+    private static final String SCHEMA = "CREATE TABLE account (id bigint PRIMARY KEY, email text NOT NULL);"
+            + "CREATE INDEX account_email ON account (email)";
+    /** SweepLock's log lines; a sharded fleet's carry {@code shard=N}. */
     private static final Pattern SWEEP = Pattern.compile(
-            "cluster: sweep (start|end) fleet=(\\S+) node=(\\S+) at=(\\d+)");
+            "cluster: sweep (?<what>start|end) fleet=(?<fleet>\\S+)(?: shard=(?<shard>\\d+))? node=(?<node>\\S+) "
+                    + "at=(?<at>\\d+)");
 
     private final List<TestDatabase> databases = new ArrayList<>();
     private final List<DaemonProcess> nodes = new ArrayList<>();
     private TestServer pg;
     private TestDatabase store;
+    private TestDatabase golden;
 
     @BeforeEach
-    void fleet() {
+    void storeAndGolden() {
         pg = TestDatabases.postgres();
         store = db("drcl_store");
-        String schema = "CREATE TABLE account (id bigint PRIMARY KEY, email text NOT NULL);"
-                + "CREATE INDEX account_email ON account (email)";
-        db("drcl_golden").execute(schema);
-        db("drcl_t1").execute(schema);
-        db("drcl_t2").execute(schema, "ALTER TABLE account ADD COLUMN hotfix int");
-        db("drcl_t3").execute(schema);
+        golden = db("drcl_golden").execute(SCHEMA);
     }
 
     private TestDatabase db(String prefix) {
@@ -67,29 +72,35 @@ class ClusterTest {
         }
     }
 
-    private String config(int port) {
+    /** Three fleets fa, fb, fc of the members t1..t3 (t2 drifted), swept every 2 s. */
+    private String threeFleets() {
+        List<TestDatabase> t = List.of(db("drcl_t1").execute(SCHEMA),
+                db("drcl_t2").execute(SCHEMA, "ALTER TABLE account ADD COLUMN hotfix int"), db("drcl_t3").execute(SCHEMA));
         StringBuilder y = new StringBuilder();
-        y.append("server:\n  bind: 127.0.0.1:").append(port).append('\n')
-                .append("  tokens:\n    - {name: ops, role: admin, secret: \"").append(TOKEN).append("\"}\n")
-                .append("store:\n  url: \"").append(store.url()).append("\"\n")
-                .append("fleets:\n");
         for (String f : FLEETS) {
             y.append("  - name: ").append(f).append('\n')
                     .append("    schedule: \"*/2 * * * * ?\"\n")
-                    .append("    golden: {url: \"").append(databases.get(1).url()).append("\"}\n")
+                    .append("    golden: {url: \"").append(golden.url()).append("\"}\n")
                     .append("    timeout: 10s\n")
                     .append("    members:\n");
-            for (int t = 1; t <= 3; t++) {
-                y.append("      - {name: t").append(t).append(", url: \"").append(databases.get(1 + t).url()).append("\"}\n");
+            for (int i = 1; i <= 3; i++) {
+                y.append("      - {name: t").append(i).append(", url: \"").append(t.get(i - 1).url()).append("\"}\n");
             }
         }
         return y.toString();
     }
 
-    private DaemonProcess node(Path dir, int i) throws Exception {
+    private String config(int port, String fleets) {
+        return "server:\n  bind: 127.0.0.1:" + port + "\n"
+                + "  tokens:\n    - {name: ops, role: admin, secret: \"" + TOKEN + "\"}\n"
+                + "store:\n  url: \"" + store.url() + "\"\n"
+                + "fleets:\n" + fleets;
+    }
+
+    private DaemonProcess node(Path dir, int i, String fleets) throws Exception {
         int port = DaemonProcess.freePort();
         Path cfg = dir.resolve("node" + i + ".yaml");
-        Files.writeString(cfg, config(port));
+        Files.writeString(cfg, config(port, fleets));
         DaemonProcess p = DaemonProcess.start(cfg, dir.resolve("node" + i + ".log"), port);
         nodes.add(p);
         return p;
@@ -97,8 +108,9 @@ class ClusterTest {
 
     @Test
     void nodesShareTheFleetsNeverSweepOneTwiceAtOnceAndSurviveAKilledNode(@TempDir Path dir) throws Exception {
+        String fleets = threeFleets();
         for (int i = 0; i < 3; i++) {
-            node(dir, i);
+            node(dir, i, fleets);
         }
         for (DaemonProcess n : nodes) {
             n.awaitReady(Duration.ofSeconds(240)); // three JVMs starting at once on a busy 2-core CI box
@@ -142,8 +154,106 @@ class ClusterTest {
             n.close();
         }
 
-        List<String> overlaps = overlaps(killedAt, victim);
-        assertThat(overlaps).as("sweeps of one fleet that overlapped").isEmpty();
+        List<Interval> sweeps = intervals(killedAt, victim);
+        assertThat(sweeps.size()).as("sweeps recorded").isGreaterThan(10);
+        assertThat(overlaps(sweeps)).as("sweeps of one fleet that overlapped").isEmpty();
+    }
+
+    @Test
+    void twoNodesSweepTheShardsOfOneFleetSideBySideAndBothAnswerForAllOfIt(@TempDir Path dir) throws Exception {
+        // nine tenant databases, three per shard, found by discovery; one drifted
+        String prefix = "drsh" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6) + "_t";
+        Map<String, TestDatabase> tenants = new LinkedHashMap<>();
+        for (String name : TestFleets.namesPerShard(prefix, 3, 3)) {
+            TestDatabase t = pg.createDatabaseNamed(name).execute(SCHEMA);
+            databases.add(t);
+            tenants.put(name, t);
+        }
+        List<String> names = List.copyOf(tenants.keySet());
+        String drifted = names.get(0);
+        tenants.get(drifted).execute("ALTER TABLE account ADD COLUMN hotfix int");
+        String fleet = "  - name: fs\n    schedule: \"*/2 * * * * ?\"\n    shards: 3\n"
+                + "    golden: {url: \"" + golden.url() + "\"}\n    timeout: 10s\n"
+                + "    discover:\n      - {url: \"" + pg.url("postgres") + "\", databases: \"" + prefix + ".*\"}\n";
+        for (int i = 0; i < 2; i++) {
+            node(dir, i, fleet);
+        }
+        for (DaemonProcess n : nodes) {
+            n.awaitReady(Duration.ofSeconds(240));
+        }
+
+        // each node reports the whole fleet, whichever node swept which shard
+        for (DaemonProcess n : nodes) {
+            awaitMetric(n, "driftd_fleet_members{fleet=\"fs\",state=\"in_sync\"}", 8, Duration.ofSeconds(120));
+            awaitMetric(n, "driftd_fleet_members{fleet=\"fs\",state=\"drifted\"}", 1, Duration.ofSeconds(10));
+            awaitMetric(n, "driftd_member_drift{fleet=\"fs\",member=\"" + drifted + "\"}", 1, Duration.ofSeconds(10));
+            String body = n.get("/api/v1/fleets/fs", TOKEN).body();
+            assertThat(names).allSatisfy(t -> assertThat(body).contains("\"" + t + "\""));
+        }
+        // a sweep asked on either node waits for every shard and answers for all of them
+        for (DaemonProcess n : nodes) {
+            HttpResponse<String> r = n.post("/api/v1/fleets/fs/sweep?wait=true", TOKEN);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).containsPattern("\"members\"\\s*:\\s*9\\b").containsPattern("\"drifted\"\\s*:\\s*1\\b");
+        }
+        // both nodes sweep shards of the fleet, and sometimes two shards at the same time
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<Interval> sweeps = intervals(Long.MAX_VALUE, null);
+        while (System.nanoTime() < end && !(sweepers(sweeps).size() == 2 && !sideBySide(sweeps).isEmpty())) {
+            Thread.sleep(1000);
+            sweeps = intervals(Long.MAX_VALUE, null);
+        }
+        assertThat(sweepers(sweeps)).as("nodes that swept shards of fs").hasSize(2);
+        assertThat(sideBySide(sweeps)).as("different shards swept on different nodes at once").isNotEmpty();
+        System.out.printf("cluster test: %d shard sweeps, %d side by side on two nodes%n", sweeps.size(),
+                sideBySide(sweeps).size());
+
+        // a tenant is dropped: its own shard removes it, the others keep theirs, on both nodes
+        String gone = names.get(4);
+        tenants.get(gone).close();
+        List<String> left = names.stream().filter(t -> !t.equals(gone)).toList();
+        for (DaemonProcess n : nodes) {
+            // (a sweep that was reading it when it went may wait out the 10 s timeout and show it unreachable first)
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (n.get("/api/v1/fleets/fs", TOKEN).body().contains(gone) && System.nanoTime() < until) {
+                Thread.sleep(300);
+            }
+            Thread.sleep(2500); // a few more shard sweeps: nothing else leaves, nothing comes back
+            awaitMetric(n, "driftd_fleet_members{fleet=\"fs\",state=\"in_sync\"}", 7, Duration.ofSeconds(1));
+            awaitMetric(n, "driftd_fleet_members{fleet=\"fs\",state=\"drifted\"}", 1, Duration.ofSeconds(1));
+            awaitMetric(n, "driftd_fleet_members{fleet=\"fs\",state=\"unreachable\"}", 0, Duration.ofSeconds(1));
+            String body = n.get("/api/v1/fleets/fs", TOKEN).body();
+            assertThat(left).allSatisfy(t -> assertThat(body).contains("\"" + t + "\""));
+            assertThat(body).doesNotContain(gone);
+            assertThat(n.get("/metrics", null).body()).doesNotContain(gone);
+        }
+        for (DaemonProcess n : nodes) {
+            n.close();
+        }
+        sweeps = intervals(Long.MAX_VALUE, null);
+        assertThat(overlaps(sweeps)).as("sweeps of one shard that overlapped").isEmpty();
+    }
+
+    private static Set<String> sweepers(List<Interval> sweeps) {
+        Set<String> out = new HashSet<>();
+        sweeps.forEach(i -> out.add(i.node()));
+        return out;
+    }
+
+    /** Sweeps of different shards of one fleet on different nodes that overlapped in time. */
+    private static List<String> sideBySide(List<Interval> all) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                Interval a = all.get(i);
+                Interval b = all.get(j);
+                if (a.fleet().equals(b.fleet()) && !a.unit().equals(b.unit()) && !a.node().equals(b.node())
+                        && a.start() < b.end() && b.start() < a.end()) {
+                    out.add(a + " / " + b);
+                }
+            }
+        }
+        return out;
     }
 
     /** Waits until the node exports {@code series} (name and labels) with {@code value}. */
@@ -162,45 +272,47 @@ class ClusterTest {
                 + last.lines().filter(l -> l.startsWith("driftd_member_drift{")).toList() + "\nlog:\n" + n.tail());
     }
 
-    private record Interval(String fleet, String node, long start, long end) {
+    /** One sweep of {@code unit}: a fleet, or one shard of it ({@code fleet#shard}). */
+    private record Interval(String fleet, String unit, String node, long start, long end) {
     }
 
-    /** Sweep intervals per node log; a sweep cut short by SIGKILL ends at the kill. */
+    private static String unit(Matcher m) {
+        return m.group("shard") == null ? m.group("fleet") : m.group("fleet") + "#" + m.group("shard");
+    }
+
+    /** Sweep intervals per node log; a sweep cut short by SIGKILL (of {@code victim}, may be null) ends at the kill. */
     private List<Interval> intervals(long killedAt, DaemonProcess victim) {
         List<Interval> out = new ArrayList<>();
         for (DaemonProcess n : nodes) {
-            Map<String, Long> open = new HashMap<>();
-            Map<String, String> nodeOf = new HashMap<>();
+            Map<String, Interval> open = new HashMap<>();
             Matcher m = SWEEP.matcher(n.log());
             while (m.find()) {
-                String fleet = m.group(2);
-                long at = Long.parseLong(m.group(4));
-                if (m.group(1).equals("start")) {
-                    assertThat(open).as("node %s started %s twice", m.group(3), fleet).doesNotContainKey(fleet);
-                    open.put(fleet, at);
-                    nodeOf.put(fleet, m.group(3));
+                String unit = unit(m);
+                long at = Long.parseLong(m.group("at"));
+                if (m.group("what").equals("start")) {
+                    assertThat(open).as("node %s started %s twice", m.group("node"), unit).doesNotContainKey(unit);
+                    open.put(unit, new Interval(m.group("fleet"), unit, m.group("node"), at, Long.MAX_VALUE));
                 } else {
-                    Long s = open.remove(fleet);
-                    if (s != null) {
-                        out.add(new Interval(fleet, m.group(3), s, at));
+                    Interval started = open.remove(unit);
+                    if (started != null) {
+                        out.add(new Interval(started.fleet(), unit, started.node(), started.start(), at));
                     }
                 }
             }
             long cut = n == victim ? killedAt : Long.MAX_VALUE;
-            open.forEach((fleet, s) -> out.add(new Interval(fleet, nodeOf.get(fleet), s, cut)));
+            open.values().forEach(i -> out.add(new Interval(i.fleet(), i.unit(), i.node(), i.start(), cut)));
         }
         return out;
     }
 
-    private List<String> overlaps(long killedAt, DaemonProcess victim) {
-        List<Interval> all = intervals(killedAt, victim);
-        assertThat(all.size()).as("sweeps recorded").isGreaterThan(10);
+    /** Pairs of sweeps of one fleet, or one shard, that overlapped in time: there must be none. */
+    private static List<String> overlaps(List<Interval> all) {
         List<String> bad = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
                 Interval a = all.get(i);
                 Interval b = all.get(j);
-                if (a.fleet().equals(b.fleet()) && a.start() < b.end() && b.start() < a.end()) {
+                if (a.unit().equals(b.unit()) && a.start() < b.end() && b.start() < a.end()) {
                     bad.add(a + " / " + b);
                 }
             }
@@ -213,8 +325,8 @@ class ClusterTest {
         for (DaemonProcess n : nodes) {
             Matcher m = SWEEP.matcher(n.log());
             while (m.find()) {
-                if (m.group(1).equals("start")) {
-                    out.merge(m.group(3), 1, Integer::sum);
+                if (m.group("what").equals("start")) {
+                    out.merge(m.group("node"), 1, Integer::sum);
                 }
             }
         }
@@ -227,8 +339,8 @@ class ClusterTest {
         for (DaemonProcess n : nodes) {
             Matcher m = SWEEP.matcher(n.log());
             while (m.find()) {
-                long at = Long.parseLong(m.group(4));
-                if (m.group(1).equals("start") && at > latest) {
+                long at = Long.parseLong(m.group("at"));
+                if (m.group("what").equals("start") && at > latest) {
                     latest = at;
                     best = n;
                 }
@@ -246,10 +358,11 @@ class ClusterTest {
             for (DaemonProcess n : alive) {
                 Matcher m = SWEEP.matcher(n.log());
                 while (m.find()) {
-                    if (m.group(1).equals("end") && m.group(2).equals(fleet) && Long.parseLong(m.group(4)) > after) {
-                        return Long.parseLong(m.group(4));
+                    if (m.group("what").equals("end") && m.group("fleet").equals(fleet)
+                            && Long.parseLong(m.group("at")) > after) {
+                        return Long.parseLong(m.group("at"));
                     }
-                    seen.add(m.group(3));
+                    seen.add(m.group("node"));
                 }
             }
             Thread.sleep(500);

@@ -75,6 +75,7 @@ class ConfigLoaderTest {
                     golden: {member: template}
                     concurrency: 8
                     per_server_concurrency: 2
+                    shards: 4
                     apply: enabled
                     approvals: 2
                     rollout: {canary: 1, wave: 10, pause: 60s}
@@ -102,6 +103,7 @@ class ConfigLoaderTest {
         assertThat(f.golden()).isEqualTo(new GoldenConfig.Member("template"));
         assertThat(f.concurrency()).isEqualTo(8);
         assertThat(f.perServerConcurrency()).isEqualTo(2);
+        assertThat(f.shards()).isEqualTo(4);
         assertThat(f.applyEnabled()).isTrue();
         assertThat(f.approvals()).isEqualTo(2);
         assertThat(f.rollout()).isEqualTo(new RolloutConfig(1, 10, Duration.ofSeconds(60)));
@@ -130,6 +132,7 @@ class ConfigLoaderTest {
         FleetConfig f = c.fleets().get(0);
         assertThat(f.concurrency()).isEqualTo(8);
         assertThat(f.perServerConcurrency()).isEqualTo(4);
+        assertThat(f.shards()).isEqualTo(1);
         assertThat(f.applyEnabled()).isFalse();
         assertThat(f.approvals()).isEqualTo(1);
     }
@@ -228,6 +231,18 @@ class ConfigLoaderTest {
         fails("store: {retention: forever}\n" + FLEET, 1, "store.retention", "not a duration");
         fails(FLEET + "    concurrency: 0\n", 7, "concurrency", "less than 1");
         fails(FLEET + "    approvals: two\n", 7, "approvals", "not a whole number");
+    }
+
+    @Test
+    void shardsMustBeAWholeNumberFromOneToTheLimit() throws IOException {
+        fails(FLEET + "    shards: 0\n", 7, "fleets[0] (tenants).shards", "0 is less than 1");
+        fails(FLEET + "    shards: -2\n", 7, "shards", "less than 1");
+        fails(FLEET + "    shards: three\n", 7, "shards", "'three' is not a whole number");
+        fails(FLEET + "    shards: 2.5\n", 7, "shards", "not a whole number");
+        fails(FLEET + "    shards: " + (FleetConfig.MAX_SHARDS + 1) + "\n", 7, "shards",
+                "is more than " + FleetConfig.MAX_SHARDS);
+        assertThat(load(FLEET + "    shards: " + FleetConfig.MAX_SHARDS + "\n").fleets().get(0).shards())
+                .isEqualTo(FleetConfig.MAX_SHARDS);
     }
 
     @Test

@@ -246,6 +246,60 @@ class DaemonCoreTest {
     }
 
     @Test
+    void aShardedFleetRunsItsShardsAsJobsSideBySideAndAnswersForTheWholeFleet() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        List<Socket> held = new ArrayList<>();
+        Events events = new Events();
+        try (ServerSocket hole = blackHole(held);
+             TestDatabase golden = pg.createDatabase("core_golden").execute(TABLE);
+             TestDatabase drifted = pg.createDatabase("core_d").execute(TABLE, "ALTER TABLE items ADD COLUMN x INT")) {
+            List<String> members = new ArrayList<>(List.of(member("golden", golden.url()),
+                    member("drifted", drifted.url()),
+                    member("hangs", "jdbc:postgresql://127.0.0.1:" + hole.getLocalPort() + "/x?user=postgres")));
+            for (int i = 1; i <= 5; i++) {
+                members.add(member("t" + i, golden.url()));
+            }
+            String fleet = fleet("f", NEVER, "3s", members.toArray(String[]::new));
+            Path file = config(fleet.replace("    concurrency: 2\n", "    concurrency: 2\n    shards: 3\n"));
+            try (DaemonCore core = new DaemonCore(file, events).start()) {
+                assertThat(core.scheduler().sweepJobs()).containsExactly("f#0", "f#1", "f#2");
+
+                SweepResult all = core.fleetService().sweepNow("f").get(60, TimeUnit.SECONDS);
+                assertThat(all.members()).isEqualTo(8);
+                assertThat(all.inSync()).isEqualTo(6);
+                assertThat(all.drifted()).isEqualTo(1);
+                assertThat(all.unreachable()).isEqualTo(1);
+                assertThat(core.fleetService().fleet("f").orElseThrow().members()).extracting(MemberStatus::member)
+                        .containsExactlyInAnyOrder("golden", "drifted", "hangs", "t1", "t2", "t3", "t4", "t5");
+                List<SweepResult> shards = events.sweeps();
+                assertThat(shards).hasSize(3);
+                assertThat(shards.stream().mapToInt(SweepResult::members).sum()).isEqualTo(8);
+                // the shard holding the member that hangs takes its 3 s timeout; the others run meanwhile
+                SweepResult slow = shards.stream().filter(r -> r.unreachable() == 1).findFirst().orElseThrow();
+                for (SweepResult other : shards) {
+                    if (other != slow) {
+                        assertThat(other.started()).isBefore(slow.finished());
+                        assertThat(other.finished()).isAfter(slow.started());
+                    }
+                }
+
+                // one shard again: the fleet keeps its members, and every job goes back to one
+                config(fleet);
+                core.fleetService().reload();
+                assertThat(core.scheduler().sweepJobs()).containsExactly("f");
+                SweepResult whole = core.fleetService().sweepNow("f").get(60, TimeUnit.SECONDS);
+                assertThat(whole.members()).isEqualTo(8);
+                assertThat(whole.drifted()).isEqualTo(1);
+                assertThat(events.removed).isEmpty();
+            }
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void unknownFleetAndBadConfig() throws Exception {
         Path file = config("  - name: f\n    golden: {majority: true}\n");
         try (DaemonCore core = new DaemonCore(file, FleetEvents.NONE).start()) {

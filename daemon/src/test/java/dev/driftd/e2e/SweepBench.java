@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * members per second.
  *
  * <p>Arguments: server URL ({@code jdbc:postgresql://127.0.0.1:5432}), user, prefix, golden database,
- * concurrency.
+ * concurrency, and optionally the fleets to run ({@code n50,n500}).
  */
 public final class SweepBench {
     public static void main(String[] args) throws Exception {
@@ -31,7 +31,8 @@ public final class SweepBench {
                 new String[]{"n50", prefix + "_00[0-4][0-9]"},
                 new String[]{"n100", prefix + "_00[0-9][0-9]"},
                 new String[]{"n250", prefix + "_0(0[0-9][0-9]|1[0-9][0-9]|2[0-4][0-9])"},
-                new String[]{"n500", prefix + "_0[0-4][0-9][0-9]"});
+                new String[]{"n500", prefix + "_0[0-4][0-9][0-9]"}).stream()
+                .filter(f -> args.length < 6 || List.of(args[5].split(",")).contains(f[0])).toList();
         Path dir = Files.createTempDirectory("driftd-sweep-bench-");
         StringBuilder yaml = new StringBuilder("""
                 store:
@@ -44,10 +45,11 @@ public final class SweepBench {
                         schedule: "0 0 0 1 1 ? 2099"
                         golden: {url: "%s/%s?user=%s"}
                         concurrency: %d
+                        per_server_concurrency: %d
                         timeout: 30s
                         discover:
                           - {url: "%s/postgres?user=%s", databases: "%s"}
-                    """.formatted(f[0], server, golden, user, concurrency, server, user, f[1]));
+                    """.formatted(f[0], server, golden, user, concurrency, concurrency, server, user, f[1]));
         }
         Files.writeString(dir.resolve("driftd.yaml"), yaml);
         try (RunningDaemon d = RunningDaemon.start(dir.resolve("driftd.yaml"), new InetSocketAddress("127.0.0.1", 0))) {
@@ -57,8 +59,9 @@ public final class SweepBench {
                 Duration c = Duration.between(cold.started(), cold.finished());
                 Duration w = Duration.between(warm.started(), warm.finished());
                 System.out.printf("sweep %-5s members=%d in_sync=%d drifted=%d unreachable=%d first=%.2f s second=%.2f s "
-                                + "(%.0f members/s)%n", f[0], warm.members(), warm.inSync(), warm.drifted(), warm.unreachable(),
-                        c.toMillis() / 1000.0, w.toMillis() / 1000.0, warm.members() / (w.toMillis() / 1000.0));
+                                + "(%.0f members/s, %d not read again)%n", f[0], warm.members(), warm.inSync(), warm.drifted(),
+                        warm.unreachable(), c.toMillis() / 1000.0, w.toMillis() / 1000.0,
+                        warm.members() / (w.toMillis() / 1000.0), warm.reused());
             }
             Runtime rt = Runtime.getRuntime();
             System.out.printf("heap used after sweeps: %d MB of max %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20,

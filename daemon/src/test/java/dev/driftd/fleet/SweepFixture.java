@@ -24,7 +24,7 @@ public final class SweepFixture implements AutoCloseable {
 
     /** A runner whose sweeps are run by the test calling {@link FleetRunner#runSweep()}. */
     public FleetRunner runner(FleetConfig fleet) {
-        FleetRunner r = new FleetRunner(fleet, sweep, store, engine, name -> {
+        FleetRunner r = new FleetRunner(fleet, sweep, store, engine, (name, shard) -> {
         });
         r.restore();
         return r;

@@ -17,11 +17,30 @@ public final class TestFleets {
     private GoldenConfig golden = new GoldenConfig.Majority();
     private int concurrency = 4;
     private int perServer = 4;
+    private int shards = 1;
     private Duration timeout = Duration.ofSeconds(10);
     private Duration fullSnapshotEvery = FleetConfig.DEFAULT_FULL_SNAPSHOT_EVERY;
     private String schedule = "0 0 0 1 1 ? 2099";
     private final List<MemberConfig> members = new ArrayList<>();
     private final List<DiscoverConfig> discover = new ArrayList<>();
+
+    /**
+     * Member names {@code prefix0, prefix1, …}, the first {@code perShard} that fall in each shard
+     * of {@code shards}, in the order of their numbers: a sharded fleet with no empty shard.
+     */
+    public static List<String> namesPerShard(String prefix, int shards, int perShard) {
+        int[] taken = new int[shards];
+        List<String> out = new ArrayList<>();
+        for (int k = 0; out.size() < shards * perShard; k++) {
+            String name = prefix + k;
+            int shard = Shard.of(name, shards);
+            if (taken[shard] < perShard) {
+                taken[shard]++;
+                out.add(name);
+            }
+        }
+        return out;
+    }
 
     public static TestFleets fleet(String name) {
         TestFleets t = new TestFleets();
@@ -42,6 +61,11 @@ public final class TestFleets {
 
     public TestFleets fullSnapshotEvery(Duration d) {
         fullSnapshotEvery = d;
+        return this;
+    }
+
+    public TestFleets shards(int n) {
+        shards = n;
         return this;
     }
 
@@ -81,7 +105,7 @@ public final class TestFleets {
     }
 
     public FleetConfig build() {
-        return new FleetConfig(name, schedule, golden, concurrency, perServer, false, 1, RolloutConfig.DEFAULT,
+        return new FleetConfig(name, schedule, golden, concurrency, perServer, shards, false, 1, RolloutConfig.DEFAULT,
                 timeout, fullSnapshotEvery, members, discover);
     }
 }
