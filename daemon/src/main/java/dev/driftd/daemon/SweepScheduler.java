@@ -26,8 +26,9 @@ import java.util.function.Function;
 /**
  * Quartz, set up for driftd: one durable job per fleet with a cron trigger (one per shard for a
  * fleet with {@code shards: N}: {@code <fleet>#0 … <fleet>#N-1}, all on the fleet's cron), plus an
- * hourly retention job. The store is RAMJobStore for now; the properties are built in one place so a JDBC
- * job store (clustering) can replace it. A trigger that misfired (the daemon was paused or busy)
+ * hourly retention job. A single daemon keeps its jobs in RAMJobStore; with a PostgreSQL store,
+ * dev.driftd.cluster.ClusterMode swaps in Quartz's clustered JDBC job store over these same
+ * properties. A trigger that misfired (the daemon was paused or busy)
  * fires once when it can, not once per missed slot.
  */
 public final class SweepScheduler implements AutoCloseable {
