@@ -2,6 +2,8 @@ package dev.driftd.dialect.postgres;
 
 import dev.driftd.diff.Change;
 import dev.driftd.diff.ChangeType;
+import dev.driftd.diff.Severity;
+import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Privilege;
 
@@ -16,7 +18,9 @@ import java.util.TreeSet;
  * GRANT and REVOKE statements for privilege drift. Runs after every object exists (the planner
  * emits these last among the creates). Revokes on an object the plan drops are left out (the drop
  * takes its privileges along), and so are grants a freshly created object already has by default
- * (EXECUTE on a new routine, USAGE on a new type, both to PUBLIC).
+ * (EXECUTE on a new routine, USAGE on a new type, both to PUBLIC). An object the plan drops and
+ * creates again (a view around a column change, a rebuilt routine or table) comes back without its
+ * grants: all of golden's are granted again, whether or not they differed before.
  */
 final class PgPrivilegePlanner {
     /** One statement with why it is planned. */
@@ -30,10 +34,34 @@ final class PgPrivilegePlanner {
     /** The same for objects the plan creates. */
     private final Set<String> created = new HashSet<>();
     private final Set<String> droppedSchemas = new HashSet<>();
+    /** The same for objects the plan drops and creates again. */
+    private final Set<String> rebuilt = new HashSet<>();
+    /** Golden's privileges on rebuilt objects that have no change of their own. */
+    private final List<Privilege> regrants = new ArrayList<>();
 
-    PgPrivilegePlanner(PgDdl ddl, Collection<Change> changes) {
+    /**
+     * {@code rebuiltKeys}: objects dropped and created again by the plan; {@code goldenPrivileges}:
+     * every privilege golden has (those on rebuilt objects are granted again).
+     */
+    PgPrivilegePlanner(PgDdl ddl, Collection<Change> changes, Collection<ObjectKey> rebuiltKeys,
+                       Collection<Privilege> goldenPrivileges) {
         this.ddl = ddl;
         this.changes = changes;
+        for (ObjectKey k : rebuiltKeys) {
+            String id = objectId(k);
+            if (id != null) {
+                rebuilt.add(id);
+            }
+        }
+        Set<ObjectKey> changed = new HashSet<>();
+        for (Change c : changes) {
+            changed.add(c.key());
+        }
+        for (Privilege p : goldenPrivileges) {
+            if (isRebuilt(p) && !changed.contains(p.key())) {
+                regrants.add(p);
+            }
+        }
         for (Change c : changes) {
             String id = objectId(c);
             if (id == null) {
@@ -52,17 +80,27 @@ final class PgPrivilegePlanner {
 
     /** The Privilege-style identity of a change's object, or null when it is not a grantable object. */
     private static String objectId(Change c) {
-        String schema = c.key().schema();
-        return switch (c.kind()) {
-            case TABLE, VIEW, MATERIALIZED_VIEW -> id("TABLE", schema, c.key().name());
-            case SEQUENCE -> id("SEQUENCE", schema, c.key().name());
-            case FUNCTION -> id("FUNCTION", schema, c.key().name());
-            case PROCEDURE -> id("PROCEDURE", schema, c.key().name());
-            case ENUM_TYPE, DOMAIN, COMPOSITE_TYPE -> id("TYPE", schema, c.key().name());
-            case COLUMN -> id("COLUMN", schema, c.key().table() + "." + c.key().name());
-            case SCHEMA -> id("SCHEMA", c.key().name(), "");
+        return objectId(c.key());
+    }
+
+    private static String objectId(ObjectKey key) {
+        String schema = key.schema();
+        return switch (key.kind()) {
+            case TABLE, VIEW, MATERIALIZED_VIEW -> id("TABLE", schema, key.name());
+            case SEQUENCE -> id("SEQUENCE", schema, key.name());
+            case FUNCTION -> id("FUNCTION", schema, key.name());
+            case PROCEDURE -> id("PROCEDURE", schema, key.name());
+            case ENUM_TYPE, DOMAIN, COMPOSITE_TYPE -> id("TYPE", schema, key.name());
+            case COLUMN -> id("COLUMN", schema, key.table() + "." + key.name());
+            case SCHEMA -> id("SCHEMA", key.name(), "");
             default -> null;
         };
+    }
+
+    /** Whether the plan drops and re-creates the privilege's object (or, for a column, its table). */
+    private boolean isRebuilt(Privilege p) {
+        return rebuilt.contains(id(p.objectType(), p.schema(), p.object()))
+                || "COLUMN".equals(p.objectType()) && rebuilt.contains(id("TABLE", p.schema(), table(p)));
     }
 
     private static String id(String type, String schema, String object) {
@@ -73,14 +111,19 @@ final class PgPrivilegePlanner {
     List<Statement> statements() {
         List<Statement> out = new ArrayList<>();
         List<Statement> grants = new ArrayList<>();
-        for (Change c : changes) {
+        List<Change> all = new ArrayList<>(changes);
+        for (Privilege p : regrants) {
+            all.add(new Change(p.key(), ChangeType.MISSING, Severity.BREAKING, true, List.of(), null, p));
+        }
+        for (Change c : all) {
             if (c.kind() != ObjectKind.PRIVILEGE) {
                 continue;
             }
-            Privilege t = (Privilege) c.before();
             Privilege g = (Privilege) c.after();
-            Privilege any = g != null ? g : t;
-            if (gone(any)) {
+            Privilege any = g != null ? g : (Privilege) c.before();
+            // a re-created object starts with no grants, whatever the target had before
+            Privilege t = isRebuilt(any) ? null : (Privilege) c.before();
+            if (gone(any) || t == null && g == null) {
                 continue;
             }
             Set<String> have = t == null ? Set.of() : new TreeSet<>(t.privileges());
@@ -126,8 +169,9 @@ final class PgPrivilegePlanner {
 
     /** A grant a routine or type gets by default when the plan creates it. */
     private boolean createdWithDefault(Privilege g) {
+        String id = id(g.objectType(), g.schema(), g.object());
         if (!"PUBLIC".equals(g.grantee()) || !g.grantable().isEmpty()
-                || !created.contains(id(g.objectType(), g.schema(), g.object()))) {
+                || !created.contains(id) && !rebuilt.contains(id)) {
             return false;
         }
         return switch (g.objectType()) {

@@ -24,6 +24,7 @@ import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Policy;
 import dev.driftd.schema.PrimaryKey;
+import dev.driftd.schema.Privilege;
 import dev.driftd.schema.Routine;
 import dev.driftd.schema.SchemaDef;
 import dev.driftd.schema.SchemaObject;
@@ -620,7 +621,17 @@ final class PostgresPlanner {
             emitViews();
             emitTriggersAndPolicies();
             emitComments();
-            for (PgPrivilegePlanner.Statement s : new PgPrivilegePlanner(ddl, changes.values()).statements()) {
+            Set<ObjectKey> rebuilt = new TreeSet<>(drop);
+            rebuilt.retainAll(create);
+            rebuilt.addAll(recreateTables);
+            List<Privilege> goldenPrivileges = new ArrayList<>();
+            for (SchemaObject o : golden.byKey().values()) {
+                if (o instanceof Privilege p) {
+                    goldenPrivileges.add(p);
+                }
+            }
+            for (PgPrivilegePlanner.Statement s : new PgPrivilegePlanner(ddl, changes.values(), rebuilt,
+                    goldenPrivileges).statements()) {
                 add(Phase.PRIVILEGES, s.sql(), s.reason());
             }
         }
