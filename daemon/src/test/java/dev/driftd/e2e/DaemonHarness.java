@@ -3,6 +3,7 @@ package dev.driftd.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftd.http.RunningDaemon;
+import dev.driftd.testing.TempDirs;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -57,7 +57,7 @@ final class DaemonHarness implements AutoCloseable {
         try {
             d = RunningDaemon.start(dir.resolve("driftd.yaml"), new InetSocketAddress("127.0.0.1", 0));
         } catch (Exception | Error e) {
-            deleteTree(dir);
+            TempDirs.delete(dir);
             throw e;
         }
         daemon = d;
@@ -111,15 +111,8 @@ final class DaemonHarness implements AutoCloseable {
         try {
             daemon.close();
         } finally {
-            deleteTree(dir);
+            TempDirs.delete(dir);
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is not a test failure
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.driftd.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftd.http.RunningDaemon;
+import dev.driftd.testing.TempDirs;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,12 +19,10 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +59,7 @@ final class EventDaemon implements AutoCloseable {
         try {
             daemon = RunningDaemon.start(dir.resolve("driftd.yaml"), new InetSocketAddress("127.0.0.1", 0));
         } catch (Exception | Error e) {
-            deleteTree(dir);
+            TempDirs.delete(dir);
             throw e;
         }
         base = "http://127.0.0.1:" + daemon.address().getPort();
@@ -180,15 +179,8 @@ final class EventDaemon implements AutoCloseable {
         try {
             daemon.close();
         } finally {
-            deleteTree(dir);
+            TempDirs.delete(dir);
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is not a test failure
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.driftd.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftd.http.RunningDaemon;
+import dev.driftd.testing.TempDirs;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +50,7 @@ final class PlansHarness implements AutoCloseable {
         try {
             start();
         } catch (Exception | Error e) {
-            deleteTree(dir);
+            TempDirs.delete(dir);
             throw e;
         }
     }
@@ -117,15 +116,8 @@ final class PlansHarness implements AutoCloseable {
         try {
             daemon.close();
         } finally {
-            deleteTree(dir);
+            TempDirs.delete(dir);
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temp files only
-        }
-    }
 }
