@@ -1,18 +1,14 @@
 package dev.driftd.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.driftd.engine.Engine;
-import dev.driftd.schema.Canonical;
 import dev.driftd.schema.Snapshot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,21 +40,25 @@ final class SnapshotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Snapshot snapshot = new Engine().snapshot(ConnectionOptions.target(url, user, password, schema),
                 connection.inspectOptions());
-        // Streamed: a large schema's JSON is tens of megabytes, never held as one string.
-        ObjectWriter writer = Canonical.MAPPER.writer(SerializationFeature.INDENT_OUTPUT)
-                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         if (out != null) {
-            try (Writer file = Files.newBufferedWriter(out)) {
-                writer.writeValue(file, snapshot);
+            try (OutputStream file = Files.newOutputStream(out)) {
+                snapshot.writeJson(file);
                 file.write('\n');
             }
             spec.commandLine().getErr().println("driftd: wrote " + snapshot.byKey().size() + " objects, fingerprint "
                     + snapshot.fingerprint() + " to " + out);
         } else {
             PrintWriter stdout = spec.commandLine().getOut();
-            writer.writeValue(stdout, snapshot);
-            stdout.print('\n');
-            stdout.flush();
+            if (stdout instanceof ByteSink sink) {
+                OutputStream bytes = sink.bytes();
+                snapshot.writeJson(bytes);
+                bytes.write('\n');
+                bytes.flush();
+            } else {
+                snapshot.writeJson(stdout);
+                stdout.print('\n');
+                stdout.flush();
+            }
         }
         return Main.IN_SYNC;
     }

@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * SHA-256 of canonical JSON written straight into the digest: one generator for all objects of a
- * snapshot instead of a byte array per object.
+ * snapshot, its buffer handed to the digest in large chunks, and no Jackson data binding, so that a
+ * cold process spends its time hashing rather than warming serializers.
  */
 final class CanonicalDigest {
-    private final MessageDigest digest = Canonical.sha256();
+    private final MessageDigest digest = sha256();
     private final JsonGenerator generator;
 
     CanonicalDigest() {
@@ -30,32 +33,60 @@ final class CanonicalDigest {
             }
         };
         try {
-            generator = Canonical.CANONICAL.getFactory().createGenerator(sink, JsonEncoding.UTF8);
+            generator = ModelJson.FACTORY.createGenerator(sink, JsonEncoding.UTF8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        generator.setRootValueSeparator(null); // objects are separated by the caller's bytes
+        generator.setRootValueSeparator(null); // objects are separated by end()
     }
 
     /** The object's canonical JSON. */
     void add(SchemaObject object) {
         try {
-            Canonical.CANONICAL.writeValue(generator, object);
-            generator.flush(); // before any raw byte goes into the digest
+            ModelJson.write(generator, object, true);
         } catch (IOException e) {
             throw new IllegalStateException("canonical JSON of a model object cannot fail", e);
         }
     }
 
-    void add(byte[] bytes) {
-        digest.update(bytes);
+    /** A MySQL-family table's column order, as {@code {"columnOrder":[...]}}. */
+    void addColumnOrder(List<String> columnOrder) {
+        try {
+            generator.writeStartObject();
+            generator.writeArrayFieldStart("columnOrder");
+            for (String column : columnOrder) {
+                generator.writeString(column);
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    void add(byte b) {
-        digest.update(b);
+    /** The separator after each object. */
+    void end() {
+        try {
+            generator.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String hex() {
+        try {
+            generator.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 }

@@ -11,4 +11,10 @@ public record CheckConstraint(String schema, String table, String name, String e
     public ObjectKey key() {
         return ObjectKey.part(ObjectKind.CHECK_CONSTRAINT, schema, table, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("comment", comment).bool("enforced", enforced).string("expression", expression).string("name", name)
+                .bool("noInherit", noInherit).string("schema", schema).string("table", table);
+    }
 }

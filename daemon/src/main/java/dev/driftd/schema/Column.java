@@ -50,4 +50,17 @@ public record Column(String schema, String table, String name, int position, Str
         return new Column(schema, table, name, newPosition, type, nullable, defaultExpression, identity, generated,
                 generatedKind, charset, collation, autoIncrement, onUpdate, invisible, comment);
     }
+
+    /** Position is reported but, in the canonical form, left out: it is not part of a column's identity. */
+    @Override
+    public void writeFields(JsonFields f) {
+        f.bool("autoIncrement", autoIncrement).string("charset", charset).string("collation", collation)
+                .string("comment", comment).string("defaultExpression", defaultExpression).string("generated", generated)
+                .string("generatedKind", generatedKind).string("identity", identity).bool("invisible", invisible)
+                .string("name", name).bool("nullable", nullable).string("onUpdate", onUpdate);
+        if (!f.canonical()) {
+            f.number("position", position);
+        }
+        f.string("schema", schema).string("table", table).string("type", type);
+    }
 }

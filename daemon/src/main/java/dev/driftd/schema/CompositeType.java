@@ -14,4 +14,9 @@ public record CompositeType(String schema, String name, List<TypeAttribute> attr
     public ObjectKey key() {
         return ObjectKey.of(ObjectKind.COMPOSITE_TYPE, schema, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.objects("attributes", attributes).string("comment", comment).string("name", name).string("schema", schema);
+    }
 }

@@ -14,4 +14,11 @@ public record Domain(String schema, String name, String baseType, boolean notNul
     public ObjectKey key() {
         return ObjectKey.of(ObjectKind.DOMAIN, schema, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("baseType", baseType).objects("checks", checks).string("collation", collation).string("comment", comment)
+                .string("defaultExpression", defaultExpression).string("name", name).bool("notNull", notNull)
+                .string("schema", schema);
+    }
 }

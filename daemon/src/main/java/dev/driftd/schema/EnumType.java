@@ -13,4 +13,9 @@ public record EnumType(String schema, String name, List<String> labels, String c
     public ObjectKey key() {
         return ObjectKey.of(ObjectKind.ENUM_TYPE, schema, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("comment", comment).strings("labels", labels).string("name", name).string("schema", schema);
+    }
 }

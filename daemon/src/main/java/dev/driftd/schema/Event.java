@@ -11,4 +11,10 @@ public record Event(String schema, String name, String definition, String status
     public ObjectKey key() {
         return ObjectKey.of(ObjectKind.EVENT, schema, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("comment", comment).string("definition", definition).string("name", name).string("schema", schema)
+                .string("status", status);
+    }
 }

@@ -12,4 +12,11 @@ public record ExclusionConstraint(String schema, String table, String name, Stri
     public ObjectKey key() {
         return ObjectKey.part(ObjectKind.EXCLUSION_CONSTRAINT, schema, table, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("comment", comment).bool("deferrable", deferrable).string("definition", definition)
+                .bool("initiallyDeferred", initiallyDeferred).string("name", name).string("schema", schema)
+                .string("table", table);
+    }
 }

@@ -10,4 +10,9 @@ public record Extension(String name, String schema, String version, String comme
     public ObjectKey key() {
         return ObjectKey.of(ObjectKind.EXTENSION, "", name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("comment", comment).string("name", name).string("schema", schema).string("version", version);
+    }
 }

@@ -23,4 +23,12 @@ public record ForeignKey(String schema, String table, String name, List<String> 
     public ObjectKey key() {
         return ObjectKey.part(ObjectKind.FOREIGN_KEY, schema, table, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.strings("columns", columns).string("comment", comment).bool("deferrable", deferrable)
+                .bool("initiallyDeferred", initiallyDeferred).string("match", match).string("name", name)
+                .string("onDelete", onDelete).string("onUpdate", onUpdate).strings("referencedColumns", referencedColumns)
+                .object("references", references).string("schema", schema).string("table", table);
+    }
 }

@@ -23,4 +23,11 @@ public record Index(String schema, String table, String name, boolean unique, St
     public ObjectKey key() {
         return ObjectKey.part(ObjectKind.INDEX, schema, table, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("comment", comment).strings("include", include).string("method", method).string("name", name)
+                .bool("nullsNotDistinct", nullsNotDistinct).map("options", options).objects("parts", parts)
+                .string("predicate", predicate).string("schema", schema).string("table", table).bool("unique", unique);
+    }
 }

@@ -6,7 +6,7 @@ package dev.driftd.schema;
  * class and collation when not the default, and a MySQL prefix length.
  */
 public record IndexPart(String column, String expression, String order, String nulls, String opclass,
-                        String collation, Integer prefixLength) {
+                        String collation, Integer prefixLength) implements JsonWritable {
     public IndexPart {
         order = order == null ? "ASC" : order;
         nulls = Lists.emptyToNull(nulls);
@@ -16,5 +16,11 @@ public record IndexPart(String column, String expression, String order, String n
 
     public static IndexPart column(String column) {
         return new IndexPart(column, null, "ASC", null, null, null, null);
+    }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("collation", collation).string("column", column).string("expression", expression).string("nulls", nulls)
+                .string("opclass", opclass).string("order", order).number("prefixLength", prefixLength);
     }
 }

@@ -16,4 +16,11 @@ public record Policy(String schema, String table, String name, boolean permissiv
     public ObjectKey key() {
         return ObjectKey.part(ObjectKind.POLICY, schema, table, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("command", command).string("comment", comment).string("name", name).bool("permissive", permissive)
+                .strings("roles", roles).string("schema", schema).string("table", table).string("using", using)
+                .string("withCheck", withCheck);
+    }
 }

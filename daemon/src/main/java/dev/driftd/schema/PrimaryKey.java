@@ -13,4 +13,10 @@ public record PrimaryKey(String schema, String table, String name, List<String> 
     public ObjectKey key() {
         return ObjectKey.part(ObjectKind.PRIMARY_KEY, schema, table, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.strings("columns", columns).string("comment", comment).string("name", name).string("schema", schema)
+                .string("table", table);
+    }
 }

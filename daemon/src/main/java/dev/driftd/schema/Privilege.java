@@ -27,4 +27,10 @@ public record Privilege(String schema, String objectType, String object, String 
     public String comment() {
         return null;
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.strings("grantable", grantable).string("grantee", grantee).string("object", object).string("objectType", objectType)
+                .strings("privileges", privileges).string("schema", schema);
+    }
 }

@@ -15,4 +15,10 @@ public record Routine(String schema, String name, String baseName, boolean proce
     public ObjectKey key() {
         return ObjectKey.of(procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION, schema, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("baseName", baseName).string("comment", comment).string("definition", definition).string("name", name)
+                .bool("procedure", procedure).string("schema", schema);
+    }
 }

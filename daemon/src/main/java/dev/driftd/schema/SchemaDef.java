@@ -10,4 +10,9 @@ public record SchemaDef(String name, String comment) implements SchemaObject {
     public ObjectKey key() {
         return ObjectKey.of(ObjectKind.SCHEMA, "", name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("comment", comment).string("name", name);
+    }
 }

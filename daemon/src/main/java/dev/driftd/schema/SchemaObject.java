@@ -31,7 +31,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Policy.class, name = "policy"),
         @JsonSubTypes.Type(value = Privilege.class, name = "privilege"),
 })
-public sealed interface SchemaObject
+public sealed interface SchemaObject extends JsonWritable
         permits SchemaDef, Extension, EnumType, Domain, CompositeType, Sequence, Table, Column,
         PrimaryKey, UniqueConstraint, CheckConstraint, ExclusionConstraint, ForeignKey, Index,
         View, Routine, Trigger, Event, Policy, Privilege {

@@ -8,7 +8,7 @@ import java.util.List;
  * an empty schema, so tenants compare equal whatever their names; DDL is then qualified with the
  * target's own {@link #schemas()} entry.
  */
-public record Scope(String database, List<String> schemas, boolean relative) {
+public record Scope(String database, List<String> schemas, boolean relative) implements JsonWritable {
     public Scope {
         schemas = Lists.copy(schemas);
     }
@@ -39,5 +39,10 @@ public record Scope(String database, List<String> schemas, boolean relative) {
             return schemas.get(0).equals(database) ? "database " + database : "schema " + database + "." + schemas.get(0);
         }
         return "database " + database + (schemas.isEmpty() ? "" : " schemas " + String.join(",", schemas));
+    }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("database", database).bool("relative", relative).strings("schemas", schemas);
     }
 }

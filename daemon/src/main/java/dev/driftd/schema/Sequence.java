@@ -16,4 +16,11 @@ public record Sequence(String schema, String name, String dataType, long start, 
     public ObjectKey key() {
         return ObjectKey.of(ObjectKind.SEQUENCE, schema, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.number("cache", cache).string("comment", comment).bool("cycle", cycle).string("dataType", dataType)
+                .number("increment", increment).number("maxValue", maxValue).number("minValue", minValue)
+                .string("name", name).string("ownedBy", ownedBy).string("schema", schema).number("start", start);
+    }
 }

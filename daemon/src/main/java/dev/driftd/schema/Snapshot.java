@@ -2,9 +2,12 @@ package dev.driftd.schema;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.util.HashMap;
+import com.fasterxml.jackson.core.JsonGenerator;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,8 +25,7 @@ import java.util.TreeMap;
  * version and scope name are recorded but are not part of the fingerprint, so a tenant on another
  * server or under another name fingerprints the same when its contents are the same.
  */
-@JsonPropertyOrder({"fingerprint", "flavor", "serverVersion", "scope", "notInspected", "objects"})
-public final class Snapshot {
+public final class Snapshot implements JsonWritable {
     private final Flavor flavor;
     private final String serverVersion;
     private final Scope scope;
@@ -182,10 +184,10 @@ public final class Snapshot {
         if (o instanceof Table t) {
             List<String> order = orders.get(relation(t.schema(), t.name()));
             if (order != null) {
-                digest.add(Canonical.columnOrderBytes(order));
+                digest.addColumnOrder(order);
             }
         }
-        digest.add((byte) '\n');
+        digest.end();
     }
 
     /** Column names per table in position order, built in one pass. */
@@ -206,6 +208,33 @@ public final class Snapshot {
 
     private static String relation(String schema, String name) {
         return schema + '\u0000' + name;
+    }
+
+    /** Fingerprint first, so a reader of a long file sees it at once; then the objects in canonical order. */
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("fingerprint", fingerprint()).enumName("flavor", flavor).string("serverVersion", serverVersion)
+                .object("scope", scope).enumNames("notInspected", notInspected).objects("objects", objects.values());
+    }
+
+    /** The snapshot's indented JSON ({@code driftd snapshot}), streamed: tens of megabytes are never one string. */
+    public void writeJson(OutputStream out) throws IOException {
+        try (JsonGenerator g = ModelJson.FACTORY.createGenerator(out)) {
+            writeIndented(g);
+        }
+    }
+
+    /** As {@link #writeJson(OutputStream)}, to a character stream. */
+    public void writeJson(Writer out) throws IOException {
+        try (JsonGenerator g = ModelJson.FACTORY.createGenerator(out)) {
+            writeIndented(g);
+        }
+    }
+
+    private void writeIndented(JsonGenerator g) throws IOException {
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.useDefaultPrettyPrinter();
+        ModelJson.write(g, this, false);
     }
 
     @Override

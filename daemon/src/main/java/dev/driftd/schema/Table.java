@@ -35,4 +35,12 @@ public record Table(String schema, String name, TableKind tableKind, String part
     public TableRef ref() {
         return new TableRef(schema, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("comment", comment).bool("forceRowSecurity", forceRowSecurity).objects("inherits", inherits)
+                .string("name", name).map("options", options).string("partitionBound", partitionBound)
+                .string("partitionKey", partitionKey).object("partitionOf", partitionOf).bool("rowSecurity", rowSecurity)
+                .string("schema", schema).enumName("tableKind", tableKind);
+    }
 }

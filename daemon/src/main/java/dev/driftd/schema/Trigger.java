@@ -12,4 +12,10 @@ public record Trigger(String schema, String table, String name, String definitio
     public ObjectKey key() {
         return ObjectKey.part(ObjectKind.TRIGGER, schema, table, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.string("comment", comment).string("definition", definition).string("enabled", enabled).string("name", name)
+                .string("schema", schema).string("table", table);
+    }
 }

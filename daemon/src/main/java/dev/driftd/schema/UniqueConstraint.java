@@ -18,4 +18,11 @@ public record UniqueConstraint(String schema, String table, String name, List<St
     public ObjectKey key() {
         return ObjectKey.part(ObjectKind.UNIQUE_CONSTRAINT, schema, table, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.strings("columns", columns).string("comment", comment).bool("deferrable", deferrable)
+                .bool("initiallyDeferred", initiallyDeferred).string("name", name)
+                .bool("nullsNotDistinct", nullsNotDistinct).string("schema", schema).string("table", table);
+    }
 }

@@ -20,4 +20,10 @@ public record View(String schema, String name, boolean materialized, String defi
     public ObjectKey key() {
         return ObjectKey.of(materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW, schema, name);
     }
+
+    @Override
+    public void writeFields(JsonFields f) {
+        f.strings("columns", columns).string("comment", comment).string("definition", definition)
+                .bool("materialized", materialized).string("name", name).map("options", options).string("schema", schema);
+    }
 }

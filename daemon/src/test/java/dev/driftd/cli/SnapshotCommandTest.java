@@ -12,8 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +70,18 @@ class SnapshotCommandTest {
         assertThat(json.get("flavor").asText()).isEqualTo("POSTGRES");
         assertThat(json.get("scope").get("schemas").toString()).contains("app");
         assertThat(r.out()).contains("\"name\" : \"t\"");
+    }
+
+    @Test
+    void theProcessStdoutWritesTheSameBytesAsAWriter(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = Main.run(new String[]{"snapshot", "--url", db.url()}, new ByteSink(bytes),
+                new PrintWriter(new StringWriter(), true));
+        assertThat(code).isEqualTo(Main.IN_SYNC);
+        Path file = dir.resolve("snap.json");
+        assertThat(run("snapshot", "--url", db.url(), "--out", file.toString()).code()).isEqualTo(Main.IN_SYNC);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(run("snapshot", "--url", db.url()).out())
+                .isEqualTo(Files.readString(file)).endsWith("}\n");
     }
 
     @Test

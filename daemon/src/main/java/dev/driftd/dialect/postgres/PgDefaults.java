@@ -44,6 +44,9 @@ final class PgDefaults {
             return null;
         }
         String e = expression.strip();
+        if (!e.contains("::") && !e.startsWith("(")) {
+            return e; // no cast and no parentheses: nothing to strip (and no regex for most defaults)
+        }
         while (true) {
             String next = stripOnce(e, columnType, category, elemCategory);
             if (next.equals(e)) {

@@ -193,7 +193,7 @@ final class PostgresInspector {
         final Map<Long, Rel> relations = new HashMap<>();
         /** Live attribute names by relation and attribute number. */
         final Map<Long, TreeMap<Integer, String>> attributes = new HashMap<>();
-        final Map<String, String> comments = new HashMap<>();
+        final Map<CommentKey, String> comments = new HashMap<>();
 
         Catalog(PgScopeNames names, String scopeOids, int version) {
             this.names = names;
@@ -202,7 +202,7 @@ final class PostgresInspector {
         }
 
         String comment(char catalog, long oid, int sub) {
-            return comments.get(catalog + ":" + oid + ":" + sub);
+            return comments.isEmpty() ? null : comments.get(new CommentKey(catalog, oid, sub));
         }
 
         List<String> columnNames(long rel) {
@@ -228,13 +228,40 @@ final class PostgresInspector {
         }
     }
 
+    /**
+     * A comment's address: catalog letter, object OID, sub-id (column number). A class rather than a
+     * record: it is looked up once per object, and a record's generated hashCode is costly to link
+     * in a cold process.
+     */
+    private static final class CommentKey {
+        private final char catalog;
+        private final long oid;
+        private final int sub;
+
+        CommentKey(char catalog, long oid, int sub) {
+            this.catalog = catalog;
+            this.oid = oid;
+            this.sub = sub;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CommentKey k && k.oid == oid && k.sub == sub && k.catalog == catalog;
+        }
+
+        @Override
+        public int hashCode() {
+            return (Long.hashCode(oid) * 31 + sub) * 31 + catalog;
+        }
+    }
+
     private record PendingView(long oid, String schema, String name, boolean materialized, String definition,
                                Map<String, String> options) {
     }
 
     private void readComments(Catalog catalog) throws SQLException {
-        query("comments", PgCatalog.COMMENTS, rs -> catalog.comments.put(rs.getString("cat") + ":" + rs.getLong("oid") + ":"
-                + rs.getInt("sub"), rs.getString("comment")), catalog.scopeOids);
+        query("comments", PgCatalog.COMMENTS, rs -> catalog.comments.put(new CommentKey(rs.getString("cat").charAt(0),
+                rs.getLong("oid"), rs.getInt("sub")), rs.getString("comment")), catalog.scopeOids);
     }
 
     private void readExtensions(List<SchemaObject> out, Catalog catalog) throws SQLException {
@@ -632,14 +659,24 @@ final class PostgresInspector {
         return vectorInts(text.substring(1, text.length() - 1).replace(',', ' '));
     }
 
-    /** An int2vector in text form, {@code 1 2}. */
+    /** An int2vector in text form, {@code 1 2}; scanned by hand, as it is read once per index and constraint. */
     static List<Integer> vectorInts(String text) {
         List<Integer> out = new ArrayList<>();
-        if (text != null) {
-            for (String part : text.strip().split("\\s+")) {
-                if (!part.isEmpty()) {
-                    out.add(Integer.parseInt(part));
-                }
+        if (text == null) {
+            return out;
+        }
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(Integer.parseInt(text, start, i, 10));
             }
         }
         return out;
