@@ -189,8 +189,8 @@ final class PgCatalog {
      * Live columns of every relation in scope (tables, views and materialized views: their names
      * resolve index and constraint keys). Defaults never reference columns, so they are deparsed
      * without a relation context; generated expressions do, and get one. The base type's category
-     * (for default normalization) is looked up only where there is a default, the collation only
-     * where it is not the database default.
+     * (for default normalization) comes from joins over pg_type, reported only where there is a
+     * default; the collation is looked up only where it is not the database default.
      */
     static final String COLUMNS =
             "SELECT a.attrelid AS rel, a.attname AS name, a.attnum AS num, c.relkind AS relkind, "
@@ -211,11 +211,7 @@ final class PgCatalog {
                     + "CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END, true) FROM pg_catalog.pg_attrdef ad "
                     + "WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum) END AS def, "
                     + "CASE WHEN a.atthasdef THEN pg_catalog.format_type(a.atttypid, NULL) END AS basename, "
-                    + "CASE WHEN a.atthasdef THEN (SELECT bt.typcategory::text || COALESCE(et.typcategory::text, '') "
-                    + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_type bt ON bt.oid = "
-                    + "CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END "
-                    + "LEFT JOIN pg_catalog.pg_type et ON et.oid = bt.typelem AND bt.typcategory = 'A' "
-                    + "WHERE t.oid = a.atttypid) END AS cats, "
+                    + "CASE WHEN a.atthasdef THEN bt.typcategory::text || COALESCE(et.typcategory::text, '') END AS cats, "
                     + "CASE WHEN a.attcollation NOT IN (0, 100) THEN (SELECT co.collname "
                     + "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
                     + "WHERE co.oid = a.attcollation AND t.typcollation <> a.attcollation) END AS collname, "
@@ -223,6 +219,9 @@ final class PgCatalog {
                     + "FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "
                     + "WHERE co.oid = a.attcollation) END AS collns "
                     + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid "
+                    + "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+                    + "JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END "
+                    + "LEFT JOIN pg_catalog.pg_type et ON et.oid = bt.typelem AND bt.typcategory = 'A' "
                     + "WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relnamespace = ANY (?::oid[]) AND a.attnum > 0 "
                     + "AND NOT a.attisdropped";
 

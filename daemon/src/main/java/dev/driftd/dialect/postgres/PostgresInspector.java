@@ -38,6 +38,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -192,7 +193,7 @@ final class PostgresInspector {
         /** Tables, views and materialized views in the snapshot (extension members excluded). */
         final Map<Long, Rel> relations = new HashMap<>();
         /** Live attribute names by relation and attribute number. */
-        final Map<Long, TreeMap<Integer, String>> attributes = new HashMap<>();
+        final Map<Long, AttributeNames> attributes = new HashMap<>();
         final Map<CommentKey, String> comments = new HashMap<>();
 
         Catalog(PgScopeNames names, String scopeOids, int version) {
@@ -206,13 +207,13 @@ final class PostgresInspector {
         }
 
         List<String> columnNames(long rel) {
-            TreeMap<Integer, String> byNum = attributes.get(rel);
-            return byNum == null ? List.of() : List.copyOf(byNum.values());
+            AttributeNames byNum = attributes.get(rel);
+            return byNum == null ? List.of() : byNum.inOrder();
         }
 
         /** Names for attribute numbers of an in-snapshot relation; null if one is unknown. */
         List<String> names(long rel, List<Integer> nums) {
-            TreeMap<Integer, String> byNum = attributes.get(rel);
+            AttributeNames byNum = attributes.get(rel);
             if (byNum == null) {
                 return null;
             }
@@ -225,6 +226,34 @@ final class PostgresInspector {
                 out.add(name);
             }
             return out;
+        }
+    }
+
+    /** Live attribute names of one relation by number: small, dense numbers, so an array rather than a map. */
+    private static final class AttributeNames {
+        static final AttributeNames NONE = new AttributeNames();
+        private String[] byNum = new String[16];
+
+        void put(int num, String name) {
+            if (num >= byNum.length) {
+                byNum = Arrays.copyOf(byNum, Math.max(num + 1, byNum.length * 2));
+            }
+            byNum[num] = name;
+        }
+
+        /** The name of attribute {@code num}, or null. */
+        String get(int num) {
+            return num > 0 && num < byNum.length ? byNum[num] : null;
+        }
+
+        List<String> inOrder() {
+            List<String> names = new ArrayList<>();
+            for (String name : byNum) {
+                if (name != null) {
+                    names.add(name);
+                }
+            }
+            return List.copyOf(names);
         }
     }
 
@@ -393,7 +422,7 @@ final class PostgresInspector {
             }
             int num = rs.getInt("num");
             String name = rs.getString("name");
-            catalog.attributes.computeIfAbsent(relOid, k -> new TreeMap<>()).put(num, name);
+            catalog.attributes.computeIfAbsent(relOid, k -> new AttributeNames()).put(num, name);
             String kind = rs.getString("relkind");
             if (!"r".equals(kind) && !"p".equals(kind)) {
                 return;
@@ -482,7 +511,7 @@ final class PostgresInspector {
             List<Integer> flags = vectorInts(rs.getString("options"));
             String definition = rs.getString("def");
             List<PgIndexKeys.Key> printed = definition == null ? null : PgIndexKeys.keys(definition, method, keys);
-            TreeMap<Integer, String> attnames = catalog.attributes.getOrDefault(relOid, new TreeMap<>());
+            AttributeNames attnames = catalog.attributes.getOrDefault(relOid, AttributeNames.NONE);
             List<IndexPart> parts = new ArrayList<>();
             for (int k = 0; k < keys; k++) {
                 int flag = k < flags.size() ? flags.get(k) : 0;
