@@ -42,14 +42,7 @@ public final class Snapshot implements JsonWritable {
         this.flavor = flavor;
         this.serverVersion = serverVersion;
         this.scope = scope;
-        TreeMap<ObjectKey, SchemaObject> byKey = new TreeMap<>();
-        for (SchemaObject o : objects) {
-            SchemaObject previous = byKey.put(o.key(), o);
-            if (previous != null) {
-                throw new IllegalArgumentException("two objects with the key " + o.key());
-            }
-        }
-        this.objects = Collections.unmodifiableSortedMap(byKey);
+        this.objects = Collections.unmodifiableSortedMap(new TreeMap<>(SortedObjects.of(objects)));
         this.notInspected = notInspected == null || notInspected.isEmpty()
                 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(notInspected));
     }
