@@ -206,13 +206,12 @@ public final class RolloutService implements AutoCloseable {
                     .fingerprints(r.variantFingerprint(), golden.fingerprint()));
             throw conflict("rollout stale", why + "; make a new rollout");
         }
-        String other = rollouts.runningIn(fleet).orElse(null);
-        if (other != null) {
-            throw conflict("rollout running", "rollout " + other + " of fleet '" + fleet
+        RolloutStore.Start start = rollouts.start(fleet, id, token, Instant.now());
+        if (start.otherRunning() != null) {
+            throw conflict("rollout running", "rollout " + start.otherRunning() + " of fleet '" + fleet
                     + "' is running; one rollout runs per fleet at a time");
         }
-        Instant now = Instant.now();
-        if (!rollouts.start(id, token, now)) {
+        if (!start.started()) {
             throw conflict("rollout busy", "rollout " + id + " changed state meanwhile (started twice?); read it again");
         }
         audit.record(AuditLog.entry(fleet, null, "rollout-start", token).rollout(id)

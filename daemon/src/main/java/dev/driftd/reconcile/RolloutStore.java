@@ -85,31 +85,43 @@ final class RolloutStore {
                 + "ORDER BY created_at DESC, id FETCH FIRST " + limit + " ROWS ONLY", fleet), "list rollouts of " + fleet);
     }
 
-    /** The id of a rollout of the fleet that is running (on any node), if one is. */
-    Optional<String> runningIn(String fleet) {
-        return db.exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM driftd_rollout WHERE fleet = ? AND state = 'RUNNING' ORDER BY id")) {
-                ps.setString(1, fleet);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        }, "look for running rollouts of " + fleet);
+    /** What {@link #start} did. */
+    record Start(boolean started, String otherRunning) {
     }
 
-    /** PLANNED to RUNNING, only if still PLANNED: two starts racing cannot both win. */
-    boolean start(String id, String token, Instant at) {
-        return db.exec(c -> {
+    /**
+     * PLANNED to RUNNING, only if still PLANNED and no other rollout of its fleet is running. The
+     * fleet's rollout rows are locked for the check and the change, so two starts of one rollout,
+     * or of two rollouts of one fleet, on one node or two, cannot both win: the second waits for the
+     * first to commit and then sees it running.
+     */
+    Start start(String fleet, String id, String token, Instant at) {
+        return db.exec(c -> inTransaction(c, () -> {
+            String other = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, state FROM driftd_rollout WHERE fleet = ? ORDER BY id FOR UPDATE")) {
+                ps.setString(1, fleet);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (other == null && "RUNNING".equals(rs.getString(2)) && !rs.getString(1).equals(id)) {
+                            other = rs.getString(1);
+                        }
+                    }
+                }
+            }
+            if (other != null) {
+                return new Start(false, other);
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_rollout SET state = 'RUNNING', started_by = ?, "
-                    + "started_at = ?, heartbeat = ? WHERE id = ? AND state = 'PLANNED'")) {
+                    + "started_at = ?, heartbeat = ? WHERE id = ? AND fleet = ? AND state = 'PLANNED'")) {
                 ps.setString(1, token);
                 ps.setObject(2, ts(at));
                 ps.setObject(3, ts(at));
                 ps.setString(4, id);
-                return ps.executeUpdate() == 1;
+                ps.setString(5, fleet);
+                return new Start(ps.executeUpdate() == 1, null);
             }
-        }, "start rollout " + id);
+        }), "start rollout " + id);
     }
 
     /** A PLANNED rollout that can no longer start (golden moved). */

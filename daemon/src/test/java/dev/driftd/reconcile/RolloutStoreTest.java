@@ -17,6 +17,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,11 +65,11 @@ class RolloutStoreTest {
                 assertThat(read.pause()).isEqualTo(Duration.ofSeconds(60));
                 assertThat(read.createdAt()).isEqualTo(T0);
 
-                assertThat(rollouts.runningIn("tenants")).isEmpty();
-                assertThat(rollouts.start(r.id(), "bob", T0.plusSeconds(1))).isTrue();
-                assertThat(rollouts.start(r.id(), "carol", T0.plusSeconds(2))).isFalse();
-                assertThat(rollouts.runningIn("tenants")).contains(r.id());
-                assertThat(rollouts.runningIn("other")).isEmpty();
+                assertThat(read.state()).isEqualTo(Rollout.State.PLANNED);
+                assertThat(rollouts.start("tenants", r.id(), "bob", T0.plusSeconds(1)).started()).isTrue();
+                assertThat(rollouts.start("tenants", r.id(), "carol", T0.plusSeconds(2)).started()).isFalse();
+                assertThat(rollouts.start("other", r.id(), "carol", T0.plusSeconds(2)).started()).isFalse();
+                assertThat(rollouts.find(r.id()).orElseThrow().state()).isEqualTo(Rollout.State.RUNNING);
 
                 RolloutMember canary = r.members().get(0).applying(T0.plusSeconds(3));
                 rollouts.updateMember(r.id(), canary, T0.plusSeconds(3));
@@ -88,8 +93,51 @@ class RolloutStoreTest {
                 assertThat(after.members().get(0).afterFingerprint()).isEqualTo("g".repeat(64));
                 assertThat(after.members().get(1).error()).isEqualTo("its fingerprint is xxx");
                 assertThat(after.members().get(1).startedAt()).isEqualTo(T0.plusSeconds(5));
-                assertThat(rollouts.runningIn("tenants")).isEmpty();
                 assertThat(rollouts.list("tenants", 10)).extracting(Rollout::id).containsExactly(r.id());
+            }
+        }
+    }
+
+    /**
+     * Two rollouts of one fleet started at the same moment (two nodes, or two requests on one):
+     * exactly one runs, the other is told which one does; another fleet is not held up.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void oneRolloutOfAFleetRunsWhateverRacesToStart(String kind) throws Exception {
+        try (ScratchStore scratch = ScratchStore.of(kind, dir); Store store = Store.open(scratch.config())) {
+            RolloutStore rollouts = new RolloutStore(new PlanStore(store));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 10; round++) {
+                    String fleet = "tenants" + round;
+                    Rollout a = rollout(fleet, 2);
+                    Rollout b = rollout(fleet, 2);
+                    rollouts.insert(a);
+                    rollouts.insert(b);
+                    CountDownLatch go = new CountDownLatch(1);
+                    Future<RolloutStore.Start> startA = pool.submit(() -> {
+                        go.await();
+                        return rollouts.start(fleet, a.id(), "bob", T0);
+                    });
+                    Future<RolloutStore.Start> startB = pool.submit(() -> {
+                        go.await();
+                        return rollouts.start(fleet, b.id(), "carol", T0);
+                    });
+                    go.countDown();
+                    RolloutStore.Start ra = startA.get(30, TimeUnit.SECONDS);
+                    RolloutStore.Start rb = startB.get(30, TimeUnit.SECONDS);
+                    assertThat(ra.started() ^ rb.started()).as("round %d: exactly one starts", round).isTrue();
+                    String winner = ra.started() ? a.id() : b.id();
+                    assertThat((ra.started() ? rb : ra).otherRunning()).isEqualTo(winner);
+                    assertThat(List.of(a, b)).extracting(r -> rollouts.find(r.id()).orElseThrow().state())
+                            .containsExactlyInAnyOrder(Rollout.State.RUNNING, Rollout.State.PLANNED);
+                }
+                Rollout shops = rollout("shops", 1);
+                rollouts.insert(shops);
+                assertThat(rollouts.start("shops", shops.id(), "bob", T0).started()).isTrue();
+            } finally {
+                pool.shutdownNow();
             }
         }
     }
@@ -105,9 +153,9 @@ class RolloutStoreTest {
             for (Rollout r : List.of(dead, alive, planned)) {
                 rollouts.insert(r);
             }
-            rollouts.start(dead.id(), "bob", T0);
+            rollouts.start("tenants", dead.id(), "bob", T0);
             rollouts.updateMember(dead.id(), dead.members().get(0).applying(T0), T0);
-            rollouts.start(alive.id(), "bob", T0);
+            rollouts.start("shops", alive.id(), "bob", T0);
             rollouts.heartbeat(Set.of(alive.id()), T0.plusSeconds(100));
 
             List<String> interrupted = rollouts.interruptOrphans(T0.plusSeconds(60), T0.plusSeconds(120));
