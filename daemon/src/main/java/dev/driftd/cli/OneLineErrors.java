@@ -2,6 +2,9 @@ package dev.driftd.cli;
 
 import picocli.CommandLine;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 
 /** Any failure becomes exit 2 and one line on standard error; the stack trace only with --verbose. */
@@ -9,6 +12,12 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        if (ex instanceof FileSystemException f) {
+            // the JDK's message is the bare path: say what could not be done to it
+            message = "cannot open " + f.getFile() + ": " + (ex instanceof NoSuchFileException ? "no such file or directory"
+                    : ex instanceof AccessDeniedException ? "permission denied"
+                    : f.getReason() == null ? ex.getClass().getSimpleName() : f.getReason());
+        }
         cli.getErr().println("driftd: " + message.strip().lines().findFirst().orElse(message));
         if (Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose")) {
             ex.printStackTrace(cli.getErr());

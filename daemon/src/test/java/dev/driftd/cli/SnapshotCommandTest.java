@@ -85,6 +85,15 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void anOutputFileThatCannotBeWrittenIsOneLine(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-dir").resolve("snap.json");
+        Result r = run("snapshot", "--url", db.url(), "--out", missing.toString());
+        assertThat(r.code()).isEqualTo(Main.ERROR);
+        assertThat(r.errLines()).containsExactly("driftd: cannot open " + missing + ": no such file or directory");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void snapshotOfOneSchemaIsScopeRelativeAndCanGoToAFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("snap.json");
         Result r = run("snapshot", "--url", db.url(), "--schema", "app", "--out", file.toString());
