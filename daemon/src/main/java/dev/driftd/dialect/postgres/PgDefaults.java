@@ -106,19 +106,13 @@ final class PgDefaults {
             return null;
         }
         int depth = 0;
-        boolean quoted = false;
-        boolean dquoted = false;
+        PgQuotes quotes = new PgQuotes();
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if (quoted) {
-                quoted = ch != '\'';
-            } else if (dquoted) {
-                dquoted = ch != '"';
-            } else if (ch == '\'') {
-                quoted = true;
-            } else if (ch == '"') {
-                dquoted = true;
-            } else if (ch == '(') {
+            if (!quotes.isSyntax(ch)) {
+                continue;
+            }
+            if (ch == '(') {
                 depth++;
             } else if (ch == ')') {
                 depth--;

@@ -85,19 +85,13 @@ final class PgIndexKeys {
     /** Index of the parenthesis closing the one at {@code open}, skipping quotes. */
     private static int closing(String s, int open) {
         int depth = 0;
-        boolean quoted = false;
-        boolean dquoted = false;
+        PgQuotes quotes = new PgQuotes();
         for (int i = open; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if (quoted) {
-                quoted = ch != '\'';
-            } else if (dquoted) {
-                dquoted = ch != '"';
-            } else if (ch == '\'') {
-                quoted = true;
-            } else if (ch == '"') {
-                dquoted = true;
-            } else if (ch == '(') {
+            if (!quotes.isSyntax(ch)) {
+                continue;
+            }
+            if (ch == '(') {
                 depth++;
             } else if (ch == ')' && --depth == 0) {
                 return i;
@@ -109,19 +103,13 @@ final class PgIndexKeys {
     /** Index of the ',' or ')' that ends the current key, skipping quotes and nested parentheses. */
     private static int endOfKey(String s, int from) {
         int depth = 0;
-        boolean quoted = false;
-        boolean dquoted = false;
+        PgQuotes quotes = new PgQuotes();
         for (int i = from; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if (quoted) {
-                quoted = ch != '\'';
-            } else if (dquoted) {
-                dquoted = ch != '"';
-            } else if (ch == '\'') {
-                quoted = true;
-            } else if (ch == '"') {
-                dquoted = true;
-            } else if (ch == '(') {
+            if (!quotes.isSyntax(ch)) {
+                continue;
+            }
+            if (ch == '(') {
                 depth++;
             } else if (ch == ')') {
                 if (depth == 0) {
@@ -157,19 +145,14 @@ final class PgIndexKeys {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         int depth = 0;
-        boolean dquoted = false;
-        boolean quoted = false;
+        PgQuotes quotes = new PgQuotes();
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if (quoted) {
-                quoted = ch != '\'';
-            } else if (dquoted) {
-                dquoted = ch != '"';
-            } else if (ch == '\'') {
-                quoted = true;
-            } else if (ch == '"') {
-                dquoted = true;
-            } else if (ch == '(') {
+            if (!quotes.isSyntax(ch)) {
+                cur.append(ch);
+                continue;
+            }
+            if (ch == '(') {
                 depth++;
             } else if (ch == ')') {
                 depth--;

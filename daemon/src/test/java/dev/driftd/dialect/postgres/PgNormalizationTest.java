@@ -55,6 +55,10 @@ class PgNormalizationTest {
         assertThat(PgDefaults.unwrapParens("(a) + (b)")).isNull();
         assertThat(PgDefaults.unwrapParens("((a) + (b))")).isEqualTo("(a) + (b)");
         assertThat(PgDefaults.unwrapParens("(')(')")).isEqualTo("')('");
+        // doubled quotes inside a literal or an identifier leave the parentheses in them alone
+        assertThat(PgDefaults.unwrapParens("('it''s)')")).isEqualTo("'it''s)'");
+        assertThat(PgDefaults.unwrapParens("(\"a)\"\"(b\")")).isEqualTo("\"a)\"\"(b\"");
+        assertThat(PgDefaults.unwrapParens("('a)') || ('(b')")).isNull();
     }
 
     @Test
