@@ -1,17 +1,10 @@
 package dev.driftd.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.driftd.http.RunningDaemon;
-import dev.driftd.testing.TempDirs;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +12,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -27,56 +21,22 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real daemon for DDL event tests: like {@link DaemonHarness}, plus a {@code report}-role
- * token, POSTs with a body, metric reading, polling, and the real JDBC proxy driver loaded from
+ * The real daemon for DDL event tests: a {@code report}-role token besides admin and read, metric
+ * reading, polling, and the real JDBC proxy driver loaded from
  * the proxy module's build output (the reactor builds the proxy module first).
  */
-final class EventDaemon implements AutoCloseable {
+final class EventDaemon extends E2eDaemon {
     static final String ADMIN = "ev-admin-token-0c4f1a";
     static final String READ = "ev-read-token-77b2e9";
     static final String REPORT = "ev-report-token-e51d03";
-    static final ObjectMapper JSON = new ObjectMapper();
     static final Path PROXY_CLASSES = locateProxyClasses();
 
-    final Path dir;
-    final RunningDaemon daemon;
-    final String base;
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     EventDaemon(String fleets) throws Exception {
-        dir = Files.createTempDirectory("driftd-events-");
-        Files.writeString(dir.resolve("driftd.yaml"), """
-                server:
-                  bind: 127.0.0.1:9741
-                  tokens:
-                    - {name: ev-admin, role: admin, secret: "%s"}
-                    - {name: ev-read, role: read, secret: "%s"}
-                    - {name: ev-proxy, role: report, secret: "%s"}
-                store:
-                  url: "jdbc:h2:file:%s"
-                fleets:
-                %s""".formatted(ADMIN, READ, REPORT, dir.resolve("store/driftd"), fleets.indent(2)));
-        try {
-            daemon = RunningDaemon.start(dir.resolve("driftd.yaml"), new InetSocketAddress("127.0.0.1", 0));
-        } catch (Exception | Error e) {
-            TempDirs.delete(dir);
-            throw e;
-        }
-        base = "http://127.0.0.1:" + daemon.address().getPort();
-    }
-
-    HttpResponse<String> send(String method, String path, String token, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        super("""
+                - {name: ev-admin, role: admin, secret: "%s"}
+                - {name: ev-read, role: read, secret: "%s"}
+                - {name: ev-proxy, role: report, secret: "%s"}
+                """.formatted(ADMIN, READ, REPORT), ADMIN, Map.of(), fleets);
     }
 
     HttpResponse<String> postEvent(String token, String body) throws IOException, InterruptedException {
@@ -87,17 +47,6 @@ final class EventDaemon implements AutoCloseable {
         HttpResponse<String> r = send("GET", path, READ, null);
         assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
-    }
-
-    void sweep(String fleet) throws IOException, InterruptedException {
-        HttpResponse<String> r = send("POST", "/api/v1/fleets/" + fleet + "/sweep?wait=true", ADMIN, null);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    }
-
-    String metrics() throws IOException, InterruptedException {
-        HttpResponse<String> r = send("GET", "/metrics", null, null);
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
     }
 
     /** A sample's value in the exposition, e.g. {@code driftd_ddl_events_total{fleet="pg",member="x"}}; NaN when absent. */
@@ -173,14 +122,4 @@ final class EventDaemon implements AutoCloseable {
         }
         return null;
     }
-
-    @Override
-    public void close() {
-        try {
-            daemon.close();
-        } finally {
-            TempDirs.delete(dir);
-        }
-    }
-
 }
