@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -101,7 +102,8 @@ public final class JsonFields {
         if (values != null) {
             try {
                 out.writeObjectFieldStart(name);
-                for (Map.Entry<String, String> e : new TreeMap<>(values).entrySet()) {
+                Map<String, String> sorted = values instanceof SortedMap ? values : new TreeMap<>(values);
+                for (Map.Entry<String, String> e : sorted.entrySet()) {
                     if (e.getValue() == null) {
                         out.writeNullField(e.getKey());
                     } else {

@@ -15,7 +15,7 @@ final class Lists {
     }
 
     static Map<String, String> copy(Map<String, String> map) {
-        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(map));
     }
 
     static String emptyToNull(String s) {
