@@ -42,6 +42,26 @@ class SnapshotTest {
     }
 
     @Test
+    void theSortedRunIsASortedMapLikeATreeMap() {
+        List<SchemaObject> shuffled = objects();
+        Collections.shuffle(shuffled, new Random(11));
+        SortedObjects sorted = SortedObjects.of(shuffled);
+        java.util.TreeMap<ObjectKey, SchemaObject> tree = new java.util.TreeMap<>();
+        shuffled.forEach(o -> tree.put(o.key(), o));
+        assertEquals(tree, sorted);
+        assertEquals(tree.firstKey(), sorted.firstKey());
+        assertEquals(tree.lastKey(), sorted.lastKey());
+        ObjectKey t3 = Table.plain("app", "t3").key();
+        ObjectKey t7 = Table.plain("app", "t7").key();
+        assertEquals(tree.subMap(t3, t7), sorted.subMap(t3, t7));
+        assertEquals(tree.headMap(t7), sorted.headMap(t7));
+        assertEquals(tree.tailMap(t3), sorted.tailMap(t3));
+        assertEquals(new ArrayList<>(tree.tailMap(t3).keySet()), new ArrayList<>(sorted.tailMap(t3).keySet()));
+        assertTrue(sorted.subMap(t3, t3).isEmpty());
+        assertThrows(java.util.NoSuchElementException.class, () -> sorted.subMap(t3, t3).firstKey());
+    }
+
+    @Test
     void twoObjectsWithOneKeyAreRefused() {
         List<SchemaObject> twice = objects();
         twice.add(Column.of("app", "t4", "c1", 9, "text"));
