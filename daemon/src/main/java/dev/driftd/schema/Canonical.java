@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-
 /**
  * The canonical serialization behind every fingerprint: properties and map keys sorted, nulls
  * left out, no whitespace. What is reported but is not schema (PostgreSQL column position) is
@@ -38,13 +35,5 @@ public final class Canonical {
     /** The canonical JSON tree of one object (what the differ compares field by field). */
     public static ObjectNode tree(SchemaObject object) {
         return CANONICAL.valueToTree(object);
-    }
-
-    public static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(CanonicalDigest.sha256().digest(bytes));
-    }
-
-    public static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 }
