@@ -6,6 +6,8 @@ import dev.driftd.config.MemberConfig;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcFamily;
+import dev.driftd.dialect.JdbcUrl;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.SqlErrors;
 import org.slf4j.Logger;
@@ -24,9 +26,13 @@ import java.util.Set;
 /**
  * Lists a fleet's members for one sweep: the explicit ones, then for each discover rule the
  * databases (or PostgreSQL schemas) on its server whose whole name matches the rule's pattern.
- * One catalog query per rule. A discovered member is named after its database or schema; a name
- * already taken in the fleet is skipped with a warning. A rule whose server cannot be read is
- * reported in {@link Result#failedRules()} so the caller can keep what it found before.
+ * One catalog query per rule. A discovered member is named after its database or schema, and its
+ * URL is the rule's with that database written through {@link JdbcUrl} (percent-encoded; connections
+ * pass it to the driver as a property), so a name such as {@code app_t%31} reads {@code app_t%31},
+ * never {@code app_t1}. A name that is already taken in the fleet, or that the family cannot carry
+ * exactly ({@link JdbcFamily#unrepresentable}), is skipped with a warning and reported in
+ * {@link Result#skipped()}, never approximated. A rule whose server cannot be read is reported in
+ * {@link Result#failedRules()} so the caller can keep what it found before.
  */
 public final class Discovery {
     private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
@@ -38,13 +44,25 @@ public final class Discovery {
         this.engine = engine;
     }
 
-    /** Members by name in a stable order, and the origins ({@code discover[i]}) that failed, with why. */
-    public record Result(Map<String, FleetMember> members, Map<String, String> failedRules) {
+    /**
+     * Members by name in a stable order, the origins ({@code discover[i]}) that failed, with why,
+     * and the names found but skipped.
+     */
+    public record Result(Map<String, FleetMember> members, Map<String, String> failedRules, List<Skipped> skipped) {
+        public Result(Map<String, FleetMember> members, Map<String, String> failedRules) {
+            this(members, failedRules, List.of());
+        }
+    }
+
+    /** A name a rule found and did not make a member: {@code reason} is a metric label. */
+    public record Skipped(String origin, String name, String reason) {
+        public static final String NAME_TAKEN = "name-taken";
     }
 
     public Result members(FleetConfig fleet) {
         Map<String, FleetMember> out = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
+        List<Skipped> skipped = new ArrayList<>();
         for (MemberConfig m : fleet.members()) {
             out.put(m.name(), new FleetMember(fleet.name(), m.name(), m.target(), FleetMember.EXPLICIT));
         }
@@ -62,20 +80,30 @@ public final class Discovery {
                 LOG.warn("fleet {}: {}: {}", fleet.name(), origin, why);
                 continue;
             }
+            JdbcUrl base = JdbcUrl.parse(rule.url());
             for (String name : names) {
                 if (out.containsKey(name)) {
                     FleetMember taken = out.get(name);
                     LOG.warn("fleet {}: {} found '{}' on {}, but {} already has a member of that name; skipped",
-                            fleet.name(), origin, name, rule.target().redactedUrl(), taken.origin());
+                            fleet.name(), origin, printable(name), rule.target().redactedUrl(), taken.origin());
+                    skipped.add(new Skipped(origin, name, Skipped.NAME_TAKEN));
                     continue;
                 }
-                DbTarget base = rule.target();
-                DbTarget target = rule.bySchema() ? base.withSchema(name)
-                        : new DbTarget(JdbcUrls.withDatabase(base.url(), name), base.user(), base.password(), null);
+                String why = base.family().unrepresentable(name);
+                if (why != null) {
+                    LOG.warn("fleet {}: {} found {} '{}' on {}, which cannot be a member exactly as named ({}); skipped",
+                            fleet.name(), origin, rule.bySchema() ? "schema" : "database", printable(name),
+                            rule.target().redactedUrl(), why);
+                    skipped.add(new Skipped(origin, name, why));
+                    continue;
+                }
+                DbTarget ruleTarget = rule.target();
+                DbTarget target = rule.bySchema() ? ruleTarget.withSchema(name)
+                        : new DbTarget(base.withDatabase(name).toString(), ruleTarget.user(), ruleTarget.password(), null);
                 out.put(name, new FleetMember(fleet.name(), name, target, origin));
             }
         }
-        return new Result(out, failed);
+        return new Result(out, failed, List.copyOf(skipped));
     }
 
     /**
@@ -83,10 +111,24 @@ public final class Discovery {
      * connects to one database, so such a URL is pointed at information_schema, always there.
      */
     static DbTarget serverTarget(DbTarget t) {
-        if (t.url().startsWith("jdbc:postgresql:") || !JdbcUrls.database(t.url()).isEmpty()) {
+        JdbcUrl url = JdbcUrl.parse(t.url());
+        if (url.postgres() || !url.database().isEmpty()) {
             return t;
         }
-        return new DbTarget(JdbcUrls.withDatabase(t.url(), "information_schema"), t.user(), t.password(), t.schema());
+        return new DbTarget(url.withDatabase("information_schema").toString(), t.user(), t.password(), t.schema());
+    }
+
+    /** A name for a log line: control characters escaped, so a name cannot forge log lines. */
+    static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        name.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
     }
 
     /** Names on the rule's server matching its pattern, sorted. */

@@ -19,6 +19,13 @@ public interface FleetEvents {
     /** A DDL statement was reported by the JDBC proxy for this member. */
     void ddlReported(String fleet, String member);
 
+    /**
+     * A discovery rule found a name it did not make a member ({@link Discovery.Skipped#reason()}:
+     * taken, or not representable exactly); once per name and sweep.
+     */
+    default void discoverySkipped(String fleet, String reason) {
+    }
+
     FleetEvents NONE = new FleetEvents() {
         @Override
         public void snapshotTaken(String fleet, String member, Duration took) {

@@ -1,6 +1,7 @@
 package dev.driftd.fleet;
 
 import dev.driftd.dialect.DbTarget;
+import dev.driftd.dialect.JdbcUrl;
 
 /**
  * A member as one sweep sees it: its name (unique in the fleet), where to read it, and where it
@@ -16,7 +17,11 @@ public record FleetMember(String fleet, String name, DbTarget target, String ori
 
     /** {@code host:port} of the server, for the per-server concurrency limit. */
     public String server() {
-        return JdbcUrls.server(target.url());
+        try {
+            return JdbcUrl.parse(target.url()).server();
+        } catch (IllegalArgumentException e) {
+            return target.redactedUrl(); // the connection reports what is wrong with it
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.driftd.fleet;
 
 import dev.driftd.config.GoldenConfig;
 import dev.driftd.dialect.DbTarget;
+import dev.driftd.dialect.JdbcUrl;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.engine.Engine;
@@ -53,7 +54,7 @@ public final class ScratchGolden {
             exec(admin, golden.inSchema() ? "CREATE SCHEMA " + quoted : "CREATE DATABASE " + quoted);
             try {
                 DbTarget scratch = golden.inSchema() ? server.withSchema(name)
-                        : new DbTarget(JdbcUrls.withDatabase(server.url(), name), server.user(), server.password(), null);
+                        : new DbTarget(JdbcUrl.parse(server.url()).withDatabase(name).toString(), server.user(), server.password(), null);
                 if (golden.inSchema()) {
                     exec(admin, "SET search_path TO " + quoted);
                     runScript(admin, script, true);

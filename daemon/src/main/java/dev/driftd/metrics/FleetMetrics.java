@@ -7,6 +7,7 @@ import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.SweepResult;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
@@ -46,6 +47,8 @@ public final class FleetMetrics implements FleetEvents {
     public static final String MEMBER_DRIFT_SINCE = "driftd_member_drift_since_timestamp_seconds";
     public static final String SNAPSHOT_ERRORS = "driftd_snapshot_errors_total";
     public static final String DDL_EVENTS = "driftd_ddl_events_total";
+    /** Exposed as {@code driftd_discovery_skipped_total{fleet,reason}}. */
+    public static final String DISCOVERY_SKIPPED = "driftd_discovery_skipped";
     static final String FLEET_MEMBERS = "driftd.fleet.members";
     static final String FLEET_VARIANTS = "driftd.fleet.variants";
     static final String SNAPSHOT_DURATION = "driftd.snapshot.duration";
@@ -195,6 +198,11 @@ public final class FleetMetrics implements FleetEvents {
     }
 
     @Override
+    public void discoverySkipped(String fleet, String reason) {
+        guarded(() -> fleet(fleet).skipped(reason).increment());
+    }
+
+    @Override
     public void ddlReported(String fleet, String member) {
         guarded(() -> fleet(fleet).member(member).ddlEvents.add(1));
     }
@@ -262,6 +270,19 @@ public final class FleetMetrics implements FleetEvents {
                     .tags(tags).serviceLevelObjectives(SWEEP_BUCKETS).register(registry);
             own.add(snapshotDuration);
             own.add(sweepDuration);
+        }
+
+        Counter skipped(String reason) {
+            synchronized (own) {
+                Counter c = Counter.builder(DISCOVERY_SKIPPED)
+                        .description("Names a discovery rule found and did not make members, per reason "
+                                + "(name-taken, control-character), counted at each sweep")
+                        .tags(Tags.of("fleet", name, "reason", reason)).register(registry);
+                if (!own.contains(c)) {
+                    own.add(c);
+                }
+                return c;
+            }
         }
 
         MemberSeries member(String member) {

@@ -100,6 +100,11 @@ public final class Sweep {
         String name = fleet.name();
 
         Discovery.Result found = discovery.members(fleet);
+        for (Discovery.Skipped skipped : found.skipped()) {
+            if (shard.contains(skipped.name())) { // each shard's sweep counts its own names
+                events.discoverySkipped(name, skipped.reason());
+            }
+        }
         Map<String, FleetMember> everyMember = found.members();
         Map<String, FleetMember> members = new LinkedHashMap<>();
         everyMember.forEach((n, m) -> {

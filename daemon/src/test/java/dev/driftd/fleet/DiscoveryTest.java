@@ -116,6 +116,7 @@ class DiscoveryTest {
             runner.runSweep();
             assertThat(runner.status().members()).hasSize(1);
             assertThat(fx.events.taken).containsExactly("clash/" + a.name());
+            assertThat(fx.events.skipped).containsExactly("clash:name-taken");
         }
     }
 
@@ -136,6 +137,81 @@ class DiscoveryTest {
             same.runSweep();
             assertThat(fx.events.removed).isEmpty();
             assertThat(same.status().members()).extracting(MemberStatus::member).containsExactly(a.name());
+        }
+    }
+
+    /** Suffixes a driver would read as another name, or as parameters, if they went into a URL as they are. */
+    static final String[] HOSTILE = {"_t%31", "_t1", "_t+b", "_t b", "_t/x", "_t?sslmode=require",
+            "_t?allowLoadLocalInfile=true&x=", "_t\"q'", "_t`b;c", "_t\u00fc\u8868", "_t#f"};
+
+    @Test
+    void postgresDatabasesWithHostileNamesAreReadAsThemselves() throws Exception {
+        hostileDatabasesAreReadAsThemselves(TestDatabases.postgres(), "postgres");
+    }
+
+    @Test
+    void mariadbDatabasesWithHostileNamesAreReadAsThemselves() throws Exception {
+        TestServer my = TestDatabases.mysql();
+        Assumptions.assumeTrue(my != null, "no MySQL-family server");
+        hostileDatabasesAreReadAsThemselves(my, "");
+    }
+
+    /**
+     * Each database holds one table named after its index, so a snapshot shows which database was
+     * really read: app_t%31 must not read app_t1, nor a name with ?/& set driver parameters.
+     */
+    private void hostileDatabasesAreReadAsThemselves(TestServer server, String adminDb) throws Exception {
+        String prefix = uniquePrefix();
+        java.util.List<TestDatabase> dbs = new java.util.ArrayList<>();
+        try (SweepFixture fx = new SweepFixture(dir)) {
+            java.util.Map<String, String> tableOf = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < HOSTILE.length; i++) {
+                TestDatabase db = server.createDatabaseNamed(prefix + HOSTILE[i]);
+                dbs.add(db);
+                db.execute("CREATE TABLE only_in_" + i + " (id INT PRIMARY KEY)");
+                tableOf.put(db.name(), "only_in_" + i);
+            }
+            FleetRunner runner = fx.runner(TestFleets.fleet("hostile")
+                    .discoverDatabases(server.url(adminDb), java.util.regex.Pattern.quote(prefix) + "_.*").build());
+            runner.runSweep();
+            FleetStatus s = runner.status();
+            assertThat(s.members()).extracting(MemberStatus::member)
+                    .containsExactlyInAnyOrderElementsOf(tableOf.keySet());
+            assertThat(s.members()).allSatisfy(m -> assertThat(m.error()).as(m.member()).isNull());
+            for (MemberStatus m : s.members()) {
+                dev.driftd.schema.Snapshot snap = fx.engine.snapshot(runner.member(m.member()).orElseThrow().target(),
+                        new dev.driftd.dialect.InspectOptions(java.time.Duration.ofSeconds(20)));
+                assertThat(snap.getScope().database()).isEqualTo(m.member());
+                assertThat(snap.objects().stream().filter(o -> o instanceof dev.driftd.schema.Table)
+                        .map(o -> o.key().name()))
+                        .as("tables read for member %s", m.member()).containsExactly(tableOf.get(m.member()));
+            }
+        } finally {
+            TestDatabase.closeAll(dbs);
+        }
+    }
+
+    @Test
+    void aNameWithAControlCharacterIsSkippedWithAWarningNotApproximated() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        String prefix = uniquePrefix();
+        try (SweepFixture fx = new SweepFixture(dir);
+             TestDatabase plain = pg.createDatabaseNamed(prefix + "_plain").execute(TABLE);
+             TestDatabase newline = pg.createDatabaseNamed(prefix + "_new\nline").execute(TABLE)) {
+            ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Discovery.class);
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                    new ch.qos.logback.core.read.ListAppender<>();
+            log.start();
+            logger.addAppender(log);
+            FleetRunner runner = fx.runner(TestFleets.fleet("ctl")
+                    .discoverDatabases(pg.url("postgres"), prefix + "_[\\s\\S]*").build());
+            runner.runSweep();
+            assertThat(runner.status().members()).extracting(MemberStatus::member).containsExactly(plain.name());
+            assertThat(fx.events.skipped).containsExactly("ctl:control-character");
+            logger.detachAppender(log);
+            assertThat(log.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(m -> assertThat(m).contains(prefix + "_new\\u000aline")
+                            .contains("control-character").contains("skipped").doesNotContain("\n"));
         }
     }
 }

@@ -10,6 +10,8 @@ public final class RecordingEvents implements FleetEvents {
     public final List<String> failed = new ArrayList<>();
     public final List<SweepResult> sweeps = new ArrayList<>();
     public final List<String> removed = new ArrayList<>();
+    /** {@code fleet:reason} per discovery skip. */
+    public final List<String> skipped = new ArrayList<>();
     /** How long each snapshot (taken or failed) took, by member. */
     public final java.util.Map<String, Duration> took = new java.util.HashMap<>();
 
@@ -39,11 +41,17 @@ public final class RecordingEvents implements FleetEvents {
     public synchronized void ddlReported(String fleet, String member) {
     }
 
+    @Override
+    public synchronized void discoverySkipped(String fleet, String reason) {
+        skipped.add(fleet + ":" + reason);
+    }
+
     public synchronized void clear() {
         taken.clear();
         failed.clear();
         sweeps.clear();
         removed.clear();
+        skipped.clear();
         took.clear();
     }
 }

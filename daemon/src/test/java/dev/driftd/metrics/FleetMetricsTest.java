@@ -55,6 +55,18 @@ class FleetMetricsTest {
     }
 
     @Test
+    void discoverySkipsAreCountedPerFleetAndReason() {
+        standardFleet();
+        metrics.discoverySkipped("tenants", "control-character");
+        metrics.discoverySkipped("tenants", "control-character");
+        metrics.discoverySkipped("tenants", "name-taken");
+        assertThat(metrics.scrape())
+                .contains("# TYPE driftd_discovery_skipped_total counter")
+                .contains("driftd_discovery_skipped_total{fleet=\"tenants\",reason=\"control-character\"} 2.0")
+                .contains("driftd_discovery_skipped_total{fleet=\"tenants\",reason=\"name-taken\"} 1.0");
+    }
+
+    @Test
     void rolloutMembersComeFromTheRolloutsForEveryState() {
         standardFleet();
         FleetMetrics withRollout = new FleetMetrics(PrometheusRegistries.create(), fleets::fleets,

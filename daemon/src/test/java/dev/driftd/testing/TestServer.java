@@ -64,7 +64,9 @@ public final class TestServer {
 
     /** JDBC URL of a database on this server, with user (and password, if any) as URL parameters. */
     public String url(String database) {
-        StringBuilder sb = new StringBuilder(baseUrl).append(database).append('?').append("user=").append(user);
+        // the name percent-encoded: a database called app_t%31 is not app_t1
+        StringBuilder sb = new StringBuilder(baseUrl).append(dev.driftd.dialect.JdbcUrl.encode(database))
+                .append('?').append("user=").append(user);
         if (password != null && !password.isEmpty()) {
             sb.append("&password=").append(password);
         }
@@ -105,14 +107,20 @@ public final class TestServer {
     /** Creates a database with exactly this name (dropping one left over); close the result to drop it. */
     public TestDatabase createDatabaseNamed(String name) {
         drop(name);
-        executeAdmin(family == Flavor.POSTGRES ? "CREATE DATABASE \"" + name + "\""
-                : "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+        executeAdmin(family == Flavor.POSTGRES ? "CREATE DATABASE " + quote(name)
+                : "CREATE DATABASE " + quote(name) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         return new TestDatabase(this, name);
     }
 
     void drop(String name) {
-        executeAdmin(family == Flavor.POSTGRES ? "DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)"
-                : "DROP DATABASE IF EXISTS `" + name + "`");
+        executeAdmin(family == Flavor.POSTGRES ? "DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)"
+                : "DROP DATABASE IF EXISTS " + quote(name));
+    }
+
+    /** An identifier quoted for this server, whatever characters it holds. */
+    public String quote(String name) {
+        return family == Flavor.POSTGRES ? "\"" + name.replace("\"", "\"\"") + "\""
+                : "`" + name.replace("`", "``") + "`";
     }
 
     public void executeAdmin(String sql) {

@@ -2,6 +2,7 @@ package dev.driftd.dialect.mysql;
 
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcUrl;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,7 +16,9 @@ import java.util.Properties;
  * Opens MySQL and MariaDB connections through mysql-connector-j, the only MySQL-family driver
  * driftd ships: {@code jdbc:mariadb:} URLs are rewritten to {@code jdbc:mysql:} with their
  * parameters kept. Every connection carries the timeout as connect and socket timeout and as the
- * server's lock-wait and statement limits; snapshot connections are read-only sessions.
+ * server's lock-wait and statement limits; snapshot connections are read-only sessions. The
+ * database goes to the driver as its {@code dbname} property, never inside the URL, and every
+ * connection checks {@code DATABASE()} before it is handed out.
  */
 final class MysqlConnections {
     /** Server error 1049: the database named in the URL does not exist. */
@@ -26,15 +29,23 @@ final class MysqlConnections {
     }
 
     static Connection open(DbTarget target, InspectOptions options, boolean readOnly) throws SQLException {
-        String url = driverUrl(target.url());
-        String database = databaseOf(url);
-        if (database == null) {
+        JdbcUrl parsed;
+        try {
+            parsed = JdbcUrl.parse(target.url());
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "08001");
+        }
+        String database = parsed.database();
+        if (database.isEmpty()) {
             throw new SQLException("no database in " + DbTarget.redact(target.url())
                     + ": driftd reads one MySQL/MariaDB database per snapshot; name it after the host, "
                     + "e.g. jdbc:mysql://host:3306/app");
         }
+        String url = driverUrl(parsed.serverUrl());
         Duration timeout = options.timeout();
         Properties props = new Properties();
+        // the name as a property, which Connector/J prefers to the URL's path (it would percent-decode that)
+        props.setProperty(MysqlFamily.INSTANCE.databaseProperty(), database);
         if (target.user() != null) {
             props.setProperty("user", target.user());
         }
@@ -56,12 +67,13 @@ final class MysqlConnections {
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == UNKNOWN_DATABASE) {
-                throw new SQLException("database '" + database + "' does not exist on " + hostPart(url),
+                throw new SQLException("database '" + database + "' does not exist on " + parsed.server(),
                         e.getSQLState(), e.getErrorCode(), e);
             }
             throw e;
         }
         try {
+            MysqlFamily.INSTANCE.checkReached(c, database);
             MysqlServer server = serverOf(c);
             configureSession(c, server, timeout, readOnly);
             return c;
@@ -85,36 +97,6 @@ final class MysqlConnections {
             return "jdbc:mysql:" + url.substring("jdbc:mariadb:".length());
         }
         return url;
-    }
-
-    /**
-     * The database path segment of a Connector/J URL ({@code jdbc:mysql://h1:3306,h2/db?x=y}),
-     * URL-decoded, or null when there is none.
-     */
-    static String databaseOf(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
-            return null;
-        }
-        String rest = url.substring(scheme + 3);
-        int query = rest.indexOf('?');
-        if (query >= 0) {
-            rest = rest.substring(0, query);
-        }
-        int slash = rest.indexOf('/');
-        if (slash < 0 || slash == rest.length() - 1) {
-            return null;
-        }
-        String db = java.net.URLDecoder.decode(rest.substring(slash + 1), java.nio.charset.StandardCharsets.UTF_8);
-        return db.isEmpty() ? null : db;
-    }
-
-    private static String hostPart(String url) {
-        String rest = url.substring(url.indexOf("://") + 3);
-        int slash = rest.indexOf('/');
-        String hosts = slash < 0 ? rest : rest.substring(0, slash);
-        int at = hosts.lastIndexOf('@');
-        return at < 0 ? hosts : hosts.substring(at + 1);
     }
 
     static MysqlServer serverOf(Connection c) throws SQLException {

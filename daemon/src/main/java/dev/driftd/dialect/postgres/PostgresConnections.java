@@ -2,6 +2,7 @@ package dev.driftd.dialect.postgres;
 
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcUrl;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * Opens PostgreSQL connections. Every connection has a connect/login timeout and is named
+ * Opens PostgreSQL connections. The database goes to pgjdbc as {@code PGDBNAME}, not inside the
+ * URL, and every connection checks {@code current_database()} before it is handed out, so a name
+ * never reaches another database. Every connection has a connect/login timeout and is named
  * {@code driftd} in {@code pg_stat_activity}. Read-only ones (snapshots) also get a socket
  * timeout, read-only transactions, and {@code statement_timeout} / {@code lock_timeout} equal to
  * the snapshot timeout, so a snapshot never queues application DDL behind it for longer than that.
@@ -26,7 +29,17 @@ final class PostgresConnections {
     }
 
     static Connection open(DbTarget target, InspectOptions options, boolean readOnly) throws SQLException {
+        JdbcUrl url;
+        try {
+            url = JdbcUrl.parse(target.url());
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "08001");
+        }
         Properties props = new Properties();
+        if (!url.database().isEmpty()) {
+            // the name as a property, never inside the URL: pgjdbc would percent-decode it there
+            props.setProperty(PostgresFamily.INSTANCE.databaseProperty(), url.database());
+        }
         if (target.user() != null) {
             props.setProperty("user", target.user());
         }
@@ -40,7 +53,13 @@ final class PostgresConnections {
         if (readOnly) {
             props.setProperty("socketTimeout", Long.toString(seconds(options.timeout().plus(SOCKET_MARGIN))));
         }
-        Connection connection = DriverManager.getConnection(target.url(), props);
+        Connection connection = DriverManager.getConnection(url.serverUrl(), props);
+        try {
+            PostgresFamily.INSTANCE.checkReached(connection, url.database());
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         if (!readOnly) {
             return connection;
         }

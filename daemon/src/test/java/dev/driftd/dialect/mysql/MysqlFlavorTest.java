@@ -45,13 +45,4 @@ class MysqlFlavorTest {
                 .isEqualTo("jdbc:mysql://db1:3307/app?user=u&sslMode=DISABLED");
         assertThat(MysqlConnections.driverUrl("jdbc:mysql://db1/app")).isEqualTo("jdbc:mysql://db1/app");
     }
-
-    @Test
-    void databaseIsThePathSegmentOfTheUrl() {
-        assertThat(MysqlConnections.databaseOf("jdbc:mysql://h1:3306,h2:3306/shop_1?user=x")).isEqualTo("shop_1");
-        assertThat(MysqlConnections.databaseOf("jdbc:mysql://u:p@h/app")).isEqualTo("app");
-        assertThat(MysqlConnections.databaseOf("jdbc:mysql://h:3306/my%20db")).isEqualTo("my db");
-        assertThat(MysqlConnections.databaseOf("jdbc:mysql://h:3306/?user=x")).isNull();
-        assertThat(MysqlConnections.databaseOf("jdbc:mysql://h:3306")).isNull();
-    }
 }
