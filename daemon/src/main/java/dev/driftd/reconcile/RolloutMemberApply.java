@@ -4,12 +4,12 @@ import dev.driftd.config.FleetConfig;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.dialect.TargetScope;
 import dev.driftd.dialect.postgres.PostgresVerifiedApply;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.EngineException;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.SqlScript;
-import dev.driftd.schema.Scope;
 import dev.driftd.schema.Snapshot;
 
 import java.util.List;
@@ -89,8 +89,8 @@ final class RolloutMemberApply {
 
     /**
      * The rollout's plan as it reads for this member. DDL names the target's real schemas, so for a
-     * schema-per-tenant member the plan is written again from the same variant snapshot, now scoped
-     * to the member's schema: the same statements, on the member's schema.
+     * schema-per-tenant member the plan is always written again from the same variant snapshot, now
+     * scoped to the member's schema ({@link TargetScope}): the same statements, on the member's schema.
      */
     private Plan planFor(Rollout r, DbTarget target, Snapshot golden) {
         Plan plan = r.plan();
@@ -100,12 +100,7 @@ final class RolloutMemberApply {
         Snapshot variant = source.snapshot(r.fleet(), r.variantFingerprint()).orElseThrow(() -> new ReconcileException(
                 ReconcileException.Kind.CONFLICT, "variant gone", "the variant's snapshot " + r.variantFingerprint()
                 + " is no longer stored, so the plan cannot be written for schema " + target.schema()));
-        Scope s = variant.getScope();
-        if (s == null || !s.relative() || s.schemas().equals(List.of(target.schema()))) {
-            return plan;
-        }
-        Snapshot mine = new Snapshot(variant.getFlavor(), variant.getServerVersion(),
-                Scope.singleSchema(s.database(), target.schema()), variant.objects(), variant.getNotInspected());
+        Snapshot mine = TargetScope.of(variant, target);
         Plan computed = engine.plan(engine.diff(golden, mine), golden, mine, PlanOptions.DEFAULT);
         return new Plan(computed.flavor(), r.goldenFingerprint(), r.variantFingerprint(), computed.transactional(),
                 computed.preamble(), computed.statements(), computed.warnings());

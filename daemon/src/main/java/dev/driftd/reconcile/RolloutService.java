@@ -3,6 +3,7 @@ package dev.driftd.reconcile;
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.RolloutConfig;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.dialect.TargetScope;
 import dev.driftd.diff.Diff;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.SqlErrors;
@@ -96,8 +97,16 @@ public final class RolloutService implements AutoCloseable {
         if (fingerprint.equals(golden.fingerprint())) {
             throw conflict("nothing to roll out", "variant " + fingerprint + " is golden's schema");
         }
-        Snapshot variant = source.snapshot(fleet, fingerprint).orElseThrow(() -> conflict("variant gone",
+        List<String> order = new ArrayList<>(variants.get(fingerprint));
+        order.sort(null);
+        if (first != null) {
+            order.remove(first);
+            order.add(0, first); // the member that named the variant is its canary
+        }
+        Snapshot shared = source.snapshot(fleet, fingerprint).orElseThrow(() -> conflict("variant gone",
                 "the snapshot " + fingerprint + " is no longer known: run a sweep and try again"));
+        // the stored snapshot is whichever tenant was read first: write the plan for the canary's own scope
+        Snapshot variant = source.target(fleet, order.get(0)).map(t -> TargetScope.of(shared, t)).orElse(shared);
         Diff diff = engine.diff(golden, variant);
         Plan computed = engine.plan(diff, golden, variant, PlanOptions.DEFAULT);
         if (diff.inSync() || computed.runnable(true).isEmpty()) {
@@ -106,12 +115,6 @@ public final class RolloutService implements AutoCloseable {
         }
         Plan plan = new Plan(computed.flavor(), golden.fingerprint(), fingerprint, computed.transactional(),
                 computed.preamble(), computed.statements(), computed.warnings());
-        List<String> order = new ArrayList<>(variants.get(fingerprint));
-        order.sort(null);
-        if (first != null) {
-            order.remove(first);
-            order.add(0, first); // the member that named the variant is its canary
-        }
         RolloutConfig rc = config.rollout();
         List<RolloutMember> members = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {

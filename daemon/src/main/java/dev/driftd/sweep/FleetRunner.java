@@ -14,6 +14,7 @@ import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.Shard;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.plan.Plan;
+import dev.driftd.dialect.TargetScope;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.store.FleetRecord;
 import dev.driftd.store.ShardRecord;
@@ -494,11 +495,14 @@ public final class FleetRunner {
             throw new IllegalStateException("member " + member + " of fleet " + s.name() + " has no snapshot yet"
                     + (m.error() == null ? "" : ": " + m.error()));
         }
-        Snapshot target = snapshot(m.fingerprint()).orElse(null);
-        if (target == null) {
+        Snapshot shared = snapshot(m.fingerprint()).orElse(null);
+        if (shared == null) {
             throw new IllegalStateException("the snapshot " + m.fingerprint() + " of member " + member
                     + " is no longer stored");
         }
+        FleetMember fm = members.get(member);
+        // tenants with the same drift share the snapshot: scripts must name this member's own schema
+        Snapshot target = fm == null ? shared : TargetScope.of(shared, fm.target());
         return Optional.of(new Snapshot[]{g, target});
     }
 
