@@ -126,4 +126,74 @@ class HostileNamesE2ETest {
     private String fingerprint(TestDatabase db) {
         return engine.snapshot(db.target(), InspectOptions.DEFAULT).fingerprint();
     }
+
+    /**
+     * PostgreSQL schema-per-tenant: tenants with the same drift share a snapshot, yet the reconcile
+     * script served for each names only its own schema, and a plan applied to one leaves the others.
+     */
+    @Test
+    void postgresSchemaFleetOfHostileSchemaNames() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        List<String> tenants = new ArrayList<>();
+        for (String suffix : SUFFIXES) {
+            String name = "s_" + suffix;
+            tenants.add(name.length() > 63 ? name.substring(0, 63) : name);
+        }
+        try (TestDatabase db = pg.createDatabase("h_urls_hostile_schemas")) {
+            db.execute("CREATE SCHEMA golden", "CREATE TABLE golden.customers (id INT PRIMARY KEY, name VARCHAR(40))");
+            for (String t : tenants) {
+                db.execute("CREATE SCHEMA " + pg.quote(t), "SET search_path = " + pg.quote(t), TABLE, DRIFT);
+            }
+            String fleets = """
+                    - name: sc
+                      schedule: "%s"
+                      golden: {url: "%s", schema: golden}
+                      apply: enabled
+                      approvals: 1
+                      timeout: 20s
+                      discover:
+                        - {url: "%s", schemas: "s_.*"}
+                    """.formatted(DaemonHarness.NEVER, db.url(), db.url());
+            try (PlansHarness d = new PlansHarness(fleets)) {
+                d.sweep("sc");
+                JsonNode fleet = d.ok("GET", "/api/v1/fleets/sc", READER, null, 200);
+                List<String> names = new ArrayList<>();
+                fleet.path("members").forEach(m -> names.add(m.path("name").asText()));
+                assertThat(names).containsExactlyInAnyOrderElementsOf(tenants);
+                assertThat(fleet.path("variants").size()).isEqualTo(1);
+                for (String t : tenants) {
+                    HttpResponse<String> script = d.send("GET", "/api/v1/fleets/sc/members/" + JdbcUrl.encode(t)
+                            + "/reconcile?destructive=true", READER, null);
+                    assertThat(script.statusCode()).as(t).isEqualTo(200);
+                    assertThat(script.body()).as(t).contains(ident(pg, t) + ".customers")
+                            .contains("SET search_path = " + ident(pg, t) + ";");
+                    for (String other : tenants) {
+                        if (!other.equals(t)) {
+                            assertThat(script.body()).as("script for %s", t).doesNotContain(ident(pg, other) + ".");
+                        }
+                    }
+                }
+                String applied = "s_t%31";
+                String path = "/api/v1/fleets/sc/members/" + JdbcUrl.encode(applied) + "/plans";
+                String id = d.ok("POST", path, ALICE, null, 201).path("id").asText();
+                d.ok("POST", path + "/" + id + "/approve", BOB, "{\"destructive\":true}", 200);
+                assertThat(d.ok("POST", path + "/" + id + "/apply", ALICE, null, 200).path("state").asText())
+                        .isEqualTo("applied");
+                String goldenFp = engine.snapshot(db.target("golden"), InspectOptions.DEFAULT).fingerprint();
+                for (String t : tenants) {
+                    String fp = engine.snapshot(db.target(t), InspectOptions.DEFAULT).fingerprint();
+                    if (t.equals(applied)) {
+                        assertThat(fp).as(t).isEqualTo(goldenFp);
+                    } else {
+                        assertThat(fp).as("%s is untouched", t).isNotEqualTo(goldenFp);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A schema as PostgreSQL DDL writes it: bare when it is a plain lower-case identifier, else quoted. */
+    private static String ident(TestServer pg, String name) {
+        return name.matches("[a-z_][a-z0-9_]*") ? name : pg.quote(name);
+    }
 }
