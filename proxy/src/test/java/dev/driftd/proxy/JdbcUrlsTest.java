@@ -65,4 +65,26 @@ class JdbcUrlsTest {
         assertThat(lb.host).isEqualTo("x");
         assertThat(lb.port).isEqualTo(1);
     }
+
+    /**
+     * The proxy keeps its own small parser (the shipped driver jar is JDK-only and the daemon's URL
+     * module is not part of it), so it is pinned to the same reading as the daemon's: the database
+     * of a URL is what pgjdbc and Connector/J themselves read from it, for names a parser could
+     * take for something else.
+     */
+    @Test
+    void theDatabaseIsWhatTheRealDriversReadEvenForHostileNames() throws Exception {
+        String[] encoded = {"app_t%2531", "app_t1", "a%2Bb", "a%20b", "a+b", "a%2Fb", "app_t%3Fsslmode%3Drequire",
+                "q%22uo%27te", "back%60tick%3Bx", "%C3%BCn%C3%AF%E8%A1%A8", "x%23y"};
+        for (String db : encoded) {
+            String pgUrl = "jdbc:postgresql://h:5433/" + db + "?ssl=false";
+            java.util.Properties pg = org.postgresql.Driver.parseURL(pgUrl, new java.util.Properties());
+            assertThat(JdbcUrls.server(pgUrl, SqlFlavor.POSTGRES).database).as(pgUrl)
+                    .isEqualTo(pg.getProperty("PGDBNAME"));
+            String myUrl = "jdbc:mysql://h:3307/" + db + "?useSSL=false";
+            assertThat(JdbcUrls.server(myUrl, SqlFlavor.MYSQL).database).as(myUrl)
+                    .isEqualTo(com.mysql.cj.conf.ConnectionUrl.getConnectionUrlInstance(myUrl, new java.util.Properties())
+                            .getMainHost().getDatabase());
+        }
+    }
 }
