@@ -429,6 +429,12 @@ final class ConfigReader {
             throw error(line, at + ".url: '" + DbTarget.redact(url)
                     + "' is not a jdbc:postgresql://, jdbc:mysql:// or jdbc:mariadb:// URL");
         }
+        try {
+            // the reading connections use: a bad percent escape or port is refused here, not at the first sweep
+            dev.driftd.dialect.JdbcUrl.parse(url).port();
+        } catch (IllegalArgumentException e) {
+            throw error(line, at + ".url: " + e.getMessage());
+        }
         warnPasswordInUrl(url, line, at + ".url");
         return url;
     }

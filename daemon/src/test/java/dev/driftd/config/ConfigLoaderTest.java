@@ -187,6 +187,11 @@ class ConfigLoaderTest {
         fails(FLEET.replace("jdbc:postgresql://db1:5432/app?user=driftd", "postgres://db1/app"), 6,
                 "members[0].url", "jdbc:postgresql://");
         fails("store: {url: \"jdbc:sqlite:x.db\"}\n" + FLEET, 1, "store.url", "not a store URL");
+        // what a connection could not read exactly is refused at load, naming the line
+        fails(FLEET.replace("jdbc:postgresql://db1:5432/app?user=driftd", "jdbc:postgresql://db1:5432/app%zz?user=driftd"),
+                6, "members[0].url", "bad percent escape");
+        fails(FLEET.replace("jdbc:postgresql://db1:5432/app?user=driftd", "jdbc:postgresql://db1:99999/app?user=driftd"),
+                6, "members[0].url", "bad port '99999'");
     }
 
     @Test
