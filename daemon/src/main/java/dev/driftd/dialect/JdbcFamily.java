@@ -65,11 +65,18 @@ public interface JdbcFamily {
         return name == null ? "(none)" : "'" + name + "'";
     }
 
-    List<JdbcFamily> ALL = List.of(PostgresFamily.INSTANCE, MysqlFamily.INSTANCE);
+    /**
+     * Every family. A method, not a constant: a constant here would make this interface's
+     * initialization read the implementations' INSTANCE fields, which may still be null when an
+     * implementation's own initialization started first.
+     */
+    static List<JdbcFamily> all() {
+        return List.of(PostgresFamily.INSTANCE, MysqlFamily.INSTANCE);
+    }
 
     /** The family of a URL; IllegalArgumentException when no family handles it. */
     static JdbcFamily of(String url) {
-        for (JdbcFamily f : ALL) {
+        for (JdbcFamily f : all()) {
             if (url != null && f.handles(url)) {
                 return f;
             }

@@ -20,7 +20,7 @@ public final class MysqlDialect implements Dialect {
 
     @Override
     public boolean handles(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:mysql:") || jdbcUrl.startsWith("jdbc:mariadb:");
+        return MysqlFamily.INSTANCE.handles(jdbcUrl);
     }
 
     @Override

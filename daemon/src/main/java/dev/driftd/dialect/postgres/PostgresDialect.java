@@ -22,7 +22,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public boolean handles(String jdbcUrl) {
-        return jdbcUrl.startsWith("jdbc:postgresql:");
+        return PostgresFamily.INSTANCE.handles(jdbcUrl);
     }
 
     @Override
