@@ -98,6 +98,12 @@ class HostileNamesE2ETest {
                 }
                 assertThat(d.metrics()).contains("driftd_discovery_skipped_total{fleet=\"hn\",reason=\"control-character\"} 1.0");
 
+                for (String[] pair : new String[][]{{run + "_t%31", run + "_t1"}, {run + "_t1", run + "_t%31"}}) {
+                    HttpResponse<String> script = d.send("GET", "/api/v1/fleets/hn/members/" + JdbcUrl.encode(pair[0])
+                            + "/reconcile?destructive=true", READER, null);
+                    assertThat(script.statusCode()).as(pair[0]).isEqualTo(200);
+                    assertThat(script.body()).as(pair[0]).containsPattern("DROP COLUMN `?legacy").doesNotContain(pair[1]);
+                }
                 String before1 = fingerprint(byName.get(run + "_t1"));
                 String path = "/api/v1/fleets/hn/members/" + JdbcUrl.encode(run + "_t%31") + "/plans";
                 JsonNode plan = d.ok("POST", path, ALICE, null, 201);
