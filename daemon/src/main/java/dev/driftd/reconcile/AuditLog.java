@@ -1,5 +1,7 @@
 package dev.driftd.reconcile;
 
+import dev.driftd.engine.SqlErrors;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -84,7 +86,7 @@ public final class AuditLog {
                 ps.setString(6, e.action);
                 ps.setString(7, e.token);
                 ps.setString(8, e.sql);
-                ps.setString(9, e.result);
+                ps.setString(9, e.result == null ? null : SqlErrors.masked(e.result)); // errors quoted in results
                 ps.setString(10, e.beforeFp);
                 ps.setString(11, e.afterFp);
                 ps.executeUpdate();

@@ -1,5 +1,7 @@
 package dev.driftd.reconcile;
 
+import dev.driftd.engine.SqlErrors;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.driftd.plan.Plan;
 
@@ -145,7 +147,7 @@ final class RolloutStore {
                 ps.setString(1, m.state().name());
                 ps.setString(2, m.beforeFingerprint());
                 ps.setString(3, m.afterFingerprint());
-                ps.setString(4, m.error());
+                ps.setString(4, m.error() == null ? null : SqlErrors.masked(m.error()));
                 ps.setObject(5, ts(m.startedAt()));
                 ps.setObject(6, ts(m.finishedAt()));
                 ps.setString(7, id);

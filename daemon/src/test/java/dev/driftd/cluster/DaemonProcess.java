@@ -40,9 +40,16 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     public static DaemonProcess start(Path config, Path log, int port) throws IOException {
+        return start(config, log, port, List.of());
+    }
+
+    /** With extra JVM options (e.g. {@code -Ddriftd.log.format=json}) before the main class. */
+    public static DaemonProcess start(Path config, Path log, int port, List<String> jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "dev.driftd.cli.Main", "run", "--config", config.toString()));
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.driftd.cli.Main", "run",
+                "--config", config.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new DaemonProcess(p, log, port);
     }
