@@ -70,6 +70,28 @@ class SecretLeakTest {
         }
     }
 
+    @Test
+    void aStoreThatCannotBeOpenedIsReportedWithoutItsPassword(@TempDir Path dir) throws Exception {
+        int port = DaemonProcess.freePort();
+        Path cfg = dir.resolve("driftd.yaml");
+        Files.writeString(cfg, """
+                server:
+                  bind: 127.0.0.1:%d
+                  tokens:
+                    - {name: ops, role: admin, secret: "%s"}
+                store:
+                  url: "jdbc:postgresql://127.0.0.1:notaport/driftd?user=postgres&password=%s"
+                """.formatted(port, TOKEN, STORE_PW));
+        for (String format : List.of("text", "json")) {
+            try (DaemonProcess d = DaemonProcess.start(cfg, dir.resolve(format + ".log"), port,
+                    List.of("-Ddriftd.log.format=" + format))) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !d.alive());
+                assertThat(d.log()).contains("notaport");
+                assertNoSecret(d.log());
+            }
+        }
+    }
+
     /** Starts a daemon whose golden and members fail, sweeps, asks the API; all it said, and its log. */
     private static String provokeAndCollect(Path dir, String storeUrl) throws Exception {
         TestServer pg = TestDatabases.postgres();
