@@ -109,7 +109,7 @@ fleets:
       - {name: golden, url: "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"}
       - {name: copy, url: "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"}
 YAML
-  export DRIFTD_CI_ADMIN_TOKEN="ci-$RANDOM$RANDOM$RANDOM"
+  export DRIFTD_CI_ADMIN_TOKEN="ci-admin-token-$RANDOM$RANDOM$RANDOM"
   (cd "$work/daemon" && exec java -jar "$OLDPWD/$jar" run --config driftd.yaml) > "$work/daemon/log" 2>&1 &
   pid=$!
   for _ in $(seq 60); do

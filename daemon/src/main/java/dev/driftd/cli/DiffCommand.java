@@ -49,8 +49,11 @@ final class DiffCommand implements Callable<Integer> {
         databases.check();
         Engine engine = new Engine();
         PlanOptions planOptions = new PlanOptions(ConnectionOptions.duration(lockTimeout, "--lock-timeout"));
-        Snapshot g = engine.snapshot(databases.goldenDb(), connection.inspectOptions());
-        Snapshot t = engine.snapshot(databases.targetDb(), connection.inspectOptions());
+        // both passwords first: a bad password file is reported before any connection is made
+        dev.driftd.dialect.DbTarget goldenDb = databases.goldenDb();
+        dev.driftd.dialect.DbTarget targetDb = databases.targetDb();
+        Snapshot g = engine.snapshot(goldenDb, connection.inspectOptions());
+        Snapshot t = engine.snapshot(targetDb, connection.inspectOptions());
         Diff diff = engine.diff(g, t);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

@@ -3,6 +3,8 @@ package dev.driftd.cli;
 import dev.driftd.dialect.DbTarget;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+
 /** The two databases a comparison reads: golden and target, each with optional schema and credentials. */
 final class GoldenTargetOptions {
     @Option(names = "--golden", required = true, paramLabel = "JDBC_URL", description = "The golden database.")
@@ -20,14 +22,28 @@ final class GoldenTargetOptions {
     @Option(names = "--golden-user", paramLabel = "USER")
     String goldenUser;
 
-    @Option(names = "--golden-password", paramLabel = "PASSWORD")
+    @Option(names = "--golden-password", paramLabel = "PASSWORD",
+            description = "Visible in ps; prefer --golden-password-file or DRIFTD_GOLDEN_PASSWORD.")
     String goldenPassword;
+
+    @Option(names = "--golden-password-file", paramLabel = "FILE",
+            description = "Read golden's password from this file (one line).")
+    Path goldenPasswordFile;
 
     @Option(names = "--target-user", paramLabel = "USER")
     String targetUser;
 
-    @Option(names = "--target-password", paramLabel = "PASSWORD")
+    @Option(names = "--target-password", paramLabel = "PASSWORD",
+            description = "Visible in ps; prefer --target-password-file or DRIFTD_TARGET_PASSWORD.")
     String targetPassword;
+
+    @Option(names = "--target-password-file", paramLabel = "FILE",
+            description = "Read the target's password from this file (one line).")
+    Path targetPasswordFile;
+
+    /** Environment variables the passwords may come from when neither flag nor file is given. */
+    static final String GOLDEN_PASSWORD_ENV = "DRIFTD_GOLDEN_PASSWORD";
+    static final String TARGET_PASSWORD_ENV = "DRIFTD_TARGET_PASSWORD";
 
     /** A single schema compares only with a single schema. */
     void check() {
@@ -38,10 +54,14 @@ final class GoldenTargetOptions {
     }
 
     DbTarget goldenDb() {
-        return new DbTarget(golden, goldenUser, goldenPassword, goldenSchema);
+        String password = new PasswordSource("--golden-password", goldenPassword, "--golden-password-file",
+                goldenPasswordFile, GOLDEN_PASSWORD_ENV).resolve(System::getenv);
+        return new DbTarget(golden, goldenUser, password, goldenSchema);
     }
 
     DbTarget targetDb() {
-        return new DbTarget(target, targetUser, targetPassword, targetSchema);
+        String password = new PasswordSource("--target-password", targetPassword, "--target-password-file",
+                targetPasswordFile, TARGET_PASSWORD_ENV).resolve(System::getenv);
+        return new DbTarget(target, targetUser, password, targetSchema);
     }
 }

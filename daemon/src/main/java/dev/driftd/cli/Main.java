@@ -1,5 +1,6 @@
 package dev.driftd.cli;
 
+import dev.driftd.logging.JulBridge;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,8 @@ public final class Main {
 
     /** Runs a command line with the given streams; what tests call. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // every command: drivers' java.util.logging output must go through the masking log pipeline
+        JulBridge.install();
         CommandLine cli = new CommandLine(new Main());
         Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
         if (named != null) {
@@ -55,7 +58,7 @@ public final class Main {
             String command = ex.getCommandLine().getCommandName().equals("driftd") ? ""
                     : ex.getCommandLine().getCommandName() + " ";
             String message = ex.getMessage() == null ? "bad command line" : ex.getMessage().strip();
-            err.println("driftd: " + message.lines().findFirst().orElse(message)
+            err.println("driftd: " + dev.driftd.logging.Redactor.redact(message.lines().findFirst().orElse(message))
                     + " (try 'driftd " + command + "--help')");
             err.flush();
             return ERROR;

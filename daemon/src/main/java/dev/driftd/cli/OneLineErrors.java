@@ -1,5 +1,6 @@
 package dev.driftd.cli;
 
+import dev.driftd.logging.Redactor;
 import picocli.CommandLine;
 
 import java.nio.file.AccessDeniedException;
@@ -18,9 +19,12 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
                     : ex instanceof AccessDeniedException ? "permission denied"
                     : f.getReason() == null ? ex.getClass().getSimpleName() : f.getReason());
         }
-        cli.getErr().println("driftd: " + message.strip().lines().findFirst().orElse(message));
+        cli.getErr().println("driftd: " + Redactor.redact(message.strip().lines().findFirst().orElse(message)));
         if (Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--verbose")) {
-            ex.printStackTrace(cli.getErr());
+            // the trace's messages may quote the URL a driver could not parse: masked as well
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new java.io.PrintWriter(trace));
+            cli.getErr().print(Redactor.redact(trace.toString()));
         }
         cli.getErr().flush();
         return Main.ERROR;

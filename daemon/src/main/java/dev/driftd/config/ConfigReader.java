@@ -28,6 +28,8 @@ import java.util.regex.PatternSyntaxException;
  * in the document ({@code fleets[0].members[2].url}).
  */
 final class ConfigReader {
+    /** The shortest bearer token accepted: 16 characters (96 bits and more from a random generator). */
+    static final int MIN_TOKEN_LENGTH = 16;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final Pattern SECRET_REF = Pattern.compile("\\$\\{([a-z]+):(.*)}");
     private static final Pattern DAYS = Pattern.compile("(\\d+)d");
@@ -145,7 +147,7 @@ final class ConfigReader {
                     throw error(t.entries().get("role").value().line(), where + ".role: '" + roleText
                             + "' is not a role (read, report or admin)");
                 }
-                Secret secret = secret(t, "secret", where, true);
+                Secret secret = tokenSecret(t, "secret", where, true);
                 String other = secrets.putIfAbsent(secret.reveal(), name);
                 if (other != null) {
                     throw error(t.entries().get("secret").value().line(), where + ": token '" + name
@@ -154,7 +156,7 @@ final class ConfigReader {
                 tokens.add(new TokenConfig(name, role, secret));
             }
         }
-        Secret metricsToken = secret(m, "metrics_token", "server", false);
+        Secret metricsToken = tokenSecret(m, "metrics_token", "server", false);
         return new ServerConfig(host, port, tokens, metricsToken);
     }
 
@@ -453,6 +455,20 @@ final class ConfigReader {
                     + "' is not a name (letters, digits, '_', '.', '-'; starting with a letter or digit)");
         }
         return name;
+    }
+
+    /**
+     * A bearer token: like any secret, and at least {@value #MIN_TOKEN_LENGTH} characters, so that
+     * no token can be guessed by trying; the message names the line, never the value.
+     */
+    private Secret tokenSecret(YamlNode.Mapping m, String key, String at, boolean required) {
+        Secret s = secret(m, key, at, required);
+        if (s != null && s.reveal().length() < MIN_TOKEN_LENGTH) {
+            throw error(m.entries().get(key).value().line(), at + "." + key + ": the token (" + s.origin()
+                    + ") has " + s.reveal().length() + " characters; a token needs at least " + MIN_TOKEN_LENGTH
+                    + " (e.g. openssl rand -hex 24)");
+        }
+        return s;
     }
 
     private Secret secret(YamlNode.Mapping m, String key, String at, boolean required) {

@@ -30,7 +30,10 @@ final class YamlTreeReader {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                return new YamlNode.Mapping(1, Map.of());
+                // empty or only comments: most likely a truncated or half-written file. Applied, it
+                // would drop every token and retire every fleet, so it is refused like a bad file.
+                throw new ConfigException(source, 1, "the file is empty (no YAML content, only blanks or comments);"
+                        + " a configuration needs at least a server or fleets section");
             }
             YamlNode root = readValue(p);
             if (p.nextToken() != null) {

@@ -1,8 +1,16 @@
 package dev.driftd.engine;
 
+import dev.driftd.logging.Redactor;
+
 import java.sql.SQLException;
 
-/** Driver messages reduced to one line a person can act on. */
+/**
+ * Every error text that is stored, logged or answered is made here: the driver's message reduced
+ * to one line a person can act on, with secrets masked. Drivers echo the JDBC URL when they cannot
+ * parse it ("No suitable driver found for jdbc:…?password=…", "Malformed database URL …"), so a
+ * password in a URL's user info, a {@code password=} parameter or a property list would otherwise
+ * reach member errors, {@code golden.error}, store rows, API answers and the CLI's standard error.
+ */
 public final class SqlErrors {
     private SqlErrors() {
     }
@@ -21,6 +29,11 @@ public final class SqlErrors {
         if (e instanceof SQLException s && s.getSQLState() != null && !line.contains(s.getSQLState())) {
             line += " (SQLSTATE " + s.getSQLState() + ")";
         }
-        return line;
+        return Redactor.redact(line);
+    }
+
+    /** {@code text} with passwords and tokens masked; for messages not made from a Throwable. */
+    public static String masked(String text) {
+        return Redactor.redact(text);
     }
 }

@@ -37,7 +37,8 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
     public static ApiResponse error(ApiError e) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("error", e.error());
-        node.put("detail", e.detail() == null ? "" : e.detail());
+        // every error answer: a driver's message quoted in a detail must not carry a password
+        node.put("detail", e.detail() == null ? "" : dev.driftd.logging.Redactor.redact(e.detail()));
         ApiResponse r = json(e.status(), node);
         if (e.status() == 401) {
             return r.withHeader("WWW-Authenticate", "Bearer realm=\"driftd\"");

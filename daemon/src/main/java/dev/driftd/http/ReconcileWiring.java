@@ -19,6 +19,8 @@ final class ReconcileWiring {
         DaemonReconcileSource source = new DaemonReconcileSource(core);
         Engine engine = new Engine();
         plans = new PlanService(source, store, audit, engine);
-        rollouts = new RolloutService(source, store, audit, engine);
+        // without a shared (PostgreSQL) store this daemon is the only one: orphans are found at restart
+        rollouts = new RolloutService(source, store, audit, engine,
+                !dev.driftd.cluster.ClusterMode.clustered(core.config().store()));
     }
 }

@@ -20,8 +20,9 @@ public final class Redactor {
             "(?i)(\\b[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|apikey|api_key)\\s*[=:]\\s*)"
                     + "([^\\s&;,\"'\\\\}\\]<>)]+)()");
     // scheme://user:password@host; also scheme:\/\/user:... as logback's JsonEncoder escapes '/'.
+    // The password runs to the LAST '@' before the host (an unencoded '@' in a password is common).
     private static final Pattern URL_USERINFO = Pattern.compile(
-            "(?i)(\\b[a-z][a-z0-9+.-]*:(?:\\\\?/){2}[^\\s:/@\"'\\\\]+:)([^\\s@/\"'\\\\]+)(@)");
+            "(?i)(\\b[a-z][a-z0-9+.-]*:(?:\\\\?/){2}[^\\s:/@\"'\\\\]+:)([^\\s/\"'\\\\]+)(@)");
     // "Bearer <token>" anywhere, "Authorization: Basic <credentials>" (plain "basic" is a common word).
     private static final Pattern AUTH_HEADER = Pattern.compile(
             "(?i)((?:\\bbearer|\\bauthorization\\s*:\\s*basic)\\s+)([A-Za-z0-9._~+/=-]{8,})()");
@@ -39,6 +40,13 @@ public final class Redactor {
         return replace(AUTH_HEADER, out);
     }
 
+    /** MySQL's "Access denied … (using password: YES)" says whether one was sent, not what it is. */
+    private static boolean isFlag(Matcher m, String text) {
+        String v = m.group(2);
+        return (v.equals("YES") || v.equals("NO")) && m.end(2) < text.length() && text.charAt(m.end(2)) == ')'
+                && m.group(1).toLowerCase(java.util.Locale.ROOT).startsWith("password");
+    }
+
     private static String replace(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {
@@ -46,8 +54,8 @@ public final class Redactor {
         }
         StringBuilder sb = new StringBuilder(text.length());
         do {
-            if (m.group(2).equals(MASK)) {
-                continue; // already masked (a line redacted twice stays the same)
+            if (m.group(2).equals(MASK) || isFlag(m, text)) {
+                continue; // already masked (a line redacted twice stays the same), or no secret
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + MASK + m.group(3)));
         } while (m.find());

@@ -1,5 +1,7 @@
 package dev.driftd.reconcile;
 
+import dev.driftd.engine.SqlErrors;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -74,23 +76,28 @@ public final class AuditLog {
 
     public void record(Draft e) {
         db.exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_audit (at, fleet, member, plan_id, "
-                    + "rollout_id, action, token, sql_text, result, before_fp, after_fp) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setObject(1, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-                ps.setString(2, e.fleet);
-                ps.setString(3, e.member);
-                ps.setString(4, e.planId);
-                ps.setString(5, e.rolloutId);
-                ps.setString(6, e.action);
-                ps.setString(7, e.token);
-                ps.setString(8, e.sql);
-                ps.setString(9, e.result);
-                ps.setString(10, e.beforeFp);
-                ps.setString(11, e.afterFp);
-                ps.executeUpdate();
-            }
+            insert(c, e);
             return null;
         }, "record an audit entry");
+    }
+
+    /** Writes the entry on {@code c}, inside the caller's transaction (with the change it records). */
+    static void insert(java.sql.Connection c, Draft e) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_audit (at, fleet, member, plan_id, "
+                + "rollout_id, action, token, sql_text, result, before_fp, after_fp) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
+            ps.setString(2, e.fleet);
+            ps.setString(3, e.member);
+            ps.setString(4, e.planId);
+            ps.setString(5, e.rolloutId);
+            ps.setString(6, e.action);
+            ps.setString(7, e.token);
+            ps.setString(8, e.sql);
+            ps.setString(9, e.result == null ? null : SqlErrors.masked(e.result)); // errors quoted in results
+            ps.setString(10, e.beforeFp);
+            ps.setString(11, e.afterFp);
+            ps.executeUpdate();
+        }
     }
 
     /** What to read: null fields match everything. */

@@ -1,5 +1,7 @@
 package dev.driftd.reconcile;
 
+import dev.driftd.engine.SqlErrors;
+
 import dev.driftd.config.FleetConfig;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
@@ -96,7 +98,7 @@ final class PlanApplier {
         try {
             after = engine.snapshot(target, options);
         } catch (EngineException e) {
-            String why = (failure == null ? "applied, but " : failure + "; ") + "cannot re-read the target: " + e.getMessage();
+            String why = (failure == null ? "applied, but " : failure + "; ") + "cannot re-read the target: " + SqlErrors.oneLine(e);
             // without a fingerprint there is nothing safe to resume from: a new plan is needed
             StoredPlan stale = current[0].with(StoredPlan.State.STALE, next, null, why);
             plans.update(stale);

@@ -52,7 +52,7 @@ public final class PlanStore {
                 ps.setString(10, p.state().name());
                 ps.setInt(11, p.nextStatement());
                 ps.setString(12, p.resumeFingerprint());
-                ps.setString(13, p.result());
+                ps.setString(13, p.result() == null ? null : SqlErrors.masked(p.result()));
                 ps.executeUpdate();
             }
             return null;
@@ -67,7 +67,7 @@ public final class PlanStore {
                 ps.setString(1, p.state().name());
                 ps.setInt(2, p.nextStatement());
                 ps.setString(3, p.resumeFingerprint());
-                ps.setString(4, p.result());
+                ps.setString(4, p.result() == null ? null : SqlErrors.masked(p.result()));
                 ps.setString(5, p.id());
                 ps.executeUpdate();
             }

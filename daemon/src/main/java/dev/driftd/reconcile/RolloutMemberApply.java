@@ -1,5 +1,7 @@
 package dev.driftd.reconcile;
 
+import dev.driftd.engine.SqlErrors;
+
 import dev.driftd.config.FleetConfig;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
@@ -53,7 +55,7 @@ final class RolloutMemberApply {
                         ? stepwise(r, member, p, token) : transactional(r, p);
             }
         } catch (EngineException | ReconcileException e) {
-            out = Outcome.failed(null, null, e.getMessage());
+            out = Outcome.failed(null, null, SqlErrors.oneLine(e));
         }
         audit.record(AuditLog.entry(r.fleet(), member, "rollout-apply", token).rollout(r.id()).sql(sql)
                 .result(out.applied() ? "applied and verified" : out.error()).fingerprints(out.before(), out.after()));
@@ -138,7 +140,7 @@ final class RolloutMemberApply {
             after = engine.snapshot(p.target, options);
         } catch (EngineException e) {
             return Outcome.failed(now.fingerprint(), null, (stop.failure() == null ? "applied, but " : stop.failure() + "; ")
-                    + "cannot re-read the member: " + e.getMessage());
+                    + "cannot re-read the member: " + SqlErrors.oneLine(e));
         }
         if (stop.failure() != null) {
             return Outcome.failed(now.fingerprint(), after.fingerprint(), stop.failure() + "; DDL commits statement by "

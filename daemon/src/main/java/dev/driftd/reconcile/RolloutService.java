@@ -55,10 +55,23 @@ public final class RolloutService implements AutoCloseable {
     private final ExecutorService runner;
     private final ScheduledExecutorService watch;
     private final Map<String, RolloutRun> running = new ConcurrentHashMap<>();
+    /** When this sole node started (its own heartbeats are all later); null in a cluster. */
+    private final Instant soleNodeSince;
     /** Per fleet, the latest rollout this node ran (running or ended): what the metrics show. */
     private final Map<String, Rollout> latest = new ConcurrentHashMap<>();
 
     public RolloutService(ReconcileSource source, PlanStore plans, AuditLog audit, Engine engine) {
+        this(source, plans, audit, engine, false);
+    }
+
+    /**
+     * @param soleNode true when no other daemon can share the store (an embedded H2 store is
+     *                 locked by one process): then every rollout RUNNING with a heartbeat from
+     *                 before this service started lost its daemon (kill -9, power loss) and is
+     *                 marked interrupted at once on restart, not after {@link #ORPHANED_AFTER}
+     */
+    public RolloutService(ReconcileSource source, PlanStore plans, AuditLog audit, Engine engine, boolean soleNode) {
+        this.soleNodeSince = soleNode ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) : null;
         this.source = source;
         this.plans = plans;
         this.rollouts = new RolloutStore(plans);
@@ -258,9 +271,12 @@ public final class RolloutService implements AutoCloseable {
         try {
             Instant now = Instant.now();
             rollouts.heartbeat(List.copyOf(running.keySet()), now);
-            for (String id : rollouts.interruptOrphans(now.minus(ORPHANED_AFTER), now)) {
-                LOG.warn("rollout {} had no heartbeat for {} s: marked interrupted (its daemon stopped)", id,
-                        ORPHANED_AFTER.toSeconds());
+            Instant cutoff = now.minus(ORPHANED_AFTER);
+            if (soleNodeSince != null && soleNodeSince.isAfter(cutoff)) {
+                cutoff = soleNodeSince;
+            }
+            for (String id : rollouts.interruptOrphans(cutoff, now)) {
+                LOG.warn("rollout {} had no heartbeat since {}: marked interrupted (its daemon stopped)", id, cutoff);
             }
         } catch (RuntimeException e) {
             LOG.warn("rollouts: cannot write heartbeats: {}", SqlErrors.oneLine(e));

@@ -1,5 +1,7 @@
 package dev.driftd.reconcile;
 
+import dev.driftd.engine.SqlErrors;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.driftd.plan.Plan;
 
@@ -145,7 +147,7 @@ final class RolloutStore {
                 ps.setString(1, m.state().name());
                 ps.setString(2, m.beforeFingerprint());
                 ps.setString(3, m.afterFingerprint());
-                ps.setString(4, m.error());
+                ps.setString(4, m.error() == null ? null : SqlErrors.masked(m.error()));
                 ps.setObject(5, ts(m.startedAt()));
                 ps.setObject(6, ts(m.finishedAt()));
                 ps.setString(7, id);
@@ -231,6 +233,17 @@ final class RolloutStore {
                             return false; // another node took it, or it finished meanwhile
                         }
                     }
+                    // which member was being applied: the audit entry names it (its outcome is unknown)
+                    List<String> applying = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement("SELECT member FROM driftd_rollout_member "
+                            + "WHERE rollout_id = ? AND state = 'APPLYING' ORDER BY seq")) {
+                        ps.setString(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                applying.add(rs.getString(1));
+                            }
+                        }
+                    }
                     try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_rollout_member SET state = 'FAILED', "
                             + "error = ?, finished_at = ? WHERE rollout_id = ? AND state = 'APPLYING'")) {
                         ps.setString(1, OUTCOME_UNKNOWN);
@@ -243,6 +256,7 @@ final class RolloutStore {
                         ps.setString(1, id);
                         ps.executeUpdate();
                     }
+                    auditInterrupted(c, id, cutoff, applying);
                     return true;
                 });
                 if (mine) {
@@ -251,6 +265,29 @@ final class RolloutStore {
             }
             return interrupted;
         }, "interrupt rollouts without a heartbeat");
+    }
+
+    /**
+     * The {@code rollout-interrupted} audit entry of a rollout whose daemon died (kill -9, power
+     * loss), written in the transaction that marks it, so the state and the audit never disagree.
+     * A daemon that stops normally writes the same action from {@link RolloutRun}.
+     */
+    private static void auditInterrupted(Connection c, String id, Instant cutoff, List<String> applying)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT fleet, started_by, variant_fp, golden_fp FROM driftd_rollout WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                String result = "interrupted: the daemon running this rollout stopped (no heartbeat since before "
+                        + cutoff + ")" + (applying.isEmpty() ? "" : "; outcome unknown on " + String.join(", ", applying)
+                        + " (inspect it)") + "; members it had not reached were skipped";
+                AuditLog.insert(c, AuditLog.entry(rs.getString(1), null, "rollout-" + Rollout.State.INTERRUPTED.label(),
+                        rs.getString(2)).rollout(id).result(result).fingerprints(rs.getString(3), rs.getString(4)));
+            }
+        }
     }
 
     private List<Rollout> read(Connection c, String sql, String arg) throws SQLException {

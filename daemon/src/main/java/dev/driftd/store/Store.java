@@ -615,8 +615,13 @@ public final class Store implements SnapshotArchive, AutoCloseable {
         return "23505".equals(e.getSQLState());
     }
 
+    /**
+     * An error text as stored: masked (a row must never hold a password, even one a driver echoed
+     * in a message not made by {@link SqlErrors}) and cut to the column's length.
+     */
     private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        String masked = SqlErrors.masked(s);
+        return masked.length() <= max ? masked : masked.substring(0, max - 1) + "…";
     }
 
 }

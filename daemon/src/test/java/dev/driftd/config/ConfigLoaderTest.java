@@ -17,7 +17,8 @@ class ConfigLoaderTest {
     @TempDir
     Path dir;
 
-    private static final Map<String, String> ENV = Map.of("PG_PASSWORD", "pg-secret-1", "READ_TOKEN", "read-secret-2");
+    private static final Map<String, String> ENV = Map.of("PG_PASSWORD", "pg-secret-1-0123456", "READ_TOKEN", "read-secret-2-0123456",
+            "SHORT", "only-11-chr");
 
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);
@@ -55,7 +56,7 @@ class ConfigLoaderTest {
 
     @Test
     void fullExampleLoadsIntoRecords() throws IOException {
-        Files.writeString(dir.resolve("admin.token"), "  admin-secret-3\n");
+        Files.writeString(dir.resolve("admin.token"), "  admin-secret-3-0123456\n");
         Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id int);");
         Config c = load("""
                 server:
@@ -94,11 +95,11 @@ class ConfigLoaderTest {
         assertThat(c.server().port()).isEqualTo(9999);
         assertThat(c.server().tokens()).extracting(TokenConfig::name).containsExactly("grafana", "ops");
         assertThat(c.server().tokens().get(0).role()).isEqualTo(Role.READ);
-        assertThat(c.server().tokens().get(0).secret().reveal()).isEqualTo("read-secret-2");
-        assertThat(c.server().tokens().get(1).secret().reveal()).isEqualTo("admin-secret-3");
-        assertThat(c.server().metricsToken().reveal()).isEqualTo("read-secret-2");
+        assertThat(c.server().tokens().get(0).secret().reveal()).isEqualTo("read-secret-2-0123456");
+        assertThat(c.server().tokens().get(1).secret().reveal()).isEqualTo("admin-secret-3-0123456");
+        assertThat(c.server().metricsToken().reveal()).isEqualTo("read-secret-2-0123456");
         assertThat(c.store().retention()).isEqualTo(Duration.ofDays(30));
-        assertThat(c.store().password().reveal()).isEqualTo("pg-secret-1");
+        assertThat(c.store().password().reveal()).isEqualTo("pg-secret-1-0123456");
         FleetConfig f = c.fleets().get(0);
         assertThat(f.golden()).isEqualTo(new GoldenConfig.Member("template"));
         assertThat(f.concurrency()).isEqualTo(8);
@@ -107,7 +108,7 @@ class ConfigLoaderTest {
         assertThat(f.applyEnabled()).isTrue();
         assertThat(f.approvals()).isEqualTo(2);
         assertThat(f.rollout()).isEqualTo(new RolloutConfig(1, 10, Duration.ofSeconds(60)));
-        assertThat(f.members().get(0).target().password()).isEqualTo("pg-secret-1");
+        assertThat(f.members().get(0).target().password()).isEqualTo("pg-secret-1-0123456");
         assertThat(f.discover().get(0).bySchema()).isTrue();
         assertThat(f.discover().get(0).pattern().matcher("tenant_42").matches()).isTrue();
         assertThat(f.discover().get(1).bySchema()).isFalse();
@@ -145,7 +146,7 @@ class ConfigLoaderTest {
                 store: {url: "jdbc:postgresql://s/d?password=literal-pw-4", password: "${env:PG_PASSWORD}"}
                 """ + FLEET);
         String shown = c.toString();
-        assertThat(shown).doesNotContain("pg-secret-1", "read-secret-2", "literal-pw-4")
+        assertThat(shown).doesNotContain("pg-secret-1-0123456", "read-secret-2-0123456", "literal-pw-4")
                 .contains("***(env PG_PASSWORD)", "tenants", "template");
     }
 
@@ -154,13 +155,13 @@ class ConfigLoaderTest {
         Config c = load("""
                 server:
                   tokens:
-                    - {name: ops, role: admin, secret: "hunter22"}
+                    - {name: ops, role: admin, secret: "hunter22-literal-token"}
                 """ + FLEET);
-        assertThat(c.server().tokens().get(0).secret().reveal()).isEqualTo("hunter22");
+        assertThat(c.server().tokens().get(0).secret().reveal()).isEqualTo("hunter22-literal-token");
         assertThat(c.server().tokens().get(0).secret().origin()).isEqualTo("literal");
         assertThat(c.warnings()).hasSize(1);
         assertThat(c.warnings().get(0)).contains(":3: server.tokens[0].secret is a literal secret")
-                .doesNotContain("hunter22");
+                .doesNotContain("hunter22-literal-token");
     }
 
     @Test
@@ -288,6 +289,34 @@ class ConfigLoaderTest {
         fails("fleets:\n  - name: [a, b]\n", 2, "expected a single value");
         fails("fleets:\n  - name: a\n    golden: {member: x\n", 4, "YAML syntax");
         fails(FLEET.replace("role", "role").replace("name: tenants", "name: \"ten ants\""), 2, "is not a name");
+    }
+
+    @Test
+    void anEmptyOrCommentOnlyFileIsRejected() throws IOException {
+        // applied, it would drop every token and retire every fleet (issue 14 item 7)
+        fails("", 1, "the file is empty");
+        fails("\n   \n", 1, "the file is empty");
+        fails("# driftd.yaml\n# everything commented out\n#fleets:\n", 1, "the file is empty");
+    }
+
+    @Test
+    void tokenSecretsShorterThanSixteenCharactersAreRefused() throws IOException {
+        fails("""
+                server:
+                  tokens:
+                    - {name: ops, role: admin, secret: "${env:READ_TOKEN}"}
+                    - {name: bot, role: report, secret: "short-15-chars!"}
+                """ + FLEET, 4, "server.tokens[1].secret", "15 characters", "at least 16");
+        fails("""
+                server:
+                  metrics_token: "${env:SHORT}"
+                """ + FLEET, 2, "server.metrics_token", "env SHORT", "at least 16");
+        // the value itself is never part of the message
+        Path file = write("driftd.yaml", "server:\n  tokens: [{name: a, role: read, secret: \"abcdefgh12345\"}]\n" + FLEET);
+        assertThatThrownBy(() -> ConfigLoader.load(file, ENV::get)).hasMessageNotContaining("abcdefgh12345");
+        // sixteen is enough
+        Config c = load("server:\n  tokens: [{name: a, role: read, secret: \"0123456789abcdef\"}]\n" + FLEET);
+        assertThat(c.server().tokens()).hasSize(1);
     }
 
     @Test

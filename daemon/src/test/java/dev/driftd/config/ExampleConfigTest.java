@@ -18,9 +18,9 @@ class ExampleConfigTest {
 
     @Test
     void theExampleLoads() throws Exception {
-        Path token = Files.writeString(dir.resolve("admin.token"), "admin-token\n");
+        Path token = Files.writeString(dir.resolve("admin.token"), "admin-token-0123456789\n");
         String text = Files.readString(EXAMPLE).replace("/etc/driftd/admin.token", token.toString());
-        Map<String, String> env = Map.of("DRIFTD_READ_TOKEN", "r", "DRIFTD_REPORT_TOKEN", "p", "PG_PASSWORD", "x",
+        Map<String, String> env = Map.of("DRIFTD_READ_TOKEN", "read-token-0123456789", "DRIFTD_REPORT_TOKEN", "report-token-0123456789", "PG_PASSWORD", "x",
                 "MY_PASSWORD", "y");
         Config c = ConfigLoader.parse(text, EXAMPLE.toString(), EXAMPLE.toAbsolutePath().getParent(), env::get);
         assertThat(c.fleets()).extracting(FleetConfig::name).containsExactly("tenants", "shops");

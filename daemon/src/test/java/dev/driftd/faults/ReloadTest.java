@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reloading a real daemon's configuration, by SIGHUP and by POST /api/v1/reload: a bad file is
@@ -82,6 +83,71 @@ class ReloadTest {
                 assertThat(fleets(d)).contains("\"two\"").doesNotContain("\"one\"");
             }
         }
+    }
+
+    /**
+     * An empty or comment-only file is a bad file (issue 14 item 7): before, it reloaded as "0
+     * fleets", every token was gone, every fleet retired and its drift history closed. Now it is
+     * refused with file:line, and a later good reload keeps the drift history of the fleets that
+     * remain (the drift start of a member that drifted before stays the same instant).
+     */
+    @Test
+    void anEmptyFileIsRejectedAndAReloadKeepsTheHistoryOfRemainingFleets(@TempDir Path dir) throws Exception {
+        try (TestDatabase golden = TestDatabases.postgres().createDatabase("drreloadg");
+             TestDatabase member = TestDatabases.postgres().createDatabase("drreloadm")) {
+            golden.execute("CREATE TABLE t (id int PRIMARY KEY, note text)");
+            member.execute("CREATE TABLE t (id int PRIMARY KEY)");
+            int port = DaemonProcess.freePort();
+            Path cfg = dir.resolve("driftd.yaml");
+            Path store = dir.resolve("store").resolve("driftd");
+            String one = """
+                      - name: one
+                        schedule: "0 0 0 1 1 ? 2099"
+                        golden: {url: "%s"}
+                        members:
+                          - {name: m, url: "%s"}
+                    """.formatted(golden.url(), member.url());
+            Files.writeString(cfg, config(port, store, one));
+            try (DaemonProcess d = DaemonProcess.start(cfg, dir.resolve("driftd.log"), port)) {
+                d.awaitReady(Duration.ofSeconds(90));
+                assertThat(d.post("/api/v1/fleets/one/sweep", TOKEN).statusCode()).isLessThan(300);
+                String since = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> driftSince(d, "one"), s -> s != null);
+
+                for (String empty : new String[] {"", "# everything\n# commented out\n"}) {
+                    Files.writeString(cfg, empty);
+                    HttpResponse<String> rejected = d.post("/api/v1/reload", TOKEN);
+                    assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(422);
+                    assertThat(rejected.body()).contains(cfg + ":1").contains("empty");
+                    // the tokens still work, the fleet is still there with its drift
+                    assertThat(driftSince(d, "one")).isEqualTo(since);
+                }
+                d.signal("HUP");
+                awaitLog(d, cfg + ":1: the file is empty", Duration.ofSeconds(20));
+                assertThat(driftSince(d, "one")).isEqualTo(since);
+
+                // a good reload that changes other things: fleet one keeps its history
+                Files.writeString(cfg, config(port, store, one + fleet("two", golden.url())));
+                HttpResponse<String> ok = d.post("/api/v1/reload", TOKEN);
+                assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+                assertThat(fleets(d)).contains("\"two\"");
+                assertThat(driftSince(d, "one")).isEqualTo(since);
+            }
+            // and a restart on an empty file refuses to start, naming the file
+            Files.writeString(cfg, "# nothing\n");
+            try (DaemonProcess d = DaemonProcess.start(cfg, dir.resolve("driftd2.log"), port)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !d.alive());
+                assertThat(d.log()).contains(cfg + ":1: the file is empty");
+            }
+        }
+    }
+
+    private static String driftSince(DaemonProcess d, String fleet) throws Exception {
+        HttpResponse<String> r = d.get("/api/v1/fleets/" + fleet, TOKEN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"driftSince\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(r.body());
+        return m.find() ? m.group(1) : null;
     }
 
     private static String fleets(DaemonProcess d) throws Exception {

@@ -39,6 +39,27 @@ class RedactorTest {
     }
 
     @Test
+    void masksEveryFormADriverMessageQuotesAPasswordIn() {
+        // pgjdbc: "Unable to parse URL"; a database name the server echoes; Properties.toString()
+        assertThat(Redactor.redact("Unable to parse URL jdbc:postgresql://h:x/db?user=u&password=s3cret (SQLSTATE 99999)"))
+                .isEqualTo("Unable to parse URL jdbc:postgresql://h:x/db?user=u&password=*** (SQLSTATE 99999)");
+        assertThat(Redactor.redact("database \"app;password=s3cret\" does not exist"))
+                .isEqualTo("database \"app;password=***\" does not exist");
+        assertThat(Redactor.redact("properties {user=driftd, password=s3cret, ssl=true}"))
+                .isEqualTo("properties {user=driftd, password=***, ssl=true}");
+        // an unencoded '@' inside the password: all of it is masked, up to the host
+        assertThat(Redactor.redact("jdbc:mysql://root:p@ss@w0rd@db1:3306/app failed"))
+                .isEqualTo("jdbc:mysql://root:***@db1:3306/app failed");
+    }
+
+    @Test
+    void keepsMysqlsUsingPasswordYesOrNo() {
+        String text = "Access denied for user 'u'@'127.0.0.1' (using password: YES)";
+        assertThat(Redactor.redact(text)).isEqualTo(text);
+        assertThat(Redactor.redact("password: NOPE)")).isEqualTo("password: ***)");
+    }
+
+    @Test
     void leavesOrdinaryTextAlone() {
         String text = "FATAL: password authentication failed for user \"driftd\"; basic configuration loaded; "
                 + "3 tokens issued; jdbc:postgresql://db1:5432/app?user=driftd";

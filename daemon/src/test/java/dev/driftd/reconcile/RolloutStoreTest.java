@@ -170,6 +170,18 @@ class RolloutStoreTest {
             assertThat(d.members().get(0).error()).isEqualTo(RolloutStore.OUTCOME_UNKNOWN);
             assertThat(rollouts.find(alive.id()).orElseThrow().state()).isEqualTo(Rollout.State.RUNNING);
             assertThat(rollouts.find(planned.id()).orElseThrow().state()).isEqualTo(Rollout.State.PLANNED);
+
+            // kill -9 leaves no goodbye: the node that marks the orphan writes its audit entry (issue 14 item 8),
+            // once, naming the member whose outcome is unknown
+            List<AuditEntry> audit = new AuditLog(new PlanStore(store))
+                    .query(new AuditLog.Query(null, null, dead.id(), null, null), 10);
+            assertThat(audit).extracting(AuditEntry::action).containsExactly("rollout-interrupted");
+            AuditEntry e = audit.get(0);
+            assertThat(e.fleet()).isEqualTo("tenants");
+            assertThat(e.token()).isEqualTo("bob");
+            assertThat(e.result()).contains("no heartbeat").contains("outcome unknown on m0");
+            assertThat(new AuditLog(new PlanStore(store)).query(new AuditLog.Query(null, null, alive.id(), null, null), 10))
+                    .isEmpty();
         }
     }
 }
