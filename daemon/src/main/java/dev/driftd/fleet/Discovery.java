@@ -69,13 +69,38 @@ public final class Discovery {
                             fleet.name(), origin, name, rule.target().redactedUrl(), taken.origin());
                     continue;
                 }
-                DbTarget base = rule.target();
-                DbTarget target = rule.bySchema() ? base.withSchema(name)
-                        : new DbTarget(JdbcUrls.withDatabase(base.url(), name), base.user(), base.password(), null);
-                out.put(name, new FleetMember(fleet.name(), name, target, origin));
+                out.put(name, new FleetMember(fleet.name(), name, target(rule, name), origin));
             }
         }
         return new Result(out, failed);
+    }
+
+    /** Where a member a rule found by that name is read: its schema on the rule's database, or its database. */
+    static DbTarget target(DiscoverConfig rule, String name) {
+        DbTarget base = rule.target();
+        return rule.bySchema() ? base.withSchema(name)
+                : new DbTarget(JdbcUrls.withDatabase(base.url(), name), base.user(), base.password(), null);
+    }
+
+    /**
+     * A member the store remembers from an earlier run, before this run's first discovery: the
+     * first rule whose pattern takes its name, as discovery would have found it (a name already
+     * explicit is not a discovered member). Empty when no rule takes it any more.
+     */
+    public static java.util.Optional<FleetMember> remembered(FleetConfig fleet, String name) {
+        for (MemberConfig m : fleet.members()) {
+            if (m.name().equals(name)) {
+                return java.util.Optional.empty();
+            }
+        }
+        for (int i = 0; i < fleet.discover().size(); i++) {
+            DiscoverConfig rule = fleet.discover().get(i);
+            if (rule.pattern().matcher(name).matches()) {
+                return java.util.Optional.of(new FleetMember(fleet.name(), name, target(rule, name),
+                        FleetMember.discoverOrigin(i)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
