@@ -13,6 +13,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -109,6 +110,8 @@ public final class AdminServer implements AutoCloseable {
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 128)
+                // a client may half-close after its last request (shutdown of its output): answer it all the same
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -174,6 +177,7 @@ public final class AdminServer implements AutoCloseable {
         private long lastActivity = System.nanoTime();
         private long requestStarted;
         private boolean midRequest;
+        private boolean inputShut;
         private int pending;
         private ScheduledFuture<?> tick;
 
@@ -215,9 +219,28 @@ public final class AdminServer implements AutoCloseable {
             lastActivity = System.nanoTime();
         }
 
+        /** True when the client sent all it will send and every answer is out: time to close. */
+        boolean done() {
+            return inputShut && pending == 0;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof ChannelInputShutdownEvent) {
+                inputShut = true;
+                if (pending == 0) {
+                    ctx.close(); // nothing more will come and nothing is owed
+                }
+                return;
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
         private void check(ChannelHandlerContext ctx) {
             long now = System.nanoTime();
-            if (midRequest && now - requestStarted > settings.requestTimeout().toNanos()) {
+            if (inputShut && pending == 0) {
+                ctx.close();
+            } else if (midRequest && now - requestStarted > settings.requestTimeout().toNanos()) {
                 LOG.debug("closing {}: request not received whole within {}", ctx.channel().remoteAddress(),
                         settings.requestTimeout());
                 ctx.close();
@@ -379,9 +402,9 @@ public final class AdminServer implements AutoCloseable {
                 Answer next = ready.pollFirstEntry().getValue();
                 nextAnswer++;
                 guard.pending(-1);
-                write(ctx, next.response(), next.keepAlive());
+                write(ctx, next.response(), next.keepAlive() && !guard.done());
                 wrote = true;
-                if (!next.keepAlive()) {
+                if (!next.keepAlive() || guard.done()) {
                     ready.clear();
                     return;
                 }

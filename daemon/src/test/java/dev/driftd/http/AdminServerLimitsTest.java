@@ -274,6 +274,25 @@ class AdminServerLimitsTest {
         }
     }
 
+    /** Regression (found by the fuzz test): a client that half-closed after its request lost the answer. */
+    @Test
+    void aClientThatHalfClosesStillGetsItsAnswers() throws Exception {
+        start();
+        t.fleets.gate = new CountDownLatch(1);
+        try (Socket s = new Socket("127.0.0.1", port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("GET /api/v1/fleets/tenants/members/t3/diff HTTP/1.1\r\nHost: x\r\n"
+                    + "Authorization: Bearer " + READ + "\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.shutdownOutput();
+            await().atMost(Duration.ofSeconds(10)).until(() -> t.fleets.waiting.get() == 1);
+            t.fleets.gate.countDown();
+            String all = readUntilClosed(s.getInputStream());
+            assertThat(all).startsWith("HTTP/1.1 200").contains("\"insync\"").contains("\"ok\"");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> t.server.openConnections() == 0);
+    }
+
     /** Regression (item 8): '+' in a path segment was read as a space. */
     @Test
     void aPlusInAPathIsAPlus() throws Exception {
