@@ -76,6 +76,7 @@ class HttpFuzzE2ETest {
                 port = d.daemon.address().getPort();
                 dbName = t1.name();
                 pgPort = pg.port();
+                hostileEventsAreTakenInQuickly();
                 long start = System.nanoTime();
                 int sent = 0;
                 while (sent < REQUESTS && System.nanoTime() - start < BUDGET_NANOS) {
@@ -94,6 +95,27 @@ class HttpFuzzE2ETest {
                         + (System.nanoTime() - start) / 1_000_000 + " ms");
                 assertThat(sent).isGreaterThan(200);
             }
+        }
+    }
+
+    /**
+     * Issue 14 item 3: four 65,536-character events (a name run, a string literal, a quoted name,
+     * all the matcher's worst cases) held every HTTP worker for minutes, or overflowed the stack.
+     */
+    private void hostileEventsAreTakenInQuickly() throws IOException {
+        String[] statements = {"a".repeat(65_536), "'" + "y".repeat(65_534) + "'", "\\\"" + "z".repeat(65_530) + "\\\".t",
+                "ALTER TABLE " + "b".repeat(65_000) + " ADD c int"};
+        for (String st : statements) {
+            String body = ("{\"statement\": \"" + st + "\", \"flavor\": \"postgresql\", \"serverHost\": \"127.0.0.1\","
+                    + " \"serverPort\": " + pgPort + ", \"database\": \"" + dbName + "\", \"time\": \"2026-11-26T05:00:00Z\"}");
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            long t0 = System.nanoTime();
+            List<Integer> s = exchange(("POST /api/v1/events/ddl HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + REPORT
+                    + "\r\nContent-Length: " + b.length + "\r\nConnection: close\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8), 5_000);
+            assertThat(s).as(st.substring(0, 20)).containsExactly(202);
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("ms for a hostile event").isLessThan(2_000);
+            probesAnswer();
         }
     }
 
