@@ -182,6 +182,11 @@ public final class AdminApi implements AutoCloseable {
         return false;
     }
 
+    /** True for GET /healthz: a constant answer, cheap enough for the event loop itself. */
+    static boolean isLiveness(String method, List<String> segments) {
+        return method.equals("GET") && segments.equals(List.of("healthz"));
+    }
+
     private void authorize(Access access, String method, String path, String authorization) {
         if (access == Access.PUBLIC) {
             return;

@@ -59,9 +59,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * event loop and writes the answers in request order (HTTP/1.1 pipelining), closing after the
  * answer to a request that asked for {@code Connection: close}.
  *
- * <p>API calls run on a small bounded worker pool (a full queue answers 503); {@code /healthz},
- * {@code /readyz} and {@code /metrics} run on their own thread, so probes never wait behind slow
- * API calls.
+ * <p>API calls run on a small bounded worker pool (a full queue answers 503); {@code /readyz}
+ * and {@code /metrics} run on their own thread and {@code /healthz} on the event loop (its answer
+ * is a constant), so probes never wait behind slow API calls.
  */
 public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -346,6 +346,11 @@ public final class AdminServer implements AutoCloseable {
                 request = toApiRequest(req);
             } catch (IllegalArgumentException e) {
                 answer.complete(ApiResponse.error(ApiError.badRequest(e.getMessage())));
+                return;
+            }
+            if (AdminApi.isLiveness(request.method(), request.segments())) {
+                // answered right here: not even a flood of scrapes on the probe thread delays liveness
+                api.handle(request).whenComplete((r, e) -> answer.complete(r));
                 return;
             }
             long start = System.nanoTime();

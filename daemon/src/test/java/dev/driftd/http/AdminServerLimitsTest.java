@@ -94,6 +94,15 @@ class AdminServerLimitsTest {
             assertThat(quick("/readyz").statusCode()).isEqualTo(200);
             assertThat(quick("/metrics").body()).contains("driftd_member_drift");
         }
+        // liveness does not even queue behind scrapes: answered while a flood of them is under way
+        List<CompletableFuture<HttpResponse<String>>> scrapes = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            scrapes.add(async("GET", "/metrics", null, null));
+        }
+        assertThat(quick("/healthz").statusCode()).isEqualTo(200);
+        for (CompletableFuture<HttpResponse<String>> f : scrapes) {
+            assertThat(f.get().statusCode()).isBetween(200, 503);
+        }
         t.fleets.gate.countDown();
         for (CompletableFuture<HttpResponse<String>> f : slow) {
             assertThat(f.get().statusCode()).isEqualTo(200);
