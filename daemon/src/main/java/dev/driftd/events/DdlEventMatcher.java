@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Maps a DDL event to the fleet members it touched, by server (host and port), database and, for
@@ -19,10 +17,6 @@ import java.util.regex.Pattern;
  * returned. No match is an empty list (DDL on a database no fleet watches).
  */
 public final class DdlEventMatcher {
-    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|''|\\\\.)*'");
-    private static final Pattern QUALIFIER = Pattern.compile(
-            "(?:\"((?:[^\"]|\"\")+)\"|`((?:[^`]|``)+)`|([A-Za-z_][A-Za-z0-9_$]*))\\s*\\.");
-
     private record Candidate(MemberEndpoint endpoint, JdbcAddress address, String scope) {
     }
 
@@ -97,17 +91,9 @@ public final class DdlEventMatcher {
         return List.copyOf(byConnection);
     }
 
-    /** Lower-cased names written before a '.', outside string literals. */
+    /** Lower-cased names written before a '.', outside string literals and comments (linear scan). */
     static Set<String> qualifiers(String statement) {
-        String code = STRING_LITERAL.matcher(statement).replaceAll("''");
-        Set<String> out = new LinkedHashSet<>();
-        Matcher m = QUALIFIER.matcher(code);
-        while (m.find()) {
-            String name = m.group(1) != null ? m.group(1).replace("\"\"", "\"")
-                    : m.group(2) != null ? m.group(2).replace("``", "`") : m.group(3);
-            out.add(name.toLowerCase(Locale.ROOT));
-        }
-        return out;
+        return StatementQualifiers.of(statement);
     }
 
     private static String emptyToNull(String s) {

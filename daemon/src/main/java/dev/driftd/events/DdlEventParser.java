@@ -24,7 +24,13 @@ public final class DdlEventParser {
     private static final int MAX_FIELD = 1_024;
     private static final Set<String> GUARDS = Set.of("off", "warn", "block");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The earliest and latest event time taken: what every store's timestamp column holds. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    /** Trailing tokens after the object are an error: a body is one event, not an event and garbage. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private DdlEventParser() {
     }
@@ -70,7 +76,7 @@ public final class DdlEventParser {
         if (!n.isTextual()) {
             throw new InvalidDdlEventException("field '" + field + "' must be a string");
         }
-        String v = n.asText();
+        String v = noNul(field, n.asText());
         if (v.isBlank()) {
             throw new InvalidDdlEventException("field '" + field + "' must not be blank");
         }
@@ -89,12 +95,20 @@ public final class DdlEventParser {
         if (!n.isTextual()) {
             throw new InvalidDdlEventException("field '" + field + "' must be a string or null");
         }
-        String v = n.asText();
+        String v = noNul(field, n.asText());
         if (v.length() > MAX_FIELD) {
             throw new InvalidDdlEventException("field '" + field + "' is " + v.length()
                     + " characters, over the limit of " + MAX_FIELD);
         }
         return v.isEmpty() ? null : v;
+    }
+
+    /** PostgreSQL text cannot hold NUL: such an event would be taken, then lost when stored. */
+    private static String noNul(String field, String v) {
+        if (v.indexOf('\0') >= 0) {
+            throw new InvalidDdlEventException("field '" + field + "' contains a NUL character");
+        }
+        return v;
     }
 
     private static boolean optionalBoolean(JsonNode root, String field) {
@@ -113,7 +127,8 @@ public final class DdlEventParser {
         if (n == null || n.isNull()) {
             throw new InvalidDdlEventException("field 'serverPort' is required");
         }
-        if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > 65_535) {
+        // canConvertToInt first: asLong() wraps a number like 2^64+5432 around to 5432
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1 || n.asInt() > 65_535) {
             throw new InvalidDdlEventException("field 'serverPort' must be an integer from 1 to 65535, got " + n);
         }
         return n.asInt();
@@ -122,7 +137,11 @@ public final class DdlEventParser {
     private static Instant time(JsonNode root) {
         String t = requiredText(root, "time", 64);
         try {
-            return OffsetDateTime.parse(t).toInstant(); // ISO-8601 with Z or an offset
+            Instant at = OffsetDateTime.parse(t).toInstant(); // ISO-8601 with Z or an offset
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new InvalidDdlEventException("field 'time' must be between years 1 and 9999, got '" + t + "'");
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw new InvalidDdlEventException("field 'time' must be an ISO-8601 timestamp like"
                     + " 2026-01-31T12:00:00Z, got '" + t + "'");

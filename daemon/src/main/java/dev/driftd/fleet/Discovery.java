@@ -97,13 +97,39 @@ public final class Discovery {
                     skipped.add(new Skipped(origin, name, why));
                     continue;
                 }
-                DbTarget ruleTarget = rule.target();
-                DbTarget target = rule.bySchema() ? ruleTarget.withSchema(name)
-                        : new DbTarget(base.withDatabase(name).toString(), ruleTarget.user(), ruleTarget.password(), null);
-                out.put(name, new FleetMember(fleet.name(), name, target, origin));
+                out.put(name, new FleetMember(fleet.name(), name, target(rule, name), origin));
             }
         }
         return new Result(out, failed, List.copyOf(skipped));
+    }
+
+    /** Where a member a rule found by that name is read: its schema on the rule's database, or its database. */
+    static DbTarget target(DiscoverConfig rule, String name) {
+        DbTarget base = rule.target();
+        return rule.bySchema() ? base.withSchema(name)
+                : new DbTarget(JdbcUrl.parse(rule.url()).withDatabase(name).toString(), base.user(), base.password(), null);
+    }
+
+    /**
+     * A member the store remembers from an earlier run, before this run's first discovery: the
+     * first rule whose pattern takes its name, as discovery would have found it (a name already
+     * explicit is not a discovered member). Empty when no rule takes it any more.
+     */
+    public static java.util.Optional<FleetMember> remembered(FleetConfig fleet, String name) {
+        for (MemberConfig m : fleet.members()) {
+            if (m.name().equals(name)) {
+                return java.util.Optional.empty();
+            }
+        }
+        for (int i = 0; i < fleet.discover().size(); i++) {
+            DiscoverConfig rule = fleet.discover().get(i);
+            if (rule.pattern().matcher(name).matches()
+                    && JdbcUrl.parse(rule.url()).family().unrepresentable(name) == null) {
+                return java.util.Optional.of(new FleetMember(fleet.name(), name, target(rule, name),
+                        FleetMember.discoverOrigin(i)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

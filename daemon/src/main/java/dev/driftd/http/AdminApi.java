@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * unknown path 404, wrong method 405, then authentication 401 and role 403, then unknown fleet or
  * member 404 (so fleet names are not given away to callers without a token).
  */
-public final class AdminApi {
+public final class AdminApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
     /** The Prometheus text exposition format. */
     /** How many of a member's latest DDL statements its diff shows. */
@@ -69,6 +69,7 @@ public final class AdminApi {
     private final Runnable reload;
     private final Supplier<Authenticator> auth;
     private final List<Route> routes = new ArrayList<>();
+    private final DdlEventQueue events;
 
     /**
      * @param metrics the Prometheus text exposition (called on a worker thread)
@@ -76,6 +77,13 @@ public final class AdminApi {
      * @param auth    the tokens in force (asked on every request, so a reload can change them)
      */
     public AdminApi(FleetService fleets, Supplier<String> metrics, Runnable reload, Supplier<Authenticator> auth) {
+        this(fleets, metrics, reload, auth, new DdlEventQueue(DdlEventQueue.DEFAULT_CAPACITY, null));
+    }
+
+    /** @param events where DDL events are taken in (closed with this API) */
+    public AdminApi(FleetService fleets, Supplier<String> metrics, Runnable reload, Supplier<Authenticator> auth,
+                    DdlEventQueue events) {
+        this.events = events;
         this.fleets = fleets;
         this.metrics = metrics;
         this.reload = reload;
@@ -116,27 +124,70 @@ public final class AdminApi {
     }
 
     private CompletableFuture<ApiResponse> dispatch(ApiRequest request) {
+        Matched m = find(request.method(), request.path(), request.segments());
+        authorize(m.route().access(), request.method(), request.path(), request.authorization());
+        return m.route().handler().handle(request, m.params());
+    }
+
+    private record Matched(Route route, Map<String, String> params) {
+    }
+
+    /** The route for a method and path: 404 for no such path, 405 for a path without that method. */
+    private Matched find(String method, String path, List<String> segments) {
         Set<String> allowed = new LinkedHashSet<>();
         for (Route r : routes) {
-            Map<String, String> params = r.match(request.segments());
+            Map<String, String> params = r.match(segments);
             if (params == null) {
                 continue;
             }
-            if (!r.method().equals(request.method())) {
+            if (!r.method().equals(method)) {
                 allowed.add(r.method());
                 continue;
             }
-            authorize(r.access(), request);
-            return r.handler().handle(request, params);
+            return new Matched(r, params);
         }
         if (!allowed.isEmpty()) {
-            throw new ApiError(405, "method not allowed", request.method() + " " + request.path()
+            throw new ApiError(405, "method not allowed", method + " " + path
                     + " (allowed: " + String.join(", ", allowed) + ")");
         }
-        throw ApiError.notFound("no endpoint " + request.path());
+        throw ApiError.notFound("no endpoint " + path);
     }
 
-    private void authorize(Access access, ApiRequest request) {
+    /**
+     * The answer a request gets from its request line and headers alone (404, 405, 401, 403), or
+     * null when it may go on. Cheap and non-blocking: the server asks it before reading a body, so
+     * a client without a valid token cannot make the daemon buffer one.
+     */
+    ApiError refusal(String method, String path, List<String> segments, String authorization) {
+        try {
+            Matched m = find(method, path, segments);
+            authorize(m.route().access(), method, path, authorization);
+            return null;
+        } catch (ApiError e) {
+            return e;
+        }
+    }
+
+    /**
+     * True for /healthz, /readyz and /metrics: answered on their own thread, never queued behind
+     * API calls, so probes and scrapes keep answering while every worker is busy.
+     */
+    boolean isProbe(String method, List<String> segments) {
+        for (Route r : routes) {
+            if ((r.access() == Access.PUBLIC || r.access() == Access.METRICS) && r.method().equals(method)
+                    && r.match(segments) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for GET /healthz: a constant answer, cheap enough for the event loop itself. */
+    static boolean isLiveness(String method, List<String> segments) {
+        return method.equals("GET") && segments.equals(List.of("healthz"));
+    }
+
+    private void authorize(Access access, String method, String path, String authorization) {
         if (access == Access.PUBLIC) {
             return;
         }
@@ -144,19 +195,19 @@ public final class AdminApi {
         Role needed = access == Access.ADMIN ? Role.ADMIN : access == Access.REPORT ? Role.REPORT : Role.READ;
         if (access == Access.METRICS) {
             // /metrics is open unless the config sets server.metrics_token; then that token or a read token.
-            Boolean metricsToken = a.metricsTokenMatches(request.authorization());
+            Boolean metricsToken = a.metricsTokenMatches(authorization);
             if (metricsToken == null || metricsToken) {
                 return;
             }
         }
-        if (request.authorization() == null) {
+        if (authorization == null) {
             throw new ApiError(401, "unauthorized", "send Authorization: Bearer <token>");
         }
-        ApiToken token = a.authenticate(request.authorization())
+        ApiToken token = a.authenticate(authorization)
                 .orElseThrow(() -> new ApiError(401, "unauthorized", "unknown token"));
         if (!Authenticator.allows(token.role(), needed)) {
             throw new ApiError(403, "forbidden", "token '" + token.name() + "' has role " + token.role().label()
-                    + "; " + request.method() + " " + request.path() + " needs " + needed.label());
+                    + "; " + method + " " + path + " needs " + needed.label());
         }
     }
 
@@ -242,9 +293,11 @@ public final class AdminApi {
 
     /**
      * POST /api/v1/events/ddl (the JDBC proxy): 400 with the parser's one-line reason for a bad
-     * body; otherwise 202 at once with the members the statement was attributed to. An event no
-     * fleet member matches is still 202 (the proxy must not retry it or log errors), with an empty
-     * {@code matched} list.
+     * body; 429 with Retry-After when the event queue is full; otherwise 202 once the event is
+     * matched (on the queue's thread, not this one), before any store write or snapshot. An event no
+     * fleet member matches is still 202 (the proxy must not retry it or log errors). An admin token
+     * is told which members matched; a report token only how many, so a proxy's token cannot be
+     * used to learn the fleets' member names.
      */
     private CompletableFuture<ApiResponse> ddlEvent(ApiRequest req, Map<String, String> p) {
         DdlEvent event;
@@ -253,7 +306,13 @@ public final class AdminApi {
         } catch (InvalidDdlEventException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-        return done(ApiResponse.json(202, DdlJson.accepted(fleets.reportDdl(event))));
+        boolean admin = auth.get().authenticate(req.authorization()).map(t -> t.role() == Role.ADMIN).orElse(false);
+        try {
+            return events.submit(event, fleets::reportDdl)
+                    .thenApply(matched -> ApiResponse.json(202, DdlJson.accepted(matched, admin)));
+        } catch (DdlEventQueue.Full e) {
+            throw new ApiError(429, "too many requests", "the DDL event queue is full; send the event again later");
+        }
     }
 
     private CompletableFuture<ApiResponse> reload(ApiRequest req, Map<String, String> p) {
@@ -264,6 +323,12 @@ public final class AdminApi {
                     + " (the running configuration is kept)");
         }
         return done(ApiResponse.json(200, Map.of("status", "reloaded")));
+    }
+
+    /** Stops taking DDL events (queued ones are taken in first, for a moment). */
+    @Override
+    public void close() {
+        events.close();
     }
 
     private FleetStatus fleet(String name) {

@@ -43,6 +43,9 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
         if (e.status() == 401) {
             return r.withHeader("WWW-Authenticate", "Bearer realm=\"driftd\"");
         }
+        if (e.status() == 429 || e.status() == 503) {
+            return r.withHeader("Retry-After", "1"); // busy for now, not broken: try again shortly
+        }
         return r;
     }
 

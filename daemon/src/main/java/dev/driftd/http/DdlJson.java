@@ -13,10 +13,17 @@ final class DdlJson {
     private DdlJson() {
     }
 
-    /** The 202 answer: the members the event was attributed to (empty: no fleet watches that database). */
-    static ObjectNode accepted(List<MemberRef> matched) {
+    /**
+     * The 202 answer: how many members the event was attributed to (0: no fleet watches that
+     * database) and, for an admin token only, which.
+     */
+    static ObjectNode accepted(List<MemberRef> matched, boolean names) {
         ObjectNode n = ApiResponse.MAPPER.createObjectNode();
         n.put("status", "accepted");
+        n.put("members", matched.size());
+        if (!names) {
+            return n;
+        }
         ArrayNode arr = n.putArray("matched");
         for (MemberRef r : matched) {
             arr.addObject().put("fleet", r.fleet()).put("member", r.member());

@@ -49,7 +49,7 @@ public final class PlanRoutes {
     }
 
     private CompletableFuture<ApiResponse> approve(ApiRequest req, Map<String, String> p) {
-        boolean destructive = body(req).path("destructive").asBoolean(false);
+        boolean destructive = ReconcileJson.flag(body(req), "destructive");
         return call(() -> {
             service.approve(p.get("fleet"), p.get("member"), p.get("id"), tokenName(req), destructive);
             return ApiResponse.json(200, plan(service.get(p.get("fleet"), p.get("member"), p.get("id"))));
@@ -117,10 +117,18 @@ public final class PlanRoutes {
         return v == null || v.isEmpty() || v.get(v.size() - 1).isEmpty() ? null : v.get(v.size() - 1);
     }
 
+    /** The instants every store's timestamp column holds; Instant itself goes to year 1,000,000,000. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     private static Instant time(ApiRequest req, String name) {
         String v = param(req, name);
         try {
-            return v == null ? null : Instant.parse(v);
+            Instant t = v == null ? null : Instant.parse(v);
+            if (t != null && (t.isBefore(EARLIEST) || t.isAfter(LATEST))) {
+                throw ApiError.badRequest("?" + name + " must be between years 1 and 9999, not '" + v + "'");
+            }
+            return t;
         } catch (DateTimeParseException e) {
             throw ApiError.badRequest("?" + name + " must be an ISO-8601 instant like 2026-01-31T12:00:00Z, not '" + v + "'");
         }

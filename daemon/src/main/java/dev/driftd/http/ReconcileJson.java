@@ -54,7 +54,10 @@ final class ReconcileJson {
             return ApiResponse.MAPPER.createObjectNode();
         }
         try {
-            JsonNode n = ApiResponse.MAPPER.readTree(req.body());
+            // one JSON object and nothing after it: trailing garbage is a bad request, not ignored
+            JsonNode n = ApiResponse.MAPPER.reader()
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readTree(req.body());
             if (n == null || !n.isObject()) {
                 throw ApiError.badRequest("the body must be a JSON object");
             }
@@ -62,6 +65,21 @@ final class ReconcileJson {
         } catch (IOException e) {
             throw ApiError.badRequest("the body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    /**
+     * A boolean field of a body: absent or null is false; anything but JSON true or false is a 400
+     * (1, "yes" and "true" are not a destructive approval).
+     */
+    static boolean flag(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw ApiError.badRequest("\"" + field + "\" must be true or false, not " + v);
+        }
+        return v.booleanValue();
     }
 
     /** The token's NAME, which plans, rollouts and the audit log record (never its secret). */

@@ -63,7 +63,7 @@ public final class RolloutRoutes {
     }
 
     private CompletableFuture<ApiResponse> approve(ApiRequest req, Map<String, String> p) {
-        boolean destructive = ReconcileJson.body(req).path("destructive").asBoolean(false);
+        boolean destructive = ReconcileJson.flag(ReconcileJson.body(req), "destructive");
         return ReconcileJson.call(() -> {
             service.approve(p.get("fleet"), p.get("id"), tokenName(req), destructive);
             return ApiResponse.json(200, rollout(service.get(p.get("fleet"), p.get("id"))));

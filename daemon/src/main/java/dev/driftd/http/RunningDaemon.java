@@ -53,12 +53,14 @@ public final class RunningDaemon implements AutoCloseable {
             ServerConfig sc = c.config().server();
             InetSocketAddress bind = bindOverride != null ? bindOverride : new InetSocketAddress(sc.host(), sc.port());
             FleetService fleets = c.fleetService();
-            AdminApi api = new AdminApi(fleets, metrics::scrape, fleets::reload, this::authenticator);
+            HttpSettings settings = new HttpSettings(bind, HttpSettings.DEFAULT_MAX_REQUEST_BYTES);
+            AdminApi api = new AdminApi(fleets, metrics::scrape, fleets::reload, this::authenticator,
+                    new DdlEventQueue(settings.eventQueue(), registry));
             w = new ReconcileWiring(c);
             holder.rollouts = w.rollouts;
             PlanRoutes.register(api, w.plans, this::authenticator);
             RolloutRoutes.register(api, w.rollouts, this::authenticator);
-            s = new AdminServer(api, new HttpSettings(bind, HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
+            s = new AdminServer(api, settings);
             address = s.start();
         } catch (RuntimeException | InterruptedException e) {
             if (s != null) {

@@ -7,6 +7,7 @@ import dev.driftd.diff.Diff;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.SqlErrors;
 import dev.driftd.fleet.FleetEvents;
+import dev.driftd.fleet.Discovery;
 import dev.driftd.fleet.FleetMember;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberState;
@@ -407,12 +408,20 @@ public final class FleetRunner {
 
     /**
      * The members this fleet knows where to read: those of the last sweep, plus explicit members
-     * of the configuration not swept yet (what DDL events are matched against).
+     * of the configuration not swept yet, and discovered members the store remembers from the last
+     * run until a sweep here finds them again (what DDL events are matched against).
      */
     public List<FleetMember> knownMembers() {
+        FleetConfig cfg = config;
         Map<String, FleetMember> out = new LinkedHashMap<>(members);
-        for (MemberConfig m : config.members()) {
-            out.putIfAbsent(m.name(), new FleetMember(config.name(), m.name(), m.target(), FleetMember.EXPLICIT));
+        for (MemberConfig m : cfg.members()) {
+            out.putIfAbsent(m.name(), new FleetMember(cfg.name(), m.name(), m.target(), FleetMember.EXPLICIT));
+        }
+        // discovered members restored from the store, before this run's first sweep found them again
+        for (MemberStatus m : status.members()) {
+            if (!out.containsKey(m.member())) {
+                Discovery.remembered(cfg, m.member()).ifPresent(f -> out.put(f.name(), f));
+            }
         }
         return new ArrayList<>(out.values());
     }

@@ -84,6 +84,12 @@ class PostgresPlansE2ETest {
                 HttpResponse<String> notDestructive = d.send("POST", t1Plans + "/" + id + "/approve", BOB, "{}");
                 assertThat(notDestructive.statusCode()).isEqualTo(409);
                 assertThat(notDestructive.body()).contains("destructive");
+                // only JSON true approves destructive statements; trailing garbage is no body (issue 14 item 8)
+                for (String notTrue : List.of("{\"destructive\":1}", "{\"destructive\":\"true\"}",
+                        "{\"destructive\":true} x", "{\"destructive\":true}{}")) {
+                    HttpResponse<String> refused = d.send("POST", t1Plans + "/" + id + "/approve", BOB, notTrue);
+                    assertThat(refused.statusCode()).as(notTrue + ": " + refused.body()).isEqualTo(400);
+                }
                 d.ok("POST", t1Plans + "/" + id + "/approve", BOB, "{\"destructive\":true}", 200);
                 assertThat(d.send("POST", t1Plans + "/" + id + "/approve", BOB, "{\"destructive\":true}").statusCode())
                         .isEqualTo(409);
@@ -150,6 +156,11 @@ class PostgresPlansE2ETest {
                 assertThat(d.ok("GET", "/api/v1/audit?fleet=pg&since=2999-01-01T00:00:00Z", READER, null, 200)
                         .path("entries").size()).isZero();
                 assertThat(d.send("GET", "/api/v1/audit?since=yesterday", READER, null).statusCode()).isEqualTo(400);
+                // a year Instant can hold but no store can: 400, not 500 (issue 14 item 8)
+                assertThat(d.send("GET", "/api/v1/audit?since=%2B1000000000-01-01T00:00:00Z", READER, null).statusCode())
+                        .isEqualTo(400);
+                assertThat(d.send("GET", "/api/v1/audit?until=-0001-01-01T00:00:00Z", READER, null).statusCode())
+                        .isEqualTo(400);
             }
         }
     }

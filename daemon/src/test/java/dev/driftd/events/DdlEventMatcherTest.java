@@ -2,11 +2,13 @@ package dev.driftd.events;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class DdlEventMatcherTest {
     private static final List<MemberEndpoint> MEMBERS = List.of(
@@ -78,6 +80,36 @@ class DdlEventMatcherTest {
     void qualifiersIgnoreStringLiterals() {
         assertThat(DdlEventMatcher.qualifiers("COMMENT ON TABLE a.b IS 'c.d'; CREATE TABLE \"E\".f ()"))
                 .containsExactly("a", "e");
+    }
+
+    @Test
+    void qualifiersIgnoreCommentsAndDotsInsideQuotedNames() {
+        assertThat(DdlEventMatcher.qualifiers("-- tenant_7.x\n/* tenant_8.y */ CREATE TABLE \"a.b\".t (c int) # shop_1.z"))
+                .containsExactly("a.b");
+        assertThat(DdlEventMatcher.qualifiers("CREATE TABLE \"Ten\"\"ant\" . t (); ALTER TABLE `sh``op`.i"))
+                .containsExactly("ten\"ant", "sh`op");
+        assertThat(DdlEventMatcher.qualifiers("CREATE TABLE \u00e9t\u00e9.t ()")).containsExactly("\u00e9t\u00e9");
+    }
+
+    /** Regression: the regexes were quadratic on long names and recursed once per literal character. */
+    @Test
+    void hostileStatementsAreScannedInLinearTimeWithoutRecursion() {
+        int max = DdlEventParser.MAX_STATEMENT;
+        List<String> hostile = List.of("a".repeat(max), "x ".repeat(max / 2), "'" + "y".repeat(60_000) + "'",
+                "\"" + "z".repeat(60_000) + "\".t", "`" + "w".repeat(60_000) + "`.t", "'" + "''".repeat(30_000),
+                "\"" + "\"\"".repeat(30_000) + "\"", "a.".repeat(max / 2), "'\\'".repeat(max / 4));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            for (String sql : hostile) {
+                for (int i = 0; i < 4; i++) {
+                    DdlEventMatcher.qualifiers(sql);
+                }
+            }
+        });
+        assertThat(DdlEventMatcher.qualifiers("\"" + "z".repeat(60_000) + "\".t")).containsExactly("z".repeat(60_000));
+        assertThat(DdlEventMatcher.qualifiers("a.".repeat(max / 2))).containsExactly("a");
+        DdlEvent big = event("postgresql", "db2", 5432, "saas", "tenant_7", "CREATE TABLE t (c text DEFAULT '"
+                + "q".repeat(max - 40) + "')");
+        assertThat(matcher.match(big)).containsExactly(new MemberRef("tenants", "tenant_7"));
     }
 
     @Test

@@ -74,4 +74,22 @@ class DdlEventParserTest {
         assertThatThrownBy(() -> DdlEventParser.parse(new byte[DdlEventParser.MAX_BODY + 1]))
                 .hasMessageContaining("over the limit");
     }
+
+    /** Regressions (issue 14 item 8): each of these was taken (202), and some then lost in the store. */
+    @Test
+    void rejectsNulTrailingGarbageAndWrappingNumbers() {
+        assertThatThrownBy(() -> parse(FROM_PROXY.replace("CREATE TABLE t", "CREATE TABLE t\\u0000")))
+                .isInstanceOf(InvalidDdlEventException.class).hasMessage("field 'statement' contains a NUL character");
+        assertThatThrownBy(() -> parse(FROM_PROXY.replace("\"migrator\"", "\"mi\\u0000grator\"")))
+                .hasMessage("field 'user' contains a NUL character");
+        assertThatThrownBy(() -> parse(FROM_PROXY + " garbage")).hasMessageStartingWith("body is not JSON");
+        assertThatThrownBy(() -> parse(FROM_PROXY + "{}")).hasMessageStartingWith("body is not JSON");
+        assertThatThrownBy(() -> parse(FROM_PROXY.replace("5432", "18446744073709557048"))) // 2^64 + 5432
+                .hasMessageStartingWith("field 'serverPort' must be an integer from 1 to 65535");
+        assertThatThrownBy(() -> parse(FROM_PROXY.replace("5432", "4294972728"))) // 2^32 + 5432
+                .hasMessageStartingWith("field 'serverPort' must be an integer from 1 to 65535");
+        assertThatThrownBy(() -> parse(FROM_PROXY.replace("2026-11-26T05:00:00.123Z", "+999999999-01-01T00:00:00Z")))
+                .hasMessageStartingWith("field 'time' must be between years 1 and 9999");
+        assertThat(parse(FROM_PROXY + "  \n").serverPort()).isEqualTo(5432); // trailing blanks are fine
+    }
 }

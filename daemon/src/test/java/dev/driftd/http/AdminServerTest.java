@@ -59,12 +59,18 @@ class AdminServerTest {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     void start(boolean metricsNeedToken) throws Exception {
+        start(metricsNeedToken, new HttpSettings(new InetSocketAddress("127.0.0.1", 0), 4096), 64);
+    }
+
+    void start(boolean metricsNeedToken, HttpSettings settings, int eventQueue) throws Exception {
         List<ApiToken> tokens = List.of(new ApiToken("grafana", Role.READ, READ), new ApiToken("ops", Role.ADMIN, ADMIN),
                 new ApiToken("proxy", Role.REPORT, REPORT));
         Authenticator auth = new Authenticator(tokens, metricsNeedToken ? METRICS : null);
-        FleetMetrics metrics = new FleetMetrics(PrometheusRegistries.create(), fleets::fleets, RolloutCounts.NONE);
-        AdminApi api = new AdminApi(fleets, metrics::scrape, fleets::reload, () -> auth);
-        server = new AdminServer(api, new HttpSettings(new InetSocketAddress("127.0.0.1", 0), 4096));
+        var registry = PrometheusRegistries.create();
+        FleetMetrics metrics = new FleetMetrics(registry, fleets::fleets, RolloutCounts.NONE);
+        AdminApi api = new AdminApi(fleets, metrics::scrape, fleets::reload, () -> auth,
+                new DdlEventQueue(eventQueue, registry));
+        server = new AdminServer(api, settings);
         InetSocketAddress bound = server.start();
         base = "http://127.0.0.1:" + bound.getPort();
     }
@@ -95,14 +101,22 @@ class AdminServerTest {
 
     @AfterEach
     void stop() {
+        java.util.concurrent.CountDownLatch g = fleets.gate;
+        if (g != null) {
+            g.countDown();
+        }
         if (server != null) {
             server.close();
         }
     }
 
     HttpResponse<String> send(String method, String path, String token) throws Exception {
+        return send(method, path, token, null);
+    }
+
+    HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

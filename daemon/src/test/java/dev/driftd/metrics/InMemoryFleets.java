@@ -29,6 +29,16 @@ public final class InMemoryFleets implements FleetService {
     public volatile String reloadError;
     /** When set, sweepNow answers with this future (tests complete it themselves). */
     public volatile CompletableFuture<SweepResult> pendingSweep;
+    /** When set, diff() and reportDdl() wait for it to open (tests that keep threads busy). */
+    public volatile java.util.concurrent.CountDownLatch gate;
+    /** Calls waiting at the gate now. */
+    public final AtomicInteger waiting = new AtomicInteger();
+    /** Calls of ready() and fleets() so far. */
+    public final AtomicInteger readyCalls = new AtomicInteger();
+    public final AtomicInteger listCalls = new AtomicInteger();
+    /** What reportDdl answers (it may throw). */
+    public volatile java.util.function.Function<dev.driftd.events.DdlEvent, List<dev.driftd.events.MemberRef>> ddl =
+            e -> List.of();
 
     public static String key(String fleet, String member) {
         return fleet + "/" + member;
@@ -36,6 +46,7 @@ public final class InMemoryFleets implements FleetService {
 
     @Override
     public List<FleetStatus> fleets() {
+        listCalls.incrementAndGet();
         return List.copyOf(fleets);
     }
 
@@ -46,6 +57,7 @@ public final class InMemoryFleets implements FleetService {
 
     @Override
     public Optional<Diff> diff(String fleet, String member) {
+        pass();
         return Optional.ofNullable(diffs.get(key(fleet, member)));
     }
 
@@ -75,6 +87,28 @@ public final class InMemoryFleets implements FleetService {
 
     @Override
     public boolean ready() {
+        readyCalls.incrementAndGet();
         return ready;
+    }
+
+    @Override
+    public List<dev.driftd.events.MemberRef> reportDdl(dev.driftd.events.DdlEvent event) {
+        pass();
+        return ddl.apply(event);
+    }
+
+    private void pass() {
+        java.util.concurrent.CountDownLatch g = gate;
+        if (g == null) {
+            return;
+        }
+        waiting.incrementAndGet();
+        try {
+            g.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 }
