@@ -51,14 +51,16 @@ final class RealWorldReport {
                 .append(counts[3]).append(" pass although listed.\n");
         boolean any = lines.stream().anyMatch(l -> l.status() != RealWorldVerdict.Status.PASS);
         if (any) {
-            md.append("\n### Real schemas: what fails\n\n| file | check | cause | first differences |\n|---|---|---|---|\n");
+            md.append("\n### Real schemas: what fails\n\n| file | check | status | cause | first differences | listed reason |\n")
+                    .append("|---|---|---|---|---|---|\n");
             for (RealWorldVerdict.Line l : lines) {
-                if (l.result().outcome() == CaseResult.Outcome.CONVERGED) {
+                if (l.status() == RealWorldVerdict.Status.PASS) {
                     continue;
                 }
                 String detail = l.result().detail() == null ? "" : String.join(" / ", l.result().detail().lines().limit(3).toList());
                 md.append("| ").append(l.file().file()).append(" | ").append(l.check().id()).append(" | ")
-                        .append(escape(l.result().cause())).append(" | ").append(escape(clip(detail))).append(" |\n");
+                        .append(l.status().label).append(" | ").append(escape(l.result().cause())).append(" | ")
+                        .append(escape(clip(detail))).append(" | ").append(escape(l.expectedReason())).append(" |\n");
             }
         }
         md.append("\n### Real schemas: the scripted drift\n\n");
