@@ -66,7 +66,7 @@ final class RealWorldReport {
         md.append("\n### Real schemas: the scripted drift\n\n");
         for (String file : byFile.keySet()) {
             String drift = byFile.get(file).get(0).file().drift();
-            md.append("- `").append(file).append("`: ").append(drift == null ? "(not reached)" : escape(clip(drift))).append('\n');
+            md.append("- `").append(file).append("`: ").append(drift == null ? "(not reached)" : escape(drift)).append('\n');
         }
         return md.append(END).append('\n').toString();
     }

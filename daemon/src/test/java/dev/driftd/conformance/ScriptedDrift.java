@@ -37,12 +37,16 @@ final class ScriptedDrift {
     private static final Pattern DOLLAR_BODY = Pattern.compile("AS (\\$[A-Za-z_]*\\$)");
     private static final Pattern FIRST_BEGIN = Pattern.compile("(?i)\\bBEGIN\\b(?!\\s+ATOMIC)");
 
-    /** What ran (the statements) and which kinds of drift the schema had nothing for. */
-    record Steps(List<String> ran, List<String> missing) {
+    /** What ran (the statements, and their kinds) and which kinds of drift the schema had nothing for. */
+    record Steps(List<String> ran, List<String> kinds, List<String> missing) {
         String describe() {
-            return ran.size() + " drift steps: " + String.join("; ", ran.stream()
-                    .map(r -> r.length() > 140 ? r.substring(0, 140) + "…" : r).toList())
-                    + (missing.isEmpty() ? "" : " (nothing to drift for: " + String.join(", ", missing) + ")");
+            List<String> shown = new ArrayList<>();
+            for (int i = 0; i < ran.size(); i++) {
+                String sql = ran.get(i);
+                shown.add(kinds.get(i) + " `" + (sql.length() > 90 ? sql.substring(0, 90) + "…" : sql) + "`");
+            }
+            return ran.size() + " steps: " + String.join("; ", shown)
+                    + (missing.isEmpty() ? "" : ". Nothing to drift for: " + String.join(", ", missing));
         }
     }
 
@@ -56,30 +60,32 @@ final class ScriptedDrift {
 
     static Steps run(Snapshot golden, TestDatabase target, boolean mysql) {
         List<String> ran = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         Scope scope = golden.getScope();
-        step(ran, missing, "dropped index", dropIndex(golden, target, mysql, scope));
+        step(ran, kinds, missing, "dropped index", dropIndex(golden, target, mysql, scope));
         Table first = golden.all(Table.class).stream().filter(t -> t.partitionOf() == null).findFirst().orElse(null);
-        step(ran, missing, "hotfix column", first == null ? null : tryFirst(target, List.of(
+        step(ran, kinds, missing, "hotfix column", first == null ? null : tryFirst(target, List.of(
                 "ALTER TABLE " + table(scope, first.schema(), first.name(), mysql) + " ADD COLUMN driftd_hotfix integer")));
-        step(ran, missing, "changed default", changeDefault(golden, target, mysql, scope));
-        step(ran, missing, "widened type", widenType(golden, target, mysql, scope));
-        step(ran, missing, "dropped check", dropCheck(golden, target, mysql, scope));
-        step(ran, missing, "dropped foreign key", dropForeignKey(golden, target, mysql, scope));
-        step(ran, missing, "changed routine body", changeRoutine(golden, target, mysql, scope));
-        step(ran, missing, "changed trigger body", changeTrigger(golden, target, mysql, scope));
-        step(ran, missing, "extra table", first == null ? null : tryFirst(target, List.of(
+        step(ran, kinds, missing, "changed default", changeDefault(golden, target, mysql, scope));
+        step(ran, kinds, missing, "widened type", widenType(golden, target, mysql, scope));
+        step(ran, kinds, missing, "dropped check", dropCheck(golden, target, mysql, scope));
+        step(ran, kinds, missing, "dropped foreign key", dropForeignKey(golden, target, mysql, scope));
+        step(ran, kinds, missing, "changed routine body", changeRoutine(golden, target, mysql, scope));
+        step(ran, kinds, missing, "changed trigger body", changeTrigger(golden, target, mysql, scope));
+        step(ran, kinds, missing, "extra table", first == null ? null : tryFirst(target, List.of(
                 "CREATE TABLE " + table(scope, first.schema(), "driftd_hotfix_audit", mysql)
                         + " (id integer PRIMARY KEY, note varchar(200))")));
-        step(ran, missing, "changed view", changeView(golden, target, mysql, scope));
-        return new Steps(ran, missing);
+        step(ran, kinds, missing, "changed view", changeView(golden, target, mysql, scope));
+        return new Steps(ran, kinds, missing);
     }
 
-    private static void step(List<String> ran, List<String> missing, String kind, String statement) {
+    private static void step(List<String> ran, List<String> kinds, List<String> missing, String kind, String statement) {
         if (statement == null) {
             missing.add(kind);
         } else {
             ran.add(statement);
+            kinds.add(kind);
         }
     }
 
