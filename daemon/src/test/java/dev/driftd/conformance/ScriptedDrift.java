@@ -43,7 +43,8 @@ final class ScriptedDrift {
             List<String> shown = new ArrayList<>();
             for (int i = 0; i < ran.size(); i++) {
                 String sql = ran.get(i);
-                shown.add(kinds.get(i) + " `" + (sql.length() > 90 ? sql.substring(0, 90) + "…" : sql) + "`");
+                // double backticks: MySQL statements quote names with single ones
+                shown.add(kinds.get(i) + " `` " + (sql.length() > 90 ? sql.substring(0, 90) + "…" : sql) + " ``");
             }
             return ran.size() + " steps: " + String.join("; ", shown)
                     + (missing.isEmpty() ? "" : ". Nothing to drift for: " + String.join(", ", missing));
