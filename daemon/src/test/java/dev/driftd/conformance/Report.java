@@ -89,7 +89,9 @@ final class Report {
                 .append("server's own dump (`pg_dump --schema-only`, `mysqldump --no-data`) matches golden's ")
                 .append("(PostgreSQL column order aside; privileges included). Real schemas are loaded twice: ")
                 .append("untouched copies must be in sync, and a copy with scripted drift (drop an index, add a ")
-                .append("column, change a default, drop a foreign key, alter a view) must converge.\n\n");
+                .append("column, change a default, widen a type, drop a check and a foreign key, change a routine and a ")
+                .append("trigger body, add a table, alter a view) must converge. The real-world gate is the ")
+                .append("\"Real schemas\" section below.\n\n");
         md.append("| source | converged | loadable | rate | not loadable | skipped by flag | total |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, List<CaseResult>> e : results.entrySet()) {
