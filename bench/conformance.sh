@@ -3,6 +3,9 @@
 # one JVM against the local PostgreSQL and MariaDB, writes docs/conformance.md and prints one line
 # per source:  conformance sqldef-postgres: 780/790 converged (836 cases)
 # Usage: bench/conformance.sh [--only sqldef-postgres,migra,...] [--case REGEX] [--details FILE]
+# With --only realworld-postgres,realworld-mysql it runs the real-schema gate instead (one line per
+# file and check, exit status 1 on a failure that bench/realworld-expected-failures.txt does not
+# list or on a listed check that passes; .ci/checks/realworld.sh runs it that way).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${DRIFTD_CORPUS:-../shared/corpus}"

@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  * Runs the external corpus through the engine in one JVM and writes the report.
  * <pre>
  * ConformanceMain --corpus ../shared/corpus --report docs/conformance.md
- *                 [--only sqldef-postgres,migra,schemas-postgres,sqldef-mysql,schemas-mysql]
- *                 [--case REGEX] [--details FILE]
+ *                 [--only sqldef-postgres,migra,schemas-postgres,sqldef-mysql,schemas-mysql,
+ *                         realworld-postgres,realworld-mysql]
+ *                 [--case REGEX] [--details FILE] [--expected-failures FILE]
  * </pre>
- * Prints {@code conformance <source>: C/L converged (T cases)} per source on standard output.
+ * Prints {@code conformance <source>: C/L converged (T cases)} per corpus source on standard
+ * output, and {@code realworld <file> <check>: pass|FAIL …} per real-world check. The corpus
+ * sources only measure (exit status 0); the real-world sources are a gate: the exit status is 1
+ * when a check fails that the expected-failures file does not list, or one it lists passes.
  */
 public final class ConformanceMain {
     private static final long CASE_TIMEOUT_SECONDS = 90;
@@ -45,6 +49,10 @@ public final class ConformanceMain {
         Corpus corpus = new Corpus(corpusRoot);
 
         Map<String, List<CaseResult>> results = new LinkedHashMap<>();
+        List<RealWorldResult> realWorld = new ArrayList<>();
+        String expectedFile = opts.getOrDefault("--expected-failures", "bench/realworld-expected-failures.txt");
+        ExpectedFailures expected = Files.exists(Path.of(expectedFile)) ? ExpectedFailures.read(Path.of(expectedFile))
+                : ExpectedFailures.none();
         List<String> servers = new ArrayList<>();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "conformance-case");
@@ -70,6 +78,12 @@ public final class ConformanceMain {
             }
             List<CaseResult> out = new ArrayList<>();
             long started = System.nanoTime();
+            if (source.startsWith("realworld-")) {
+                if (realWorld.isEmpty()) {
+                    realWorld.addAll(realWorldSources(only, corpus, corpusRoot, casePattern, workers, expected));
+                }
+                continue;
+            }
             if (source.startsWith("schemas-")) {
                 for (Path file : corpus.schemas(postgres ? "postgres" : "mysql")) {
                     if (casePattern.matcher(file.getFileName().toString()).find()) {
@@ -116,16 +130,71 @@ public final class ConformanceMain {
                 extra.close();
             }
         }
+        List<RealWorldVerdict.Line> verdict = RealWorldVerdict.judge(realWorld, expected);
         String report = opts.get("--report");
         if (report != null) {
-            Report.write(Path.of(report), results, servers);
+            String section = realWorld.isEmpty() ? null : RealWorldReport.section(verdict, Report.commit(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), String.join(" and ", servers), expectedFile);
+            Report.write(Path.of(report), results, section, servers);
             System.err.println("conformance: report written to " + report);
         }
         String details = opts.get("--details");
         if (details != null) {
             Report.writeDetails(Path.of(details), results);
         }
+        if (RealWorldVerdict.failsTheRun(verdict)) {
+            long failing = verdict.stream().filter(l -> l.status() == RealWorldVerdict.Status.FAILURE).count();
+            long stale = verdict.stream().filter(l -> l.status() == RealWorldVerdict.Status.UNEXPECTED_PASS).count();
+            System.out.printf("realworld: FAILED: %d checks fail unlisted, %d listed checks pass%n", failing, stale);
+            System.exit(1);
+        }
         System.exit(0);
+    }
+
+    /**
+     * All real-world sources at once (PostgreSQL and MySQL use different servers, and a MySQL load
+     * mostly waits for the server), printing one line per check and one per source.
+     */
+    private static List<RealWorldResult> realWorldSources(List<String> only, Corpus corpus, Path corpusRoot,
+                                                          Pattern casePattern, int workers, ExpectedFailures expected)
+            throws IOException {
+        List<String> sources = only.stream().filter(s -> s.startsWith("realworld-")).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(sources.size(), r -> {
+            Thread t = new Thread(r, "realworld-source");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<List<RealWorldResult>>> futures = new ArrayList<>();
+        for (String source : sources) {
+            if (!source.equals("realworld-postgres") && !source.equals("realworld-mysql")) {
+                throw new IllegalArgumentException("unknown source " + source);
+            }
+            List<Path> files = corpus.realWorld(source.endsWith("mysql") ? "mysql.sql" : "postgres.sql").stream()
+                    .filter(f -> casePattern.matcher(corpusRoot.resolve("realworld").relativize(f).toString()).find())
+                    .toList();
+            futures.add(pool.submit(() -> {
+                long started = System.nanoTime();
+                List<RealWorldResult> r = RealWorldRun.run(source, files, corpusRoot, workers);
+                System.out.printf("realworld %s: %d files in %.0f s%n", source, files.size(), (System.nanoTime() - started) / 1e9);
+                return r;
+            }));
+        }
+        List<RealWorldResult> out = new ArrayList<>();
+        try {
+            for (Future<List<RealWorldResult>> f : futures) {
+                out.addAll(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("real-world run failed: " + e.getCause(), e.getCause());
+        }
+        pool.shutdownNow();
+        for (RealWorldVerdict.Line line : RealWorldVerdict.judge(out, expected)) {
+            System.out.println(line.print());
+        }
+        return out;
     }
 
     /**

@@ -43,6 +43,13 @@ final class Corpus {
         return out;
     }
 
+    /** {@code realworld/<project>/<fileName>} of every project that has one, by project name. */
+    List<Path> realWorld(String fileName) throws IOException {
+        try (Stream<Path> dirs = Files.list(root.resolve("realworld"))) {
+            return dirs.filter(Files::isDirectory).map(d -> d.resolve(fileName)).filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
     /** Real application schemas of one flavor directory ({@code mysql} or {@code postgres}). */
     List<Path> schemas(String flavorDir) throws IOException {
         try (Stream<Path> files = Files.list(root.resolve("schemas").resolve(flavorDir))) {

@@ -27,7 +27,7 @@ final class PgHarness implements Harness, AutoCloseable {
             "role1", "role2", "power_user", "user@domain.com", "psqldef_user", "schemainspect_test_role");
 
     /** Everything a case can create inside a database, removed; then the public schema as new. */
-    private static final String EMPTY_DATABASE = """
+    static final String EMPTY_DATABASE = """
             DO $$
             DECLARE r record;
             BEGIN

@@ -44,7 +44,40 @@ final class Report {
         return new Tally(results.size(), converged, failed, notLoadable, skipped);
     }
 
-    static void write(Path file, Map<String, List<CaseResult>> results, List<String> servers) throws IOException {
+    /**
+     * Regenerates the parts measured in this run and keeps the others from the file: the corpus
+     * tables when {@code results} is empty, the real-schemas section when {@code realWorldSection}
+     * is null, and always the hand-written explanations.
+     */
+    static void write(Path file, Map<String, List<CaseResult>> results, String realWorldSection, List<String> servers)
+            throws IOException {
+        String old = Files.exists(file) ? Files.readString(file) : "";
+        String head = results.isEmpty() ? keptHead(old) : corpusTables(results, servers);
+        String real = realWorldSection != null ? realWorldSection : keptRealWorld(old);
+        StringBuilder md = new StringBuilder(head);
+        if (!real.isEmpty()) {
+            md.append('\n').append(real);
+        }
+        md.append('\n').append(MARKER).append('\n');
+        md.append(keptExplanations(file));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, md.toString());
+    }
+
+    private static String keptHead(String old) {
+        int end = old.indexOf(RealWorldReport.BEGIN);
+        end = end >= 0 ? end : old.indexOf(MARKER);
+        return end >= 0 ? old.substring(0, end).stripTrailing() + "\n"
+                : "# Conformance: the engine on cases other projects wrote\n";
+    }
+
+    private static String keptRealWorld(String old) {
+        int begin = old.indexOf(RealWorldReport.BEGIN);
+        int end = old.indexOf(RealWorldReport.END);
+        return begin >= 0 && end > begin ? old.substring(begin, end + RealWorldReport.END.length()) + "\n" : "";
+    }
+
+    private static String corpusTables(Map<String, List<CaseResult>> results, List<String> servers) {
         StringBuilder md = new StringBuilder();
         md.append("# Conformance: the engine on cases other projects wrote\n\n");
         md.append("Measured on ").append(LocalDate.now(ZoneOffset.UTC)).append(" at commit `").append(commit())
@@ -56,7 +89,9 @@ final class Report {
                 .append("server's own dump (`pg_dump --schema-only`, `mysqldump --no-data`) matches golden's ")
                 .append("(PostgreSQL column order aside; privileges included). Real schemas are loaded twice: ")
                 .append("untouched copies must be in sync, and a copy with scripted drift (drop an index, add a ")
-                .append("column, change a default, drop a foreign key, alter a view) must converge.\n\n");
+                .append("column, change a default, widen a type, drop a check and a foreign key, change a routine and a ")
+                .append("trigger body, add a table, alter a view) must converge. The real-world gate is the ")
+                .append("\"Real schemas\" section below.\n\n");
         md.append("| source | converged | loadable | rate | not loadable | skipped by flag | total |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, List<CaseResult>> e : results.entrySet()) {
@@ -89,10 +124,7 @@ final class Report {
                     .append(" | ").append(g.getValue().size()).append(" | ")
                     .append(String.join(", ", g.getValue().subList(0, Math.min(3, g.getValue().size())))).append(" |\n"));
         }
-        md.append('\n').append(MARKER).append('\n');
-        md.append(keptExplanations(file));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, md.toString());
+        return md.toString();
     }
 
     static void writeDetails(Path file, Map<String, List<CaseResult>> results) throws IOException {
@@ -148,7 +180,7 @@ final class Report {
         return i < 0 ? "" : old.substring(i + MARKER.length() + 1);
     }
 
-    private static String commit() {
+    static String commit() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
