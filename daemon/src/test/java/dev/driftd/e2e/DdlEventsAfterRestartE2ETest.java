@@ -40,7 +40,12 @@ class DdlEventsAfterRestartE2ETest {
             try (EventDaemon d = new EventDaemon(fleets)) {
                 assertThat(matched(d, event)).as("not discovered yet").isEmpty();
                 d.sweep("pg");
+                String swept = EventDaemon.member(d.getJson("/api/v1/fleets/pg"), t1.name()).path("lastSnapshot").asText();
                 assertThat(matched(d, event).path(0).path("member").asText()).isEqualTo(t1.name());
+                // the event's own snapshot must finish before the restart, or the shutdown cuts it short
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                        !EventDaemon.member(d.getJson("/api/v1/fleets/pg"), t1.name()).path("lastSnapshot").asText()
+                                .equals(swept));
 
                 d.restart(); // no sweep runs after this (the schedule is far in the future)
                 JsonNode f = d.getJson("/api/v1/fleets/pg");
