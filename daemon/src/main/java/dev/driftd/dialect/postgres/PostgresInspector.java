@@ -81,15 +81,16 @@ final class PostgresInspector {
     }
 
     Snapshot inspect(String schema) throws SQLException {
-        return inRepeatableRead(() -> read(schema));
+        return fixpoint(inRepeatableRead(() -> read(schema)), schema, true);
     }
 
     /** The snapshot and the catalog marker, both from one transaction's view of the catalogs. */
     MarkedSnapshot inspectMarked(String schema) throws SQLException {
-        return inRepeatableRead(() -> {
+        MarkedSnapshot read = inRepeatableRead(() -> {
             String marker = marker();
             return new MarkedSnapshot(read(schema), marker);
         });
+        return new MarkedSnapshot(fixpoint(read.snapshot(), schema, true), read.marker());
     }
 
     /** {@link PgCatalog#CATALOG_MARKER} in the caller's transaction, or its own. */
@@ -123,7 +124,24 @@ final class PostgresInspector {
      * it: an apply verifies its own uncommitted DDL this way before COMMIT.
      */
     Snapshot inspectInOpenTransaction(String schema) throws SQLException {
-        return read(schema);
+        return fixpoint(read(schema), schema, false);
+    }
+
+    /** The catalog as read, before {@link #fixpoint}: what the server printed, for tests. */
+    Snapshot inspectAsRead(String schema) throws SQLException {
+        return inRepeatableRead(() -> read(schema));
+    }
+
+    /**
+     * Deparsed texts brought to the server's own fixpoint ({@link PgDeparseFixpoint}), after the
+     * read-only catalog read: in a separate, rolled-back transaction, or under a savepoint of the
+     * caller's open one.
+     */
+    private Snapshot fixpoint(Snapshot read, String schema, boolean ownTransaction) throws SQLException {
+        long start = System.nanoTime();
+        Snapshot fixed = new PgDeparseFixpoint(connection, schema, ownTransaction).apply(read);
+        timings.merge("fixpoint", (System.nanoTime() - start) / 1_000_000L, Long::sum);
+        return fixed;
     }
 
     private Snapshot read(String schema) throws SQLException {
