@@ -465,7 +465,7 @@ final class PgDeparseFixpoint {
             }
             if (object instanceof CheckConstraint k) {
                 return new CheckConstraint(k.schema(), k.table(), k.name(), texts.get(0), k.noInherit(), k.enforced(),
-                        k.comment());
+                        k.notValid(), k.comment());
             }
             if (object instanceof Column c) {
                 return new Column(c.schema(), c.table(), c.name(), c.position(), c.type(), c.nullable(),

@@ -495,9 +495,9 @@ final class PostgresInspector {
                 case "p" -> out.add(new PrimaryKey(rel.schema(), rel.name(), name, columns, comment));
                 case "u" -> out.add(new UniqueConstraint(rel.schema(), rel.name(), name, columns,
                         rs.getBoolean("nullsnotdistinct"), deferrable, deferred, comment));
-                // NOT VALID checks are enforced for every new row; validation is a migration state, not schema
+                // NOT VALID is kept: a golden whose legacy rows break a check must not get a plan validating it
                 case "c" -> out.add(new CheckConstraint(rel.schema(), rel.name(), name, rs.getString("checkexpr"),
-                        rs.getBoolean("noinherit"), true, comment));
+                        rs.getBoolean("noinherit"), true, rs.getBoolean("notvalid"), comment));
                 case "x" -> out.add(new ExclusionConstraint(rel.schema(), rel.name(), name,
                         exclusionBody(rs.getString("def")), deferrable, deferred, comment));
                 case "f" -> {
@@ -508,7 +508,7 @@ final class PostgresInspector {
                     out.add(new ForeignKey(rel.schema(), rel.name(), name, columns,
                             new TableRef(names.relative(rs.getString("refns")), rs.getString("reftable")), referenced,
                             action(rs.getString("onupdate")), action(rs.getString("ondelete")),
-                            match(rs.getString("match")), deferrable, deferred, comment));
+                            match(rs.getString("match")), deferrable, deferred, rs.getBoolean("notvalid"), comment));
                 }
                 default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("type"));
             }
