@@ -1,12 +1,15 @@
 package dev.driftd.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A CHECK constraint; {@code expression} is the normalized boolean expression without CHECK().
  * {@code notValid}: PostgreSQL {@code NOT VALID} (enforced for new rows, existing rows never
  * checked); written to JSON only when set, so validated constraints keep their fingerprints.
  */
 public record CheckConstraint(String schema, String table, String name, String expression, boolean noInherit,
-                              boolean enforced, boolean notValid, String comment) implements SchemaObject {
+                              boolean enforced,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notValid, String comment) implements SchemaObject {
     public CheckConstraint {
         comment = Lists.emptyToNull(comment);
     }

@@ -1,5 +1,7 @@
 package dev.driftd.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -10,7 +12,8 @@ import java.util.List;
  */
 public record ForeignKey(String schema, String table, String name, List<String> columns, TableRef references,
                          List<String> referencedColumns, String onUpdate, String onDelete, String match,
-                         boolean deferrable, boolean initiallyDeferred, boolean notValid, String comment)
+                         boolean deferrable, boolean initiallyDeferred,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notValid, String comment)
         implements SchemaObject {
     public ForeignKey {
         columns = Lists.copy(columns);

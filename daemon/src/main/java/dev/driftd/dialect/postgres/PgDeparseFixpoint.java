@@ -7,6 +7,7 @@ import dev.driftd.schema.IndexPart;
 import dev.driftd.schema.Policy;
 import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.schema.Trigger;
 import dev.driftd.schema.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ import java.util.Objects;
 
 /**
  * Brings the server-deparsed text of a snapshot (view queries, check expressions, generated column
- * expressions, index expressions and predicates, policy expressions) to a fixpoint of "create an
+ * expressions, index expressions and predicates, policy expressions, trigger WHEN conditions) to a fixpoint of "create an
  * object from this text, deparse it again".
  *
  * <p>Why: PostgreSQL's deparser is not idempotent. Parsing its output can add coercions or names
@@ -302,7 +303,10 @@ final class PgDeparseFixpoint {
             + "UNION ALL SELECT p.polname, pg_catalog.pg_get_expr(p.polqual, p.polrelid, true), "
             + "pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true), 0 "
             + "FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
-            + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema()";
+            + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() "
+            + "UNION ALL SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), c.relname, 0 "
+            + "FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
+            + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND NOT t.tgisinternal";
 
     // ---- jobs ------------------------------------------------------------------------------------------------
 
@@ -331,6 +335,11 @@ final class PgDeparseFixpoint {
             }
             texts.add(ix.predicate());
             return tableJob(index, o, tableKey(ix.schema(), ix.table()), columns, texts);
+        }
+        if (o instanceof Trigger tr && tr.definition() != null && tr.definition().contains(" WHEN (")) {
+            // only a WHEN condition is deparsed expression text; the rest of the definition is names and literals
+            Job job = tableJob(index, o, tableKey(tr.schema(), tr.table()), columns, Arrays.asList(tr.definition()));
+            return job == null || job.triggerHead() == null || job.triggerTable() == null ? null : job;
         }
         if (o instanceof Policy p && (p.using() != null || p.withCheck() != null)) {
             return tableJob(index, o, tableKey(p.schema(), p.table()), columns, Arrays.asList(p.using(), p.withCheck()));
@@ -368,6 +377,9 @@ final class PgDeparseFixpoint {
             if (object instanceof View) {
                 return 'v';
             }
+            if (object instanceof Trigger) {
+                return 'r';
+            }
             if (object instanceof CheckConstraint) {
                 return 'c';
             }
@@ -398,7 +410,43 @@ final class PgDeparseFixpoint {
             return sb.toString();
         }
 
+        /** {@code CREATE [CONSTRAINT] TRIGGER name } as the definition starts, or null. */
+        String triggerHead() {
+            Trigger tr = (Trigger) object;
+            for (String head : List.of("CREATE TRIGGER ", "CREATE CONSTRAINT TRIGGER ")) {
+                String h = head + PgDdl.ident(tr.name()) + " ";
+                if (texts.get(0).startsWith(h)) {
+                    return h;
+                }
+            }
+            return null;
+        }
+
+        /** {@code  ON table } as the definition names the trigger's table (qualified or not), or null. */
+        String triggerTable() {
+            Trigger tr = (Trigger) object;
+            String bare = " ON " + PgDdl.ident(tr.table()) + " ";
+            String qualified = tr.schema().isEmpty() ? null
+                    : " ON " + PgDdl.ident(tr.schema()) + "." + PgDdl.ident(tr.table()) + " ";
+            String d = texts.get(0);
+            int b = d.indexOf(bare);
+            int q = qualified == null ? -1 : d.indexOf(qualified);
+            if (b < 0 && q < 0) {
+                return null;
+            }
+            return q >= 0 && (b < 0 || q < b) ? qualified : bare;
+        }
+
         String ddl(String tempTable, String name) {
+            if (object instanceof Trigger) {
+                String d = texts.get(0);
+                String head = triggerHead();
+                String on = triggerTable();
+                String rest = d.substring(head.length());
+                int at = rest.indexOf(on);
+                return head.substring(0, head.length() - 1 - PgDdl.ident(((Trigger) object).name()).length()) + name + " "
+                        + rest.substring(0, at) + " ON " + tempTable + " " + rest.substring(at + on.length());
+            }
             if (object instanceof View) {
                 return "CREATE TEMPORARY VIEW " + name + " AS " + texts.get(0);
             }
@@ -456,6 +504,19 @@ final class PgDeparseFixpoint {
             if (object instanceof Policy) {
                 return Arrays.asList(t1, rs.getString("t2"));
             }
+            if (object instanceof Trigger tr) {
+                // the temporary trigger's and table's names back to the real ones
+                String head = triggerHead();
+                String tempHead = head.substring(0, head.length() - 1 - PgDdl.ident(tr.name()).length())
+                        + rs.getString("name") + " ";
+                String tempOn = " ON " + rs.getString("t2") + " ";
+                if (t1 == null || !t1.startsWith(tempHead) || !t1.contains(tempOn)) {
+                    return null;
+                }
+                String rest = t1.substring(tempHead.length());
+                int at = rest.indexOf(tempOn);
+                return Arrays.asList(head + rest.substring(0, at) + triggerTable() + rest.substring(at + tempOn.length()));
+            }
             return Arrays.asList(t1);
         }
 
@@ -481,6 +542,9 @@ final class PgDeparseFixpoint {
                 }
                 return new Index(ix.schema(), ix.table(), ix.name(), ix.unique(), ix.method(), parts, ix.include(),
                         texts.get(texts.size() - 1), ix.nullsNotDistinct(), ix.options(), ix.comment());
+            }
+            if (object instanceof Trigger tr) {
+                return new Trigger(tr.schema(), tr.table(), tr.name(), texts.get(0), tr.enabled(), tr.comment());
             }
             Policy p = (Policy) object;
             return new Policy(p.schema(), p.table(), p.name(), p.permissive(), p.command(), p.roles(), texts.get(0),

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PgDeparseFixpointTest {
     /**
      * Each object deparses, then re-parses, differently: NULL in a later UNION branch gains an alias,
-     * and an IN list on a varchar column turns from one array cast to text[] into an array of casts.
+     * and an IN list on a varchar column turns from one array cast to text[] into an array of casts
+     * (in a check, a generated column, an index predicate and expression, a policy, a trigger's WHEN).
      */
     static final String LOOPS = String.join("\n",
             "CREATE TABLE a (x int); CREATE TABLE b (x int);",
@@ -33,7 +34,10 @@ class PgDeparseFixpointTest {
             "CREATE INDEX t_partial ON t (kind) WHERE kind IN ('artist', 'label');",
             "CREATE INDEX t_expr ON t ((kind IN ('a', 'b')));",
             "ALTER TABLE t ENABLE ROW LEVEL SECURITY;",
-            "CREATE POLICY p ON t USING (kind IN ('artist', 'label')) WITH CHECK (kind IN ('artist'));");
+            "CREATE POLICY p ON t USING (kind IN ('artist', 'label')) WITH CHECK (kind IN ('artist'));",
+            "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;",
+            "CREATE TRIGGER tg BEFORE UPDATE ON t FOR EACH ROW WHEN (NEW.kind IN ('artist', 'label'))",
+            "  EXECUTE FUNCTION tf();");
 
     private final Engine engine = new Engine();
     private final PgScenarioHarness harness = new PgScenarioHarness();
