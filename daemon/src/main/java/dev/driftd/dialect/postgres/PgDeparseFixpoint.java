@@ -46,17 +46,21 @@ import java.util.Objects;
  * and nothing outside {@code pg_temp} is written. It needs the {@code TEMPORARY} privilege and a
  * primary (not a hot standby); without them the texts are kept as read and a warning is logged.
  *
- * <p>Cost: results are cached per process by kind, {@code search_path}, the table's column types
- * and the text, so a fleet of like members and repeated snapshots do the work once. Table-level
- * texts share a few temporary tables: tables whose same-named columns have the same types are
- * merged into one.
+ * <p>Cost: results are cached per process by kind, {@code search_path}, the types of the columns
+ * the text may name and the text, so a fleet of like members and repeated snapshots do the work
+ * once, and like texts of one snapshot (the same check on many like tables) go to the server once.
+ * Table-level texts share a few temporary tables holding just those columns: columns of the same
+ * name and type are merged into one table.
  */
 final class PgDeparseFixpoint {
     private static final Logger LOG = LoggerFactory.getLogger(PgDeparseFixpoint.class);
     /** Deparse rounds per text; the server's output is a fixpoint after one extra round in practice. */
     static final int MAX_ROUNDS = 3;
-    /** Objects per savepoint: bounds the locks held at once (a view locks every relation it reads). */
-    private static final int CHUNK = 32;
+    /**
+     * Objects per savepoint: bounds the locks held at once (each temporary view or index locks itself,
+     * a view every relation it reads), well within the server's shared lock table.
+     */
+    private static final int CHUNK = 128;
     /** Columns per merged temporary table (PostgreSQL allows 1,600). */
     private static final int MAX_COLUMNS = 1200;
     private static final String PREFIX = "driftd_fix_";
@@ -102,19 +106,26 @@ final class PgDeparseFixpoint {
         if (jobs.isEmpty()) {
             return snapshot;
         }
-        List<Job> pending = new ArrayList<>();
+        // one server object per distinct key: like tables (same columns, same text) share the answer
+        Map<String, List<Job>> pendingByKey = new LinkedHashMap<>();
         for (Job job : jobs) {
-            List<String> cached = CACHE.get(job.cacheKey(schema));
+            String key = job.cacheKey(schema);
+            List<String> cached = CACHE.get(key);
             if (cached != null) {
                 job.texts = cached;
             } else {
-                job.originalKey = job.cacheKey(schema);
-                pending.add(job);
+                job.originalKey = key;
+                pendingByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(job);
             }
         }
         serverObjects = 0;
-        if (!pending.isEmpty()) {
-            runRounds(pending);
+        if (!pendingByKey.isEmpty()) {
+            List<Job> representatives = new ArrayList<>();
+            pendingByKey.values().forEach(same -> representatives.add(same.get(0)));
+            runRounds(representatives);
+            for (List<Job> same : pendingByKey.values()) {
+                same.forEach(j -> j.texts = same.get(0).texts);
+            }
         }
         boolean changed = false;
         for (Job job : jobs) {
@@ -220,13 +231,22 @@ final class PgDeparseFixpoint {
             for (int i = 0; i < chunk.size(); i++) {
                 byName.put(PREFIX + chunk.get(i).kind() + i, chunk.get(i));
             }
-            try (ResultSet rs = st.executeQuery(READ_BACK)) {
-                while (rs.next()) {
-                    Job job = byName.get(rs.getString("name"));
-                    if (job != null) {
-                        List<String> read = job.readBack(rs);
-                        if (read != null) {
-                            out.put(job, read);
+            List<String> relations = new ArrayList<>(new java.util.TreeSet<>(tempTableOf.values()));
+            for (int i = 0; i < chunk.size(); i++) {
+                if (chunk.get(i).object instanceof View) {
+                    relations.add(PREFIX + chunk.get(i).kind() + i);
+                }
+            }
+            try (PreparedStatement read = connection.prepareStatement(READ_BACK)) {
+                read.setArray(1, connection.createArrayOf("text", relations.toArray()));
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        Job job = byName.get(rs.getString("name"));
+                        if (job != null) {
+                            List<String> texts = job.readBack(rs);
+                            if (texts != null) {
+                                out.put(job, texts);
+                            }
                         }
                     }
                 }
@@ -287,26 +307,31 @@ final class PgDeparseFixpoint {
         return c.type() + (c.collation() == null ? "" : " COLLATE " + PgDdl.collation(c.collation()));
     }
 
-    /** Every temporary object of this session a job may have made, with what the catalogs deparse for it. */
+    /**
+     * What the catalogs deparse for the chunk's temporary objects, found by name in the session's
+     * temporary schema (through the catalogs' name and relation indexes, not a scan): views, then the
+     * checks, generated columns, indexes, policies and triggers of the temporary tables.
+     */
     private static final String READ_BACK = ""
-            + "SELECT c.relname AS name, pg_catalog.pg_get_viewdef(c.oid, true) AS t1, NULL AS t2, 0 AS nkeys "
-            + "FROM pg_catalog.pg_class c WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'v' "
+            + "WITH rel AS (SELECT c.oid, c.relname, c.relkind FROM pg_catalog.pg_class c "
+            + "WHERE c.relname = ANY (?::text[]) AND c.relnamespace = pg_catalog.pg_my_temp_schema()), "
+            + "tbl AS (SELECT oid, relname FROM rel WHERE relkind = 'r') "
+            + "SELECT rel.relname AS name, pg_catalog.pg_get_viewdef(rel.oid, true) AS t1, NULL AS t2, 0 AS nkeys "
+            + "FROM rel WHERE rel.relkind = 'v' "
             + "UNION ALL SELECT k.conname, pg_catalog.pg_get_expr(k.conbin, k.conrelid, true), NULL, 0 "
-            + "FROM pg_catalog.pg_constraint k WHERE k.connamespace = pg_catalog.pg_my_temp_schema() AND k.contype = 'c' "
+            + "FROM tbl JOIN pg_catalog.pg_constraint k ON k.conrelid = tbl.oid WHERE k.contype = 'c' "
             + "UNION ALL SELECT a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid, true), NULL, 0 "
-            + "FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
-            + "JOIN pg_catalog.pg_class c ON c.oid = d.adrelid WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() "
-            + "UNION ALL SELECT c.relname, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true), "
+            + "FROM tbl JOIN pg_catalog.pg_attrdef d ON d.adrelid = tbl.oid "
+            + "JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+            + "UNION ALL SELECT ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true), "
             + "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), i.indnkeyatts "
-            + "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
-            + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() "
+            + "FROM tbl JOIN pg_catalog.pg_index i ON i.indrelid = tbl.oid "
+            + "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
             + "UNION ALL SELECT p.polname, pg_catalog.pg_get_expr(p.polqual, p.polrelid, true), "
             + "pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true), 0 "
-            + "FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
-            + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() "
-            + "UNION ALL SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), c.relname, 0 "
-            + "FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
-            + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND NOT t.tgisinternal";
+            + "FROM tbl JOIN pg_catalog.pg_policy p ON p.polrelid = tbl.oid "
+            + "UNION ALL SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), tbl.relname, 0 "
+            + "FROM tbl JOIN pg_catalog.pg_trigger t ON t.tgrelid = tbl.oid WHERE NOT t.tgisinternal";
 
     // ---- jobs ------------------------------------------------------------------------------------------------
 
@@ -351,7 +376,69 @@ final class PgDeparseFixpoint {
                                 List<String> texts) {
         List<Column> cols = columns.get(table);
         // a table part whose table's columns are not in the snapshot (a materialized view's index): no context
-        return cols == null ? null : new Job(index, o, table, cols, texts);
+        return cols == null ? null : new Job(index, o, table, mentioned(o, cols, texts), texts);
+    }
+
+    /**
+     * The table's columns the texts (or an index's column keys) may refer to: the server's answer
+     * depends on those columns' types only, so the cache key and the temporary table hold just them.
+     * Over-approximated by name (every identifier in the text outside string literals); a text that
+     * names the table itself (a whole-row reference) gets every column.
+     */
+    static List<Column> mentioned(SchemaObject o, List<Column> cols, List<String> texts) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String t : texts) {
+            identifiers(t, names);
+        }
+        if (o instanceof Index ix) {
+            ix.parts().forEach(p -> names.add(p.column()));
+        }
+        if (!cols.isEmpty() && names.contains(cols.get(0).table())) {
+            return cols;
+        }
+        List<Column> out = new ArrayList<>();
+        for (Column c : cols) {
+            if (names.contains(c.name())) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Identifiers of SQL text outside string literals: bare ones folded to lower case, quoted ones as written. */
+    static void identifiers(String sql, java.util.Set<String> into) {
+        if (sql == null) {
+            return;
+        }
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char ch = sql.charAt(i);
+            if (ch == '\'') {
+                i++;
+                while (i < n && !(sql.charAt(i) == '\'' && (i + 1 >= n || sql.charAt(i + 1) != '\''))) {
+                    i += sql.charAt(i) == '\'' ? 2 : 1;
+                }
+                i++;
+            } else if (ch == '"') {
+                StringBuilder name = new StringBuilder();
+                i++;
+                while (i < n && !(sql.charAt(i) == '"' && (i + 1 >= n || sql.charAt(i + 1) != '"'))) {
+                    name.append(sql.charAt(i));
+                    i += sql.charAt(i) == '"' ? 2 : 1;
+                }
+                into.add(name.toString());
+                i++;
+            } else if (Character.isLetter(ch) || ch == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+                    i++;
+                }
+                into.add(sql.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+            } else {
+                i++;
+            }
+        }
     }
 
     /** One object with deparsed text: what to create for it, and how to read the text back. */
