@@ -100,6 +100,20 @@ class PgDeparseFixpointTest {
         }
     }
 
+    @Test
+    void theCacheKeyHoldsTheColumnsATextMayNameAndTheWholeTableForARowReference() {
+        java.util.List<dev.driftd.schema.Column> cols = java.util.List.of(
+                dev.driftd.schema.Column.of("", "t", "kind", 1, "character varying(20)"),
+                dev.driftd.schema.Column.of("", "t", "Mixed", 2, "integer"),
+                dev.driftd.schema.Column.of("", "t", "other", 3, "text"));
+        dev.driftd.schema.CheckConstraint ck = new dev.driftd.schema.CheckConstraint("", "t", "c", "x", false, true, null);
+        assertThat(PgDeparseFixpoint.mentioned(ck, cols, java.util.List.of("(kind)::text = 'other'::text")))
+                .extracting(dev.driftd.schema.Column::name).containsExactly("kind"); // a literal names no column
+        assertThat(PgDeparseFixpoint.mentioned(ck, cols, java.util.List.of("\"Mixed\" > 0 AND mixed IS NULL")))
+                .extracting(dev.driftd.schema.Column::name).containsExactly("Mixed");
+        assertThat(PgDeparseFixpoint.mentioned(ck, cols, java.util.List.of("t.* IS NOT NULL"))).isEqualTo(cols);
+    }
+
     private void converge(Snapshot golden, TestDatabase target) {
         Diff diff = engine.diff(golden, snapshot(target));
         Plan plan = engine.plan(diff, golden, snapshot(target), PlanOptions.DEFAULT);
