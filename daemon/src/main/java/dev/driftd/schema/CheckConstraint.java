@@ -1,10 +1,23 @@
 package dev.driftd.schema;
 
-/** A CHECK constraint; {@code expression} is the normalized boolean expression without CHECK(). */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A CHECK constraint; {@code expression} is the normalized boolean expression without CHECK().
+ * {@code notValid}: PostgreSQL {@code NOT VALID} (enforced for new rows, existing rows never
+ * checked); written to JSON only when set, so validated constraints keep their fingerprints.
+ */
 public record CheckConstraint(String schema, String table, String name, String expression, boolean noInherit,
-                              boolean enforced, String comment) implements SchemaObject {
+                              boolean enforced,
+                              @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notValid, String comment) implements SchemaObject {
     public CheckConstraint {
         comment = Lists.emptyToNull(comment);
+    }
+
+    /** A validated constraint. */
+    public CheckConstraint(String schema, String table, String name, String expression, boolean noInherit,
+                           boolean enforced, String comment) {
+        this(schema, table, name, expression, noInherit, enforced, false, comment);
     }
 
     @Override
@@ -15,6 +28,10 @@ public record CheckConstraint(String schema, String table, String name, String e
     @Override
     public void writeFields(JsonFields f) {
         f.string("comment", comment).bool("enforced", enforced).string("expression", expression).string("name", name)
-                .bool("noInherit", noInherit).string("schema", schema).string("table", table);
+                .bool("noInherit", noInherit);
+        if (notValid) {
+            f.bool("notValid", true);
+        }
+        f.string("schema", schema).string("table", table);
     }
 }

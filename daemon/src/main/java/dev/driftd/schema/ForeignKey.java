@@ -1,15 +1,20 @@
 package dev.driftd.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
  * A foreign key. Actions are the SQL words ({@code NO ACTION}, {@code CASCADE}, {@code SET NULL},
  * {@code SET DEFAULT}, {@code RESTRICT}); {@code match} is {@code SIMPLE}, {@code FULL} or
- * {@code PARTIAL}.
+ * {@code PARTIAL}. {@code notValid}: PostgreSQL {@code NOT VALID} (checked for new rows only);
+ * written to JSON only when set, so validated keys keep their fingerprints.
  */
 public record ForeignKey(String schema, String table, String name, List<String> columns, TableRef references,
                          List<String> referencedColumns, String onUpdate, String onDelete, String match,
-                         boolean deferrable, boolean initiallyDeferred, String comment) implements SchemaObject {
+                         boolean deferrable, boolean initiallyDeferred,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notValid, String comment)
+        implements SchemaObject {
     public ForeignKey {
         columns = Lists.copy(columns);
         referencedColumns = Lists.copy(referencedColumns);
@@ -17,6 +22,14 @@ public record ForeignKey(String schema, String table, String name, List<String> 
         onDelete = onDelete == null ? "NO ACTION" : onDelete;
         match = match == null ? "SIMPLE" : match;
         comment = Lists.emptyToNull(comment);
+    }
+
+    /** A validated foreign key. */
+    public ForeignKey(String schema, String table, String name, List<String> columns, TableRef references,
+                      List<String> referencedColumns, String onUpdate, String onDelete, String match,
+                      boolean deferrable, boolean initiallyDeferred, String comment) {
+        this(schema, table, name, columns, references, referencedColumns, onUpdate, onDelete, match, deferrable,
+                initiallyDeferred, false, comment);
     }
 
     @Override
@@ -27,8 +40,11 @@ public record ForeignKey(String schema, String table, String name, List<String> 
     @Override
     public void writeFields(JsonFields f) {
         f.strings("columns", columns).string("comment", comment).bool("deferrable", deferrable)
-                .bool("initiallyDeferred", initiallyDeferred).string("match", match).string("name", name)
-                .string("onDelete", onDelete).string("onUpdate", onUpdate).strings("referencedColumns", referencedColumns)
+                .bool("initiallyDeferred", initiallyDeferred).string("match", match).string("name", name);
+        if (notValid) {
+            f.bool("notValid", true);
+        }
+        f.string("onDelete", onDelete).string("onUpdate", onUpdate).strings("referencedColumns", referencedColumns)
                 .object("references", references).string("schema", schema).string("table", table);
     }
 }

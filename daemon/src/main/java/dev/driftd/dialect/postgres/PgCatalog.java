@@ -236,7 +236,7 @@ final class PgCatalog {
                 ? "CASE WHEN k.contype = 'u' THEN (SELECT ci.indnullsnotdistinct FROM pg_catalog.pg_index ci "
                 + "WHERE ci.indexrelid = k.conindid) END" : "false";
         return "SELECT k.oid AS oid, k.conrelid AS rel, k.conname AS name, k.contype AS type, k.condeferrable AS deferrable, "
-                + "k.condeferred AS deferred, k.connoinherit AS noinherit, k.conkey::text AS cols, "
+                + "k.condeferred AS deferred, k.connoinherit AS noinherit, NOT k.convalidated AS notvalid, k.conkey::text AS cols, "
                 + "k.confrelid AS refrel, rn.nspname AS refns, rc.relname AS reftable, k.confkey::text AS refcols, "
                 + "CASE WHEN k.contype = 'f' AND rc.relnamespace <> ALL (?::oid[]) THEN "
                 + "ARRAY(SELECT a.attname FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY u(num, ord) "

@@ -81,15 +81,16 @@ final class PostgresInspector {
     }
 
     Snapshot inspect(String schema) throws SQLException {
-        return inRepeatableRead(() -> read(schema));
+        return fixpoint(inRepeatableRead(() -> read(schema)), schema, true);
     }
 
     /** The snapshot and the catalog marker, both from one transaction's view of the catalogs. */
     MarkedSnapshot inspectMarked(String schema) throws SQLException {
-        return inRepeatableRead(() -> {
+        MarkedSnapshot read = inRepeatableRead(() -> {
             String marker = marker();
             return new MarkedSnapshot(read(schema), marker);
         });
+        return new MarkedSnapshot(fixpoint(read.snapshot(), schema, true), read.marker());
     }
 
     /** {@link PgCatalog#CATALOG_MARKER} in the caller's transaction, or its own. */
@@ -123,7 +124,24 @@ final class PostgresInspector {
      * it: an apply verifies its own uncommitted DDL this way before COMMIT.
      */
     Snapshot inspectInOpenTransaction(String schema) throws SQLException {
-        return read(schema);
+        return fixpoint(read(schema), schema, false);
+    }
+
+    /** The catalog as read, before {@link #fixpoint}: what the server printed, for tests. */
+    Snapshot inspectAsRead(String schema) throws SQLException {
+        return inRepeatableRead(() -> read(schema));
+    }
+
+    /**
+     * Deparsed texts brought to the server's own fixpoint ({@link PgDeparseFixpoint}), after the
+     * read-only catalog read: in a separate, rolled-back transaction, or under a savepoint of the
+     * caller's open one.
+     */
+    private Snapshot fixpoint(Snapshot read, String schema, boolean ownTransaction) throws SQLException {
+        long start = System.nanoTime();
+        Snapshot fixed = new PgDeparseFixpoint(connection, schema, ownTransaction).apply(read);
+        timings.merge("fixpoint", (System.nanoTime() - start) / 1_000_000L, Long::sum);
+        return fixed;
     }
 
     private Snapshot read(String schema) throws SQLException {
@@ -477,9 +495,9 @@ final class PostgresInspector {
                 case "p" -> out.add(new PrimaryKey(rel.schema(), rel.name(), name, columns, comment));
                 case "u" -> out.add(new UniqueConstraint(rel.schema(), rel.name(), name, columns,
                         rs.getBoolean("nullsnotdistinct"), deferrable, deferred, comment));
-                // NOT VALID checks are enforced for every new row; validation is a migration state, not schema
+                // NOT VALID is kept: a golden whose legacy rows break a check must not get a plan validating it
                 case "c" -> out.add(new CheckConstraint(rel.schema(), rel.name(), name, rs.getString("checkexpr"),
-                        rs.getBoolean("noinherit"), true, comment));
+                        rs.getBoolean("noinherit"), true, rs.getBoolean("notvalid"), comment));
                 case "x" -> out.add(new ExclusionConstraint(rel.schema(), rel.name(), name,
                         exclusionBody(rs.getString("def")), deferrable, deferred, comment));
                 case "f" -> {
@@ -490,7 +508,7 @@ final class PostgresInspector {
                     out.add(new ForeignKey(rel.schema(), rel.name(), name, columns,
                             new TableRef(names.relative(rs.getString("refns")), rs.getString("reftable")), referenced,
                             action(rs.getString("onupdate")), action(rs.getString("ondelete")),
-                            match(rs.getString("match")), deferrable, deferred, comment));
+                            match(rs.getString("match")), deferrable, deferred, rs.getBoolean("notvalid"), comment));
                 }
                 default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("type"));
             }

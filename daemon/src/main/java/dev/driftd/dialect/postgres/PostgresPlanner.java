@@ -167,6 +167,8 @@ final class PostgresPlanner {
         private final Map<ObjectKey, String> rebuildReason = new TreeMap<>();
         /** Views re-defined in place (CREATE OR REPLACE). */
         private final Set<ObjectKey> replaceViews = new TreeSet<>();
+        /** Constraints NOT VALID in the target and validated in golden: VALIDATE CONSTRAINT in place. */
+        private final Set<ObjectKey> validate = new TreeSet<>();
 
         /** Target columns whose type changes or that go away: what reads them must be rebuilt. */
         private final Set<ObjectKey> blockedColumns = new TreeSet<>();
@@ -305,6 +307,10 @@ final class PostgresPlanner {
             if (c.type() == ChangeType.CHANGED && commentOnly(c)) {
                 return;
             }
+            if (c.type() == ChangeType.CHANGED && onlyValidationDiffers(c)) {
+                validate.add(key); // golden validated, the target NOT VALID: checked in place, not rebuilt
+                return;
+            }
             if (c.type() != ChangeType.MISSING) {
                 drop.add(key);
             }
@@ -361,6 +367,18 @@ final class PostgresPlanner {
         /** Whether a routine was rebuilt (dropped and created) rather than replaced. */
         private boolean routineRecreated(ObjectKey key) {
             return droppedRoutines.contains(key) && golden.contains(key);
+        }
+
+        /**
+         * Golden's constraint is validated and the target's is the same but NOT VALID (the comment may
+         * differ too, which the comment pass handles). The other way round (golden NOT VALID, the target
+         * validated) is rebuilt NOT VALID: no rows are checked, and the target then reads as golden.
+         */
+        private boolean onlyValidationDiffers(Change c) {
+            boolean goldenValid = c.after() instanceof CheckConstraint g ? !g.notValid()
+                    : c.after() instanceof ForeignKey f && !f.notValid();
+            return goldenValid && c.fields().stream().allMatch(f -> f.field().equals("notValid")
+                    || f.field().equals("comment"));
         }
 
         private boolean commentOnly(Change c) {
@@ -909,7 +927,11 @@ final class PostgresPlanner {
             }
         }
 
-        /** An extra sequence owned by a column that is dropped goes with it. */
+        /**
+         * An extra sequence owned by a column that is dropped (or whose table is) goes with it. The
+         * owner is matched with its schema: {@code ownedBy} names the owner relative to the sequence's
+         * own schema, so same-named tables in other schemas are not its owner.
+         */
         private boolean ownerDropped(Sequence s) {
             if (s.ownedBy() == null) {
                 return false;
@@ -918,11 +940,13 @@ final class PostgresPlanner {
                 if (c.type() != ChangeType.EXTRA) {
                     continue;
                 }
-                if (c.kind() == ObjectKind.TABLE && s.ownedBy().startsWith(c.key().name() + ".")) {
-                    return c.key().schema().equals(s.schema());
+                String owner = (c.key().schema().equals(s.schema()) ? "" : c.key().schema() + ".") + c.key().table();
+                if (c.kind() == ObjectKind.TABLE && s.ownedBy().startsWith(
+                        (c.key().schema().equals(s.schema()) ? "" : c.key().schema() + ".") + c.key().name() + ".")) {
+                    return true;
                 }
-                if (c.kind() == ObjectKind.COLUMN && s.ownedBy().equals(c.key().table() + "." + c.key().name())) {
-                    return c.key().schema().equals(s.schema());
+                if (c.kind() == ObjectKind.COLUMN && s.ownedBy().equals(owner + "." + c.key().name())) {
+                    return true;
                 }
             }
             return false;
@@ -1269,7 +1293,9 @@ final class PostgresPlanner {
                         Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
             }
             if (t.identity() != null && g.identity() == null) {
-                add(Phase.COLUMNS, col + " DROP IDENTITY", "column is not an identity in golden");
+                // early, before missing sequences are created: a serial's sequence usually takes the
+                // name the identity's sequence frees here
+                add(Phase.DROP_DEFAULTS, col + " DROP IDENTITY", "column is not an identity in golden");
             } else if (t.identity() != null && !t.identity().equals(g.identity())) {
                 if (!PgIdentity.kind(t.identity()).equals(PgIdentity.kind(g.identity()))) {
                     add(Phase.COLUMNS, col + " SET GENERATED " + PgIdentity.kind(g.identity()), "identity kind differs");
@@ -1407,8 +1433,10 @@ final class PostgresPlanner {
                 } else if (o instanceof ExclusionConstraint x) {
                     add(Phase.CONSTRAINTS, ddl.addExclusion(x), reason, build);
                 } else if (o instanceof CheckConstraint ck) {
-                    add(Phase.CONSTRAINTS, ddl.addCheck(ck, false), reason,
-                            newTable ? new Hazard[0] : new Hazard[]{Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK});
+                    // golden's NOT VALID is kept: its existing rows were never checked, the target's are not either
+                    add(Phase.CONSTRAINTS, ddl.addCheck(ck, ck.notValid()), reason, newTable ? new Hazard[0]
+                            : ck.notValid() ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE_LOCK}
+                            : new Hazard[]{Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK});
                 } else if (o instanceof Index ix) {
                     boolean onView = golden.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, ix.schema(), ix.table())) != null;
                     add(onView ? Phase.VIEW_INDEXES : Phase.INDEXES, ddl.createIndex(ix), reason,
@@ -1417,6 +1445,12 @@ final class PostgresPlanner {
                     addForeignKey(fk, reason, newTable);
                 }
                 context = null;
+            }
+            for (ObjectKey key : validate) {
+                add(key.kind() == ObjectKind.FOREIGN_KEY ? Phase.FOREIGN_KEYS : Phase.CONSTRAINTS,
+                        ddl.alterTable(key.schema(), key.table()) + " VALIDATE CONSTRAINT " + PgDdl.ident(key.name()),
+                        "constraint is NOT VALID, golden's is validated: existing rows are checked",
+                        Hazard.VALIDATES_ROWS);
             }
         }
 
@@ -1427,6 +1461,11 @@ final class PostgresPlanner {
         private void addForeignKey(ForeignKey fk, String reason, boolean newTable) {
             Table owner = golden.get(fk.key().owner()) instanceof Table t ? t : null;
             boolean partitioned = owner != null && (owner.partitionKey() != null || owner.partitionOf() != null);
+            if (fk.notValid()) {
+                // golden's NOT VALID is kept: existing rows are not checked, as golden's never were
+                add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason);
+                return;
+            }
             if (newTable || partitioned) {
                 add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason,
                         newTable ? new Hazard[0] : new Hazard[]{Hazard.VALIDATES_ROWS});
