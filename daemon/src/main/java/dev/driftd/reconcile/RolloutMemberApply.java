@@ -105,7 +105,8 @@ final class RolloutMemberApply {
             return plan;
         }
         Snapshot mine = new Snapshot(variant.getFlavor(), variant.getServerVersion(),
-                Scope.singleSchema(s.database(), target.schema()), variant.objects(), variant.getNotInspected());
+                Scope.singleSchema(s.database(), target.schema()), variant.objects(), variant.getNotInspected(),
+                variant.getDependencies());
         Plan computed = engine.plan(engine.diff(golden, mine), golden, mine, PlanOptions.DEFAULT);
         return new Plan(computed.flavor(), r.goldenFingerprint(), r.variantFingerprint(), computed.transactional(),
                 computed.preamble(), computed.statements(), computed.warnings());

@@ -5,6 +5,7 @@ import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.schema.CheckConstraint;
 import dev.driftd.schema.Column;
 import dev.driftd.schema.CompositeType;
+import dev.driftd.schema.Dependency;
 import dev.driftd.schema.Domain;
 import dev.driftd.schema.EnumType;
 import dev.driftd.schema.ExclusionConstraint;
@@ -179,10 +180,11 @@ final class PostgresInspector {
         readTriggers(objects, catalog);
         readPolicies(objects, catalog);
         readPrivileges(objects, catalog);
+        List<Dependency> dependencies = readDependencies(catalog);
 
         Scope scope = single ? Scope.singleSchema(db[0], schema)
                 : Scope.database(db[0], List.copyOf(schemaNames.values()).stream().sorted().toList());
-        return new Snapshot(Flavor.POSTGRES, db[1], scope, objects, Set.of());
+        return new Snapshot(Flavor.POSTGRES, db[1], scope, objects, Set.of(), dependencies);
     }
 
     /** What one snapshot has read so far, for the queries after it. */
@@ -535,6 +537,17 @@ final class PostgresInspector {
                     rs.getString("pred"), rs.getBoolean("nullsnotdistinct"), indexOptions,
                     catalog.comment('c', rs.getLong("oid"), 0)));
         }, catalog.scopeOids);
+    }
+
+    private List<Dependency> readDependencies(Catalog catalog) throws SQLException {
+        List<Dependency> out = new ArrayList<>();
+        query("dependencies", PgDependencies.SQL, rs -> {
+            Dependency d = PgDependencies.edge(rs, catalog.names);
+            if (d != null) {
+                out.add(d);
+            }
+        }, catalog.scopeOids, catalog.scopeOids);
+        return out;
     }
 
     private void readRoutines(List<SchemaObject> out, Catalog catalog) throws SQLException {

@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +189,10 @@ final class PostgresPlanner {
         private final Set<ObjectKey> enumColumns = new TreeSet<>();
         /** Columns whose default is dropped early because a routine it calls is re-created. */
         private final Set<ObjectKey> resetDefaults = new TreeSet<>();
+        /** What a step creates or drops, by identity, for the dependency order of {@link PgStepOrder}. */
+        private final Map<Step, PgStepOrder.Subject> subjects = new IdentityHashMap<>();
+        /** Unchanged routines dropped and re-created because the server records that they need a dropped object. */
+        private final Map<ObjectKey, String> rebuiltRoutines = new TreeMap<>();
 
         Attempt(Diff diff, Set<ObjectKey> recreateEnums) {
             this.diff = diff;
@@ -422,6 +427,7 @@ final class PostgresPlanner {
                         grew = true;
                     }
                 }
+                grew |= closeOverRoutines();
             }
             for (Trigger tr : target.all(Trigger.class)) {
                 String reason = textBlockedBy(tr.definition(), tr.key().owner());
@@ -512,7 +518,41 @@ final class PostgresPlanner {
             }
         }
 
+        /**
+         * Routines the server records as needing a relation or routine that is dropped (a function
+         * returning a re-created table's rows): dropped before it and created again after. Views and
+         * other users of those routines then follow through {@link #routineUse}.
+         */
+        private boolean closeOverRoutines() {
+            boolean grew = false;
+            for (Routine r : target.all(Routine.class)) {
+                if (!droppedRoutines.contains(r.key())) {
+                    String reason = droppedDependency(r.key());
+                    if (reason != null) {
+                        droppedRoutines.add(r.key());
+                        rebuiltRoutines.put(r.key(), reason);
+                        grew = true;
+                    }
+                }
+            }
+            return grew;
+        }
+
+        /** Why {@code key} must go: a target object it needs by the server's edges is dropped; else null. */
+        private String droppedDependency(ObjectKey key) {
+            for (ObjectKey need : target.dependenciesOf(key)) {
+                if (droppedRelations.contains(need) || droppedRoutines.contains(need)) {
+                    return "re-created because it needs " + need.display() + ", which is dropped";
+                }
+            }
+            return null;
+        }
+
         private String viewBlockedBy(View v) {
+            String needs = droppedDependency(v.key());
+            if (needs != null) {
+                return needs;
+            }
             for (ObjectKey rel : droppedRelations) {
                 if (!rel.equals(v.key()) && PgNames.mentions(v.definition(), rel.name())) {
                     return "re-created because it reads " + rel.display() + ", which is dropped";
@@ -614,6 +654,7 @@ final class PostgresPlanner {
             emitTypes();
             emitSequences();
             emitRoutines();
+            emitRebuiltRoutines();
             emitDependentDrops();
             emitTables();
             emitColumns();
@@ -650,6 +691,16 @@ final class PostgresPlanner {
                 return;
             }
             steps.add(new Step(phase, PlanStatement.of(sql, reason, hazards)));
+        }
+
+        /** Marks the step just added as creating {@code key}: it runs after what golden records that key needs. */
+        private void creates(ObjectKey key) {
+            subjects.put(steps.get(steps.size() - 1), new PgStepOrder.Subject(key, null));
+        }
+
+        /** Marks the step just added as dropping {@code key}: it runs after the drops of what needs that key. */
+        private void drops(ObjectKey key) {
+            subjects.put(steps.get(steps.size() - 1), new PgStepOrder.Subject(null, key));
         }
 
         private void addDestructive(Phase phase, String sql, String reason, Hazard... hazards) {
@@ -722,6 +773,7 @@ final class PostgresPlanner {
                 case EXTRA -> {
                     EnumType e = (EnumType) c.before();
                     add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(e.schema(), e.name()), "extra enum type");
+                    drops(c.key());
                 }
                 case CHANGED -> {
                     EnumType t = (EnumType) c.before();
@@ -772,10 +824,14 @@ final class PostgresPlanner {
 
         private void emitDomain(Change c) {
             switch (c.type()) {
-                case MISSING -> add(Phase.TYPES, ddl.createDomain((Domain) c.after()), "missing domain");
+                case MISSING -> {
+                    add(Phase.TYPES, ddl.createDomain((Domain) c.after()), "missing domain");
+                    creates(c.key());
+                }
                 case EXTRA -> {
                     Domain d = (Domain) c.before();
                     add(Phase.DROP_TYPES, "DROP DOMAIN " + ddl.qualified(d.schema(), d.name()), "extra domain");
+                    drops(c.key());
                 }
                 case CHANGED -> {
                     Domain t = (Domain) c.before();
@@ -804,6 +860,7 @@ final class PostgresPlanner {
                             if (!t.checks().contains(ck)) {
                                 add(Phase.TYPES, "ALTER DOMAIN " + name + " ADD CONSTRAINT " + PgDdl.ident(ck.name())
                                         + " " + PgDdl.check(ck.expression()), "missing domain check", Hazard.VALIDATES_ROWS);
+                                creates(c.key());
                             }
                         }
                     }
@@ -814,10 +871,14 @@ final class PostgresPlanner {
 
         private void emitComposite(Change c) {
             switch (c.type()) {
-                case MISSING -> add(Phase.TYPES, ddl.createComposite((CompositeType) c.after()), "missing composite type");
+                case MISSING -> {
+                    add(Phase.TYPES, ddl.createComposite((CompositeType) c.after()), "missing composite type");
+                    creates(c.key());
+                }
                 case EXTRA -> {
                     CompositeType t = (CompositeType) c.before();
                     add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(t.schema(), t.name()), "extra composite type");
+                    drops(c.key());
                 }
                 case CHANGED -> {
                     CompositeType t = (CompositeType) c.before();
@@ -935,9 +996,14 @@ final class PostgresPlanner {
                 }
                 Phase createPhase = c.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES;
                 switch (c.type()) {
-                    case MISSING -> add(createPhase, createRoutine((Routine) c.after()), "missing " + c.kind().label());
-                    case EXTRA -> add(Phase.DROP_ROUTINES, ddl.dropRoutine((Routine) c.before()),
-                            "extra " + c.kind().label());
+                    case MISSING -> {
+                        add(createPhase, createRoutine((Routine) c.after()), "missing " + c.kind().label());
+                        creates(c.key());
+                    }
+                    case EXTRA -> {
+                        add(Phase.DROP_ROUTINES, ddl.dropRoutine((Routine) c.before()), "extra " + c.kind().label());
+                        drops(c.key());
+                    }
                     case CHANGED -> {
                         Routine g = (Routine) c.after();
                         if (commentOnly(c)) {
@@ -947,11 +1013,31 @@ final class PostgresPlanner {
                             add(Phase.DROP_ROUTINES_EARLY, ddl.dropRoutine((Routine) c.before()),
                                     "its arguments or result type differ, which CREATE OR REPLACE cannot change",
                                     Hazard.RECREATES_DEPENDENTS);
+                            drops(c.key());
                             add(createPhase, createRoutine(g), "re-created with golden's definition");
                         } else {
                             add(createPhase, createRoutine(g), c.kind().label() + " definition differs");
                         }
+                        creates(c.key());
                     }
+                }
+            }
+        }
+
+        /** Unchanged routines rebuilt around a dropped object they need; changed ones are re-created above. */
+        private void emitRebuiltRoutines() {
+            for (Map.Entry<ObjectKey, String> e : rebuiltRoutines.entrySet()) {
+                ObjectKey key = e.getKey();
+                if (changes.containsKey(key)) {
+                    continue;
+                }
+                String reason = key.kind().label() + " " + e.getValue();
+                add(Phase.DROP_ROUTINES_EARLY, ddl.dropRoutine((Routine) target.get(key)), reason,
+                        Hazard.RECREATES_DEPENDENTS);
+                drops(key);
+                if (golden.get(key) instanceof Routine g) {
+                    add(key.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES, createRoutine(g), reason);
+                    creates(key);
                 }
             }
         }
@@ -1002,6 +1088,7 @@ final class PostgresPlanner {
                     add(Phase.DROP_VIEWS, ddl.dropView(v), reason, golden.contains(v.key())
                             ? new Hazard[]{Hazard.RECREATES_DEPENDENTS} : new Hazard[0]);
                 }
+                drops(v.key());
             }
         }
 
@@ -1043,6 +1130,7 @@ final class PostgresPlanner {
                         : "extra table";
                 addDestructive(Phase.DROP_TABLES, "DROP TABLE " + ddl.qualified(t.schema(), t.name()), reason,
                         Hazard.ACCESS_EXCLUSIVE_LOCK);
+                drops(t.key());
             }
             List<Table> created = new ArrayList<>();
             for (ObjectKey key : createTables) {
@@ -1057,6 +1145,7 @@ final class PostgresPlanner {
                 } else {
                     add(phase, ddl.createTable(t, columns), reason);
                 }
+                creates(t.key());
                 if (t.partitionOf() != null) {
                     // columns of a partition come from its parent; only local differences are altered
                     for (Column col : columns) {
@@ -1451,6 +1540,7 @@ final class PostgresPlanner {
                 boolean replace = replaceViews.contains(v.key());
                 add(Phase.VIEWS, ddl.createView(v, replace), replace ? "view definition differs (replaced in place)"
                         : reasonForCreate(v.key()));
+                creates(v.key());
             }
         }
 
@@ -1607,6 +1697,7 @@ final class PostgresPlanner {
         Plan toPlan() {
             List<Step> ordered = new ArrayList<>(steps);
             ordered.sort(Comparator.comparing(Step::phase)); // stable: emission order within a phase
+            ordered = PgStepOrder.order(ordered, subjects::get, golden::dependenciesOf, target::dependenciesOf);
             List<PlanStatement> statements = ordered.stream().map(Step::statement).toList();
             return new Plan(Flavor.POSTGRES, golden.fingerprint(), target.fingerprint(), true,
                     statements.isEmpty() ? List.of() : preamble(), statements, warnings);
