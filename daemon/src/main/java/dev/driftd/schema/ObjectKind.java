@@ -27,7 +27,44 @@ public enum ObjectKind {
     EVENT,
     POLICY,
     /** Privileges granted on an object to a role other than its owner (PostgreSQL). */
-    PRIVILEGE;
+    PRIVILEGE,
+
+    // Kinds a server holds that the model does not (yet) compare. They never name an object of a
+    // snapshot; an inspector that finds one lists its kind in Snapshot.notInspected, so a diff
+    // says what it did not compare instead of reporting "in sync" for it.
+    /** PostgreSQL {@code CREATE COLLATION}. */
+    COLLATION,
+    TEXT_SEARCH_CONFIGURATION,
+    TEXT_SEARCH_DICTIONARY,
+    TEXT_SEARCH_PARSER,
+    TEXT_SEARCH_TEMPLATE,
+    AGGREGATE,
+    OPERATOR,
+    OPERATOR_CLASS,
+    OPERATOR_FAMILY,
+    CAST,
+    CONVERSION,
+    /** {@code CREATE TYPE ... AS RANGE} (with its multirange). */
+    RANGE_TYPE,
+    /** Base and shell types ({@code CREATE TYPE name (INPUT = ...)}). */
+    BASE_TYPE,
+    /** {@code CREATE STATISTICS}. */
+    EXTENDED_STATISTICS,
+    /** A column's {@code SET STATISTICS} target. */
+    COLUMN_STATISTICS,
+    /** Rules other than a view's own ({@code CREATE RULE}). */
+    RULE,
+    FOREIGN_TABLE,
+    FOREIGN_DATA_WRAPPER,
+    FOREIGN_SERVER,
+    USER_MAPPING,
+    EVENT_TRIGGER,
+    PUBLICATION,
+    LANGUAGE,
+    TRANSFORM,
+    ACCESS_METHOD,
+    /** {@code ALTER DEFAULT PRIVILEGES}. */
+    DEFAULT_PRIVILEGE;
 
     /** Lower-case, space-separated, as people write it ("foreign key"). */
     public String label() {

@@ -15,6 +15,7 @@ import dev.driftd.schema.ForeignKey;
 import dev.driftd.schema.Index;
 import dev.driftd.schema.IndexPart;
 import dev.driftd.schema.NamedCheck;
+import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Policy;
 import dev.driftd.schema.PrimaryKey;
 import dev.driftd.schema.Privilege;
@@ -41,6 +42,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,10 +183,13 @@ final class PostgresInspector {
         readPolicies(objects, catalog);
         readPrivileges(objects, catalog);
         List<Dependency> dependencies = readDependencies(catalog);
+        Set<ObjectKind> notInspected = EnumSet.noneOf(ObjectKind.class);
+        query("not modelled", PgUnmodelled.SQL, rs -> notInspected.add(ObjectKind.valueOf(rs.getString("kind"))),
+                PgUnmodelled.parameters(single, scopeOids));
 
         Scope scope = single ? Scope.singleSchema(db[0], schema)
                 : Scope.database(db[0], List.copyOf(schemaNames.values()).stream().sorted().toList());
-        return new Snapshot(Flavor.POSTGRES, db[1], scope, objects, Set.of(), dependencies);
+        return new Snapshot(Flavor.POSTGRES, db[1], scope, objects, notInspected, dependencies);
     }
 
     /** What one snapshot has read so far, for the queries after it. */
