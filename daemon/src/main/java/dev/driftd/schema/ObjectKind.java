@@ -7,13 +7,19 @@ package dev.driftd.schema;
 public enum ObjectKind {
     SCHEMA,
     EXTENSION,
+    COLLATION,
+    TEXT_SEARCH_DICTIONARY,
+    TEXT_SEARCH_CONFIGURATION,
     ENUM_TYPE,
     DOMAIN,
     COMPOSITE_TYPE,
     SEQUENCE,
     FUNCTION,
+    AGGREGATE,
     TABLE,
     COLUMN,
+    /** A column's own {@code SET STATISTICS} target (PostgreSQL). */
+    COLUMN_STATISTICS,
     PRIMARY_KEY,
     UNIQUE_CONSTRAINT,
     CHECK_CONSTRAINT,
@@ -32,13 +38,8 @@ public enum ObjectKind {
     // Kinds a server holds that the model does not (yet) compare. They never name an object of a
     // snapshot; an inspector that finds one lists its kind in Snapshot.notInspected, so a diff
     // says what it did not compare instead of reporting "in sync" for it.
-    /** PostgreSQL {@code CREATE COLLATION}. */
-    COLLATION,
-    TEXT_SEARCH_CONFIGURATION,
-    TEXT_SEARCH_DICTIONARY,
     TEXT_SEARCH_PARSER,
     TEXT_SEARCH_TEMPLATE,
-    AGGREGATE,
     OPERATOR,
     OPERATOR_CLASS,
     OPERATOR_FAMILY,
@@ -50,8 +51,6 @@ public enum ObjectKind {
     BASE_TYPE,
     /** {@code CREATE STATISTICS}. */
     EXTENDED_STATISTICS,
-    /** A column's {@code SET STATISTICS} target. */
-    COLUMN_STATISTICS,
     /** Rules other than a view's own ({@code CREATE RULE}). */
     RULE,
     FOREIGN_TABLE,
@@ -74,7 +73,7 @@ public enum ObjectKind {
     /** Objects that live inside a table and are named relative to it. */
     public boolean isTablePart() {
         return switch (this) {
-            case COLUMN, PRIMARY_KEY, UNIQUE_CONSTRAINT, CHECK_CONSTRAINT, EXCLUSION_CONSTRAINT,
+            case COLUMN, COLUMN_STATISTICS, PRIMARY_KEY, UNIQUE_CONSTRAINT, CHECK_CONSTRAINT, EXCLUSION_CONSTRAINT,
                  INDEX, FOREIGN_KEY, TRIGGER, POLICY -> true;
             default -> false;
         };

@@ -14,7 +14,8 @@ import java.sql.SQLException;
  * its table (or a domain's constraint to the domain), a table's row type and an array type to the
  * table or element type. So a function returning {@code SETOF t} depends on table {@code t}, a
  * view over it on the function, a domain whose check calls a function on that function, a table
- * whose default or check calls a function on the function. Automatic and internal edges (a
+ * whose default or check calls a function on the function; collations, text search dictionaries
+ * and configurations and aggregates are ends of their own. Automatic and internal edges (a
  * sequence owned by a column, an identity's sequence) are left out: they are ownership, not
  * creation order, and would form cycles with the defaults that use those sequences.
  */
@@ -44,17 +45,26 @@ final class PgDependencies {
                     + "FROM ends e JOIN pg_catalog.pg_type t ON e.cls = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.oid = e.obj "
                     + "JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE t.oid END "
                     + "LEFT JOIN pg_catalog.pg_class bc ON bc.oid = b.typrelid "
-                    + "UNION ALL SELECT e.cls, e.obj, 'f', e.obj FROM ends e WHERE e.cls = 'pg_catalog.pg_proc'::pg_catalog.regclass";
+                    + "UNION ALL SELECT e.cls, e.obj, 'f', e.obj FROM ends e WHERE e.cls = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+                    + "UNION ALL SELECT e.cls, e.obj, 'l', e.obj FROM ends e WHERE e.cls = 'pg_catalog.pg_collation'::pg_catalog.regclass "
+                    + "UNION ALL SELECT e.cls, e.obj, 'd', e.obj FROM ends e WHERE e.cls = 'pg_catalog.pg_ts_dict'::pg_catalog.regclass "
+                    + "UNION ALL SELECT e.cls, e.obj, 'y', e.obj FROM ends e WHERE e.cls = 'pg_catalog.pg_ts_config'::pg_catalog.regclass";
 
     /** The resolved object's schema, name and kind, for in-scope objects only. */
     private static final String DESCRIBE =
-            "SELECT r.cat, r.oid, c.relnamespace AS ns, c.relname AS name, c.relkind AS kind, NULL AS args "
+            "SELECT r.cat, r.oid, c.relnamespace AS ns, c.relname AS name, c.relkind::text AS kind, NULL::text AS args "
                     + "FROM r JOIN pg_catalog.pg_class c ON r.cat = 'c' AND c.oid = r.oid "
-                    + "UNION SELECT r.cat, r.oid, t.typnamespace, t.typname, t.typtype, NULL FROM r "
+                    + "UNION SELECT r.cat, r.oid, t.typnamespace, t.typname, t.typtype::text, NULL FROM r "
                     + "JOIN pg_catalog.pg_type t ON r.cat = 't' AND t.oid = r.oid "
-                    + "UNION SELECT r.cat, r.oid, p.pronamespace, p.proname, p.prokind, "
+                    + "UNION SELECT r.cat, r.oid, p.pronamespace, p.proname, p.prokind::text, "
                     + "pg_catalog.pg_get_function_identity_arguments(p.oid) FROM r "
-                    + "JOIN pg_catalog.pg_proc p ON r.cat = 'f' AND p.oid = r.oid";
+                    + "JOIN pg_catalog.pg_proc p ON r.cat = 'f' AND p.oid = r.oid "
+                    + "UNION SELECT r.cat, r.oid, l.collnamespace, l.collname, 'collation', NULL FROM r "
+                    + "JOIN pg_catalog.pg_collation l ON r.cat = 'l' AND l.oid = r.oid "
+                    + "UNION SELECT r.cat, r.oid, x.dictnamespace, x.dictname, 'dictionary', NULL FROM r "
+                    + "JOIN pg_catalog.pg_ts_dict x ON r.cat = 'd' AND x.oid = r.oid "
+                    + "UNION SELECT r.cat, r.oid, y.cfgnamespace, y.cfgname, 'configuration', NULL FROM r "
+                    + "JOIN pg_catalog.pg_ts_config y ON r.cat = 'y' AND y.oid = r.oid";
 
     /**
      * Edges between user objects (OIDs from 16384) whose both ends lie in the scope's schemas
@@ -94,7 +104,8 @@ final class PgDependencies {
             return switch (kind) {
                 case "p" -> ObjectKey.of(ObjectKind.PROCEDURE, schema, name + "(" + args + ")");
                 case "f", "w" -> ObjectKey.of(ObjectKind.FUNCTION, schema, name + "(" + args + ")");
-                default -> null; // aggregates are not routines of the model
+                case "a" -> ObjectKey.of(ObjectKind.AGGREGATE, schema, name + "(" + args + ")");
+                default -> null;
             };
         }
         return switch (kind) {
@@ -105,6 +116,9 @@ final class PgDependencies {
             case "e" -> ObjectKey.of(ObjectKind.ENUM_TYPE, schema, name);
             case "d" -> ObjectKey.of(ObjectKind.DOMAIN, schema, name);
             case "c" -> ObjectKey.of(ObjectKind.COMPOSITE_TYPE, schema, name);
+            case "collation" -> ObjectKey.of(ObjectKind.COLLATION, schema, name);
+            case "dictionary" -> ObjectKey.of(ObjectKind.TEXT_SEARCH_DICTIONARY, schema, name);
+            case "configuration" -> ObjectKey.of(ObjectKind.TEXT_SEARCH_CONFIGURATION, schema, name);
             default -> null;
         };
     }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Counts the user objects of kinds the model does not compare, so a snapshot lists them in
+ * Finds the user objects of kinds the model does not compare, so a snapshot lists them in
  * {@code notInspected} and a diff never calls them "in sync". User objects are those with an OID
  * from 16384 that no extension owns. Objects of a schema count when the schema is in scope;
  * objects of the whole database (casts, foreign data wrappers and servers, user mappings, event
@@ -22,12 +22,8 @@ final class PgUnmodelled {
 
     /** Per kind: the catalog its rows live in and the FROM/WHERE that selects user objects as {@code o}. */
     private static final List<Probe> PROBES = List.of(
-            schemaProbe(ObjectKind.COLLATION, "pg_collation", "pg_catalog.pg_collation o WHERE o.collnamespace"),
-            schemaProbe(ObjectKind.TEXT_SEARCH_CONFIGURATION, "pg_ts_config", "pg_catalog.pg_ts_config o WHERE o.cfgnamespace"),
-            schemaProbe(ObjectKind.TEXT_SEARCH_DICTIONARY, "pg_ts_dict", "pg_catalog.pg_ts_dict o WHERE o.dictnamespace"),
             schemaProbe(ObjectKind.TEXT_SEARCH_PARSER, "pg_ts_parser", "pg_catalog.pg_ts_parser o WHERE o.prsnamespace"),
             schemaProbe(ObjectKind.TEXT_SEARCH_TEMPLATE, "pg_ts_template", "pg_catalog.pg_ts_template o WHERE o.tmplnamespace"),
-            schemaProbe(ObjectKind.AGGREGATE, "pg_proc", "pg_catalog.pg_proc o WHERE o.prokind = 'a' AND o.pronamespace"),
             schemaProbe(ObjectKind.OPERATOR, "pg_operator", "pg_catalog.pg_operator o WHERE o.oprnamespace"),
             schemaProbe(ObjectKind.OPERATOR_CLASS, "pg_opclass", "pg_catalog.pg_opclass o WHERE o.opcnamespace"),
             schemaProbe(ObjectKind.OPERATOR_FAMILY, "pg_opfamily", "pg_catalog.pg_opfamily o WHERE o.opfnamespace"),
@@ -39,16 +35,14 @@ final class PgUnmodelled {
             schemaProbe(ObjectKind.FOREIGN_TABLE, "pg_class", "pg_catalog.pg_class o WHERE o.relkind = 'f' AND o.relnamespace"),
             schemaProbe(ObjectKind.RULE, "pg_rewrite", "pg_catalog.pg_rewrite o JOIN pg_catalog.pg_class r "
                     + "ON r.oid = o.ev_class WHERE o.rulename <> '_RETURN' AND r.relnamespace"),
-            // a column's statistics target is not an object of its own: counted on the table's oid
-            new Probe(ObjectKind.COLUMN_STATISTICS, "pg_class", "pg_catalog.pg_attribute a JOIN pg_catalog.pg_class o "
-                    + "ON o.oid = a.attrelid WHERE a.attnum > 0 AND NOT a.attisdropped "
-                    + "AND COALESCE(a.attstattarget::int, -1) >= 0 AND o.relnamespace = ANY (?::oid[])", false),
             new Probe(ObjectKind.DEFAULT_PRIVILEGE, "pg_default_acl", "pg_catalog.pg_default_acl o "
                     + "WHERE ((o.defaclnamespace = 0 AND NOT ?::boolean) OR o.defaclnamespace = ANY (?::oid[]))", false),
             databaseProbe(ObjectKind.CAST, "pg_cast"),
             databaseProbe(ObjectKind.FOREIGN_DATA_WRAPPER, "pg_foreign_data_wrapper"),
             databaseProbe(ObjectKind.FOREIGN_SERVER, "pg_foreign_server"),
-            databaseProbe(ObjectKind.USER_MAPPING, "pg_user_mapping"),
+            // pg_user_mapping itself is readable by superusers only; the view is readable by all
+            new Probe(ObjectKind.USER_MAPPING, "pg_user_mapping",
+                    "(SELECT umid AS oid FROM pg_catalog.pg_user_mappings) o WHERE NOT ?::boolean", true),
             databaseProbe(ObjectKind.EVENT_TRIGGER, "pg_event_trigger"),
             databaseProbe(ObjectKind.PUBLICATION, "pg_publication"),
             databaseProbe(ObjectKind.LANGUAGE, "pg_language"),

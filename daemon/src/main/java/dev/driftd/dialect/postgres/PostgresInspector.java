@@ -2,7 +2,10 @@ package dev.driftd.dialect.postgres;
 
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
+import dev.driftd.schema.Aggregate;
 import dev.driftd.schema.CheckConstraint;
+import dev.driftd.schema.Collation;
+import dev.driftd.schema.ColumnStatistics;
 import dev.driftd.schema.Column;
 import dev.driftd.schema.CompositeType;
 import dev.driftd.schema.Dependency;
@@ -28,6 +31,8 @@ import dev.driftd.schema.Snapshot;
 import dev.driftd.schema.Table;
 import dev.driftd.schema.TableKind;
 import dev.driftd.schema.TableRef;
+import dev.driftd.schema.TextSearchConfiguration;
+import dev.driftd.schema.TextSearchDictionary;
 import dev.driftd.schema.Trigger;
 import dev.driftd.schema.TypeAttribute;
 import dev.driftd.schema.UniqueConstraint;
@@ -182,6 +187,10 @@ final class PostgresInspector {
         readTriggers(objects, catalog);
         readPolicies(objects, catalog);
         readPrivileges(objects, catalog);
+        readCollations(objects, catalog);
+        readTextSearch(objects, catalog);
+        readAggregates(objects, catalog);
+        readStatisticsTargets(objects, catalog);
         List<Dependency> dependencies = readDependencies(catalog);
         Set<ObjectKind> notInspected = EnumSet.noneOf(ObjectKind.class);
         query("not modelled", PgUnmodelled.SQL, rs -> notInspected.add(ObjectKind.valueOf(rs.getString("kind"))),
@@ -541,6 +550,66 @@ final class PostgresInspector {
             out.add(new Index(rel.schema(), rel.name(), name, rs.getBoolean("isunique"), method, parts, include,
                     rs.getString("pred"), rs.getBoolean("nullsnotdistinct"), indexOptions,
                     catalog.comment('c', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
+    }
+
+    private void readCollations(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("collations", PgCatalogKinds.COLLATIONS, rs -> {
+            String provider = switch (rs.getString("provider")) {
+                case "i" -> "icu";
+                case "b" -> "builtin";
+                default -> "libc";
+            };
+            String locale = rs.getString("locale");
+            String lcCollate = rs.getString("lccollate");
+            String lcCtype = rs.getString("lcctype");
+            if (!provider.equals("libc")) {
+                // before 15 an ICU collation kept its locale in collcollate/collctype
+                locale = locale != null ? locale : lcCollate;
+                lcCollate = null;
+                lcCtype = null;
+            }
+            out.add(new Collation(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"), provider, locale,
+                    lcCollate, lcCtype, rs.getBoolean("deterministic"), rs.getString("rules"),
+                    catalog.comment('l', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
+    }
+
+    private void readTextSearch(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("text search dictionaries", PgCatalogKinds.TEXT_SEARCH_DICTIONARIES, rs -> out.add(
+                new TextSearchDictionary(names.ofOid(rs.getLong("ns")), rs.getString("name"),
+                        names.qualified(rs.getString("templatens"), rs.getString("template")), rs.getString("options"),
+                        catalog.comment('d', rs.getLong("oid"), 0))), catalog.scopeOids);
+        Map<Long, TextSearchConfiguration> configs = new LinkedHashMap<>();
+        query("text search configurations", PgCatalogKinds.TEXT_SEARCH_CONFIGURATIONS, rs -> {
+            long oid = rs.getLong("oid");
+            TextSearchConfiguration c = configs.get(oid);
+            Map<String, String> mappings = new TreeMap<>(c == null ? Map.of() : c.mappings());
+            if (rs.getString("token") != null) {
+                mappings.put(rs.getString("token"), rs.getString("dictionaries"));
+            }
+            configs.put(oid, new TextSearchConfiguration(names.ofOid(rs.getLong("ns")), rs.getString("name"),
+                    names.qualified(rs.getString("parserns"), rs.getString("parser")), mappings,
+                    catalog.comment('y', oid, 0)));
+        }, catalog.scopeOids);
+        out.addAll(configs.values());
+    }
+
+    private void readAggregates(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("aggregates", PgCatalogKinds.AGGREGATES, rs -> {
+            String base = rs.getString("name");
+            out.add(new Aggregate(catalog.names.ofOid(rs.getLong("ns")), base + "(" + rs.getString("args") + ")", base,
+                    PgAggregates.definition(rs), catalog.comment('f', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
+    }
+
+    private void readStatisticsTargets(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("statistics targets", PgCatalogKinds.STATISTICS_TARGETS, rs -> {
+            Rel rel = catalog.relations.get(rs.getLong("rel"));
+            if (rel != null) {
+                out.add(new ColumnStatistics(rel.schema(), rel.name(), rs.getString("name"), rs.getInt("target")));
+            }
         }, catalog.scopeOids);
     }
 

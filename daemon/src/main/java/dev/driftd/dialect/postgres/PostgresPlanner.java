@@ -10,6 +10,7 @@ import dev.driftd.plan.Plan;
 import dev.driftd.plan.PlanStatement;
 import dev.driftd.schema.CheckConstraint;
 import dev.driftd.schema.Column;
+import dev.driftd.schema.ColumnStatistics;
 import dev.driftd.schema.CompositeType;
 import dev.driftd.schema.Domain;
 import dev.driftd.schema.EnumType;
@@ -32,6 +33,8 @@ import dev.driftd.schema.Sequence;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.schema.Table;
 import dev.driftd.schema.TableRef;
+import dev.driftd.schema.TextSearchConfiguration;
+import dev.driftd.schema.TextSearchDictionary;
 import dev.driftd.schema.Trigger;
 import dev.driftd.schema.TypeAttribute;
 import dev.driftd.schema.UniqueConstraint;
@@ -661,6 +664,7 @@ final class PostgresPlanner {
             emitConstraintsAndIndexes();
             emitViews();
             emitTriggersAndPolicies();
+            emitCatalogKinds();
             emitComments();
             Set<ObjectKey> rebuilt = new TreeSet<>(drop);
             rebuilt.retainAll(create);
@@ -1020,6 +1024,170 @@ final class PostgresPlanner {
                         }
                         creates(c.key());
                     }
+                }
+            }
+        }
+
+        // ---- collations, text search, aggregates, statistics targets ----------------------------------------
+
+        /**
+         * Collations and text search objects go with the types (before the tables and indexes that
+         * use them), aggregates with the functions; {@link PgStepOrder} then places each after what
+         * golden's edges say it needs (a configuration after its dictionaries, an aggregate after its
+         * state function). Statistics targets follow the columns.
+         */
+        private void emitCatalogKinds() {
+            PgKindDdl kinds = new PgKindDdl(ddl);
+            for (Change c : changes.values()) {
+                if (c.type() == ChangeType.CHANGED && commentOnly(c)) {
+                    continue;
+                }
+                switch (c.kind()) {
+                    case COLLATION -> emitCollation(c, kinds);
+                    case TEXT_SEARCH_DICTIONARY -> emitDictionary(c, kinds);
+                    case TEXT_SEARCH_CONFIGURATION -> emitConfiguration(c, kinds);
+                    case AGGREGATE -> emitAggregate(c, kinds);
+                    case COLUMN_STATISTICS -> {
+                        if (c.after() instanceof ColumnStatistics g) {
+                            setStatistics(g.schema(), g.table(), g.column(), g.target(), "statistics target differs");
+                        } else if (!droppedRelations.contains(c.key().owner()) && !blockedColumnGone(c.key())) {
+                            ColumnStatistics t = (ColumnStatistics) c.before();
+                            setStatistics(t.schema(), t.table(), t.column(), -1, "statistics target back to the default");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            for (ObjectKey key : create) {
+                if (golden.get(key) instanceof ColumnStatistics g && !changes.containsKey(key)) {
+                    setStatistics(g.schema(), g.table(), g.column(), g.target(), "statistics target as in golden");
+                }
+            }
+        }
+
+        /** Whether the column a statistics target is on goes away (an extra column). */
+        private boolean blockedColumnGone(ObjectKey statisticsKey) {
+            return !golden.contains(ObjectKey.part(ObjectKind.COLUMN, statisticsKey.schema(), statisticsKey.table(),
+                    statisticsKey.name()));
+        }
+
+        private void setStatistics(String schema, String table, String column, int value, String reason) {
+            boolean view = golden.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null
+                    || target.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null;
+            context = ObjectKey.of(ObjectKind.TABLE, schema, table);
+            add(Phase.TABLE_PROPERTIES, (view ? "ALTER MATERIALIZED VIEW " + ddl.qualified(schema, table)
+                    : ddl.alterTable(schema, table)) + " ALTER COLUMN " + PgDdl.ident(column) + " SET STATISTICS " + value,
+                    reason);
+            context = null;
+        }
+
+        /** Target objects the server records as using {@code key}. */
+        private List<ObjectKey> usersOf(ObjectKey key) {
+            return target.getDependencies().stream().filter(d -> d.dependsOn().equals(key))
+                    .map(dev.driftd.schema.Dependency::object).toList();
+        }
+
+        /** Drop and create again, or a warning when objects of the target use it (they would have to go too). */
+        private void recreateOrWarn(Change c, String drop, List<String> create, String what) {
+            List<ObjectKey> users = usersOf(c.key());
+            if (!users.isEmpty()) {
+                warnings.add("cannot reconcile " + c.key().display() + ": its " + what + " differs and cannot be "
+                        + "altered, and " + users.stream().map(ObjectKey::display).toList() + " use it: re-create by hand");
+                return;
+            }
+            add(Phase.DROP_TABLES, drop, c.key().kind().label() + " " + what + " differs: dropped and created again");
+            drops(c.key());
+            for (String sql : create) {
+                add(Phase.TYPES, sql, c.key().kind().label() + " created again with golden's definition");
+                creates(c.key());
+            }
+        }
+
+        private void emitCollation(Change c, PgKindDdl kinds) {
+            switch (c.type()) {
+                case MISSING -> {
+                    add(Phase.TYPES, kinds.createCollation((dev.driftd.schema.Collation) c.after()), "missing collation");
+                    creates(c.key());
+                }
+                case EXTRA -> {
+                    add(Phase.DROP_TYPES, kinds.dropCollation((dev.driftd.schema.Collation) c.before()), "extra collation");
+                    drops(c.key());
+                }
+                case CHANGED -> recreateOrWarn(c, kinds.dropCollation((dev.driftd.schema.Collation) c.before()),
+                        List.of(kinds.createCollation((dev.driftd.schema.Collation) c.after())), "definition");
+            }
+        }
+
+        private void emitDictionary(Change c, PgKindDdl kinds) {
+            switch (c.type()) {
+                case MISSING -> {
+                    add(Phase.TYPES, kinds.createDictionary((TextSearchDictionary) c.after()),
+                            "missing text search dictionary");
+                    creates(c.key());
+                }
+                case EXTRA -> {
+                    add(Phase.DROP_TYPES, kinds.dropDictionary((TextSearchDictionary) c.before()),
+                            "extra text search dictionary");
+                    drops(c.key());
+                }
+                case CHANGED -> {
+                    TextSearchDictionary t = (TextSearchDictionary) c.before();
+                    TextSearchDictionary g = (TextSearchDictionary) c.after();
+                    if (c.changes("template")) {
+                        recreateOrWarn(c, kinds.dropDictionary(t), List.of(kinds.createDictionary(g)), "template");
+                    } else if (c.changes("options")) {
+                        add(Phase.TYPES, kinds.alterDictionaryOptions(t, g), "text search dictionary options differ");
+                        creates(c.key());
+                    }
+                }
+            }
+        }
+
+        private void emitConfiguration(Change c, PgKindDdl kinds) {
+            switch (c.type()) {
+                case MISSING -> {
+                    for (String sql : kinds.createConfiguration((TextSearchConfiguration) c.after())) {
+                        add(Phase.TYPES, sql, "missing text search configuration");
+                        creates(c.key());
+                    }
+                }
+                case EXTRA -> {
+                    add(Phase.DROP_TYPES, kinds.dropConfiguration((TextSearchConfiguration) c.before()),
+                            "extra text search configuration");
+                    drops(c.key());
+                }
+                case CHANGED -> {
+                    TextSearchConfiguration t = (TextSearchConfiguration) c.before();
+                    TextSearchConfiguration g = (TextSearchConfiguration) c.after();
+                    if (c.changes("parser")) {
+                        recreateOrWarn(c, kinds.dropConfiguration(t), kinds.createConfiguration(g), "parser");
+                    } else {
+                        for (String sql : kinds.alterConfigurationMappings(t, g)) {
+                            add(Phase.TYPES, sql, "text search configuration mappings differ");
+                            creates(c.key());
+                        }
+                    }
+                }
+            }
+        }
+
+        private void emitAggregate(Change c, PgKindDdl kinds) {
+            switch (c.type()) {
+                case MISSING -> {
+                    add(Phase.FUNCTIONS, kinds.createAggregate((dev.driftd.schema.Aggregate) c.after(), false),
+                            "missing aggregate");
+                    creates(c.key());
+                }
+                case EXTRA -> {
+                    add(Phase.DROP_ROUTINES, "DROP AGGREGATE " + kinds.aggregate((dev.driftd.schema.Aggregate) c.before()),
+                            "extra aggregate");
+                    drops(c.key());
+                }
+                case CHANGED -> {
+                    add(Phase.FUNCTIONS, kinds.createAggregate((dev.driftd.schema.Aggregate) c.after(), true),
+                            "aggregate definition differs (replaced in place)");
+                    creates(c.key());
                 }
             }
         }
@@ -1664,6 +1832,14 @@ final class PostgresPlanner {
                 return "TRIGGER " + PgDdl.ident(t.name()) + " ON " + ddl.qualified(t.schema(), t.table());
             } else if (o instanceof Policy p) {
                 return "POLICY " + PgDdl.ident(p.name()) + " ON " + ddl.qualified(p.schema(), p.table());
+            } else if (o instanceof dev.driftd.schema.Collation l) {
+                return "COLLATION " + ddl.qualified(l.schema(), l.name());
+            } else if (o instanceof TextSearchDictionary d) {
+                return "TEXT SEARCH DICTIONARY " + ddl.qualified(d.schema(), d.name());
+            } else if (o instanceof TextSearchConfiguration t) {
+                return "TEXT SEARCH CONFIGURATION " + ddl.qualified(t.schema(), t.name());
+            } else if (o instanceof dev.driftd.schema.Aggregate a) {
+                return "AGGREGATE " + new PgKindDdl(ddl).aggregate(a);
             }
             return null;
         }

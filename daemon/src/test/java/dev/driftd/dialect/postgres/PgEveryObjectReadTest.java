@@ -85,15 +85,15 @@ class PgEveryObjectReadTest {
             Map.entry("materialized view", MATERIALIZED_VIEW), Map.entry("sequence", SEQUENCE),
             Map.entry("function", FUNCTION), Map.entry("procedure", PROCEDURE), Map.entry("index", INDEX),
             Map.entry("trigger", TRIGGER), Map.entry("policy", POLICY), Map.entry("domain", DOMAIN),
-            Map.entry("extension", EXTENSION));
+            Map.entry("extension", EXTENSION), Map.entry("collation", COLLATION),
+            Map.entry("text search dictionary", TEXT_SEARCH_DICTIONARY),
+            Map.entry("text search configuration", TEXT_SEARCH_CONFIGURATION), Map.entry("aggregate", AGGREGATE));
 
     /** Types of objects reported, not modelled. */
     private static final Map<String, ObjectKind> REPORTED = Map.ofEntries(
-            Map.entry("aggregate", AGGREGATE), Map.entry("operator", OPERATOR),
+            Map.entry("operator", OPERATOR),
             Map.entry("operator class", OPERATOR_CLASS), Map.entry("operator family", OPERATOR_FAMILY),
             Map.entry("operator of access method", OPERATOR_FAMILY), Map.entry("function of access method", OPERATOR_FAMILY),
-            Map.entry("collation", COLLATION), Map.entry("text search dictionary", TEXT_SEARCH_DICTIONARY),
-            Map.entry("text search configuration", TEXT_SEARCH_CONFIGURATION),
             Map.entry("text search template", TEXT_SEARCH_TEMPLATE), Map.entry("text search parser", TEXT_SEARCH_PARSER),
             Map.entry("conversion", CONVERSION), Map.entry("statistics object", EXTENDED_STATISTICS),
             Map.entry("foreign table", FOREIGN_TABLE), Map.entry("foreign-data wrapper", FOREIGN_DATA_WRAPPER),
@@ -119,7 +119,7 @@ class PgEveryObjectReadTest {
                 if (kind == null) {
                     continue; // a part of a modelled object (constraint, default, row type, view rule, ...)
                 }
-                boolean read = MODELLED.containsValue(kind) || kind == ENUM_TYPE || kind == COMPOSITE_TYPE
+                boolean read = MODELLED.containsValue(kind) || kind == ENUM_TYPE || kind == COMPOSITE_TYPE || kind == DOMAIN
                         ? !snapshot.ofKind(kind).isEmpty() : snapshot.getNotInspected().contains(kind);
                 if (!read) {
                     unread.add(o + " (" + kind.label() + ")");
@@ -131,9 +131,14 @@ class PgEveryObjectReadTest {
             assertThat(unread).as("user objects neither modelled nor in notInspected %s", snapshot.getNotInspected())
                     .isEmpty();
             // the schema really held the kinds this test is about, and the column target is reported too
-            assertThat(reportedSeen).contains(AGGREGATE, OPERATOR, COLLATION, TEXT_SEARCH_CONFIGURATION,
-                    TEXT_SEARCH_DICTIONARY, CAST, EVENT_TRIGGER, PUBLICATION, FOREIGN_DATA_WRAPPER, RANGE_TYPE, RULE);
-            assertThat(snapshot.getNotInspected()).contains(COLUMN_STATISTICS);
+            assertThat(reportedSeen).contains(OPERATOR, OPERATOR_CLASS, CAST, EVENT_TRIGGER, PUBLICATION,
+                    FOREIGN_DATA_WRAPPER, FOREIGN_SERVER, FOREIGN_TABLE, RANGE_TYPE, RULE, EXTENDED_STATISTICS);
+            // a column's statistics target is no catalog object of its own: modelled as a part
+            assertThat(snapshot.ofKind(COLUMN_STATISTICS)).hasSize(1);
+            for (ObjectKind modelled : List.of(COLLATION, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION, AGGREGATE)) {
+                assertThat(snapshot.ofKind(modelled)).as("%s read", modelled.label()).hasSize(1);
+                assertThat(snapshot.getNotInspected()).doesNotContain(modelled);
+            }
 
             Diff self = new Engine().diff(snapshot, snapshot);
             assertThat(self.inSync()).isTrue();
@@ -147,7 +152,7 @@ class PgEveryObjectReadTest {
         try (TestDatabase db = TestDatabases.postgres().createDatabase("h_pgdeps_every")) {
             db.execute(EVERYTHING, "CREATE SCHEMA plain; CREATE TABLE plain.x (id int);");
             Snapshot app = new Engine().snapshot(db.target("app"), InspectOptions.DEFAULT);
-            assertThat(app.getNotInspected()).contains(AGGREGATE, COLLATION, FOREIGN_TABLE, DEFAULT_PRIVILEGE)
+            assertThat(app.getNotInspected()).contains(OPERATOR, CONVERSION, FOREIGN_TABLE, DEFAULT_PRIVILEGE)
                     .doesNotContain(CAST, EVENT_TRIGGER, PUBLICATION, FOREIGN_DATA_WRAPPER);
             Snapshot plain = new Engine().snapshot(db.target("plain"), InspectOptions.DEFAULT);
             assertThat(plain.getNotInspected()).isEmpty();
@@ -172,6 +177,7 @@ class PgEveryObjectReadTest {
             case "type" -> {
                 return switch (o.detail()) {
                     case "e" -> ENUM_TYPE;
+                    case "d" -> DOMAIN;
                     case "r", "m" -> RANGE_TYPE;
                     case "b", "p" -> BASE_TYPE;
                     case "c" -> COMPOSITE_TYPE;
