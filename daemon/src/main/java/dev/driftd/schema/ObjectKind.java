@@ -63,7 +63,9 @@ public enum ObjectKind {
     TRANSFORM,
     ACCESS_METHOD,
     /** {@code ALTER DEFAULT PRIVILEGES}. */
-    DEFAULT_PRIVILEGE;
+    DEFAULT_PRIVILEGE,
+    /** MariaDB {@code CREATE PACKAGE} / {@code PACKAGE BODY} (sql_mode=ORACLE). */
+    PACKAGE;
 
     /** Lower-case, space-separated, as people write it ("foreign key"). */
     public String label() {
