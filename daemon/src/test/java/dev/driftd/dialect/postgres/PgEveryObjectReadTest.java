@@ -159,6 +159,22 @@ class PgEveryObjectReadTest {
         }
     }
 
+    @Test
+    void diffNeverSaysABareInSyncForWhatItDidNotCompare() {
+        try (TestDatabase db = TestDatabases.postgres().createDatabase("h_pgdeps_every")) {
+            db.execute(EVERYTHING);
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = dev.driftd.cli.Main.run(new String[] {"diff", "--golden", db.url(), "--target", db.url()},
+                    new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+            assertThat(err.toString()).isEmpty();
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("not inspected (not compared): ", "operator", "event trigger")
+                    .contains("in sync for what was compared; not compared: ")
+                    .doesNotContainPattern("(?m)^in sync \\(");
+        }
+    }
+
     /** The kind an object counts as, or null when it is a part of a modelled object. */
     private static ObjectKind classify(Found o) {
         if (MODELLED.containsKey(o.type())) {
