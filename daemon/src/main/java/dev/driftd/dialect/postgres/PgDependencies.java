@@ -85,6 +85,13 @@ final class PgDependencies {
                     + "WHERE (ra.cat, ra.oid) <> (rb.cat, rb.oid) "
                     + "AND a.ns = ANY (?::oid[]) AND b.ns = ANY (?::oid[])";
 
+    /** Turns nested loops off for the transaction, returning the setting it had ({@code was}). */
+    static final String NO_NESTED_LOOPS = "SELECT pg_catalog.current_setting('enable_nestloop') AS was, "
+            + "pg_catalog.set_config('enable_nestloop', 'off', true)";
+
+    /** Puts the setting back (bound: the value {@link #NO_NESTED_LOOPS} returned). */
+    static final String RESTORE_NESTED_LOOPS = "SELECT pg_catalog.set_config('enable_nestloop', ?::text, true)";
+
     /** The edge of one row, or null when an end is of a kind a snapshot does not hold. */
     static Dependency edge(ResultSet rs, PgScopeNames names) throws SQLException {
         ObjectKey object = key(names, rs.getLong("ns"), rs.getString("name"), rs.getString("kind"), rs.getString("args"));

@@ -613,14 +613,26 @@ final class PostgresInspector {
         }, catalog.scopeOids);
     }
 
+    /**
+     * The server's dependency edges. Nested loops are off for this one query: the catalogs of a
+     * database created from a template carry the template's statistics, under which no pg_depend
+     * row has an OID from 16384, so the planner would join the edges by nested loops over CTEs,
+     * quadratic in the number of edges (a timeout at 2,000 tables). Restored right after.
+     */
     private List<Dependency> readDependencies(Catalog catalog) throws SQLException {
         List<Dependency> out = new ArrayList<>();
-        query("dependencies", PgDependencies.SQL, rs -> {
-            Dependency d = PgDependencies.edge(rs, catalog.names);
-            if (d != null) {
-                out.add(d);
-            }
-        }, catalog.scopeOids, catalog.scopeOids);
+        String[] was = new String[1];
+        query("dependencies", PgDependencies.NO_NESTED_LOOPS, rs -> was[0] = rs.getString("was"));
+        try {
+            query("dependencies", PgDependencies.SQL, rs -> {
+                Dependency d = PgDependencies.edge(rs, catalog.names);
+                if (d != null) {
+                    out.add(d);
+                }
+            }, catalog.scopeOids, catalog.scopeOids);
+        } finally {
+            query("dependencies", PgDependencies.RESTORE_NESTED_LOOPS, rs -> { }, was[0] == null ? "on" : was[0]);
+        }
         return out;
     }
 
