@@ -30,6 +30,8 @@ public enum ObjectKind {
     MATERIALIZED_VIEW,
     PROCEDURE,
     TRIGGER,
+    /** Rules on tables other than a view's own ({@code CREATE RULE}, PostgreSQL). */
+    RULE,
     EVENT,
     POLICY,
     /** Privileges granted on an object to a role other than its owner (PostgreSQL). */
@@ -51,8 +53,6 @@ public enum ObjectKind {
     BASE_TYPE,
     /** {@code CREATE STATISTICS}. */
     EXTENDED_STATISTICS,
-    /** Rules other than a view's own ({@code CREATE RULE}). */
-    RULE,
     FOREIGN_TABLE,
     FOREIGN_DATA_WRAPPER,
     FOREIGN_SERVER,
@@ -76,7 +76,7 @@ public enum ObjectKind {
     public boolean isTablePart() {
         return switch (this) {
             case COLUMN, COLUMN_STATISTICS, PRIMARY_KEY, UNIQUE_CONSTRAINT, CHECK_CONSTRAINT, EXCLUSION_CONSTRAINT,
-                 INDEX, FOREIGN_KEY, TRIGGER, POLICY -> true;
+                 INDEX, FOREIGN_KEY, TRIGGER, RULE, POLICY -> true;
             default -> false;
         };
     }

@@ -35,12 +35,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TextSearchConfiguration.class, name = "textSearchConfiguration"),
         @JsonSubTypes.Type(value = Aggregate.class, name = "aggregate"),
         @JsonSubTypes.Type(value = ColumnStatistics.class, name = "columnStatistics"),
+        @JsonSubTypes.Type(value = Rule.class, name = "rule"),
 })
 public sealed interface SchemaObject extends JsonWritable
         permits SchemaDef, Extension, EnumType, Domain, CompositeType, Sequence, Table, Column,
         PrimaryKey, UniqueConstraint, CheckConstraint, ExclusionConstraint, ForeignKey, Index,
         View, Routine, Trigger, Event, Policy, Privilege, Collation, TextSearchDictionary, TextSearchConfiguration,
-        Aggregate, ColumnStatistics {
+        Aggregate, ColumnStatistics, Rule {
 
     @JsonIgnore
     ObjectKey key();

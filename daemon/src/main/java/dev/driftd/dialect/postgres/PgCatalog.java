@@ -98,7 +98,7 @@ final class PgCatalog {
     /**
      * Comments on user objects of the scope (system objects have OIDs below 16384), keyed by the
      * catalog letter the inspector looks them up with: c relation or column, t type, f routine,
-     * k constraint, g trigger, p policy, l collation, d text search dictionary, y text search configuration.
+     * k constraint, g trigger, p policy, l collation, d text search dictionary, y text search configuration, u rule.
      */
     static final String COMMENTS =
             "WITH s AS (SELECT ?::oid[] AS oids), d AS (SELECT * FROM pg_catalog.pg_description WHERE objoid >= 16384) "
@@ -122,7 +122,10 @@ final class PgCatalog {
                     + "UNION ALL SELECT 'd', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_ts_dict x ON x.oid = d.objoid "
                     + "WHERE d.classoid = 'pg_catalog.pg_ts_dict'::pg_catalog.regclass AND x.dictnamespace = ANY (s.oids) "
                     + "UNION ALL SELECT 'y', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_ts_config y ON y.oid = d.objoid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND y.cfgnamespace = ANY (s.oids)";
+                    + "WHERE d.classoid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND y.cfgnamespace = ANY (s.oids) "
+                    + "UNION ALL SELECT 'u', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_rewrite u ON u.oid = d.objoid "
+                    + "JOIN pg_catalog.pg_class c ON c.oid = u.ev_class "
+                    + "WHERE d.classoid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND c.relnamespace = ANY (s.oids)";
 
     static final String ENUMS =
             "SELECT t.oid AS oid, t.typnamespace AS ns, t.typname AS name, "

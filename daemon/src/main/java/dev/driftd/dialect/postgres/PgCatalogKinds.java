@@ -75,4 +75,10 @@ final class PgCatalogKinds {
                     + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
                     + "WHERE c.relnamespace = ANY (?::oid[]) AND a.attnum > 0 AND NOT a.attisdropped "
                     + "AND COALESCE(a.attstattarget::int, -1) >= 0";
+
+    /** Rules on relations of the scope other than a view's own ({@code _RETURN}). */
+    static final String RULES =
+            "SELECT w.oid AS oid, w.ev_class AS rel, w.rulename AS name, pg_catalog.pg_get_ruledef(w.oid, true) AS def "
+                    + "FROM pg_catalog.pg_rewrite w JOIN pg_catalog.pg_class c ON c.oid = w.ev_class "
+                    + "WHERE w.rulename <> '_RETURN' AND c.relnamespace = ANY (?::oid[])";
 }

@@ -33,8 +33,6 @@ final class PgUnmodelled {
                     + "AND o.typcategory <> 'A' AND o.typrelid = 0 AND o.typnamespace"),
             schemaProbe(ObjectKind.EXTENDED_STATISTICS, "pg_statistic_ext", "pg_catalog.pg_statistic_ext o WHERE o.stxnamespace"),
             schemaProbe(ObjectKind.FOREIGN_TABLE, "pg_class", "pg_catalog.pg_class o WHERE o.relkind = 'f' AND o.relnamespace"),
-            schemaProbe(ObjectKind.RULE, "pg_rewrite", "pg_catalog.pg_rewrite o JOIN pg_catalog.pg_class r "
-                    + "ON r.oid = o.ev_class WHERE o.rulename <> '_RETURN' AND r.relnamespace"),
             new Probe(ObjectKind.DEFAULT_PRIVILEGE, "pg_default_acl", "pg_catalog.pg_default_acl o "
                     + "WHERE ((o.defaclnamespace = 0 AND NOT ?::boolean) OR o.defaclnamespace = ANY (?::oid[]))", false),
             databaseProbe(ObjectKind.CAST, "pg_cast"),

@@ -23,6 +23,7 @@ import dev.driftd.schema.Policy;
 import dev.driftd.schema.PrimaryKey;
 import dev.driftd.schema.Privilege;
 import dev.driftd.schema.Routine;
+import dev.driftd.schema.Rule;
 import dev.driftd.schema.SchemaDef;
 import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Scope;
@@ -191,6 +192,7 @@ final class PostgresInspector {
         readTextSearch(objects, catalog);
         readAggregates(objects, catalog);
         readStatisticsTargets(objects, catalog);
+        readRules(objects, catalog);
         List<Dependency> dependencies = readDependencies(catalog);
         Set<ObjectKind> notInspected = EnumSet.noneOf(ObjectKind.class);
         query("not modelled", PgUnmodelled.SQL, rs -> notInspected.add(ObjectKind.valueOf(rs.getString("kind"))),
@@ -601,6 +603,16 @@ final class PostgresInspector {
             String base = rs.getString("name");
             out.add(new Aggregate(catalog.names.ofOid(rs.getLong("ns")), base + "(" + rs.getString("args") + ")", base,
                     PgAggregates.definition(rs), catalog.comment('f', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
+    }
+
+    private void readRules(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("rules", PgCatalogKinds.RULES, rs -> {
+            Rel rel = catalog.relations.get(rs.getLong("rel"));
+            if (rel != null) {
+                out.add(new Rule(rel.schema(), rel.name(), rs.getString("name"),
+                        PgDdl.stripTerminator(rs.getString("def")), catalog.comment('u', rs.getLong("oid"), 0)));
+            }
         }, catalog.scopeOids);
     }
 

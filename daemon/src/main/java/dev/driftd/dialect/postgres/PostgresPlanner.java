@@ -27,6 +27,7 @@ import dev.driftd.schema.Policy;
 import dev.driftd.schema.PrimaryKey;
 import dev.driftd.schema.Privilege;
 import dev.driftd.schema.Routine;
+import dev.driftd.schema.Rule;
 import dev.driftd.schema.SchemaDef;
 import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Sequence;
@@ -1047,6 +1048,7 @@ final class PostgresPlanner {
                     case TEXT_SEARCH_DICTIONARY -> emitDictionary(c, kinds);
                     case TEXT_SEARCH_CONFIGURATION -> emitConfiguration(c, kinds);
                     case AGGREGATE -> emitAggregate(c, kinds);
+                    case RULE -> emitRule(c);
                     case COLUMN_STATISTICS -> {
                         if (c.after() instanceof ColumnStatistics g) {
                             setStatistics(g.schema(), g.table(), g.column(), g.target(), "statistics target differs");
@@ -1062,8 +1064,33 @@ final class PostgresPlanner {
             for (ObjectKey key : create) {
                 if (golden.get(key) instanceof ColumnStatistics g && !changes.containsKey(key)) {
                     setStatistics(g.schema(), g.table(), g.column(), g.target(), "statistics target as in golden");
+                } else if (golden.get(key) instanceof Rule r && !changes.containsKey(key)) {
+                    context = key.owner();
+                    add(Phase.TRIGGERS, r.definition(), "rule as in golden");
+                    context = null;
                 }
             }
+        }
+
+        /** Rules go with the triggers (after the views they may read); a changed one is replaced in place. */
+        private void emitRule(Change c) {
+            context = c.key().owner();
+            switch (c.type()) {
+                case MISSING -> add(Phase.TRIGGERS, ((Rule) c.after()).definition(), "missing rule");
+                case EXTRA -> {
+                    if (!droppedRelations.contains(c.key().owner())) {
+                        context = null;
+                        add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(c.key().name()) + " ON "
+                                + ddl.qualified(c.key().schema(), c.key().table()), "extra rule");
+                    }
+                }
+                case CHANGED -> {
+                    String def = ((Rule) c.after()).definition();
+                    add(Phase.TRIGGERS, def.regionMatches(true, 0, "CREATE RULE", 0, 11)
+                            ? "CREATE OR REPLACE RULE" + def.substring(11) : def, "rule definition differs (replaced in place)");
+                }
+            }
+            context = null;
         }
 
         /** Whether the column a statistics target is on goes away (an extra column). */
@@ -1832,6 +1859,8 @@ final class PostgresPlanner {
                 return "TRIGGER " + PgDdl.ident(t.name()) + " ON " + ddl.qualified(t.schema(), t.table());
             } else if (o instanceof Policy p) {
                 return "POLICY " + PgDdl.ident(p.name()) + " ON " + ddl.qualified(p.schema(), p.table());
+            } else if (o instanceof Rule r) {
+                return "RULE " + PgDdl.ident(r.name()) + " ON " + ddl.qualified(r.schema(), r.table());
             } else if (o instanceof dev.driftd.schema.Collation l) {
                 return "COLLATION " + ddl.qualified(l.schema(), l.name());
             } else if (o instanceof TextSearchDictionary d) {

@@ -12,6 +12,7 @@ import static dev.driftd.dialect.postgres.PgScenario.named;
 import static dev.driftd.schema.ObjectKind.AGGREGATE;
 import static dev.driftd.schema.ObjectKind.COLLATION;
 import static dev.driftd.schema.ObjectKind.COLUMN_STATISTICS;
+import static dev.driftd.schema.ObjectKind.RULE;
 import static dev.driftd.schema.ObjectKind.TEXT_SEARCH_CONFIGURATION;
 import static dev.driftd.schema.ObjectKind.TEXT_SEARCH_DICTIONARY;
 
@@ -38,6 +39,10 @@ class PgCatalogKindsScenarioTest {
             ALTER TABLE docs ALTER COLUMN body SET STATISTICS 400;
             CREATE INDEX docs_fts ON docs USING gin (to_tsvector('my_cfg', body));
             CREATE VIEW doc_lengths AS SELECT total_len(body) AS n FROM docs;
+            CREATE TABLE tags (name text PRIMARY KEY);
+            CREATE RULE tags_insert_ignore AS ON INSERT TO tags
+              WHERE EXISTS (SELECT 1 FROM tags t WHERE t.name = NEW.name) DO INSTEAD NOTHING;
+            COMMENT ON RULE tags_insert_ignore ON tags IS 'upsert by rule';
             """;
 
     static Stream<PgScenario> scenarios() {
@@ -64,10 +69,13 @@ class PgCatalogKindsScenarioTest {
                                 + "ALTER TABLE docs ALTER COLUMN body SET STATISTICS 50;"
                                 + "ALTER TABLE docs ALTER COLUMN title SET STATISTICS 10;"
                                 + "CREATE OR REPLACE AGGREGATE total_len(text) (SFUNC = add_len, STYPE = int, INITCOND = '1');"
-                                + "COMMENT ON COLLATION bytes IS 'raw';")
+                                + "COMMENT ON COLLATION bytes IS 'raw';"
+                                + "CREATE OR REPLACE RULE tags_insert_ignore AS ON INSERT TO tags DO INSTEAD NOTHING;"
+                                + "CREATE RULE docs_no_delete AS ON DELETE TO docs DO INSTEAD NOTHING;")
                         .expect(CHANGED, TEXT_SEARCH_DICTIONARY, "my_stem").expect(CHANGED, TEXT_SEARCH_CONFIGURATION, "my_cfg")
                         .expect(CHANGED, COLUMN_STATISTICS, "docs.body").expect(EXTRA, COLUMN_STATISTICS, "docs.title")
-                        .expect(CHANGED, AGGREGATE, "total_len(text)").expect(CHANGED, COLLATION, "bytes"),
+                        .expect(CHANGED, AGGREGATE, "total_len(text)").expect(CHANGED, COLLATION, "bytes")
+                        .expect(CHANGED, RULE, "tags.tags_insert_ignore").expect(EXTRA, RULE, "docs.docs_no_delete"),
                 named("kinds: unused collation and dictionary re-created").mode(PgScenario.Mode.SINGLE_SCHEMA)
                         .golden("CREATE COLLATION spare (provider = icu, locale = 'de-DE');"
                                 + "CREATE TEXT SEARCH DICTIONARY spare_dict (TEMPLATE = simple, stopwords = 'english');")
