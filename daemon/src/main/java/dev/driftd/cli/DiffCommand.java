@@ -9,6 +9,7 @@ import dev.driftd.engine.Engine;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.SqlScript;
 import dev.driftd.schema.Canonical;
+import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Snapshot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "diff", description = {
@@ -74,11 +76,17 @@ final class DiffCommand implements Callable<Integer> {
                 for (Change c : diff.changes()) {
                     out.println(c.describe());
                 }
-                if (!diff.notInspected().isEmpty()) {
-                    out.println("not inspected (not compared): " + diff.notInspected());
+                List<String> notCompared = diff.notInspected().stream().map(ObjectKind::label).sorted().toList();
+                if (!notCompared.isEmpty()) {
+                    out.println("not inspected (not compared): " + String.join(", ", notCompared));
                 }
-                out.println(diff.inSync() ? "in sync (fingerprint " + diff.targetFingerprint() + ")"
-                        : diff.driftChanges().size() + " drifted objects " + diff.countsBySeverity());
+                if (diff.inSync()) {
+                    // never a bare "in sync" when some kinds were not compared
+                    out.println((notCompared.isEmpty() ? "in sync" : "in sync for what was compared; not compared: "
+                            + String.join(", ", notCompared)) + " (fingerprint " + diff.targetFingerprint() + ")");
+                } else {
+                    out.println(diff.driftChanges().size() + " drifted objects " + diff.countsBySeverity());
+                }
             }
         }
         out.flush();

@@ -27,7 +27,7 @@ public final class TargetScope {
             return shared;
         }
         return new Snapshot(shared.getFlavor(), shared.getServerVersion(), mine, shared.objects(),
-                shared.getNotInspected());
+                shared.getNotInspected(), shared.getDependencies());
     }
 
     private static String databaseOf(DbTarget target, String fallback) {

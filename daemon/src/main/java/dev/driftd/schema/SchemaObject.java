@@ -30,11 +30,18 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Event.class, name = "event"),
         @JsonSubTypes.Type(value = Policy.class, name = "policy"),
         @JsonSubTypes.Type(value = Privilege.class, name = "privilege"),
+        @JsonSubTypes.Type(value = Collation.class, name = "collation"),
+        @JsonSubTypes.Type(value = TextSearchDictionary.class, name = "textSearchDictionary"),
+        @JsonSubTypes.Type(value = TextSearchConfiguration.class, name = "textSearchConfiguration"),
+        @JsonSubTypes.Type(value = Aggregate.class, name = "aggregate"),
+        @JsonSubTypes.Type(value = ColumnStatistics.class, name = "columnStatistics"),
+        @JsonSubTypes.Type(value = Rule.class, name = "rule"),
 })
 public sealed interface SchemaObject extends JsonWritable
         permits SchemaDef, Extension, EnumType, Domain, CompositeType, Sequence, Table, Column,
         PrimaryKey, UniqueConstraint, CheckConstraint, ExclusionConstraint, ForeignKey, Index,
-        View, Routine, Trigger, Event, Policy, Privilege {
+        View, Routine, Trigger, Event, Policy, Privilege, Collation, TextSearchDictionary, TextSearchConfiguration,
+        Aggregate, ColumnStatistics, Rule {
 
     @JsonIgnore
     ObjectKey key();

@@ -1,6 +1,7 @@
 package dev.driftd.schema;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -9,6 +10,7 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The normalized schema of one scope at one moment: immutable, objects in canonical order, with a
@@ -31,20 +34,45 @@ public final class Snapshot implements JsonWritable {
     private final Scope scope;
     private final SortedMap<ObjectKey, SchemaObject> objects;
     private final Set<ObjectKind> notInspected;
+    private final List<Dependency> dependencies;
+    private volatile Map<ObjectKey, Set<ObjectKey>> dependencyIndex;
     private volatile String fingerprint;
 
+    public Snapshot(Flavor flavor, String serverVersion, Scope scope, List<SchemaObject> objects,
+                    Set<ObjectKind> notInspected) {
+        this(flavor, serverVersion, scope, objects, notInspected, null);
+    }
+
+    /**
+     * @param dependencies the server's edges between objects of this snapshot (see {@link Dependency});
+     *                     null when the inspector read none. Edges naming an object not in the
+     *                     snapshot are kept out.
+     */
     @JsonCreator
     public Snapshot(@JsonProperty("flavor") Flavor flavor,
                     @JsonProperty("serverVersion") String serverVersion,
                     @JsonProperty("scope") Scope scope,
                     @JsonProperty("objects") List<SchemaObject> objects,
-                    @JsonProperty("notInspected") Set<ObjectKind> notInspected) {
+                    @JsonProperty("notInspected") Set<ObjectKind> notInspected,
+                    @JsonProperty("dependencies") Collection<Dependency> dependencies) {
         this.flavor = flavor;
         this.serverVersion = serverVersion;
         this.scope = scope;
         this.objects = Collections.unmodifiableSortedMap(new TreeMap<>(SortedObjects.of(objects)));
         this.notInspected = notInspected == null || notInspected.isEmpty()
                 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(notInspected));
+        if (dependencies == null || dependencies.isEmpty()) {
+            this.dependencies = List.of();
+        } else {
+            TreeSet<Dependency> kept = new TreeSet<>();
+            for (Dependency d : dependencies) {
+                if (this.objects.containsKey(d.object()) && this.objects.containsKey(d.dependsOn())
+                        && !d.object().equals(d.dependsOn())) {
+                    kept.add(d);
+                }
+            }
+            this.dependencies = List.copyOf(kept);
+        }
     }
 
     public Flavor getFlavor() {
@@ -62,6 +90,26 @@ public final class Snapshot implements JsonWritable {
     /** Kinds this flavor has but the inspector did not read: reported, never silently "no drift". */
     public Set<ObjectKind> getNotInspected() {
         return notInspected;
+    }
+
+    /** The server's dependency edges between objects of this snapshot, sorted; not fingerprinted. */
+    @JsonProperty("dependencies")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<Dependency> getDependencies() {
+        return dependencies;
+    }
+
+    /** What {@code key} needs to exist first, by the server's edges; empty when none are known. */
+    public Set<ObjectKey> dependenciesOf(ObjectKey key) {
+        Map<ObjectKey, Set<ObjectKey>> index = dependencyIndex;
+        if (index == null) {
+            index = new HashMap<>();
+            for (Dependency d : dependencies) {
+                index.computeIfAbsent(d.object(), k -> new TreeSet<>()).add(d.dependsOn());
+            }
+            dependencyIndex = index;
+        }
+        return index.getOrDefault(key, Set.of());
     }
 
     @JsonProperty("objects")
@@ -208,6 +256,9 @@ public final class Snapshot implements JsonWritable {
     public void writeFields(JsonFields f) {
         f.string("fingerprint", fingerprint()).enumName("flavor", flavor).string("serverVersion", serverVersion)
                 .object("scope", scope).enumNames("notInspected", notInspected).objects("objects", objects.values());
+        if (!dependencies.isEmpty()) {
+            f.objects("dependencies", dependencies);
+        }
     }
 
     /** The snapshot's indented JSON ({@code driftd snapshot}), streamed: tens of megabytes are never one string. */

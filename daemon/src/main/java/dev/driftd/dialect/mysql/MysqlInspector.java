@@ -383,7 +383,9 @@ final class MysqlInspector {
             for (RoutineRow r : rows) {
                 boolean procedure = "PROCEDURE".equalsIgnoreCase(r.type());
                 if (!procedure && !"FUNCTION".equalsIgnoreCase(r.type())) {
-                    continue; // MariaDB PACKAGE / PACKAGE BODY (sql_mode=ORACLE) are not modelled
+                    // MariaDB PACKAGE / PACKAGE BODY (sql_mode=ORACLE) are not modelled: reported, not equal
+                    notInspected.add(ObjectKind.PACKAGE);
+                    continue;
                 }
                 if (r.body() == null) {
                     notInspected.add(procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION);

@@ -50,7 +50,12 @@ final class PgCatalog {
                     + "'pg_catalog.pg_extension'::pg_catalog.regclass)",
             "pg_depend WHERE objid >= 16384", "pg_sequence", "pg_extension", "pg_rewrite WHERE oid >= 16384",
             "pg_inherits", "pg_partitioned_table", "pg_collation WHERE oid >= 16384", "pg_opclass WHERE oid >= 16384",
-            "pg_operator WHERE oid >= 16384", "pg_am WHERE oid >= 16384", "pg_language WHERE oid >= 16384"));
+            "pg_operator WHERE oid >= 16384", "pg_am WHERE oid >= 16384", "pg_language WHERE oid >= 16384",
+            "pg_aggregate WHERE aggfnoid >= 16384", "pg_ts_dict WHERE oid >= 16384", "pg_ts_config WHERE oid >= 16384",
+            "pg_ts_config_map WHERE mapcfg >= 16384", "pg_cast WHERE oid >= 16384", "pg_statistic_ext",
+            "pg_foreign_data_wrapper", "pg_foreign_server", "pg_event_trigger", "pg_publication",
+            "pg_default_acl", "pg_opfamily WHERE oid >= 16384", "pg_conversion WHERE oid >= 16384",
+            "pg_ts_parser WHERE oid >= 16384", "pg_ts_template WHERE oid >= 16384", "pg_transform", "pg_range"));
 
     /** One count and xmin sum per {@code catalog [WHERE rows]} entry. */
     private static String catalogMarker(java.util.List<String> catalogs) {
@@ -93,7 +98,7 @@ final class PgCatalog {
     /**
      * Comments on user objects of the scope (system objects have OIDs below 16384), keyed by the
      * catalog letter the inspector looks them up with: c relation or column, t type, f routine,
-     * k constraint, g trigger, p policy.
+     * k constraint, g trigger, p policy, l collation, d text search dictionary, y text search configuration, u rule.
      */
     static final String COMMENTS =
             "WITH s AS (SELECT ?::oid[] AS oids), d AS (SELECT * FROM pg_catalog.pg_description WHERE objoid >= 16384) "
@@ -111,7 +116,16 @@ final class PgCatalog {
                     + "WHERE d.classoid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND c.relnamespace = ANY (s.oids) "
                     + "UNION ALL SELECT 'p', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_policy p ON p.oid = d.objoid "
                     + "JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_policy'::pg_catalog.regclass AND c.relnamespace = ANY (s.oids)";
+                    + "WHERE d.classoid = 'pg_catalog.pg_policy'::pg_catalog.regclass AND c.relnamespace = ANY (s.oids) "
+                    + "UNION ALL SELECT 'l', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_collation l ON l.oid = d.objoid "
+                    + "WHERE d.classoid = 'pg_catalog.pg_collation'::pg_catalog.regclass AND l.collnamespace = ANY (s.oids) "
+                    + "UNION ALL SELECT 'd', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_ts_dict x ON x.oid = d.objoid "
+                    + "WHERE d.classoid = 'pg_catalog.pg_ts_dict'::pg_catalog.regclass AND x.dictnamespace = ANY (s.oids) "
+                    + "UNION ALL SELECT 'y', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_ts_config y ON y.oid = d.objoid "
+                    + "WHERE d.classoid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND y.cfgnamespace = ANY (s.oids) "
+                    + "UNION ALL SELECT 'u', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_rewrite u ON u.oid = d.objoid "
+                    + "JOIN pg_catalog.pg_class c ON c.oid = u.ev_class "
+                    + "WHERE d.classoid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND c.relnamespace = ANY (s.oids)";
 
     static final String ENUMS =
             "SELECT t.oid AS oid, t.typnamespace AS ns, t.typname AS name, "

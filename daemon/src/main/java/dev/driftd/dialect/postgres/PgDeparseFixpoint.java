@@ -135,7 +135,7 @@ final class PgDeparseFixpoint {
             }
         }
         return changed ? new Snapshot(snapshot.getFlavor(), snapshot.getServerVersion(), snapshot.getScope(), objects,
-                snapshot.getNotInspected()) : snapshot;
+                snapshot.getNotInspected(), snapshot.getDependencies()) : snapshot;
     }
 
     private void runRounds(List<Job> pending) throws SQLException {

@@ -2,9 +2,13 @@ package dev.driftd.dialect.postgres;
 
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
+import dev.driftd.schema.Aggregate;
 import dev.driftd.schema.CheckConstraint;
+import dev.driftd.schema.Collation;
+import dev.driftd.schema.ColumnStatistics;
 import dev.driftd.schema.Column;
 import dev.driftd.schema.CompositeType;
+import dev.driftd.schema.Dependency;
 import dev.driftd.schema.Domain;
 import dev.driftd.schema.EnumType;
 import dev.driftd.schema.ExclusionConstraint;
@@ -14,10 +18,12 @@ import dev.driftd.schema.ForeignKey;
 import dev.driftd.schema.Index;
 import dev.driftd.schema.IndexPart;
 import dev.driftd.schema.NamedCheck;
+import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Policy;
 import dev.driftd.schema.PrimaryKey;
 import dev.driftd.schema.Privilege;
 import dev.driftd.schema.Routine;
+import dev.driftd.schema.Rule;
 import dev.driftd.schema.SchemaDef;
 import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Scope;
@@ -26,6 +32,8 @@ import dev.driftd.schema.Snapshot;
 import dev.driftd.schema.Table;
 import dev.driftd.schema.TableKind;
 import dev.driftd.schema.TableRef;
+import dev.driftd.schema.TextSearchConfiguration;
+import dev.driftd.schema.TextSearchDictionary;
 import dev.driftd.schema.Trigger;
 import dev.driftd.schema.TypeAttribute;
 import dev.driftd.schema.UniqueConstraint;
@@ -40,6 +48,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,10 +206,19 @@ final class PostgresInspector {
         readTriggers(objects, catalog);
         readPolicies(objects, catalog);
         readPrivileges(objects, catalog);
+        readCollations(objects, catalog);
+        readTextSearch(objects, catalog);
+        readAggregates(objects, catalog);
+        readStatisticsTargets(objects, catalog);
+        readRules(objects, catalog);
+        List<Dependency> dependencies = readDependencies(catalog);
+        Set<ObjectKind> notInspected = EnumSet.noneOf(ObjectKind.class);
+        query("not modelled", PgUnmodelled.SQL, rs -> notInspected.add(ObjectKind.valueOf(rs.getString("kind"))),
+                PgUnmodelled.parameters(single, scopeOids));
 
         Scope scope = single ? Scope.singleSchema(db[0], schema)
                 : Scope.database(db[0], List.copyOf(schemaNames.values()).stream().sorted().toList());
-        return new Snapshot(Flavor.POSTGRES, db[1], scope, objects, Set.of());
+        return new Snapshot(Flavor.POSTGRES, db[1], scope, objects, notInspected, dependencies);
     }
 
     /** What one snapshot has read so far, for the queries after it. */
@@ -553,6 +571,99 @@ final class PostgresInspector {
                     rs.getString("pred"), rs.getBoolean("nullsnotdistinct"), indexOptions,
                     catalog.comment('c', rs.getLong("oid"), 0)));
         }, catalog.scopeOids);
+    }
+
+    private void readCollations(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("collations", PgCatalogKinds.COLLATIONS, rs -> {
+            String provider = switch (rs.getString("provider")) {
+                case "i" -> "icu";
+                case "b" -> "builtin";
+                default -> "libc";
+            };
+            String locale = rs.getString("locale");
+            String lcCollate = rs.getString("lccollate");
+            String lcCtype = rs.getString("lcctype");
+            if (!provider.equals("libc")) {
+                // before 15 an ICU collation kept its locale in collcollate/collctype
+                locale = locale != null ? locale : lcCollate;
+                lcCollate = null;
+                lcCtype = null;
+            }
+            out.add(new Collation(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"), provider, locale,
+                    lcCollate, lcCtype, rs.getBoolean("deterministic"), rs.getString("rules"),
+                    catalog.comment('l', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
+    }
+
+    private void readTextSearch(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        PgScopeNames names = catalog.names;
+        query("text search dictionaries", PgCatalogKinds.TEXT_SEARCH_DICTIONARIES, rs -> out.add(
+                new TextSearchDictionary(names.ofOid(rs.getLong("ns")), rs.getString("name"),
+                        names.qualified(rs.getString("templatens"), rs.getString("template")), rs.getString("options"),
+                        catalog.comment('d', rs.getLong("oid"), 0))), catalog.scopeOids);
+        Map<Long, TextSearchConfiguration> configs = new LinkedHashMap<>();
+        query("text search configurations", PgCatalogKinds.TEXT_SEARCH_CONFIGURATIONS, rs -> {
+            long oid = rs.getLong("oid");
+            TextSearchConfiguration c = configs.get(oid);
+            Map<String, String> mappings = new TreeMap<>(c == null ? Map.of() : c.mappings());
+            if (rs.getString("token") != null) {
+                mappings.put(rs.getString("token"), rs.getString("dictionaries"));
+            }
+            configs.put(oid, new TextSearchConfiguration(names.ofOid(rs.getLong("ns")), rs.getString("name"),
+                    names.qualified(rs.getString("parserns"), rs.getString("parser")), mappings,
+                    catalog.comment('y', oid, 0)));
+        }, catalog.scopeOids);
+        out.addAll(configs.values());
+    }
+
+    private void readAggregates(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("aggregates", PgCatalogKinds.AGGREGATES, rs -> {
+            String base = rs.getString("name");
+            out.add(new Aggregate(catalog.names.ofOid(rs.getLong("ns")), base + "(" + rs.getString("args") + ")", base,
+                    PgAggregates.definition(rs), catalog.comment('f', rs.getLong("oid"), 0)));
+        }, catalog.scopeOids);
+    }
+
+    private void readRules(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("rules", PgCatalogKinds.RULES, rs -> {
+            Rel rel = catalog.relations.get(rs.getLong("rel"));
+            if (rel != null) {
+                out.add(new Rule(rel.schema(), rel.name(), rs.getString("name"),
+                        PgDdl.stripTerminator(rs.getString("def")), catalog.comment('u', rs.getLong("oid"), 0)));
+            }
+        }, catalog.scopeOids);
+    }
+
+    private void readStatisticsTargets(List<SchemaObject> out, Catalog catalog) throws SQLException {
+        query("statistics targets", PgCatalogKinds.STATISTICS_TARGETS, rs -> {
+            Rel rel = catalog.relations.get(rs.getLong("rel"));
+            if (rel != null) {
+                out.add(new ColumnStatistics(rel.schema(), rel.name(), rs.getString("name"), rs.getInt("target")));
+            }
+        }, catalog.scopeOids);
+    }
+
+    /**
+     * The server's dependency edges. Nested loops are off for this one query: the catalogs of a
+     * database created from a template carry the template's statistics, under which no pg_depend
+     * row has an OID from 16384, so the planner would join the edges by nested loops over CTEs,
+     * quadratic in the number of edges (a timeout at 2,000 tables). Restored right after.
+     */
+    private List<Dependency> readDependencies(Catalog catalog) throws SQLException {
+        List<Dependency> out = new ArrayList<>();
+        String[] was = new String[1];
+        query("dependencies", PgDependencies.NO_NESTED_LOOPS, rs -> was[0] = rs.getString("was"));
+        try {
+            query("dependencies", PgDependencies.SQL, rs -> {
+                Dependency d = PgDependencies.edge(rs, catalog.names);
+                if (d != null) {
+                    out.add(d);
+                }
+            }, catalog.scopeOids, catalog.scopeOids);
+        } finally {
+            query("dependencies", PgDependencies.RESTORE_NESTED_LOOPS, rs -> { }, was[0] == null ? "on" : was[0]);
+        }
+        return out;
     }
 
     private void readRoutines(List<SchemaObject> out, Catalog catalog) throws SQLException {

@@ -10,6 +10,7 @@ import dev.driftd.plan.Plan;
 import dev.driftd.plan.PlanStatement;
 import dev.driftd.schema.CheckConstraint;
 import dev.driftd.schema.Column;
+import dev.driftd.schema.ColumnStatistics;
 import dev.driftd.schema.CompositeType;
 import dev.driftd.schema.Domain;
 import dev.driftd.schema.EnumType;
@@ -26,12 +27,15 @@ import dev.driftd.schema.Policy;
 import dev.driftd.schema.PrimaryKey;
 import dev.driftd.schema.Privilege;
 import dev.driftd.schema.Routine;
+import dev.driftd.schema.Rule;
 import dev.driftd.schema.SchemaDef;
 import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Sequence;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.schema.Table;
 import dev.driftd.schema.TableRef;
+import dev.driftd.schema.TextSearchConfiguration;
+import dev.driftd.schema.TextSearchDictionary;
 import dev.driftd.schema.Trigger;
 import dev.driftd.schema.TypeAttribute;
 import dev.driftd.schema.UniqueConstraint;
@@ -41,6 +45,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +195,10 @@ final class PostgresPlanner {
         private final Set<ObjectKey> enumColumns = new TreeSet<>();
         /** Columns whose default is dropped early because a routine it calls is re-created. */
         private final Set<ObjectKey> resetDefaults = new TreeSet<>();
+        /** What a step creates or drops, by identity, for the dependency order of {@link PgStepOrder}. */
+        private final Map<Step, PgStepOrder.Subject> subjects = new IdentityHashMap<>();
+        /** Unchanged routines dropped and re-created because the server records that they need a dropped object. */
+        private final Map<ObjectKey, String> rebuiltRoutines = new TreeMap<>();
 
         Attempt(Diff diff, Set<ObjectKey> recreateEnums) {
             this.diff = diff;
@@ -440,6 +449,7 @@ final class PostgresPlanner {
                         grew = true;
                     }
                 }
+                grew |= closeOverRoutines();
             }
             for (Trigger tr : target.all(Trigger.class)) {
                 String reason = textBlockedBy(tr.definition(), tr.key().owner());
@@ -530,7 +540,41 @@ final class PostgresPlanner {
             }
         }
 
+        /**
+         * Routines the server records as needing a relation or routine that is dropped (a function
+         * returning a re-created table's rows): dropped before it and created again after. Views and
+         * other users of those routines then follow through {@link #routineUse}.
+         */
+        private boolean closeOverRoutines() {
+            boolean grew = false;
+            for (Routine r : target.all(Routine.class)) {
+                if (!droppedRoutines.contains(r.key())) {
+                    String reason = droppedDependency(r.key());
+                    if (reason != null) {
+                        droppedRoutines.add(r.key());
+                        rebuiltRoutines.put(r.key(), reason);
+                        grew = true;
+                    }
+                }
+            }
+            return grew;
+        }
+
+        /** Why {@code key} must go: a target object it needs by the server's edges is dropped; else null. */
+        private String droppedDependency(ObjectKey key) {
+            for (ObjectKey need : target.dependenciesOf(key)) {
+                if (droppedRelations.contains(need) || droppedRoutines.contains(need)) {
+                    return "re-created because it needs " + need.display() + ", which is dropped";
+                }
+            }
+            return null;
+        }
+
         private String viewBlockedBy(View v) {
+            String needs = droppedDependency(v.key());
+            if (needs != null) {
+                return needs;
+            }
             for (ObjectKey rel : droppedRelations) {
                 if (!rel.equals(v.key()) && PgNames.mentions(v.definition(), rel.name())) {
                     return "re-created because it reads " + rel.display() + ", which is dropped";
@@ -632,12 +676,14 @@ final class PostgresPlanner {
             emitTypes();
             emitSequences();
             emitRoutines();
+            emitRebuiltRoutines();
             emitDependentDrops();
             emitTables();
             emitColumns();
             emitConstraintsAndIndexes();
             emitViews();
             emitTriggersAndPolicies();
+            emitCatalogKinds();
             emitComments();
             Set<ObjectKey> rebuilt = new TreeSet<>(drop);
             rebuilt.retainAll(create);
@@ -668,6 +714,16 @@ final class PostgresPlanner {
                 return;
             }
             steps.add(new Step(phase, PlanStatement.of(sql, reason, hazards)));
+        }
+
+        /** Marks the step just added as creating {@code key}: it runs after what golden records that key needs. */
+        private void creates(ObjectKey key) {
+            subjects.put(steps.get(steps.size() - 1), new PgStepOrder.Subject(key, null));
+        }
+
+        /** Marks the step just added as dropping {@code key}: it runs after the drops of what needs that key. */
+        private void drops(ObjectKey key) {
+            subjects.put(steps.get(steps.size() - 1), new PgStepOrder.Subject(null, key));
         }
 
         private void addDestructive(Phase phase, String sql, String reason, Hazard... hazards) {
@@ -740,6 +796,7 @@ final class PostgresPlanner {
                 case EXTRA -> {
                     EnumType e = (EnumType) c.before();
                     add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(e.schema(), e.name()), "extra enum type");
+                    drops(c.key());
                 }
                 case CHANGED -> {
                     EnumType t = (EnumType) c.before();
@@ -790,10 +847,14 @@ final class PostgresPlanner {
 
         private void emitDomain(Change c) {
             switch (c.type()) {
-                case MISSING -> add(Phase.TYPES, ddl.createDomain((Domain) c.after()), "missing domain");
+                case MISSING -> {
+                    add(Phase.TYPES, ddl.createDomain((Domain) c.after()), "missing domain");
+                    creates(c.key());
+                }
                 case EXTRA -> {
                     Domain d = (Domain) c.before();
                     add(Phase.DROP_TYPES, "DROP DOMAIN " + ddl.qualified(d.schema(), d.name()), "extra domain");
+                    drops(c.key());
                 }
                 case CHANGED -> {
                     Domain t = (Domain) c.before();
@@ -822,6 +883,7 @@ final class PostgresPlanner {
                             if (!t.checks().contains(ck)) {
                                 add(Phase.TYPES, "ALTER DOMAIN " + name + " ADD CONSTRAINT " + PgDdl.ident(ck.name())
                                         + " " + PgDdl.check(ck.expression()), "missing domain check", Hazard.VALIDATES_ROWS);
+                                creates(c.key());
                             }
                         }
                     }
@@ -832,10 +894,14 @@ final class PostgresPlanner {
 
         private void emitComposite(Change c) {
             switch (c.type()) {
-                case MISSING -> add(Phase.TYPES, ddl.createComposite((CompositeType) c.after()), "missing composite type");
+                case MISSING -> {
+                    add(Phase.TYPES, ddl.createComposite((CompositeType) c.after()), "missing composite type");
+                    creates(c.key());
+                }
                 case EXTRA -> {
                     CompositeType t = (CompositeType) c.before();
                     add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(t.schema(), t.name()), "extra composite type");
+                    drops(c.key());
                 }
                 case CHANGED -> {
                     CompositeType t = (CompositeType) c.before();
@@ -959,9 +1025,14 @@ final class PostgresPlanner {
                 }
                 Phase createPhase = c.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES;
                 switch (c.type()) {
-                    case MISSING -> add(createPhase, createRoutine((Routine) c.after()), "missing " + c.kind().label());
-                    case EXTRA -> add(Phase.DROP_ROUTINES, ddl.dropRoutine((Routine) c.before()),
-                            "extra " + c.kind().label());
+                    case MISSING -> {
+                        add(createPhase, createRoutine((Routine) c.after()), "missing " + c.kind().label());
+                        creates(c.key());
+                    }
+                    case EXTRA -> {
+                        add(Phase.DROP_ROUTINES, ddl.dropRoutine((Routine) c.before()), "extra " + c.kind().label());
+                        drops(c.key());
+                    }
                     case CHANGED -> {
                         Routine g = (Routine) c.after();
                         if (commentOnly(c)) {
@@ -971,11 +1042,221 @@ final class PostgresPlanner {
                             add(Phase.DROP_ROUTINES_EARLY, ddl.dropRoutine((Routine) c.before()),
                                     "its arguments or result type differ, which CREATE OR REPLACE cannot change",
                                     Hazard.RECREATES_DEPENDENTS);
+                            drops(c.key());
                             add(createPhase, createRoutine(g), "re-created with golden's definition");
                         } else {
                             add(createPhase, createRoutine(g), c.kind().label() + " definition differs");
                         }
+                        creates(c.key());
                     }
+                }
+            }
+        }
+
+        // ---- collations, text search, aggregates, statistics targets ----------------------------------------
+
+        /**
+         * Collations and text search objects go with the types (before the tables and indexes that
+         * use them), aggregates with the functions; {@link PgStepOrder} then places each after what
+         * golden's edges say it needs (a configuration after its dictionaries, an aggregate after its
+         * state function). Statistics targets follow the columns.
+         */
+        private void emitCatalogKinds() {
+            PgKindDdl kinds = new PgKindDdl(ddl);
+            for (Change c : changes.values()) {
+                if (c.type() == ChangeType.CHANGED && commentOnly(c)) {
+                    continue;
+                }
+                switch (c.kind()) {
+                    case COLLATION -> emitCollation(c, kinds);
+                    case TEXT_SEARCH_DICTIONARY -> emitDictionary(c, kinds);
+                    case TEXT_SEARCH_CONFIGURATION -> emitConfiguration(c, kinds);
+                    case AGGREGATE -> emitAggregate(c, kinds);
+                    case RULE -> emitRule(c);
+                    case COLUMN_STATISTICS -> {
+                        if (c.after() instanceof ColumnStatistics g) {
+                            setStatistics(g.schema(), g.table(), g.column(), g.target(), "statistics target differs");
+                        } else if (!droppedRelations.contains(c.key().owner()) && !blockedColumnGone(c.key())) {
+                            ColumnStatistics t = (ColumnStatistics) c.before();
+                            setStatistics(t.schema(), t.table(), t.column(), -1, "statistics target back to the default");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            for (ObjectKey key : create) {
+                if (golden.get(key) instanceof ColumnStatistics g && !changes.containsKey(key)) {
+                    setStatistics(g.schema(), g.table(), g.column(), g.target(), "statistics target as in golden");
+                } else if (golden.get(key) instanceof Rule r && !changes.containsKey(key)) {
+                    context = key.owner();
+                    add(Phase.TRIGGERS, r.definition(), "rule as in golden");
+                    context = null;
+                }
+            }
+        }
+
+        /** Rules go with the triggers (after the views they may read); a changed one is replaced in place. */
+        private void emitRule(Change c) {
+            context = c.key().owner();
+            switch (c.type()) {
+                case MISSING -> add(Phase.TRIGGERS, ((Rule) c.after()).definition(), "missing rule");
+                case EXTRA -> {
+                    if (!droppedRelations.contains(c.key().owner())) {
+                        context = null;
+                        add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(c.key().name()) + " ON "
+                                + ddl.qualified(c.key().schema(), c.key().table()), "extra rule");
+                    }
+                }
+                case CHANGED -> {
+                    String def = ((Rule) c.after()).definition();
+                    add(Phase.TRIGGERS, def.regionMatches(true, 0, "CREATE RULE", 0, 11)
+                            ? "CREATE OR REPLACE RULE" + def.substring(11) : def, "rule definition differs (replaced in place)");
+                }
+            }
+            context = null;
+        }
+
+        /** Whether the column a statistics target is on goes away (an extra column). */
+        private boolean blockedColumnGone(ObjectKey statisticsKey) {
+            return !golden.contains(ObjectKey.part(ObjectKind.COLUMN, statisticsKey.schema(), statisticsKey.table(),
+                    statisticsKey.name()));
+        }
+
+        private void setStatistics(String schema, String table, String column, int value, String reason) {
+            boolean view = golden.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null
+                    || target.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null;
+            context = ObjectKey.of(ObjectKind.TABLE, schema, table);
+            add(Phase.TABLE_PROPERTIES, (view ? "ALTER MATERIALIZED VIEW " + ddl.qualified(schema, table)
+                    : ddl.alterTable(schema, table)) + " ALTER COLUMN " + PgDdl.ident(column) + " SET STATISTICS " + value,
+                    reason);
+            context = null;
+        }
+
+        /** Target objects the server records as using {@code key}. */
+        private List<ObjectKey> usersOf(ObjectKey key) {
+            return target.getDependencies().stream().filter(d -> d.dependsOn().equals(key))
+                    .map(dev.driftd.schema.Dependency::object).toList();
+        }
+
+        /** Drop and create again, or a warning when objects of the target use it (they would have to go too). */
+        private void recreateOrWarn(Change c, String drop, List<String> create, String what) {
+            List<ObjectKey> users = usersOf(c.key());
+            if (!users.isEmpty()) {
+                warnings.add("cannot reconcile " + c.key().display() + ": its " + what + " differs and cannot be "
+                        + "altered, and " + users.stream().map(ObjectKey::display).toList() + " use it: re-create by hand");
+                return;
+            }
+            add(Phase.DROP_TABLES, drop, c.key().kind().label() + " " + what + " differs: dropped and created again");
+            drops(c.key());
+            for (String sql : create) {
+                add(Phase.TYPES, sql, c.key().kind().label() + " created again with golden's definition");
+                creates(c.key());
+            }
+        }
+
+        private void emitCollation(Change c, PgKindDdl kinds) {
+            switch (c.type()) {
+                case MISSING -> {
+                    add(Phase.TYPES, kinds.createCollation((dev.driftd.schema.Collation) c.after()), "missing collation");
+                    creates(c.key());
+                }
+                case EXTRA -> {
+                    add(Phase.DROP_TYPES, kinds.dropCollation((dev.driftd.schema.Collation) c.before()), "extra collation");
+                    drops(c.key());
+                }
+                case CHANGED -> recreateOrWarn(c, kinds.dropCollation((dev.driftd.schema.Collation) c.before()),
+                        List.of(kinds.createCollation((dev.driftd.schema.Collation) c.after())), "definition");
+            }
+        }
+
+        private void emitDictionary(Change c, PgKindDdl kinds) {
+            switch (c.type()) {
+                case MISSING -> {
+                    add(Phase.TYPES, kinds.createDictionary((TextSearchDictionary) c.after()),
+                            "missing text search dictionary");
+                    creates(c.key());
+                }
+                case EXTRA -> {
+                    add(Phase.DROP_TYPES, kinds.dropDictionary((TextSearchDictionary) c.before()),
+                            "extra text search dictionary");
+                    drops(c.key());
+                }
+                case CHANGED -> {
+                    TextSearchDictionary t = (TextSearchDictionary) c.before();
+                    TextSearchDictionary g = (TextSearchDictionary) c.after();
+                    if (c.changes("template")) {
+                        recreateOrWarn(c, kinds.dropDictionary(t), List.of(kinds.createDictionary(g)), "template");
+                    } else if (c.changes("options")) {
+                        add(Phase.TYPES, kinds.alterDictionaryOptions(t, g), "text search dictionary options differ");
+                        creates(c.key());
+                    }
+                }
+            }
+        }
+
+        private void emitConfiguration(Change c, PgKindDdl kinds) {
+            switch (c.type()) {
+                case MISSING -> {
+                    for (String sql : kinds.createConfiguration((TextSearchConfiguration) c.after())) {
+                        add(Phase.TYPES, sql, "missing text search configuration");
+                        creates(c.key());
+                    }
+                }
+                case EXTRA -> {
+                    add(Phase.DROP_TYPES, kinds.dropConfiguration((TextSearchConfiguration) c.before()),
+                            "extra text search configuration");
+                    drops(c.key());
+                }
+                case CHANGED -> {
+                    TextSearchConfiguration t = (TextSearchConfiguration) c.before();
+                    TextSearchConfiguration g = (TextSearchConfiguration) c.after();
+                    if (c.changes("parser")) {
+                        recreateOrWarn(c, kinds.dropConfiguration(t), kinds.createConfiguration(g), "parser");
+                    } else {
+                        for (String sql : kinds.alterConfigurationMappings(t, g)) {
+                            add(Phase.TYPES, sql, "text search configuration mappings differ");
+                            creates(c.key());
+                        }
+                    }
+                }
+            }
+        }
+
+        private void emitAggregate(Change c, PgKindDdl kinds) {
+            switch (c.type()) {
+                case MISSING -> {
+                    add(Phase.FUNCTIONS, kinds.createAggregate((dev.driftd.schema.Aggregate) c.after(), false),
+                            "missing aggregate");
+                    creates(c.key());
+                }
+                case EXTRA -> {
+                    add(Phase.DROP_ROUTINES, "DROP AGGREGATE " + kinds.aggregate((dev.driftd.schema.Aggregate) c.before()),
+                            "extra aggregate");
+                    drops(c.key());
+                }
+                case CHANGED -> {
+                    add(Phase.FUNCTIONS, kinds.createAggregate((dev.driftd.schema.Aggregate) c.after(), true),
+                            "aggregate definition differs (replaced in place)");
+                    creates(c.key());
+                }
+            }
+        }
+
+        /** Unchanged routines rebuilt around a dropped object they need; changed ones are re-created above. */
+        private void emitRebuiltRoutines() {
+            for (Map.Entry<ObjectKey, String> e : rebuiltRoutines.entrySet()) {
+                ObjectKey key = e.getKey();
+                if (changes.containsKey(key)) {
+                    continue;
+                }
+                String reason = key.kind().label() + " " + e.getValue();
+                add(Phase.DROP_ROUTINES_EARLY, ddl.dropRoutine((Routine) target.get(key)), reason,
+                        Hazard.RECREATES_DEPENDENTS);
+                drops(key);
+                if (golden.get(key) instanceof Routine g) {
+                    add(key.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES, createRoutine(g), reason);
+                    creates(key);
                 }
             }
         }
@@ -1026,6 +1307,7 @@ final class PostgresPlanner {
                     add(Phase.DROP_VIEWS, ddl.dropView(v), reason, golden.contains(v.key())
                             ? new Hazard[]{Hazard.RECREATES_DEPENDENTS} : new Hazard[0]);
                 }
+                drops(v.key());
             }
         }
 
@@ -1067,6 +1349,7 @@ final class PostgresPlanner {
                         : "extra table";
                 addDestructive(Phase.DROP_TABLES, "DROP TABLE " + ddl.qualified(t.schema(), t.name()), reason,
                         Hazard.ACCESS_EXCLUSIVE_LOCK);
+                drops(t.key());
             }
             List<Table> created = new ArrayList<>();
             for (ObjectKey key : createTables) {
@@ -1081,6 +1364,7 @@ final class PostgresPlanner {
                 } else {
                     add(phase, ddl.createTable(t, columns), reason);
                 }
+                creates(t.key());
                 if (t.partitionOf() != null) {
                     // columns of a partition come from its parent; only local differences are altered
                     for (Column col : columns) {
@@ -1490,6 +1774,7 @@ final class PostgresPlanner {
                 boolean replace = replaceViews.contains(v.key());
                 add(Phase.VIEWS, ddl.createView(v, replace), replace ? "view definition differs (replaced in place)"
                         : reasonForCreate(v.key()));
+                creates(v.key());
             }
         }
 
@@ -1613,6 +1898,16 @@ final class PostgresPlanner {
                 return "TRIGGER " + PgDdl.ident(t.name()) + " ON " + ddl.qualified(t.schema(), t.table());
             } else if (o instanceof Policy p) {
                 return "POLICY " + PgDdl.ident(p.name()) + " ON " + ddl.qualified(p.schema(), p.table());
+            } else if (o instanceof Rule r) {
+                return "RULE " + PgDdl.ident(r.name()) + " ON " + ddl.qualified(r.schema(), r.table());
+            } else if (o instanceof dev.driftd.schema.Collation l) {
+                return "COLLATION " + ddl.qualified(l.schema(), l.name());
+            } else if (o instanceof TextSearchDictionary d) {
+                return "TEXT SEARCH DICTIONARY " + ddl.qualified(d.schema(), d.name());
+            } else if (o instanceof TextSearchConfiguration t) {
+                return "TEXT SEARCH CONFIGURATION " + ddl.qualified(t.schema(), t.name());
+            } else if (o instanceof dev.driftd.schema.Aggregate a) {
+                return "AGGREGATE " + new PgKindDdl(ddl).aggregate(a);
             }
             return null;
         }
@@ -1646,6 +1941,7 @@ final class PostgresPlanner {
         Plan toPlan() {
             List<Step> ordered = new ArrayList<>(steps);
             ordered.sort(Comparator.comparing(Step::phase)); // stable: emission order within a phase
+            ordered = PgStepOrder.order(ordered, subjects::get, golden::dependenciesOf, target::dependenciesOf);
             List<PlanStatement> statements = ordered.stream().map(Step::statement).toList();
             return new Plan(Flavor.POSTGRES, golden.fingerprint(), target.fingerprint(), true,
                     statements.isEmpty() ? List.of() : preamble(), statements, warnings);
