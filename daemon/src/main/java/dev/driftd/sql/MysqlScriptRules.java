@@ -74,6 +74,11 @@ final class MysqlScriptRules implements ScriptRules {
     }
 
     @Override
+    public String refusal(List<String> words) {
+        return null;
+    }
+
+    @Override
     public boolean opensBody(List<String> words) {
         if (words.get(0).equals("BEGIN")) {
             // MariaDB's anonymous block: BEGIN NOT ATOMIC … END

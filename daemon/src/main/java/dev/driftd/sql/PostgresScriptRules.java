@@ -69,6 +69,15 @@ final class PostgresScriptRules implements ScriptRules {
     }
 
     @Override
+    public String refusal(List<String> words) {
+        if (!words.isEmpty() && words.get(0).equals("COPY") && words.contains("STDIN")) {
+            return "COPY … FROM stdin: the data that follows is psql's to send and cannot be loaded over JDBC;"
+                    + " a golden file holds schema only";
+        }
+        return null;
+    }
+
+    @Override
     public boolean opensBody(List<String> words) {
         // psql: CREATE [OR REPLACE] FUNCTION|PROCEDURE … BEGIN ATOMIC … END
         int i = 1;

@@ -41,6 +41,9 @@ interface ScriptRules {
      */
     String clientCommand(String line, String delimiter, String source, int lineNumber);
 
+    /** Why a complete statement (its words, upper case) cannot be run over JDBC, or null. */
+    String refusal(List<String> words);
+
     /** Whether a statement that starts with these words (upper case) has a body with inner semicolons. */
     boolean opensBody(List<String> words);
 

@@ -304,6 +304,10 @@ public final class StatementSplitter {
     private void flush() {
         if (statementStart >= 0) {
             String sql = current.toString().strip();
+            String refusal = rules.refusal(words);
+            if (refusal != null) {
+                throw error(statementStart, refusal);
+            }
             if (!sql.isEmpty()) {
                 out.add(new ScriptStatement(sql, lineOf(statementStart)));
             }

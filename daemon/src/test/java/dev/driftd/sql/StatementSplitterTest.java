@@ -161,6 +161,8 @@ class StatementSplitterTest {
         assertThatThrownBy(() -> StatementSplitter.split("CREATE TABLE a (x int);\n\n\\connect other\n", POSTGRES, "g.sql"))
                 .isInstanceOf(ScriptException.class)
                 .hasMessageStartingWith("g.sql:3: psql meta-command \\connect");
+        assertThatThrownBy(() -> StatementSplitter.split("CREATE TABLE a (x int);\nCOPY a (x) FROM stdin;\n1\n\\.\n",
+                POSTGRES, "g.sql")).hasMessageStartingWith("g.sql:2: COPY … FROM stdin");
     }
 
     @Test
