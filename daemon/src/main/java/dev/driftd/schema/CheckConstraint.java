@@ -1,10 +1,21 @@
 package dev.driftd.schema;
 
-/** A CHECK constraint; {@code expression} is the normalized boolean expression without CHECK(). */
+/**
+ * A CHECK constraint; {@code expression} is the normalized boolean expression without CHECK().
+ * {@code column} names the column whose definition carries it when the server keeps it there
+ * (MariaDB's column-level checks, named after their column, dropped and changed only by
+ * restating the column); null for a table constraint, which is every PostgreSQL and MySQL check.
+ */
 public record CheckConstraint(String schema, String table, String name, String expression, boolean noInherit,
-                              boolean enforced, String comment) implements SchemaObject {
+                              boolean enforced, String comment, String column) implements SchemaObject {
     public CheckConstraint {
         comment = Lists.emptyToNull(comment);
+    }
+
+    /** A table constraint. */
+    public CheckConstraint(String schema, String table, String name, String expression, boolean noInherit,
+                           boolean enforced, String comment) {
+        this(schema, table, name, expression, noInherit, enforced, comment, null);
     }
 
     @Override
@@ -14,7 +25,7 @@ public record CheckConstraint(String schema, String table, String name, String e
 
     @Override
     public void writeFields(JsonFields f) {
-        f.string("comment", comment).bool("enforced", enforced).string("expression", expression).string("name", name)
-                .bool("noInherit", noInherit).string("schema", schema).string("table", table);
+        f.string("column", column).string("comment", comment).bool("enforced", enforced).string("expression", expression)
+                .string("name", name).bool("noInherit", noInherit).string("schema", schema).string("table", table);
     }
 }

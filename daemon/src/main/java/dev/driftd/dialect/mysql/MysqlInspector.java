@@ -283,8 +283,11 @@ final class MysqlInspector {
                 if (jsonColumns.contains(c.table() + '\u0000' + c.name()) && "Column".equalsIgnoreCase(c.level())) {
                     continue;
                 }
+                // MariaDB keeps a check written in a column's definition there (LEVEL Column, named
+                // after the column): only restating the column drops or changes it
+                String column = "Column".equalsIgnoreCase(c.level()) ? c.name() : null;
                 objects.add(new CheckConstraint("", c.table(), c.name(), norm.expression(c.clause()), false,
-                        c.enforced(), null));
+                        c.enforced(), null, column));
             }
         }
 
