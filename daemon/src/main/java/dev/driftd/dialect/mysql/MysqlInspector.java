@@ -266,7 +266,10 @@ final class MysqlInspector {
                         : norm.expression(c.generation());
                 String generatedKind = generated == null ? null
                         : upperExtra.contains("STORED") || upperExtra.contains("PERSISTENT") ? "STORED" : "VIRTUAL";
-                String dflt = generated != null ? null : norm.columnDefault(c.defaultValue(), extra, type);
+                // MariaDB qualifies a sequence a default calls with the database (nextval(`db`.`s`)):
+                // the own database's name must not reach the model, nor the DDL planned from it
+                String dflt = generated != null ? null
+                        : SqlText.stripSchemaQualifier(norm.columnDefault(c.defaultValue(), extra, type), database);
                 objects.add(new Column("", c.table(), c.name(), c.position(), type, c.nullable(), dflt, null,
                         generated, generatedKind, charset, collation, upperExtra.contains("AUTO_INCREMENT"),
                         norm.onUpdate(extra), INVISIBLE.matcher(upperExtra).find(), c.comment()));

@@ -436,6 +436,17 @@ final class DriftScenarios {
                         .destructive()
                         .planContains("DROP SYSTEM VERSIONING")
                         .only(Flavor.MARIADB),
+                of("ignored_index_and_invisible_column_in_a_missing_table")
+                        .golden("CREATE TABLE probes (id int PRIMARY KEY, v int, secret varchar(10) INVISIBLE,"
+                                + " KEY ix_v (v) IGNORED)")
+                        .expect("missing table probes")
+                        .planContains("`secret` varchar(10) NULL INVISIBLE", "IGNORED")
+                        .only(Flavor.MARIADB),
+                of("sequence_used_by_a_default_in_a_missing_table")
+                        .golden("CREATE SEQUENCE s_ticket START WITH 10",
+                                "CREATE TABLE tickets (id bigint PRIMARY KEY DEFAULT NEXTVAL(s_ticket), v int)")
+                        .expect("missing sequence s_ticket", "missing table tickets")
+                        .only(Flavor.MARIADB),
                 of("system_versioned_table_altered")
                         .base("CREATE TABLE ledger (id int PRIMARY KEY, amount int NOT NULL) WITH SYSTEM VERSIONING")
                         .golden("ALTER TABLE ledger DROP SYSTEM VERSIONING",
