@@ -1,5 +1,7 @@
 package dev.driftd.cluster;
 
+import dev.driftd.sql.StatementSplitter;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Creates Quartz's JDBC job store tables in a PostgreSQL store from the script Quartz ships
@@ -21,6 +25,10 @@ public final class QuartzTables {
     static final String SCRIPT = "org/quartz/impl/jdbcjobstore/tables_postgres.sql";
     /** Fixed and distinct from the store's own migration lock: "drqrtz" in ASCII. */
     private static final long LOCK_KEY = 0x647271727a74L;
+
+    /** CREATE TABLE / CREATE INDEX, and whether IF NOT EXISTS is already there. */
+    private static final Pattern CREATE = Pattern.compile("(CREATE\\s+(?:TABLE|INDEX))(\\s+IF\\s+NOT\\s+EXISTS)?\\s",
+            Pattern.CASE_INSENSITIVE);
 
     private QuartzTables() {
     }
@@ -36,27 +44,18 @@ public final class QuartzTables {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + SCRIPT + ": " + e.getMessage(), e);
         }
-        StringBuilder noComments = new StringBuilder();
-        for (String line : text.split("\n")) {
-            int dash = line.indexOf("--");
-            noComments.append(dash >= 0 ? line.substring(0, dash) : line).append('\n');
-        }
         List<String> out = new ArrayList<>();
-        for (String raw : noComments.toString().split(";")) {
-            String sql = raw.strip().replaceAll("\\s+", " ");
-            String upper = sql.toUpperCase(Locale.ROOT);
-            if (sql.isEmpty() || upper.equals("COMMIT") || upper.startsWith("DROP ")) {
+        for (String sql : StatementSplitter.texts(text, StatementSplitter.Syntax.POSTGRES)) {
+            String head = sql.replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+            if (head.equals("COMMIT") || head.startsWith("DROP ")) {
                 continue;
             }
-            if (upper.startsWith("CREATE TABLE ") && !upper.startsWith("CREATE TABLE IF NOT EXISTS ")) {
-                sql = "CREATE TABLE IF NOT EXISTS " + sql.substring("CREATE TABLE ".length());
-            } else if (upper.startsWith("CREATE INDEX ") && !upper.startsWith("CREATE INDEX IF NOT EXISTS ")) {
-                sql = "CREATE INDEX IF NOT EXISTS " + sql.substring("CREATE INDEX ".length());
-            } else if (!upper.startsWith("CREATE ")) {
+            Matcher create = CREATE.matcher(sql);
+            if (!create.lookingAt()) {
                 throw new IllegalStateException(SCRIPT + " has a statement driftd does not know how to run safely: "
-                        + sql.substring(0, Math.min(60, sql.length())));
+                        + head.substring(0, Math.min(60, head.length())));
             }
-            out.add(sql);
+            out.add(create.group(2) != null ? sql : create.group(1) + " IF NOT EXISTS" + sql.substring(create.end(1)));
         }
         return out;
     }

@@ -9,6 +9,10 @@ import dev.driftd.engine.Engine;
 import dev.driftd.engine.EngineException;
 import dev.driftd.engine.SqlErrors;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.sql.ScriptException;
+import dev.driftd.sql.ScriptRunner;
+import dev.driftd.sql.ScriptStatement;
+import dev.driftd.sql.StatementSplitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +23,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The {@code sql} golden: applies the file to a scratch database (or a scratch schema of the
- * scratch URL's PostgreSQL database) created for the purpose, snapshots it through the same
+ * scratch URL's PostgreSQL database) created for the purpose, statement by statement as psql or the
+ * mysql client would cut it ({@link StatementSplitter}; an error names file:line), snapshots it through the same
  * inspector as the members (so the server normalizes it, nothing is parsed by hand), and drops it
  * whatever happened.
  */
@@ -43,6 +49,7 @@ public final class ScratchGolden {
         } catch (IOException e) {
             throw new EngineException("cannot read golden SQL file " + golden.file() + ": " + e.getClass().getSimpleName());
         }
+        String source = golden.file().getFileName().toString();
         DbTarget server = golden.scratchTarget();
         Dialect dialect = engine.dialectFor(server.url());
         boolean postgres = server.url().startsWith("jdbc:postgresql:");
@@ -55,33 +62,27 @@ public final class ScratchGolden {
             try {
                 DbTarget scratch = golden.inSchema() ? server.withSchema(name)
                         : new DbTarget(JdbcUrl.parse(server.url()).withDatabase(name).toString(), server.user(), server.password(), null);
+                List<ScriptStatement> statements = StatementSplitter.split(script,
+                        postgres ? StatementSplitter.Syntax.POSTGRES : StatementSplitter.Syntax.MYSQL, source);
                 if (golden.inSchema()) {
                     exec(admin, "SET search_path TO " + quoted);
-                    runScript(admin, script, true);
+                    ScriptRunner.run(admin, statements, source);
                 } else {
                     try (Connection c = dialect.connect(scratch, options, false)) {
                         c.setAutoCommit(true);
-                        runScript(c, script, postgres);
+                        ScriptRunner.run(c, statements, source);
                     }
                 }
                 return engine.snapshot(scratch, options);
             } finally {
                 drop(admin, postgres, golden.inSchema(), quoted, what, server);
             }
+        } catch (ScriptException e) {
+            // file:line and the server's message, or what in the file cannot be split
+            throw new EngineException("golden SQL " + e.getMessage() + " on " + server.redactedUrl() + " (" + what + ")", e);
         } catch (SQLException e) {
             throw new EngineException("golden SQL " + golden.file().getFileName() + " on " + server.redactedUrl()
                     + " (" + what + "): " + SqlErrors.oneLine(e), e);
-        }
-    }
-
-    private static void runScript(Connection c, String script, boolean postgres) throws SQLException {
-        if (postgres) {
-            // pgjdbc splits a multi-statement string itself, dollar quoting included
-            exec(c, script);
-            return;
-        }
-        for (String statement : SqlScripts.splitMysql(script)) {
-            exec(c, statement);
         }
     }
 

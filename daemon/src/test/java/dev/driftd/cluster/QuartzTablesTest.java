@@ -21,7 +21,7 @@ class QuartzTablesTest {
     @Test
     void theShippedScriptBecomesIdempotentCreatesOnly() {
         List<String> sql = QuartzTables.statements();
-        assertThat(sql).isNotEmpty().allSatisfy(s -> assertThat(s).matches("CREATE (TABLE|INDEX) IF NOT EXISTS .*"));
+        assertThat(sql).isNotEmpty().allSatisfy(s -> assertThat(s).matches("(?s)CREATE (TABLE|INDEX) IF NOT EXISTS .*"));
         assertThat(sql).noneMatch(s -> s.toUpperCase().contains("DROP") || s.toUpperCase().contains("COMMIT"));
         assertThat(sql.stream().filter(s -> s.startsWith("CREATE TABLE")).count()).isEqualTo(11);
     }

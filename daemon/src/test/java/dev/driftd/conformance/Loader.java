@@ -1,5 +1,7 @@
 package dev.driftd.conformance;
 
+import dev.driftd.sql.ScriptRunner;
+import dev.driftd.sql.ScriptStatement;
 import dev.driftd.sql.StatementSplitter;
 import dev.driftd.testing.TestDatabase;
 
@@ -24,18 +26,14 @@ final class Loader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String p : preamble) {
-                s.execute(p);
-            }
-            for (String statement : StatementSplitter.split(text, syntax)) {
-                try {
-                    s.execute(statement);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e.getMessage().lines().findFirst().orElse("") + " in: "
-                            + statement.replaceAll("\\s+", " "), e);
+        List<ScriptStatement> statements = StatementSplitter.split(text, syntax, file.toString());
+        try (Connection c = db.connect()) {
+            try (Statement s = c.createStatement()) {
+                for (String p : preamble) {
+                    s.execute(p);
                 }
             }
+            ScriptRunner.run(c, statements, file.toString());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect: " + e.getMessage(), e);
         }

@@ -165,6 +165,97 @@ class GoldenSourcesTest {
         assertThat(countScratch(my, "")).as("scratch databases left behind").isEqualTo(scratchBefore);
     }
 
+    /**
+     * A golden file that is mysqldump's own output: the trigger, procedure and event sit inside
+     * {@code /*!50003 …*}{@code /} executable comments, which the former MySQL splitter threw away
+     * with the comments, so the golden silently lacked them.
+     */
+    @Test
+    void sqlFileFromMysqldumpKeepsTriggersRoutinesAndEventsInVersionedComments() throws Exception {
+        TestServer my = TestDatabases.mysql();
+        Assumptions.assumeTrue(my != null, "no MySQL-family server");
+        try (SweepFixture fx = new SweepFixture(dir);
+             TestDatabase a = my.createDatabase("gld_a").execute(MY_TABLE, MY_TRIGGER,
+                     "CREATE PROCEDURE items_count() BEGIN SELECT COUNT(*) FROM items; SELECT 1; END",
+                     "CREATE EVENT items_purge ON SCHEDULE EVERY 1 DAY DO DELETE FROM items WHERE id < 0");
+             TestDatabase b = my.createDatabase("gld_b").execute(MY_TABLE)) {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("mysqldump", "--no-data", "--routines",
+                    "--triggers", "--events", "-h", my.host(), "-P", String.valueOf(my.port()), "-u", my.user()));
+            if (my.password() != null && !my.password().isEmpty()) {
+                cmd.add("-p" + my.password());
+            }
+            cmd.add(a.name());
+            Process dump = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String text = new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(dump.waitFor()).isZero();
+            assertThat(text).contains("/*!50003 CREATE*/", "/*!50003 TRIGGER");
+            Path sql = Files.writeString(dir.resolve("dump.sql"), text);
+            FleetRunner r = fx.runner(TestFleets.fleet("f")
+                    .golden(new GoldenConfig.Sql(sql, my.url(""), null, null, false))
+                    .member("a", a.url()).member("b", b.url()).build());
+            r.runSweep();
+            FleetStatus s = r.status();
+            assertThat(s.goldenError()).isNull();
+            assertThat(member(s, "a").state()).as("%s", r.diff("a")).isEqualTo(MemberState.IN_SYNC);
+            assertThat(r.diff("b")).hasValueSatisfying(d -> assertThat(d.driftChanges()).hasSize(3));
+        }
+    }
+
+    /** Several SQL-standard bodies in one file: pgjdbc, given the whole file, cut them at their inner semicolons. */
+    @Test
+    void sqlFileWithSeveralBeginAtomicFunctions() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        String functions = """
+                CREATE FUNCTION add_one(a int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT a + 1;
+                END;
+                CREATE FUNCTION sign_of(a int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT CASE WHEN a > 0 THEN 1 WHEN a < 0 THEN -1 ELSE 0 END;
+                END;
+                """;
+        Path sql = Files.writeString(dir.resolve("atomic.sql"), PG_SCHEMA + functions);
+        try (SweepFixture fx = new SweepFixture(dir);
+             // pgjdbc given this text whole fails ("cannot insert multiple commands into a prepared
+             // statement"), as the scratch golden did before it split the file itself
+             TestDatabase a = pg.createDatabase("gld_a").execute(PG_SCHEMA).execute(
+                     dev.driftd.sql.StatementSplitter.texts(functions, dev.driftd.sql.StatementSplitter.Syntax.POSTGRES)
+                             .toArray(String[]::new));
+             TestDatabase b = pg.createDatabase("gld_b").execute(PG_SCHEMA)) {
+            FleetRunner r = fx.runner(TestFleets.fleet("f")
+                    .golden(new GoldenConfig.Sql(sql, pg.url("postgres"), null, null, false))
+                    .member("a", a.url()).member("b", b.url()).build());
+            r.runSweep();
+            FleetStatus s = r.status();
+            assertThat(s.goldenError()).isNull();
+            assertThat(member(s, "a").state()).as("%s", r.diff("a")).isEqualTo(MemberState.IN_SYNC);
+            assertThat(member(s, "b").state()).isEqualTo(MemberState.DRIFTED);
+        }
+    }
+
+    @Test
+    void sqlFileErrorsNameTheFileAndLine() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        Path bad = Files.writeString(dir.resolve("lines.sql"),
+                "-- first a comment\nCREATE TABLE t (id INT);\n\nCREATE TABLE u (id INT,\n  t_id INT REFERENCES nowhere (id));\n");
+        Path meta = Files.writeString(dir.resolve("meta.sql"), "CREATE TABLE t (id INT);\n\\connect other\n");
+        try (SweepFixture fx = new SweepFixture(dir);
+             TestDatabase a = pg.createDatabase("gld_a").execute(PG_SCHEMA)) {
+            for (Path file : java.util.List.of(bad, meta)) {
+                FleetRunner r = fx.runner(TestFleets.fleet("f" + file.getFileName().toString().charAt(0))
+                        .golden(new GoldenConfig.Sql(file, pg.url("postgres"), null, null, false))
+                        .member("a", a.url()).build());
+                r.runSweep();
+                if (file == bad) {
+                    assertThat(r.status().goldenError()).contains("lines.sql:4: ").contains("nowhere");
+                } else {
+                    assertThat(r.status().goldenError()).contains("meta.sql:2: psql meta-command \\connect");
+                }
+            }
+        }
+    }
+
     @Test
     void sqlFileThatFailsIsAGoldenErrorAndTheScratchIsDropped() throws Exception {
         TestServer pg = TestDatabases.postgres();

@@ -18,7 +18,7 @@ final class MysqlColumnChange {
     private static final List<String> TEXTS = List.of("tinytext", "text", "mediumtext", "longtext");
     private static final List<String> BLOBS = List.of("tinyblob", "blob", "mediumblob", "longblob");
     private static final Pattern TYPE = Pattern.compile(
-            "(?i)\\s*([a-z]+)\\s*(?:\\(([^)]*)\\))?\\s*(unsigned)?\\s*(zerofill)?\\s*");
+            "(?i)\\s*([a-z]+)\\s*(?:\\(([^)]*)\\))?\\s*(unsigned)?\\s*(zerofill)?\\s*(compressed)?\\s*");
 
     private final Column target;
     private final Column golden;

@@ -66,6 +66,19 @@ final class MysqlDdl {
 
     /** {@code `name` type ...}: everything that follows ADD COLUMN / MODIFY COLUMN. */
     String column(Column c) {
+        return column(c, null);
+    }
+
+    /**
+     * The column's definition with its column-level check ({@link CheckConstraint#column()}), if it
+     * has one: MariaDB drops a column check that a MODIFY does not restate.
+     */
+    String column(Column c, CheckConstraint columnCheck) {
+        String def = columnWithoutCheck(c);
+        return columnCheck == null ? def : def + " CHECK (" + columnCheck.expression() + ")";
+    }
+
+    private String columnWithoutCheck(Column c) {
         StringBuilder sb = new StringBuilder(ident(c.name())).append(' ').append(c.type());
         if (c.charset() != null) {
             sb.append(" CHARACTER SET ").append(c.charset());
@@ -251,6 +264,8 @@ final class MysqlDdl {
                 case "partitioning" -> {
                     // its own statement: PARTITION BY cannot share an ALTER with most other changes
                 }
+                // MariaDB: a CREATE TABLE option, an ALTER TABLE action (includeCharset is set for CREATE only)
+                case "system_versioning" -> out.add(includeCharset ? "WITH SYSTEM VERSIONING" : "ADD SYSTEM VERSIONING");
                 default -> {
                     if (isSimpleOption(key)) {
                         out.add(key.toUpperCase(Locale.ROOT) + "=" + value);
@@ -264,7 +279,7 @@ final class MysqlDdl {
     /** Options {@link #tableOptions} writes. */
     static boolean isKnownOption(String key) {
         return switch (key) {
-            case "engine", "charset", "collation", "row_format", "partitioning" -> true;
+            case "engine", "charset", "collation", "row_format", "partitioning", "system_versioning" -> true;
             default -> isSimpleOption(key);
         };
     }

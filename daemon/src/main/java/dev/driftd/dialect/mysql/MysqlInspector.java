@@ -266,7 +266,10 @@ final class MysqlInspector {
                         : norm.expression(c.generation());
                 String generatedKind = generated == null ? null
                         : upperExtra.contains("STORED") || upperExtra.contains("PERSISTENT") ? "STORED" : "VIRTUAL";
-                String dflt = generated != null ? null : norm.columnDefault(c.defaultValue(), extra, type);
+                // MariaDB qualifies a sequence a default calls with the database (nextval(`db`.`s`)):
+                // the own database's name must not reach the model, nor the DDL planned from it
+                String dflt = generated != null ? null
+                        : SqlText.stripSchemaQualifier(norm.columnDefault(c.defaultValue(), extra, type), database);
                 objects.add(new Column("", c.table(), c.name(), c.position(), type, c.nullable(), dflt, null,
                         generated, generatedKind, charset, collation, upperExtra.contains("AUTO_INCREMENT"),
                         norm.onUpdate(extra), INVISIBLE.matcher(upperExtra).find(), c.comment()));
@@ -283,8 +286,11 @@ final class MysqlInspector {
                 if (jsonColumns.contains(c.table() + '\u0000' + c.name()) && "Column".equalsIgnoreCase(c.level())) {
                     continue;
                 }
+                // MariaDB keeps a check written in a column's definition there (LEVEL Column, named
+                // after the column): only restating the column drops or changes it
+                String column = "Column".equalsIgnoreCase(c.level()) ? c.name() : null;
                 objects.add(new CheckConstraint("", c.table(), c.name(), norm.expression(c.clause()), false,
-                        c.enforced(), null));
+                        c.enforced(), null, column));
             }
         }
 

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class MysqlNormalizer {
+    private static final Pattern EXECUTABLE_COMMENT = Pattern.compile("/\\*M?!\\d*\\s*(.*?)\\s*\\*/");
     private static final Pattern INT_WIDTH =
             Pattern.compile("^(tinyint|smallint|mediumint|int|bigint)\\((\\d+)\\)(.*)$");
     private static final Pattern NOW = Pattern.compile(
@@ -47,8 +48,13 @@ final class MysqlNormalizer {
 
     /** A column or parameter type as COLUMN_TYPE / DTD_IDENTIFIER prints it, normalized. */
     String type(String columnType) {
+        // MariaDB writes attributes of the type as executable comments (blob /*M!100301 COMPRESSED*/).
+        // Their marker is case-sensitive: lower-cased it becomes a plain comment and the attribute is
+        // lost, so the comment is unwrapped into the attribute itself, which MariaDB takes as written.
+        String unwrapped = EXECUTABLE_COMMENT.matcher(columnType.strip()).replaceAll(" $1 ").strip()
+                .replaceAll("\\s{2,}", " ");
         // Lower case outside quotes only: ENUM and SET labels are case-sensitive data.
-        String t = SqlText.lowerOutsideQuotes(columnType.strip());
+        String t = SqlText.lowerOutsideQuotes(unwrapped);
         Matcher m = INT_WIDTH.matcher(t);
         if (m.matches()) {
             boolean keep = m.group(3).contains("zerofill") || (m.group(1).equals("tinyint") && m.group(2).equals("1"));

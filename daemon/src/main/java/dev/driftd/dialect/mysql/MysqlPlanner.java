@@ -187,7 +187,14 @@ final class MysqlPlanner {
             }
         }
 
-        List<String> preamble = List.of("SET SESSION lock_wait_timeout = " + lockWaitSeconds());
+        List<String> preamble = new ArrayList<>(List.of("SET SESSION lock_wait_timeout = " + lockWaitSeconds()));
+        List<String> versioned = alteredTables.stream().filter(t -> target.get(Table.plain("", t).key()) instanceof Table tt
+                && "true".equals(tt.options().get("system_versioning"))).toList();
+        if (!versioned.isEmpty()) {
+            // MariaDB refuses to ALTER a system-versioned table (error 4119) unless told what to do with
+            // its history: KEEP leaves the history rows as they are (docs/reconciliation-mysql.md)
+            preamble.add("SET SESSION system_versioning_alter_history = KEEP");
+        }
         return new Plan(flavor, diff.goldenFingerprint(), diff.targetFingerprint(), false,
                 out.isEmpty() ? List.of() : preamble, out, warnings);
     }
@@ -237,8 +244,9 @@ final class MysqlPlanner {
     private PlanStatement createTable(String name) {
         Table t = (Table) golden.get(Table.plain("", name).key());
         List<String> lines = new ArrayList<>();
+        Map<String, dev.driftd.schema.CheckConstraint> columnChecks = MysqlTableAlter.columnChecks(golden, name);
         for (Column c : golden.columnsOf("", name)) {
-            lines.add(ddl.column(c));
+            lines.add(ddl.column(c, columnChecks.get(c.name())));
         }
         for (SchemaObject o : golden.partsOf("", name)) {
             if (o instanceof PrimaryKey pk) {
@@ -251,7 +259,7 @@ final class MysqlPlanner {
             }
         }
         for (SchemaObject o : golden.partsOf("", name)) {
-            if (o instanceof dev.driftd.schema.CheckConstraint ck) {
+            if (o instanceof dev.driftd.schema.CheckConstraint ck && ck.column() == null) {
                 lines.add(ddl.check(ck));
             }
         }

@@ -48,6 +48,9 @@ final class MysqlTableAlter {
     private final Map<String, Index> tIdx = new TreeMap<>();
     private final Map<String, CheckConstraint> gChk = new TreeMap<>();
     private final Map<String, CheckConstraint> tChk = new TreeMap<>();
+    /** Column-level checks (MariaDB), by column: they live in the column's definition. */
+    private final Map<String, CheckConstraint> gColChk;
+    private final Map<String, CheckConstraint> tColChk;
     private PrimaryKey gPk;
     private PrimaryKey tPk;
 
@@ -68,6 +71,8 @@ final class MysqlTableAlter {
         for (SchemaObject o : golden.partsOf("", name)) {
             collect(o, gIdx, gChk, true);
         }
+        this.gColChk = columnChecks(golden, name);
+        this.tColChk = columnChecks(target, name);
         for (SchemaObject o : target.partsOf("", name)) {
             collect(o, tIdx, tChk, false);
         }
@@ -76,7 +81,7 @@ final class MysqlTableAlter {
     private void collect(SchemaObject o, Map<String, Index> idx, Map<String, CheckConstraint> chk, boolean golden) {
         if (o instanceof Index i) {
             idx.put(i.name(), i);
-        } else if (o instanceof CheckConstraint c) {
+        } else if (o instanceof CheckConstraint c && c.column() == null) {
             chk.put(c.name(), c);
         } else if (o instanceof PrimaryKey pk) {
             if (golden) {
@@ -85,6 +90,22 @@ final class MysqlTableAlter {
                 tPk = pk;
             }
         }
+    }
+
+    /** The column-level checks of a table, by the column whose definition holds them. */
+    static Map<String, CheckConstraint> columnChecks(Snapshot snapshot, String table) {
+        Map<String, CheckConstraint> out = new TreeMap<>();
+        for (SchemaObject o : snapshot.partsOf("", table)) {
+            if (o instanceof CheckConstraint c && c.column() != null) {
+                out.put(c.column(), c);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the column's own check differs, so the column must be restated (MODIFY) to fix it. */
+    private boolean columnCheckChanges(String column) {
+        return !Objects.equals(gColChk.get(column), tColChk.get(column));
     }
 
     Result plan() {
@@ -272,7 +293,7 @@ final class MysqlTableAlter {
             Column tc = tByName.get(gc.name());
             if (tc == null || recreate.contains(gc.name())) {
                 boolean atEnd = prev != null && !sim.isEmpty() && sim.get(sim.size() - 1).equals(prev);
-                main.add("ADD COLUMN " + ddl.column(gc) + (atEnd ? "" : " " + position),
+                main.add("ADD COLUMN " + ddl.column(gc, gColChk.get(gc.name())) + (atEnd ? "" : " " + position),
                         (tc == null ? "add column " : "re-create generated column ") + gc.name(),
                         atEnd ? new Hazard[0] : new Hazard[]{Hazard.REWRITES_TABLE});
                 onlyAppends &= atEnd && appendableInstantly(gc);
@@ -285,7 +306,8 @@ final class MysqlTableAlter {
             boolean forced = convert && isCharacterType(gc.type());
             MysqlColumnChange change = new MysqlColumnChange(effective, gc,
                     (convert ? g : t).options().get("charset"), g.options().get("charset"));
-            boolean changed = forced || !effective.equalsIgnoringPosition(gc);
+            boolean checkChanges = columnCheckChanges(gc.name());
+            boolean changed = forced || !effective.equalsIgnoringPosition(gc) || checkChanges;
             boolean mayLose = changed && change.mayLoseData();
             if (changed && change.changesStorage()) {
                 touched.add(gc.name());
@@ -294,24 +316,26 @@ final class MysqlTableAlter {
             if (changed && !change.sameType()) {
                 hz.add(Hazard.REWRITES_TABLE);
             }
-            if (changed && change.tightensNullability()) {
+            if (changed && change.tightensNullability() || checkChanges && gColChk.containsKey(gc.name())) {
                 hz.add(Hazard.VALIDATES_ROWS);
             }
             if (!stay.contains(gc.name())) {
                 hz.add(Hazard.REWRITES_TABLE);
                 Column def = mayLose ? effective : gc;
-                main.add("MODIFY COLUMN " + ddl.column(def) + " " + position,
+                CheckConstraint defCheck = (mayLose ? tColChk : gColChk).get(gc.name());
+                main.add("MODIFY COLUMN " + ddl.column(def, defCheck) + " " + position,
                         (changed && !mayLose ? "change and move column " : "move column ") + gc.name(),
                         hz.toArray(Hazard[]::new));
                 onlyAppends = false;
                 place(sim, gc.name(), prev);
             } else if (changed && !mayLose) {
-                main.add("MODIFY COLUMN " + ddl.column(gc), "change column " + gc.name(), hz.toArray(Hazard[]::new));
+                main.add("MODIFY COLUMN " + ddl.column(gc, gColChk.get(gc.name())), "change column " + gc.name()
+                        + (checkChanges ? " (its column check)" : ""), hz.toArray(Hazard[]::new));
                 onlyAppends = false;
             }
             if (mayLose) {
                 MysqlStatements.Alter one = new MysqlStatements.Alter(name);
-                one.add("MODIFY COLUMN " + ddl.column(gc), "change column " + gc.name()
+                one.add("MODIFY COLUMN " + ddl.column(gc, gColChk.get(gc.name())), "change column " + gc.name()
                         + " from " + describe(effective) + " to " + describe(gc)
                         + ", which may truncate or convert existing values", Hazard.REWRITES_TABLE, Hazard.DELETES_DATA);
                 lossy.add(one.build(true));
@@ -401,6 +425,9 @@ final class MysqlTableAlter {
                 } else {
                     main.add(rendered.get(0), "set " + k + " " + gv, hz);
                 }
+            } else if (k.equals("system_versioning")) {
+                main.add("DROP SYSTEM VERSIONING", "stop system versioning and delete the table's history",
+                        Hazard.DELETES_DATA, Hazard.REWRITES_TABLE);
             } else if (k.equals("row_format")) {
                 main.add("ROW_FORMAT=DEFAULT", "reset row_format", hz);
             } else if (k.equals("key_block_size")) {

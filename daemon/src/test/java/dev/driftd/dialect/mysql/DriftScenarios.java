@@ -13,7 +13,8 @@ final class DriftScenarios {
     }
 
     static List<DriftScenario> all() {
-        return Stream.of(tables(), columns(), options(), keys(), foreignKeys(), code()).flatMap(List::stream).toList();
+        return Stream.of(tables(), columns(), options(), keys(), columnChecks(), mariadbTables(), foreignKeys(), code())
+                .flatMap(List::stream).toList();
     }
 
     static List<DriftScenario> forFlavor(Flavor flavor) {
@@ -333,6 +334,127 @@ final class DriftScenarios {
                         .target("ALTER TABLE orders DROP CONSTRAINT ck_orders_total",
                                 "ALTER TABLE orders ADD CONSTRAINT ck_orders_total CHECK (total >= -1)")
                         .expect("changed check constraint orders.ck_orders_total"));
+    }
+
+    /**
+     * MariaDB's column-level checks live in the column's definition (LEVEL Column, named after the
+     * column): only a MODIFY that restates the column adds, changes or drops one, and every MODIFY
+     * of that column must restate it or the check is silently gone.
+     */
+    private static List<DriftScenario> columnChecks() {
+        String gauges = "CREATE TABLE gauges (id int PRIMARY KEY, level int DEFAULT 1 CHECK (level BETWEEN 0 AND 9),"
+                + " note varchar(20) NOT NULL DEFAULT '' CHECK (note <> 'x'))";
+        return List.of(
+                of("column_check_kept_when_default_changes")
+                        .base(gauges)
+                        .target("ALTER TABLE gauges MODIFY level int DEFAULT 5 CHECK (level BETWEEN 0 AND 9)")
+                        .expect("changed column gauges.level")
+                        .planContains("MODIFY COLUMN `level` int NULL DEFAULT 1 CHECK (")
+                        .planLacks("CONSTRAINT")
+                        .only(Flavor.MARIADB),
+                of("column_check_kept_when_column_moves")
+                        .base(gauges)
+                        .target("ALTER TABLE gauges MODIFY note varchar(20) NOT NULL DEFAULT '' CHECK (note <> 'x') AFTER id")
+                        .expect("changed table gauges")
+                        .planContains("MODIFY COLUMN `level` int NULL DEFAULT 1 CHECK (`level` between 0 and 9) AFTER `id`")
+                        .only(Flavor.MARIADB),
+                of("column_check_extra")
+                        .base("CREATE TABLE gauges (id int PRIMARY KEY, level int DEFAULT 1)")
+                        .target("ALTER TABLE gauges MODIFY level int DEFAULT 1 CHECK (level > 0)")
+                        .expect("extra check constraint gauges.level")
+                        .planContains("MODIFY COLUMN `level` int NULL DEFAULT 1")
+                        .planLacks("DROP CONSTRAINT", "CHECK (")
+                        .only(Flavor.MARIADB),
+                of("column_check_missing")
+                        .base("CREATE TABLE gauges (id int PRIMARY KEY, level int DEFAULT 1)")
+                        .golden("ALTER TABLE gauges MODIFY level int DEFAULT 1 CHECK (level > 0)")
+                        .expect("missing check constraint gauges.level")
+                        .planContains("MODIFY COLUMN `level` int NULL DEFAULT 1 CHECK (")
+                        .planLacks("ADD CONSTRAINT")
+                        .only(Flavor.MARIADB),
+                of("column_check_changed")
+                        .base(gauges)
+                        .target("ALTER TABLE gauges MODIFY level int DEFAULT 1 CHECK (level >= 0)")
+                        .expect("changed check constraint gauges.level")
+                        .planLacks("DROP CONSTRAINT", "ADD CONSTRAINT")
+                        .only(Flavor.MARIADB),
+                of("column_check_in_a_missing_table")
+                        .golden(gauges)
+                        .expect("missing table gauges")
+                        .planLacks("CONSTRAINT `level`", "CONSTRAINT `note`")
+                        .only(Flavor.MARIADB),
+                of("column_check_on_a_dropped_column")
+                        .base("CREATE TABLE gauges (id int PRIMARY KEY)")
+                        .target("ALTER TABLE gauges ADD COLUMN level int CHECK (level > 0)")
+                        .expect("extra column gauges.level", "extra check constraint gauges.level")
+                        .destructive()
+                        .planLacks("DROP CONSTRAINT")
+                        .only(Flavor.MARIADB),
+                of("column_check_becomes_a_table_check")
+                        .base(gauges)
+                        .golden("ALTER TABLE gauges MODIFY level int DEFAULT 1",
+                                "ALTER TABLE gauges ADD CONSTRAINT ck_level CHECK (level BETWEEN 0 AND 9)")
+                        .expect("extra check constraint gauges.level", "missing check constraint gauges.ck_level")
+                        .only(Flavor.MARIADB));
+    }
+
+    /** COMPRESSED columns (the case-sensitive /*M!100301 …*&#47; marker) and system-versioned tables. */
+    private static List<DriftScenario> mariadbTables() {
+        String blobs = "CREATE TABLE blobs (id int PRIMARY KEY, body blob COMPRESSED,"
+                + " title varchar(200) CHARACTER SET latin1 COMPRESSED NOT NULL DEFAULT 'x')";
+        return List.of(
+                of("compressed_column_lost")
+                        .base(blobs)
+                        .target("ALTER TABLE blobs MODIFY body blob", "ALTER TABLE blobs MODIFY title varchar(200) CHARACTER SET latin1 NOT NULL DEFAULT 'x'")
+                        .expect("changed column blobs.body", "changed column blobs.title")
+                        .planContains("MODIFY COLUMN `body` blob compressed NULL")
+                        .only(Flavor.MARIADB),
+                of("compressed_column_extra")
+                        .base("CREATE TABLE blobs (id int PRIMARY KEY, body blob)")
+                        .target("ALTER TABLE blobs MODIFY body blob COMPRESSED")
+                        .expect("changed column blobs.body")
+                        .only(Flavor.MARIADB),
+                of("compressed_columns_in_a_missing_table")
+                        .golden(blobs)
+                        .expect("missing table blobs")
+                        .only(Flavor.MARIADB),
+                of("system_versioning_missing_table")
+                        .golden("CREATE TABLE ledger (id int PRIMARY KEY, amount int NOT NULL) WITH SYSTEM VERSIONING")
+                        .expect("missing table ledger")
+                        .planContains("WITH SYSTEM VERSIONING")
+                        .only(Flavor.MARIADB),
+                of("system_versioning_missing")
+                        .base("CREATE TABLE ledger (id int PRIMARY KEY, amount int NOT NULL)")
+                        .golden("ALTER TABLE ledger ADD SYSTEM VERSIONING")
+                        .expect("changed table ledger")
+                        .planContains("ADD SYSTEM VERSIONING")
+                        .only(Flavor.MARIADB),
+                of("system_versioning_extra")
+                        .base("CREATE TABLE ledger (id int PRIMARY KEY, amount int NOT NULL)")
+                        .target("ALTER TABLE ledger ADD SYSTEM VERSIONING")
+                        .expect("changed table ledger")
+                        .destructive()
+                        .planContains("DROP SYSTEM VERSIONING")
+                        .only(Flavor.MARIADB),
+                of("ignored_index_and_invisible_column_in_a_missing_table")
+                        .golden("CREATE TABLE probes (id int PRIMARY KEY, v int, secret varchar(10) INVISIBLE,"
+                                + " KEY ix_v (v) IGNORED)")
+                        .expect("missing table probes")
+                        .planContains("`secret` varchar(10) NULL INVISIBLE", "IGNORED")
+                        .only(Flavor.MARIADB),
+                of("sequence_used_by_a_default_in_a_missing_table")
+                        .golden("CREATE SEQUENCE s_ticket START WITH 10",
+                                "CREATE TABLE tickets (id bigint PRIMARY KEY DEFAULT NEXTVAL(s_ticket), v int)")
+                        .expect("missing sequence s_ticket", "missing table tickets")
+                        .only(Flavor.MARIADB),
+                of("system_versioned_table_altered")
+                        .base("CREATE TABLE ledger (id int PRIMARY KEY, amount int NOT NULL) WITH SYSTEM VERSIONING")
+                        .golden("ALTER TABLE ledger DROP SYSTEM VERSIONING",
+                                "ALTER TABLE ledger ADD COLUMN note varchar(20) NULL, MODIFY amount bigint NOT NULL DEFAULT 0",
+                                "ALTER TABLE ledger ADD SYSTEM VERSIONING")
+                        .expect("missing column ledger.note", "changed column ledger.amount")
+                        .planContains("system_versioning_alter_history = KEEP")
+                        .only(Flavor.MARIADB));
     }
 
     private static List<DriftScenario> foreignKeys() {

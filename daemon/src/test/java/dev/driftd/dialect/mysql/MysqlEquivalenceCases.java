@@ -1,21 +1,25 @@
 package dev.driftd.dialect.mysql;
 
+import dev.driftd.sql.StatementSplitter;
+
 import java.util.List;
 
 /**
  * "Same schema, different history" pairs: each must snapshot to the same fingerprint and make
  * {@code driftd diff} exit 0. {@code mariaDbOnly} cases use syntax or behaviour MySQL 8 lacks;
- * the rest also run against MySQL 8.4 in {@link Mysql8ContainerIT}. Statements are separated by
- * ";\n"; {@code {db}} stands for the database's own name.
+ * the rest also run against MySQL 8.4 in {@link Mysql8ContainerIT}. Statements are cut by
+ * {@link StatementSplitter} as the mysql client would; {@code {db}} stands for the database's own name.
  */
 final class MysqlEquivalenceCases {
     record Case(String name, String golden, String target, boolean mariaDbOnly) {
         String[] goldenStatements(String database) {
-            return golden.replace("{db}", database).split(";\n");
+            return StatementSplitter.texts(golden.replace("{db}", database), StatementSplitter.Syntax.MYSQL)
+                    .toArray(String[]::new);
         }
 
         String[] targetStatements(String database) {
-            return target.replace("{db}", database).split(";\n");
+            return StatementSplitter.texts(target.replace("{db}", database), StatementSplitter.Syntax.MYSQL)
+                    .toArray(String[]::new);
         }
 
         @Override

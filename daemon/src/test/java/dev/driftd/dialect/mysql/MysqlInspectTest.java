@@ -21,6 +21,7 @@ import dev.driftd.schema.Table;
 import dev.driftd.schema.TableRef;
 import dev.driftd.schema.Trigger;
 import dev.driftd.schema.View;
+import dev.driftd.sql.StatementSplitter;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import dev.driftd.testing.TestServer;
@@ -89,7 +90,7 @@ class MysqlInspectTest {
         assumeTrue(server != null, "no MySQL-family server");
         db = server.createDatabase("insp");
         assumeTrue(isMariaDb(db), "this fixture uses MariaDB syntax (sequences, json checks); MySQL 8 has Mysql8ContainerIT");
-        db.execute(SCHEMA.split(";\n"));
+        db.execute(StatementSplitter.texts(SCHEMA, StatementSplitter.Syntax.MYSQL).toArray(String[]::new));
         snapshot = new Engine().snapshot(db.target(), InspectOptions.DEFAULT);
     }
 
@@ -282,7 +283,7 @@ class MysqlInspectTest {
         sb.append("CREATE VIEW v AS SELECT id FROM t0;\n");
         sb.append("CREATE TABLE p (id int) PARTITION BY HASH (id) PARTITIONS 2;\n");
         sb.append("CREATE SEQUENCE s");
-        return sb.toString().split(";\n");
+        return StatementSplitter.texts(sb.toString(), StatementSplitter.Syntax.MYSQL).toArray(String[]::new);
     }
 
     /** Statements the server counted on the snapshot's own session (its Questions counter). */

@@ -337,9 +337,9 @@ class MysqlPlanTest {
         Plan plan = plan(maria(List.of(new EnumType("", "mood", List.of("ok"), null))), maria(List.of()));
         assertThat(plan.statements()).isEmpty();
         assertThat(plan.warnings()).singleElement().asString().contains("enum type", "mood");
-        Table withUnknownOption = table("t", Map.of("engine", "InnoDB", "system_versioning", "true"));
+        Table withUnknownOption = table("t", Map.of("engine", "InnoDB", "secondary_engine", "rapid"));
         Plan create = plan(maria(objects(withUnknownOption, columns("t", "a"))), maria(List.of()));
-        assertThat(create.warnings()).anySatisfy(w -> assertThat(w).contains("system_versioning"));
+        assertThat(create.warnings()).anySatisfy(w -> assertThat(w).contains("secondary_engine"));
     }
 
     @Test
