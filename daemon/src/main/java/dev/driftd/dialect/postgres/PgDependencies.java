@@ -18,6 +18,13 @@ import java.sql.SQLException;
  * and configurations and aggregates are ends of their own. Automatic and internal edges (a
  * sequence owned by a column, an identity's sequence) are left out: they are ownership, not
  * creation order, and would form cycles with the defaults that use those sequences.
+ *
+ * <p>Foreign keys are left out too: traced to their table they would make a table "need" the
+ * table it references, yet the planner adds every foreign key after all tables exist and drops
+ * those that block a table drop first, so such an edge only orders statements that need no
+ * order, and two tables that reference each other (hive's WM_POOL and WM_RESOURCEPLAN) turn it
+ * into a cycle. The same holds for the internal triggers that enforce a foreign key, which the
+ * server records as needing the table at the key's other end.
  */
 final class PgDependencies {
     private PgDependencies() {
@@ -35,9 +42,9 @@ final class PgDependencies {
                     + "ON e.cls = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND a.oid = e.obj "
                     + "UNION ALL SELECT e.cls, e.obj, CASE WHEN k.conrelid <> 0 THEN 'c' ELSE 't' END, "
                     + "CASE WHEN k.conrelid <> 0 THEN k.conrelid ELSE k.contypid END FROM ends e JOIN pg_catalog.pg_constraint k "
-                    + "ON e.cls = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND k.oid = e.obj "
+                    + "ON e.cls = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND k.oid = e.obj AND k.contype <> 'f' "
                     + "UNION ALL SELECT e.cls, e.obj, 'c', g.tgrelid FROM ends e JOIN pg_catalog.pg_trigger g "
-                    + "ON e.cls = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND g.oid = e.obj "
+                    + "ON e.cls = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND g.oid = e.obj AND NOT g.tgisinternal "
                     + "UNION ALL SELECT e.cls, e.obj, 'c', p.polrelid FROM ends e JOIN pg_catalog.pg_policy p "
                     + "ON e.cls = 'pg_catalog.pg_policy'::pg_catalog.regclass AND p.oid = e.obj "
                     + "UNION ALL SELECT e.cls, e.obj, CASE WHEN b.typrelid <> 0 AND bc.relkind <> 'c' THEN 'c' ELSE 't' END, "

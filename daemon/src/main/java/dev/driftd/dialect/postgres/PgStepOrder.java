@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -20,8 +21,10 @@ import java.util.function.Function;
  *
  * <p>A stable topological sort (Kahn's algorithm, lowest original position first): statements
  * without constraints keep their order, and one that must wait moves just past what it waits for.
- * A cycle, which the server's graph cannot hold but a mix of create and drop edges might, is
- * broken at the earliest waiting statement.
+ * A cycle, which the server's graph cannot hold but a mix of create and drop edges might, keeps
+ * the whole plan in phase order and is reported: only statements that create or drop an object
+ * are moved, so breaking a cycle by releasing one of them could land it after statements on its
+ * own object.
  */
 final class PgStepOrder {
     private PgStepOrder() {
@@ -37,10 +40,11 @@ final class PgStepOrder {
      * @param subject       what each step creates or drops
      * @param goldenNeeds   what an object of golden depends on
      * @param targetNeeds   what an object of the target depends on
+     * @param onCycle       told, in one line, when the edges form a cycle and the phase order is kept
      */
     static <T> List<T> order(List<T> steps, Function<T, Subject> subject,
                              Function<ObjectKey, Set<ObjectKey>> goldenNeeds,
-                             Function<ObjectKey, Set<ObjectKey>> targetNeeds) {
+                             Function<ObjectKey, Set<ObjectKey>> targetNeeds, Consumer<String> onCycle) {
         int n = steps.size();
         Map<ObjectKey, List<Integer>> creators = new HashMap<>();
         Map<ObjectKey, List<Integer>> droppers = new HashMap<>();
@@ -96,24 +100,32 @@ final class PgStepOrder {
             }
         }
         List<T> out = new ArrayList<>(n);
-        int next = 0; // lowest position not yet emitted, to break a cycle
-        while (out.size() < n) {
-            Integer i = ready.poll();
-            if (i == null) {
-                while (done[next]) {
-                    next++;
-                }
-                i = next; // a cycle: release the earliest waiting statement
-            } else if (done[i]) {
-                continue;
-            }
+        while (!ready.isEmpty()) {
+            int i = ready.poll();
             done[i] = true;
             out.add(steps.get(i));
             for (int j : after.get(i)) {
-                if (--waitsFor[j] == 0 && !done[j]) {
+                if (--waitsFor[j] == 0) {
                     ready.add(j);
                 }
             }
+        }
+        if (out.size() < n) {
+            // Releasing a waiting statement anywhere in the cycle could put it after statements on
+            // its own object (a CREATE TABLE after its ALTER TABLE ... ADD CONSTRAINT): keep the
+            // phase order, which never does that, and say which statements were in the cycle.
+            List<String> waiting = new ArrayList<>();
+            for (int i = 0; i < n && waiting.size() < 5; i++) {
+                if (!done[i]) {
+                    Subject s = subjects[i];
+                    waiting.add((s.creates() != null ? "create " + s.creates().display() : s.drops() != null
+                            ? "drop " + s.drops().display() : "statement " + (i + 1)));
+                }
+            }
+            onCycle.accept("the server's dependency edges form a cycle among " + (n - out.size())
+                    + " statements (" + String.join(", ", waiting) + (n - out.size() > waiting.size() ? ", ..." : "")
+                    + "): kept in phase order");
+            return steps;
         }
         return out;
     }

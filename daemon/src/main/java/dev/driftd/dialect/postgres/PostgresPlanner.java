@@ -45,6 +45,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -1343,7 +1344,9 @@ final class PostgresPlanner {
                     extra.add(t);
                 }
             }
-            for (Table t : PgOrder.dependentsFirst(extra, this::tableNeeds)) {
+            List<Table> dropOrder = PgOrder.dependentsFirst(extra, this::tableNeeds);
+            dropCycleForeignKeys(dropOrder);
+            for (Table t : dropOrder) {
                 String reason = recreateTables.contains(t.key())
                         ? "its kind or partition key differs, which cannot be altered: dropped and created again"
                         : "extra table";
@@ -1383,6 +1386,31 @@ final class PostgresPlanner {
             for (Change c : changes.values()) {
                 if (c.kind() == ObjectKind.TABLE && c.type() == ChangeType.CHANGED && !recreateTables.contains(c.key())) {
                     alterTable(c);
+                }
+            }
+        }
+
+        /**
+         * Tables that reference each other (hive's WM_POOL and WM_RESOURCEPLAN) have no order in
+         * which each drop finds no foreign key pointing at its table: a foreign key of a table
+         * dropped later that references one dropped earlier is dropped first, on its own.
+         */
+        private void dropCycleForeignKeys(List<Table> dropOrder) {
+            Map<ObjectKey, Integer> position = new HashMap<>();
+            for (int i = 0; i < dropOrder.size(); i++) {
+                position.put(dropOrder.get(i).key(), i);
+            }
+            for (int i = 0; i < dropOrder.size(); i++) {
+                Table t = dropOrder.get(i);
+                for (SchemaObject part : target.partsOf(t.schema(), t.name())) {
+                    if (part instanceof ForeignKey fk && !drop.contains(fk.key())) {
+                        Integer referenced = position.get(fk.references().key());
+                        if (referenced != null && referenced < i) {
+                            add(Phase.DROP_FOREIGN_KEYS, ddl.dropConstraint(fk.schema(), fk.table(), fk.name()),
+                                    "foreign key of extra table " + t.key().display() + " to "
+                                            + fk.references().key().display() + ", dropped earlier: the tables reference each other");
+                        }
+                    }
                 }
             }
         }
@@ -1941,7 +1969,8 @@ final class PostgresPlanner {
         Plan toPlan() {
             List<Step> ordered = new ArrayList<>(steps);
             ordered.sort(Comparator.comparing(Step::phase)); // stable: emission order within a phase
-            ordered = PgStepOrder.order(ordered, subjects::get, golden::dependenciesOf, target::dependenciesOf);
+            ordered = PgStepOrder.order(ordered, subjects::get, golden::dependenciesOf, target::dependenciesOf,
+                    warnings::add);
             List<PlanStatement> statements = ordered.stream().map(Step::statement).toList();
             return new Plan(Flavor.POSTGRES, golden.fingerprint(), target.fingerprint(), true,
                     statements.isEmpty() ? List.of() : preamble(), statements, warnings);

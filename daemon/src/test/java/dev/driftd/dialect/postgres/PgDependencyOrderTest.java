@@ -34,6 +34,24 @@ class PgDependencyOrderTest {
             CREATE TABLE u (id pos, n int CHECK (positive(n)), d int DEFAULT length(label(ROW(1, 'x')::t)));
             """;
 
+    /**
+     * Two tables that reference each other and a third that references both (hive's WM_POOL,
+     * WM_RESOURCEPLAN, WM_MAPPING): foreign keys are added after all tables and dropped before
+     * them, so their edges must neither order the creates nor leave a drop blocked.
+     */
+    static final String FK_CYCLE = """
+            CREATE TABLE "PLAN" (id int NOT NULL, default_pool int, name text);
+            CREATE TABLE "POOL" (id int NOT NULL, plan_id int NOT NULL, path text);
+            CREATE TABLE "MAPPING" (id int NOT NULL, plan_id int NOT NULL, pool_id int);
+            ALTER TABLE "PLAN" ADD CONSTRAINT "PLAN_pkey" PRIMARY KEY (id);
+            ALTER TABLE "POOL" ADD CONSTRAINT "POOL_pkey" PRIMARY KEY (id);
+            ALTER TABLE "MAPPING" ADD CONSTRAINT "MAPPING_pkey" PRIMARY KEY (id);
+            ALTER TABLE "PLAN" ADD CONSTRAINT "PLAN_FK1" FOREIGN KEY (default_pool) REFERENCES "POOL" (id);
+            ALTER TABLE "POOL" ADD CONSTRAINT "POOL_FK1" FOREIGN KEY (plan_id) REFERENCES "PLAN" (id);
+            ALTER TABLE "MAPPING" ADD CONSTRAINT "MAPPING_FK1" FOREIGN KEY (plan_id) REFERENCES "PLAN" (id);
+            ALTER TABLE "MAPPING" ADD CONSTRAINT "MAPPING_FK2" FOREIGN KEY (pool_id) REFERENCES "POOL" (id);
+            """;
+
     static Stream<PgScenario> scenarios() {
         return Stream.of(
                 named("deps: build from empty (single schema)").mode(PgScenario.Mode.SINGLE_SCHEMA).golden(CHAIN)
@@ -55,7 +73,17 @@ class PgDependencyOrderTest {
                                 + "CREATE FUNCTION all_p() RETURNS SETOF p LANGUAGE sql STABLE AS $$ SELECT * FROM p $$;")
                         .drift("CREATE TABLE p (id int, at date);"
                                 + "CREATE FUNCTION all_p() RETURNS SETOF p LANGUAGE sql STABLE AS $$ SELECT * FROM p $$;")
-                        .expect(dev.driftd.diff.ChangeType.CHANGED, TABLE, "p"));
+                        .expect(dev.driftd.diff.ChangeType.CHANGED, TABLE, "p"),
+                named("deps: foreign-key cycle built from empty (single schema)").mode(PgScenario.Mode.SINGLE_SCHEMA)
+                        .golden(FK_CYCLE).expect(MISSING, TABLE, "MAPPING").expect(MISSING, TABLE, "POOL"),
+                named("deps: foreign-key cycle wiped to empty (single schema)").mode(PgScenario.Mode.SINGLE_SCHEMA)
+                        .drift(FK_CYCLE).expect(EXTRA, TABLE, "MAPPING").expect(EXTRA, TABLE, "POOL"),
+                named("deps: foreign-key cycle built from empty (database)").mode(PgScenario.Mode.DATABASE)
+                        .golden("CREATE SCHEMA app; SET search_path = app; " + FK_CYCLE)
+                        .expect(MISSING, TABLE, "app.PLAN"),
+                named("deps: foreign-key cycle wiped to empty (database)").mode(PgScenario.Mode.DATABASE)
+                        .drift("CREATE SCHEMA app; SET search_path = app; " + FK_CYCLE)
+                        .expect(EXTRA, TABLE, "app.PLAN"));
     }
 
     @ParameterizedTest(name = "{0}")
