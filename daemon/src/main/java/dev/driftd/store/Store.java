@@ -65,6 +65,11 @@ public final class Store implements SnapshotArchive, AutoCloseable {
         if (config.password() != null) {
             hc.setPassword(config.password().reveal());
         }
+        if (config.url().startsWith("jdbc:h2:")) {
+            // H2 flushes commits to disk up to half a second late by default: a daemon killed in that
+            // window (kill -9, power loss) would lose plans, approvals, audit entries it had answered for
+            hc.setConnectionInitSql("SET WRITE_DELAY 0");
+        }
         hc.setPoolName("driftd-store");
         hc.setMaximumPoolSize(4);
         hc.setMinimumIdle(1);
