@@ -48,8 +48,7 @@ class ModelJsonTest {
                 .serializationInclusion(JsonInclude.Include.NON_NULL);
         if (canonical) {
             b.addMixIn(Column.class, WithoutPosition.class);
-            b.addMixIn(Routine.class, WithoutSource.class).addMixIn(Trigger.class, WithoutSource.class)
-                    .addMixIn(Event.class, WithoutSource.class);
+            b.addMixIn(Routine.class, WithoutSource.class).addMixIn(Trigger.class, WithoutSource.class);
         }
         return b.build();
     }
