@@ -54,7 +54,7 @@ import java.util.TreeMap;
  * primary keys, indexes (unique keys included), foreign keys, checks, views, triggers, routines,
  * events and MariaDB sequences. Names are relative to the database (keys carry schema ""), so
  * tenants under different names compare equal. The number of catalog queries is fixed per
- * database; see {@link MysqlCatalog}.
+ * database, plus one SHOW CREATE per trigger and routine for its source text; see {@link MysqlCatalog}.
  */
 final class MysqlInspector {
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("\\bINVISIBLE\\b");
