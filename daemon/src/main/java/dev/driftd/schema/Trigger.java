@@ -1,11 +1,24 @@
 package dev.driftd.schema;
 
-/** A trigger on a table or view; {@code definition} is the complete normalized CREATE TRIGGER statement. */
-public record Trigger(String schema, String table, String name, String definition, String enabled, String comment)
-        implements SchemaObject {
+/** A trigger on a table or view; {@code definition} is the complete normalized CREATE TRIGGER statement.
+ * {@code source} is the server's own CREATE text (MySQL/MariaDB: SHOW CREATE without DEFINER), used to
+ * re-create the object as the user wrote it; it is reported and stored but not canonical, so it is
+ * neither fingerprinted nor compared (null when unknown: the definition is used instead).
+ */
+public record Trigger(String schema, String table, String name, String definition, String enabled, String comment,
+                      String source) implements SchemaObject {
     public Trigger {
         enabled = Lists.emptyToNull(enabled);
         comment = Lists.emptyToNull(comment);
+    }
+
+    public Trigger(String schema, String table, String name, String definition, String enabled, String comment) {
+        this(schema, table, name, definition, enabled, comment, null);
+    }
+
+    /** The text to create it with: the server's own when known, else the normalized definition. */
+    public String createText() {
+        return source != null ? source : definition;
     }
 
     @Override
@@ -16,6 +29,10 @@ public record Trigger(String schema, String table, String name, String definitio
     @Override
     public void writeFields(JsonFields f) {
         f.string("comment", comment).string("definition", definition).string("enabled", enabled).string("name", name)
-                .string("schema", schema).string("table", table);
+                .string("schema", schema);
+        if (!f.canonical()) {
+            f.string("source", source);
+        }
+        f.string("table", table);
     }
 }

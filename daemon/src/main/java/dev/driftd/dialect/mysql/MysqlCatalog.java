@@ -235,6 +235,24 @@ final class MysqlCatalog {
         return out;
     }
 
+    /**
+     * The server's own CREATE text of one routine, trigger or event ({@code SHOW CREATE PROCEDURE}
+     * and so on: the statement as the user wrote it, DEFINER added), or null when the session may
+     * not read it (the server then answers NULL or refuses) or it is gone.
+     */
+    String showCreate(String word, String name) {
+        int column = word.equals("EVENT") ? 4 : 3;
+        String sql = "SHOW CREATE " + word + " " + SqlText.ident(database) + "." + SqlText.ident(name);
+        try (Statement s = connection.createStatement()) {
+            s.setQueryTimeout(queryTimeoutSeconds);
+            try (ResultSet rs = s.executeQuery(sql)) {
+                return rs.next() ? rs.getString(column) : null;
+            }
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;

@@ -82,8 +82,10 @@ final class MysqlCodeObjects {
                 }
             }
         }
+        Set<String> created = new TreeSet<>();
         for (Trigger t : triggerOrder(creates)) {
-            out.add(MysqlStatements.compound(t.definition(), reasons.get(t.name())));
+            out.add(MysqlStatements.compound(triggerText(t, created), reasons.get(t.name())));
+            created.add(t.name());
         }
         for (Change c : events) {
             out.addAll(event(c));
@@ -100,10 +102,28 @@ final class MysqlCodeObjects {
                     (c.type() == ChangeType.EXTRA ? "drop extra " : "re-create ") + label + " " + r.baseName()));
         }
         if (c.after() instanceof Routine r) {
-            out.add(MysqlStatements.compound(r.definition(),
+            out.add(MysqlStatements.compound(r.createText(),
                     (c.type() == ChangeType.MISSING ? "create missing " : "re-create ") + label + " " + r.baseName()));
         }
         return out;
+    }
+
+    /**
+     * Golden's own CREATE TRIGGER text, unless the action order would then differ: golden's text
+     * names no FOLLOWS / PRECEDES when the order came from creation order alone, so it is used only
+     * when the trigger runs first or follows one created just before it in this plan; otherwise the
+     * normalized definition, which says FOLLOWS, keeps the order (the order is schema, the text is not).
+     */
+    private static String triggerText(Trigger t, Set<String> createdBefore) {
+        if (t.source() == null) {
+            return t.definition();
+        }
+        java.util.regex.Matcher m = ORDER_REF.matcher(t.definition());
+        if (!m.find() || ORDER_REF.matcher(t.source()).find()
+                || createdBefore.contains(m.group(1).replace("``", "`"))) {
+            return t.source();
+        }
+        return t.definition();
     }
 
     private static final java.util.regex.Pattern ORDER_REF =

@@ -26,6 +26,22 @@ final class MysqlDefinitions {
         this.database = database;
     }
 
+    private static final java.util.regex.Pattern DEFINER = java.util.regex.Pattern.compile(
+            "(?is)^(\\s*CREATE\\s+(?:OR\\s+REPLACE\\s+)?)DEFINER\\s*=\\s*"
+                    + "(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|[^\\s@]+)(?:\\s*@\\s*(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|[^\\s]+))?\\s+");
+
+    /**
+     * The server's own CREATE text (SHOW CREATE …) made runnable on another database: the DEFINER
+     * clause removed (the applying user becomes the definer, as with the normalized definition) and
+     * qualifiers of the own database dropped. Null stays null.
+     */
+    String source(String showCreate) {
+        if (showCreate == null || showCreate.isBlank()) {
+            return null;
+        }
+        return body(DEFINER.matcher(showCreate).replaceFirst("$1"));
+    }
+
     String body(String text) {
         return text == null ? null : SqlText.stripSchemaQualifier(text.strip(), database);
     }

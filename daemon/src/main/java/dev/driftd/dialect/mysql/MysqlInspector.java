@@ -54,7 +54,7 @@ import java.util.TreeMap;
  * primary keys, indexes (unique keys included), foreign keys, checks, views, triggers, routines,
  * events and MariaDB sequences. Names are relative to the database (keys carry schema ""), so
  * tenants under different names compare equal. The number of catalog queries is fixed per
- * database; see {@link MysqlCatalog}.
+ * database, plus one SHOW CREATE per trigger and routine for its source text; see {@link MysqlCatalog}.
  */
 final class MysqlInspector {
     private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("\\bINVISIBLE\\b");
@@ -372,7 +372,7 @@ final class MysqlInspector {
                         ? byOrder.get(t.table() + '\u0000' + t.timing() + '\u0000' + t.event() + '\u0000' + (t.order() - 1))
                         : null;
                 objects.add(new Trigger("", t.table(), t.name(), defs.trigger(t, previous == null ? null : previous.name()),
-                        null, null));
+                        null, null, defs.source(catalog.showCreate("TRIGGER", t.name()))));
             }
         }
 
@@ -399,7 +399,8 @@ final class MysqlInspector {
                 }
                 List<ParameterRow> ps = new ArrayList<>(paramsOf.getOrDefault(r.type() + '\u0000' + r.name(), List.of()));
                 ps.sort(Comparator.comparingInt(ParameterRow::position));
-                objects.add(new Routine("", r.name(), r.name(), procedure, defs.routine(r, ps), r.comment()));
+                objects.add(new Routine("", r.name(), r.name(), procedure, defs.routine(r, ps), r.comment(),
+                        defs.source(catalog.showCreate(procedure ? "PROCEDURE" : "FUNCTION", r.name()))));
             }
         }
 
