@@ -23,6 +23,8 @@ final class Convergence {
     static final InspectOptions OPTIONS = new InspectOptions(Duration.ofSeconds(30));
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|`[^`]*`|'[^']*'");
     private static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
+    /** The splitter's {@code file:line: } prefix: it names the case, so it would make every message its own group. */
+    private static final Pattern SCRIPT_PLACE = Pattern.compile("\\S+\\.sql:\\d+: ");
 
     private final Engine engine = new Engine();
 
@@ -95,7 +97,7 @@ final class Convergence {
         if (message == null) {
             return "(no message)";
         }
-        String line = message.lines().findFirst().orElse("");
+        String line = SCRIPT_PLACE.matcher(message.lines().findFirst().orElse("")).replaceAll("");
         line = NUMBER.matcher(QUOTED.matcher(line).replaceAll("…")).replaceAll("N");
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }
