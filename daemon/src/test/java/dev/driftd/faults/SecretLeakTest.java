@@ -72,28 +72,36 @@ class SecretLeakTest {
 
     @Test
     void aStoreThatCannotBeOpenedIsReportedWithoutItsPassword(@TempDir Path dir) throws Exception {
+        String store = """
+                store:
+                  url: "jdbc:postgresql://127.0.0.1:notaport/driftd?user=postgres&password=%s"
+                """.formatted(STORE_PW);
+        for (String format : List.of("text", "json")) {
+            String log = failedStartLog(dir, store, format);
+            assertThat(log).contains("notaport");
+            assertNoSecret(log);
+            if (format.equals("json")) {
+                // pgjdbc's java.util.logging warning (the port it cannot parse) arrives through logback
+                assertThat(log).contains("\"loggerName\":\"org.postgresql");
+                assertEveryLineIsJson(log);
+            }
+        }
+    }
+
+    /** Starts a daemon on this configuration (server and token added) that must fail to start; its log. */
+    private static String failedStartLog(Path dir, String config, String format) throws Exception {
         int port = DaemonProcess.freePort();
-        Path cfg = dir.resolve("driftd.yaml");
+        Path cfg = dir.resolve(format + ".yaml");
         Files.writeString(cfg, """
                 server:
                   bind: 127.0.0.1:%d
                   tokens:
                     - {name: ops, role: admin, secret: "%s"}
-                store:
-                  url: "jdbc:postgresql://127.0.0.1:notaport/driftd?user=postgres&password=%s"
-                """.formatted(port, TOKEN, STORE_PW));
-        for (String format : List.of("text", "json")) {
-            try (DaemonProcess d = DaemonProcess.start(cfg, dir.resolve(format + ".log"), port,
-                    List.of("-Ddriftd.log.format=" + format))) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> !d.alive());
-                assertThat(d.log()).contains("notaport");
-                assertNoSecret(d.log());
-                if (format.equals("json")) {
-                    // pgjdbc's java.util.logging warning (the port it cannot parse) arrives through logback
-                    assertThat(d.log()).contains("\"loggerName\":\"org.postgresql");
-                    assertEveryLineIsJson(d.log());
-                }
-            }
+                """.formatted(port, TOKEN) + config);
+        try (DaemonProcess d = DaemonProcess.start(cfg, dir.resolve(format + ".log"), port,
+                List.of("-Ddriftd.log.format=" + format))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !d.alive());
+            return d.log();
         }
     }
 
@@ -110,25 +118,16 @@ class SecretLeakTest {
 
     @Test
     void aMemberUrlRefusedAtLoadIsReportedWithoutItsPassword(@TempDir Path dir) throws Exception {
-        int port = DaemonProcess.freePort();
-        Path cfg = dir.resolve("driftd.yaml");
-        Files.writeString(cfg, """
-                server:
-                  bind: 127.0.0.1:%d
-                  tokens:
-                    - {name: ops, role: admin, secret: "%s"}
+        String log = failedStartLog(dir, """
                 fleets:
                   - name: leaky
                     schedule: "0 0 0 1 1 ? 2099"
                     golden: {url: "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"}
                     members:
                       - {name: badport, url: "jdbc:postgresql://127.0.0.1:notaport/postgres?user=postgres&password=%s"}
-                """.formatted(port, TOKEN, PORT_PW));
-        try (DaemonProcess d = DaemonProcess.start(cfg, dir.resolve("load.log"), port, List.of())) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> !d.alive());
-            assertThat(d.log()).contains("notaport");
-            assertNoSecret(d.log());
-        }
+                """.formatted(PORT_PW), "text");
+        assertThat(log).contains("notaport");
+        assertNoSecret(log);
     }
 
     /** Starts a daemon whose golden and members fail, sweeps, asks the API; all it said, and its log. */
