@@ -153,14 +153,7 @@ class GoldenSourcesTest {
         try (SweepFixture fx = new SweepFixture(dir);
              TestDatabase a = my.createDatabase("gld_a").execute(MY_TABLE, MY_TRIGGER);
              TestDatabase b = my.createDatabase("gld_b").execute(MY_TABLE)) {
-            FleetRunner r = fx.runner(TestFleets.fleet("f")
-                    .golden(new GoldenConfig.Sql(sql, my.url(""), null, null, false))
-                    .member("a", a.url()).member("b", b.url()).build());
-            r.runSweep();
-            FleetStatus s = r.status();
-            assertThat(s.goldenError()).isNull();
-            assertThat(member(s, "a").state()).as("%s", r.diff("a")).isEqualTo(MemberState.IN_SYNC);
-            assertThat(member(s, "b").state()).isEqualTo(MemberState.DRIFTED);
+            assertGoldenSeparates(fx, sql, my.url(""), a, b);
         }
         assertThat(countScratch(my, "")).as("scratch databases left behind").isEqualTo(scratchBefore);
     }
@@ -223,14 +216,7 @@ class GoldenSourcesTest {
                      dev.driftd.sql.StatementSplitter.texts(functions, dev.driftd.sql.StatementSplitter.Syntax.POSTGRES)
                              .toArray(String[]::new));
              TestDatabase b = pg.createDatabase("gld_b").execute(PG_SCHEMA)) {
-            FleetRunner r = fx.runner(TestFleets.fleet("f")
-                    .golden(new GoldenConfig.Sql(sql, pg.url("postgres"), null, null, false))
-                    .member("a", a.url()).member("b", b.url()).build());
-            r.runSweep();
-            FleetStatus s = r.status();
-            assertThat(s.goldenError()).isNull();
-            assertThat(member(s, "a").state()).as("%s", r.diff("a")).isEqualTo(MemberState.IN_SYNC);
-            assertThat(member(s, "b").state()).isEqualTo(MemberState.DRIFTED);
+            assertGoldenSeparates(fx, sql, pg.url("postgres"), a, b);
         }
     }
 
@@ -342,5 +328,18 @@ class GoldenSourcesTest {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /** Sweeps a fleet whose golden is the file {@code sql} run on {@code server}: a holds golden's schema, b not. */
+    private static void assertGoldenSeparates(SweepFixture fx, Path sql, String server, TestDatabase a, TestDatabase b)
+            throws Exception {
+        FleetRunner r = fx.runner(TestFleets.fleet("f")
+                .golden(new GoldenConfig.Sql(sql, server, null, null, false))
+                .member("a", a.url()).member("b", b.url()).build());
+        r.runSweep();
+        FleetStatus s = r.status();
+        assertThat(s.goldenError()).isNull();
+        assertThat(member(s, "a").state()).as("%s", r.diff("a")).isEqualTo(MemberState.IN_SYNC);
+        assertThat(member(s, "b").state()).isEqualTo(MemberState.DRIFTED);
     }
 }
