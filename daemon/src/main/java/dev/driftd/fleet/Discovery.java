@@ -97,17 +97,17 @@ public final class Discovery {
                     skipped.add(new Skipped(origin, name, why));
                     continue;
                 }
-                out.put(name, new FleetMember(fleet.name(), name, target(rule, name), origin));
+                out.put(name, new FleetMember(fleet.name(), name, target(rule, base, name), origin));
             }
         }
         return new Result(out, failed, List.copyOf(skipped));
     }
 
     /** Where a member a rule found by that name is read: its schema on the rule's database, or its database. */
-    static DbTarget target(DiscoverConfig rule, String name) {
+    static DbTarget target(DiscoverConfig rule, JdbcUrl ruleUrl, String name) {
         DbTarget base = rule.target();
         return rule.bySchema() ? base.withSchema(name)
-                : new DbTarget(JdbcUrl.parse(rule.url()).withDatabase(name).toString(), base.user(), base.password(), null);
+                : new DbTarget(ruleUrl.withDatabase(name).toString(), base.user(), base.password(), null);
     }
 
     /**
@@ -123,9 +123,9 @@ public final class Discovery {
         }
         for (int i = 0; i < fleet.discover().size(); i++) {
             DiscoverConfig rule = fleet.discover().get(i);
-            if (rule.pattern().matcher(name).matches()
-                    && JdbcUrl.parse(rule.url()).family().unrepresentable(name) == null) {
-                return java.util.Optional.of(new FleetMember(fleet.name(), name, target(rule, name),
+            JdbcUrl ruleUrl = JdbcUrl.parse(rule.url());
+            if (rule.pattern().matcher(name).matches() && ruleUrl.family().unrepresentable(name) == null) {
+                return java.util.Optional.of(new FleetMember(fleet.name(), name, target(rule, ruleUrl, name),
                         FleetMember.discoverOrigin(i)));
             }
         }
