@@ -9,6 +9,7 @@ import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.SweepResult;
+import dev.driftd.metrics.ExpositionFormat;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.SqlScript;
 import dev.driftd.store.DdlRecord;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +37,7 @@ public final class AdminApi implements AutoCloseable {
     /** The Prometheus text exposition format. */
     /** How many of a member's latest DDL statements its diff shows. */
     static final int RECENT_DDL = 20;
-    public static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    public static final String METRICS_CONTENT_TYPE = ExpositionFormat.TEXT.contentType();
 
     @FunctionalInterface
     interface Handler {
@@ -65,23 +67,25 @@ public final class AdminApi implements AutoCloseable {
     }
 
     private final FleetService fleets;
-    private final Supplier<String> metrics;
+    private final Function<ExpositionFormat, String> metrics;
     private final Runnable reload;
     private final Supplier<Authenticator> auth;
     private final List<Route> routes = new ArrayList<>();
     private final DdlEventQueue events;
 
     /**
-     * @param metrics the Prometheus text exposition (called on a worker thread)
+     * @param metrics the Prometheus exposition in the format asked for (called on a worker thread)
      * @param reload  re-reads the configuration; throws with a one-line reason when the file is bad
      * @param auth    the tokens in force (asked on every request, so a reload can change them)
      */
-    public AdminApi(FleetService fleets, Supplier<String> metrics, Runnable reload, Supplier<Authenticator> auth) {
+    public AdminApi(FleetService fleets, Function<ExpositionFormat, String> metrics, Runnable reload,
+                    Supplier<Authenticator> auth) {
         this(fleets, metrics, reload, auth, new DdlEventQueue(DdlEventQueue.DEFAULT_CAPACITY, null));
     }
 
     /** @param events where DDL events are taken in (closed with this API) */
-    public AdminApi(FleetService fleets, Supplier<String> metrics, Runnable reload, Supplier<Authenticator> auth,
+    public AdminApi(FleetService fleets, Function<ExpositionFormat, String> metrics, Runnable reload,
+                    Supplier<Authenticator> auth,
                     DdlEventQueue events) {
         this.events = events;
         this.fleets = fleets;
@@ -238,7 +242,9 @@ public final class AdminApi implements AutoCloseable {
     }
 
     private CompletableFuture<ApiResponse> metrics(ApiRequest req, Map<String, String> p) {
-        return done(ApiResponse.text(200, METRICS_CONTENT_TYPE, metrics.get()));
+        // text 0.0.4 unless the scraper prefers OpenMetrics (Prometheus does); see ExpositionFormat
+        ExpositionFormat format = ExpositionFormat.negotiate(req.accept());
+        return done(ApiResponse.text(200, format.contentType(), metrics.apply(format)));
     }
 
     private CompletableFuture<ApiResponse> listFleets(ApiRequest req, Map<String, String> p) {

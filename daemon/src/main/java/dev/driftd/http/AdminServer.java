@@ -448,7 +448,7 @@ public final class AdminServer implements AutoCloseable {
         req.content().getBytes(req.content().readerIndex(), body);
         Map<String, List<String>> query = q.parameters();
         return new ApiRequest(req.method().name(), q.path(), segments, query,
-                req.headers().get(HttpHeaderNames.AUTHORIZATION), body);
+                req.headers().get(HttpHeaderNames.AUTHORIZATION), body, req.headers().get(HttpHeaderNames.ACCEPT));
     }
 
     private static void write(ChannelHandlerContext ctx, ApiResponse r, boolean keepAlive) {

@@ -3,9 +3,12 @@ package dev.driftd.http;
 import java.util.List;
 import java.util.Map;
 
-/** A request as the API sees it, independent of Netty: decoded path segments, query, auth header, body. */
+/**
+ * A request as the API sees it, independent of Netty: decoded path segments, query, auth header, body,
+ * and the Accept header (null when absent; /metrics chooses its format by it).
+ */
 public record ApiRequest(String method, String path, List<String> segments, Map<String, List<String>> query,
-                         String authorization, byte[] body) {
+                         String authorization, byte[] body, String accept) {
     public ApiRequest {
         segments = List.copyOf(segments);
         query = Map.copyOf(query);

@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,6 +55,8 @@ public final class FleetMetrics implements FleetEvents {
     static final String SNAPSHOT_DURATION = "driftd.snapshot.duration";
     static final String SWEEP_DURATION = "driftd.sweep.duration";
     static final String ROLLOUT_MEMBERS = "driftd.rollout.members";
+    static final String SCHEDULE_NEXT = "driftd.fleet.schedule.next.timestamp.seconds";
+    static final String SCHEDULE_PERIOD = "driftd.fleet.schedule.period.seconds";
 
     /** Error reasons the sweep reports (see MemberStatus); each is registered at 0 per member. */
     public static final List<String> ERROR_REASONS = List.of("timeout", "auth", "connect", "missing", "query");
@@ -62,6 +65,7 @@ public final class FleetMetrics implements FleetEvents {
     static final List<MemberState> FLEET_STATES = List.of(MemberState.IN_SYNC, MemberState.DRIFTED,
             MemberState.UNREACHABLE);
 
+    private static final String EOF = "# EOF\n";
     private static final Logger LOG = LoggerFactory.getLogger(FleetMetrics.class);
     private static final Duration[] SNAPSHOT_BUCKETS = seconds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60);
     private static final Duration[] SWEEP_BUCKETS = seconds(0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800);
@@ -69,6 +73,7 @@ public final class FleetMetrics implements FleetEvents {
     private final PrometheusMeterRegistry registry;
     private final Supplier<List<FleetStatus>> state;
     private final RolloutCounts rollouts;
+    private final Clock clock;
     private final NavigableMap<String, FleetMeters> fleets = new ConcurrentSkipListMap<>();
 
     /**
@@ -76,9 +81,16 @@ public final class FleetMetrics implements FleetEvents {
      *              supplier because the service is built after the events sink it reports to
      */
     public FleetMetrics(PrometheusMeterRegistry registry, Supplier<List<FleetStatus>> state, RolloutCounts rollouts) {
+        this(registry, state, rollouts, Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for the schedule gauges (tests pin it) */
+    FleetMetrics(PrometheusMeterRegistry registry, Supplier<List<FleetStatus>> state, RolloutCounts rollouts,
+                 Clock clock) {
         this.registry = registry;
         this.state = state;
         this.rollouts = rollouts;
+        this.clock = clock;
     }
 
     public PrometheusMeterRegistry registry() {
@@ -86,18 +98,39 @@ public final class FleetMetrics implements FleetEvents {
     }
 
     /** Refreshes the gauges from the fleet service and returns the whole text exposition (format 0.0.4). */
-    public synchronized String scrape() {
+    public String scrape() {
+        return scrape(ExpositionFormat.TEXT);
+    }
+
+    /** Refreshes the gauges from the fleet service and returns the whole exposition in the given format. */
+    public synchronized String scrape(ExpositionFormat format) {
         refresh();
-        return exposition();
+        return exposition(format);
     }
 
     /** The text exposition of the values as they are now, without asking the fleet service. */
     synchronized String exposition() {
-        String micrometer = registry.scrape();
+        return exposition(ExpositionFormat.TEXT);
+    }
+
+    /**
+     * Micrometer's part (fleet meters, JVM, build info) in the format asked for, then the per-member
+     * families. OpenMetrics ends with {@code # EOF}, so they go before it. Exemplars stay off: the
+     * registry is built without an exemplar sampler, so no series carries one.
+     */
+    private String exposition(ExpositionFormat format) {
+        String micrometer = registry.scrape(format.contentType());
+        boolean openMetrics = format == ExpositionFormat.OPENMETRICS;
+        if (openMetrics && micrometer.endsWith(EOF)) {
+            micrometer = micrometer.substring(0, micrometer.length() - EOF.length());
+        }
         int members = fleets.values().stream().mapToInt(f -> f.members.size()).sum();
         StringBuilder out = new StringBuilder(micrometer.length() + members * 1300);
         out.append(micrometer);
-        writeMemberFamilies(out);
+        writeMemberFamilies(out, openMetrics);
+        if (openMetrics) {
+            out.append(EOF);
+        }
         return out.toString();
     }
 
@@ -116,6 +149,9 @@ public final class FleetMetrics implements FleetEvents {
                 fm.byState[i] = counts.getOrDefault(FLEET_STATES.get(i), 0);
             }
             fm.variants = f.variants().size();
+            if (!fm.schedule.is(f.schedule())) {
+                fm.schedule = FleetSchedule.of(f.schedule());
+            }
             Set<String> seenMembers = new HashSet<>();
             for (MemberStatus m : f.members()) {
                 seenMembers.add(m.member());
@@ -133,7 +169,8 @@ public final class FleetMetrics implements FleetEvents {
         }
     }
 
-    private void writeMemberFamilies(StringBuilder out) {
+    /** @param openMetrics counters' families are named without {@code _total} there, their samples with it */
+    private void writeMemberFamilies(StringBuilder out, boolean openMetrics) {
         TextExposition.family(out, MEMBER_DRIFT, "gauge",
                 "1 when the member's schema differs from golden, 0 when in sync (NaN: not known yet)");
         eachMember(m -> TextExposition.sample(out, MEMBER_DRIFT, m.labels, null, null, m.drift));
@@ -150,10 +187,10 @@ public final class FleetMetrics implements FleetEvents {
         TextExposition.family(out, MEMBER_DRIFT_SINCE, "gauge",
                 "Unix time the member's current drift was first seen (NaN when in sync)");
         eachMember(m -> TextExposition.sample(out, MEMBER_DRIFT_SINCE, m.labels, null, null, m.driftSince));
-        TextExposition.family(out, SNAPSHOT_ERRORS, "counter", "Failed snapshots of the member per reason");
+        TextExposition.counterFamily(out, SNAPSHOT_ERRORS, "Failed snapshots of the member per reason", openMetrics);
         eachMember(m -> m.errors.forEach((reason, n) ->
                 TextExposition.sample(out, SNAPSHOT_ERRORS, m.labels, "reason", reason, n.sum())));
-        TextExposition.family(out, DDL_EVENTS, "counter", "DDL statements reported by the JDBC proxy");
+        TextExposition.counterFamily(out, DDL_EVENTS, "DDL statements reported by the JDBC proxy", openMetrics);
         eachMember(m -> TextExposition.sample(out, DDL_EVENTS, m.labels, null, null, m.ddlEvents.sum()));
     }
 
@@ -244,6 +281,7 @@ public final class FleetMetrics implements FleetEvents {
         final Timer sweepDuration;
         final int[] byState = new int[FLEET_STATES.size()];
         volatile int variants;
+        volatile FleetSchedule schedule = FleetSchedule.of(null);
 
         FleetMeters(String name) {
             this.name = name;
@@ -262,6 +300,13 @@ public final class FleetMetrics implements FleetEvents {
                         .description("Members of the fleet's latest rollout per state, while it runs and after it ended")
                         .tags(tags).tag("state", state).register(registry));
             }
+            // Same value on every node of a cluster (read from the cron, not the scheduler): max without (instance).
+            own.add(Gauge.builder(SCHEDULE_NEXT, this, f -> f.schedule.nextTimestampSeconds(clock.instant()))
+                    .description("Unix time the fleet's schedule fires next (NaN when it never fires again)")
+                    .tags(tags).register(registry));
+            own.add(Gauge.builder(SCHEDULE_PERIOD, this, f -> f.schedule.periodSeconds(clock.instant()))
+                    .description("Seconds between the schedule's next two firings: how often the fleet is swept")
+                    .tags(tags).register(registry));
             snapshotDuration = Timer.builder(SNAPSHOT_DURATION)
                     .description("Time to snapshot one member (connect, catalog queries, normalize), failures included")
                     .tags(tags).serviceLevelObjectives(SNAPSHOT_BUCKETS).register(registry);

@@ -14,6 +14,16 @@ final class TextExposition {
         out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
     }
 
+    /**
+     * A counter family: in text 0.0.4 the family is named like its samples ({@code x_total}); in
+     * OpenMetrics the family is {@code x} and its samples {@code x_total}.
+     */
+    static void counterFamily(StringBuilder out, String sampleName, String help, boolean openMetrics) {
+        String name = openMetrics && sampleName.endsWith("_total")
+                ? sampleName.substring(0, sampleName.length() - "_total".length()) : sampleName;
+        family(out, name, "counter", help);
+    }
+
     static void sample(StringBuilder out, String name, String labels, String extraLabel, String extraValue, double v) {
         out.append(name).append('{').append(labels);
         if (extraLabel != null) {
@@ -45,6 +55,7 @@ final class TextExposition {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
+    /** Backslash and newline, as text 0.0.4 wants; the help texts here carry no double quote (OpenMetrics escapes those too). */
     static String escapeHelp(String s) {
         return s.replace("\\", "\\\\").replace("\n", "\\n");
     }

@@ -28,6 +28,11 @@ class FleetMetricsTest {
             "driftd_snapshot_duration_seconds", "driftd_sweep_duration_seconds", "driftd_snapshot_errors_total",
             "driftd_ddl_events_total", "driftd_rollout_members");
 
+    /** promtool lint lines docs/metrics.md accepts on purpose: Micrometer's standard JVM/process names. */
+    static final List<String> ACCEPTED_LINT = List.of(
+            "process_cpu_time_ns_total metric names should not contain abbreviated units",
+            "system_cpu_count non-histogram and non-summary metrics should not have \"_count\" suffix");
+
     static final Instant T0 = Instant.parse("2026-11-26T05:00:00Z");
 
     static MemberStatus member(String fleet, String name, MemberState state, String fp, Map<Severity, Integer> changes) {
@@ -157,6 +162,86 @@ class FleetMetricsTest {
     }
 
     @Test
+    void buildInfoNamesTheBuildAsTheVersionCommandDoes() {
+        BuildInfo build = BuildInfo.current();
+        // Built by Maven from a git checkout: both placeholders of build-info.properties were filled in.
+        assertThat(build.version()).doesNotContain("${").isNotEqualTo(BuildInfo.UNKNOWN).contains(".");
+        assertThat(build.revision()).matches("[0-9a-f]{40}(-dirty)?");
+        assertThat(build.java()).isEqualTo(System.getProperty("java.runtime.version"));
+        assertThat(metrics.scrape())
+                .containsPattern("(?m)^# HELP driftd_build_info \\S")
+                .contains("# TYPE driftd_build_info gauge")
+                .contains("driftd_build_info{java=\"" + build.java() + "\",revision=\"" + build.revision()
+                        + "\",version=\"" + build.version() + "\"} 1\n");
+    }
+
+    @Test
+    void scheduleGaugesFollowTheFleetsCron() {
+        // 05:02:10 UTC: an every-5-minutes cron fires next at 05:05:00, then every 300 s.
+        Instant now = T0.plusSeconds(130);
+        FleetMetrics m = new FleetMetrics(registry, fleets::fleets, RolloutCounts.NONE,
+                java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        standardFleet();
+        fleets.fleets.add(new FleetStatus("reports", "0 0 * * * ?", "g1", null, T0, T0, List.of()));
+        String text = m.scrape();
+        assertThat(text)
+                .contains("driftd_fleet_schedule_period_seconds{fleet=\"tenants\"} 300.0")
+                .contains("driftd_fleet_schedule_next_timestamp_seconds{fleet=\"tenants\"} "
+                        + TextExpositionTestSupport.value(T0.plusSeconds(300).getEpochSecond()))
+                .contains("driftd_fleet_schedule_period_seconds{fleet=\"reports\"} 3600.0")
+                .containsPattern("(?m)^# HELP driftd_fleet_schedule_next_timestamp_seconds \\S")
+                .containsPattern("(?m)^# HELP driftd_fleet_schedule_period_seconds \\S");
+
+        // A schedule change (reload) is picked up at the next scrape.
+        fleets.fleets.removeIf(f -> f.name().equals("reports"));
+        fleets.fleets.add(new FleetStatus("reports", "0 */10 * * * ?", "g1", null, T0, T0, List.of()));
+        assertThat(m.scrape()).contains("driftd_fleet_schedule_period_seconds{fleet=\"reports\"} 600.0")
+                .contains("driftd_fleet_schedule_next_timestamp_seconds{fleet=\"reports\"} "
+                        + TextExpositionTestSupport.value(T0.plusSeconds(600).getEpochSecond()));
+    }
+
+    @Test
+    void openMetricsNamesCounterFamiliesWithoutTotalAndEndsWithEof() {
+        standardFleet();
+        metrics.snapshotFailed("tenants", "t4", "timeout", Duration.ofSeconds(1));
+        String om = metrics.scrape(ExpositionFormat.OPENMETRICS);
+        assertThat(om).endsWith("# EOF\n");
+        assertThat(om.indexOf("# EOF")).isEqualTo(om.length() - "# EOF\n".length());
+        assertThat(om)
+                .contains("# TYPE driftd_snapshot_errors counter")
+                .contains("driftd_snapshot_errors_total{fleet=\"tenants\",member=\"t4\",reason=\"timeout\"} 1.0")
+                .contains("# TYPE driftd_ddl_events counter")
+                .contains("driftd_ddl_events_total{fleet=\"tenants\",member=\"t1\"} 0.0")
+                // Micrometer exports a *_info gauge as an OpenMetrics info family
+                .contains("# TYPE driftd_build info")
+                .containsPattern("(?m)^driftd_build_info\\{java=.*} 1$")
+                .contains("driftd_fleet_members{fleet=\"tenants\",state=\"drifted\"} 2.0")
+                .doesNotContain("# TYPE driftd_snapshot_errors_total")
+                // exemplars off: OpenMetrics writes them after " # " on a sample line
+                .doesNotContainPattern("(?m)^[a-z_]+(\\{[^}]*})? \\S+ # ");
+        // every family is declared once
+        List<String> types = om.lines().filter(l -> l.startsWith("# TYPE ")).toList();
+        assertThat(types).doesNotHaveDuplicates();
+        // the plain text format is unchanged
+        assertThat(metrics.scrape()).contains("# TYPE driftd_snapshot_errors_total counter").doesNotContain("# EOF");
+    }
+
+    @Test
+    void acceptHeaderChoosesTheFormat() {
+        // Prometheus 2.x's default scrape Accept header
+        assertThat(ExpositionFormat.negotiate("application/openmetrics-text;version=1.0.0,application/openmetrics-text;"
+                + "version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1")).isEqualTo(ExpositionFormat.OPENMETRICS);
+        assertThat(ExpositionFormat.negotiate(null)).isEqualTo(ExpositionFormat.TEXT);
+        assertThat(ExpositionFormat.negotiate("*/*")).isEqualTo(ExpositionFormat.TEXT);
+        assertThat(ExpositionFormat.negotiate("text/plain;version=0.0.4")).isEqualTo(ExpositionFormat.TEXT);
+        assertThat(ExpositionFormat.negotiate("text/plain;q=1, application/openmetrics-text;q=0.5"))
+                .isEqualTo(ExpositionFormat.TEXT);
+        assertThat(ExpositionFormat.negotiate("application/openmetrics-text;q=0")).isEqualTo(ExpositionFormat.TEXT);
+        assertThat(ExpositionFormat.negotiate("Application/OpenMetrics-Text; version=1.0.0"))
+                .isEqualTo(ExpositionFormat.OPENMETRICS);
+    }
+
+    @Test
     void promtoolAcceptsTheScrapeWithJvmMeters() throws Exception {
         Path promtool = Path.of("/usr/bin/promtool");
         assumeTrue(Files.isExecutable(promtool), "promtool not installed (apt-get install prometheus provides it)");
@@ -164,14 +249,19 @@ class FleetMetricsTest {
             standardFleet();
             metrics.snapshotFailed("tenants", "t4", "timeout", Duration.ofSeconds(30));
             String text = metrics.scrape();
-            assertThat(text).contains("jvm_memory_used_bytes").contains("system_cpu_cores")
-                    .doesNotContain("process_cpu_time_ns");
+            // Micrometer's standard names, as the JVM dashboards for Micrometer applications query them
+            assertThat(text).contains("jvm_memory_used_bytes").containsPattern("(?m)^system_cpu_count ")
+                    .containsPattern("(?m)^process_cpu_time_ns_total ").doesNotContain("system_cpu_cores");
             Process p = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
             p.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
+            // Exit 3 is promtool's "lint problems"; only the two documented advisories may be among them,
+            // and any parse error (exit 1) or other lint fails.
+            assertThat(p.exitValue()).as(out).isIn(0, 3);
+            assertThat(out.lines().filter(l -> !l.isBlank()).toList()).as(out).allSatisfy(line ->
+                    assertThat(ACCEPTED_LINT.stream().anyMatch(line::startsWith)).as(line).isTrue());
         }
     }
 }
