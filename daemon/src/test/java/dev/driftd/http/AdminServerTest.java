@@ -154,6 +154,27 @@ class AdminServerTest {
     }
 
     @Test
+    void metricsSpeakOpenMetricsWhenTheScraperPrefersIt() throws Exception {
+        start(false);
+        // Prometheus' default scrape Accept header: OpenMetrics first
+        HttpResponse<String> om = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                .header("Accept", "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;"
+                        + "q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1")
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(om.statusCode()).isEqualTo(200);
+        assertThat(om.headers().firstValue("content-type"))
+                .hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
+        assertThat(om.body()).endsWith("# EOF\n").contains("# TYPE driftd_snapshot_errors counter")
+                .contains("driftd_member_drift{fleet=\"tenants\",member=\"t3\"} 1.0");
+        // a scraper that prefers the text format gets it
+        HttpResponse<String> text = client.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                .header("Accept", "text/plain;version=0.0.4;q=1,application/openmetrics-text;q=0.2")
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(text.headers().firstValue("content-type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(text.body()).doesNotContain("# EOF").contains("# TYPE driftd_snapshot_errors_total counter");
+    }
+
+    @Test
     void metricsTokenWhenConfigured() throws Exception {
         start(true);
         assertError(send("GET", "/metrics", null), 401, "unauthorized");
