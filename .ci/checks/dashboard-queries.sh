@@ -3,7 +3,7 @@
 # fleets; a member in sync, a drifted one, an unreachable one, a rollout) are backfilled into a
 # throwaway Prometheus TSDB, a local Prometheus server (Debian's package, installed if missing,
 # listening on 127.0.0.1 only) serves them, and every panel query and variable of
-# dashboards/*.json must run without error and return data, as Grafana would run it.
+# dashboards/provisioning/dashboards/driftd/*.json must run without error and return data, as Grafana would run it.
 # Catches what schema validation cannot: a wrong label, a join that matches nothing, a
 # histogram_quantile without `le`. The server is started and stopped by this script (by PID).
 set -euo pipefail
@@ -62,7 +62,7 @@ fi
 echo "dashboard-queries: Prometheus $(prometheus --version 2>&1 | head -1 | awk '{print $3}') on 127.0.0.1:$port"
 
 status=0
-for d in dashboards/*.json; do
+for d in dashboards/provisioning/dashboards/driftd/*.json; do
   node "$tools/query-dashboard.js" "$d" "http://127.0.0.1:$port" "$end" || status=1
 done
 exit "$status"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Grafana dashboards: every dashboards/*.json must validate against the JSON Schema derived from
+# Grafana dashboards: every dashboards/provisioning/dashboards/driftd/*.json must validate against the JSON Schema derived from
 # Grafana's published dashboard types (@grafana/schema -> ts-json-schema-generator -> ajv), the
 # options of each panel against its plugin's published Options/FieldConfig types, and must query
 # only through the ${datasource} variable. No Grafana server is needed (none is packaged for
@@ -25,8 +25,8 @@ fi
 echo "dashboard: generating JSON Schemas from @grafana/schema"
 node "$tools/generate-schema.js"
 
-echo "dashboard: validating dashboards/*.json"
-node "$tools/validate-dashboard.js" dashboards/*.json
+echo "dashboard: validating dashboards/provisioning/dashboards/driftd/*.json"
+node "$tools/validate-dashboard.js" dashboards/provisioning/dashboards/driftd/*.json
 
 # Self-test: two defects the schema must catch (a gridPos with a string height, an unknown
 # panel option) and one of our own rules (a hard-coded datasource uid).
@@ -40,7 +40,7 @@ node -e '
   p.options.noSuchOption = true;
   p.datasource = { type: "prometheus", uid: "prom-prod" };
   fs.writeFileSync(process.argv[2], JSON.stringify(d));
-' dashboards/driftd-fleets.json "$broken/broken.json"
+' dashboards/provisioning/dashboards/driftd/driftd-fleets.json "$broken/broken.json"
 if out=$(node "$tools/validate-dashboard.js" "$broken/broken.json" 2>&1); then
   echo "dashboard: self-test FAILED: a broken dashboard validated" >&2
   exit 1
@@ -53,3 +53,27 @@ for expected in 'gridPos/h must be number' 'noSuchOption' 'prom-prod'; do
   fi
 done
 echo "dashboard: self-test: a broken copy is rejected ($(grep -c '^  ' <<<"$out") problems reported): OK"
+
+# The provisioning folder: the dashboard provider must load the folder the dashboards are in, once
+# copied as the docs say (cp -r dashboards/provisioning/. /etc/grafana/provisioning/).
+python3 - <<'PY'
+import glob, os, sys, yaml
+root = "dashboards/provisioning"
+providers = yaml.safe_load(open(f"{root}/dashboards/driftd.yaml"))
+problems = []
+if providers.get("apiVersion") != 1:
+    problems.append("dashboards/driftd.yaml: apiVersion must be 1")
+for p in providers.get("providers", []):
+    path = p.get("options", {}).get("path", "")
+    local = os.path.join(root, os.path.relpath(path, "/etc/grafana/provisioning")) if path.startswith("/etc/grafana/provisioning/") else None
+    if p.get("type") != "file" or not local or not glob.glob(f"{local}/*.json"):
+        problems.append(f"provider {p.get('name')}: path {path!r} is not a folder of dashboards under /etc/grafana/provisioning")
+sources = yaml.safe_load(open(f"{root}/datasources/driftd-prometheus.yaml"))
+if sources.get("apiVersion") != 1 or any(s.get("type") != "prometheus" for s in sources.get("datasources", [])):
+    problems.append("datasources/driftd-prometheus.yaml: apiVersion 1 and Prometheus data sources only")
+for p in problems:
+    print(f"dashboard: {p}", file=sys.stderr)
+if problems:
+    sys.exit(1)
+print(f"dashboard: provisioning folder {root}: provider loads {len(glob.glob(root + '/dashboards/driftd/*.json'))} dashboard(s): OK")
+PY

@@ -15,9 +15,10 @@ if (!file || !base || !endArg) {
 const end = Number(endArg);
 const dash = JSON.parse(fs.readFileSync(file, 'utf8'));
 
-// What Grafana substitutes: All fleets as a regex, the rate interval, custom variables' current value.
+// What Grafana substitutes: All (job, node, fleet) as a regex, the rate interval, custom variables'
+// current value.
 function substitute(expr) {
-  const vars = { fleet: '.*', __rate_interval: '5m', __interval: '1m', __range: '2h' };
+  const vars = { job: '.*', instance: '.*', fleet: '.*', __rate_interval: '5m', __interval: '1m', __range: '2h' };
   for (const v of dash.templating.list) {
     if (v.type === 'custom' && v.current && v.current.value) vars[v.name] = v.current.value;
   }
@@ -43,7 +44,7 @@ async function main() {
     const q = typeof v.query === 'string' ? v.query : v.query.query;
     const m = /^label_values\((.+),\s*(\w+)\)$/.exec(q);
     if (!m) { problems.push(`variable ${v.name}: unsupported query ${q}`); continue; }
-    const values = await get(`/api/v1/label/${m[2]}/values`, { 'match[]': m[1], start: end - 7200, end });
+    const values = await get(`/api/v1/label/${m[2]}/values`, { 'match[]': substitute(m[1]), start: end - 7200, end });
     console.log(`variable ${v.name}: ${values.join(', ') || '(none)'}`);
     if (!values.length) problems.push(`variable ${v.name}: ${q} finds no values`);
   }

@@ -30,15 +30,18 @@ const fleets = {
 };
 
 const out = [];
-// job and instance are what a Prometheus scrape adds; queries must cope with them.
-const target = { job: 'driftd', instance: 'driftd-1:9741' };
-const labels = (o) => '{' + Object.entries({ ...o, ...target }).map(([k, v]) => `${k}="${v}"`).join(',') + '}';
+// job and instance are what a Prometheus scrape adds; queries must cope with them. Two nodes of
+// one cluster export every series (docs/cluster.md), as they do for real.
+const targets = [{ job: 'driftd', instance: 'driftd-1:9741' }, { job: 'driftd', instance: 'driftd-2:9741' }];
+const labels = (o, target) => '{' + Object.entries({ ...o, ...target }).map(([k, v]) => `${k}="${v}"`).join(',') + '}';
 function family(name, type, help, series) {
   out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-  for (const [sample, lbls, fn] of series) {
-    for (const t of times) {
-      const v = fn(t);
-      if (v !== null) out.push(`${sample}${labels(lbls)} ${v} ${t}`);
+  for (const target of targets) {
+    for (const [sample, lbls, fn] of series) {
+      for (const t of times) {
+        const v = fn(t);
+        if (v !== null) out.push(`${sample}${labels(lbls, target)} ${v} ${t}`);
+      }
     }
   }
 }
@@ -88,5 +91,11 @@ family('driftd_rollout_members', 'gauge', "members of the fleet's latest rollout
   ['waiting', 'applying', 'applied', 'failed', 'skipped'].map((state) =>
     ['driftd_rollout_members', { fleet: 'tenants', state },
       () => ({ waiting: 1, applying: 0, applied: 1, failed: 0, skipped: 0 }[state])]));
+family('driftd_build', 'info', 'the driftd build',
+  [['driftd_build_info', { version: '0.1.0', revision: '0123456789abcdef0123456789abcdef01234567', java: '17.0.15' }, () => 1]]);
+family('driftd_fleet_schedule_next_timestamp_seconds', 'gauge', 'next firing of the schedule',
+  Object.keys(fleets).map((fleet) => ['driftd_fleet_schedule_next_timestamp_seconds', { fleet }, (t) => lastSweep(t) + sweepEvery]));
+family('driftd_fleet_schedule_period_seconds', 'gauge', 'seconds between firings',
+  Object.keys(fleets).map((fleet) => ['driftd_fleet_schedule_period_seconds', { fleet }, () => sweepEvery]));
 out.push('# EOF');
 console.log(out.join('\n'));

@@ -4,7 +4,7 @@
 // every query goes through the ${datasource} variable (type datasource, prometheus), panels
 // have unique ids and non-overlapping grid positions, every panel plugin's options validate
 // against that plugin's published Options/FieldConfig types.
-// Usage: node validate-dashboard.js dashboards/driftd-fleets.json [...]
+// Usage: node validate-dashboard.js dashboards/provisioning/dashboards/driftd/driftd-fleets.json [...]
 const fs = require('fs');
 const path = require('path');
 const Ajv = require('ajv');
