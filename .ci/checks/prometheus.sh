@@ -1,52 +1,48 @@
 #!/usr/bin/env bash
-# A real Prometheus against a real driftd: builds nothing (daemon/target/driftd.jar exists after
-# `mvn verify`), creates a small fleet on the local PostgreSQL (golden + 3 tenant databases, one
-# missing a golden column = breaking drift) and, when the local MariaDB answers, a second fleet
-# there; runs `driftd run` with a 5-second schedule and Prometheus (Debian's package, installed
-# when missing with its service start suppressed, like alerts.sh) scraping it every 2 s and
-# evaluating dashboards/driftd-alerts.yml every 2 s. Then it asks Prometheus' own HTTP API that
-# driftd_member_drift == 1 arrived for the drifted members, that DriftdBreakingDrift fires for
-# them (it has no `for:`, so the rule file is used unchanged), and that the in-sync members read 0;
-# and runs `promtool check metrics` on the live /metrics. Both processes are killed by PID and the
-# databases dropped on any exit.
+# A real Prometheus against a real 2-node driftd cluster (docs/cluster.md: two `driftd run` on one
+# PostgreSQL store). Builds nothing (daemon/target/driftd.jar exists after `mvn verify`). Creates on
+# the local PostgreSQL a store database and a fleet (golden + 3 tenant databases, t2 missing a
+# golden column = breaking drift, t4 pointing at a database that does not exist = unreachable), and,
+# when the local MariaDB answers, a second fleet there; starts both nodes on a 5-second schedule
+# and Prometheus (Debian's package, installed when missing with its service start suppressed)
+# scraping both every 2 s with the shipped rules and an external runbook label. Then it asks
+# Prometheus' HTTP API that:
+#   - both nodes are up and were scraped (Prometheus asks for OpenMetrics first: this is the
+#     OpenMetrics exposition being parsed), and both export driftd_build_info and the drift;
+#   - DriftdBreakingDrift fires exactly once per drifted member for the cluster (no instance label),
+#     with an absolute runbook_url from the external label, and not for in-sync members;
+#   - every query and variable of the dashboard returns data, and the member-count panels show the
+#     fleet's real counts, not twice them;
+# and lints both nodes' text scrape with promtool (the two documented advisories only).
+# Every process is killed by PID and every database dropped on any exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. .ci/checks/lib/promtool.sh
 jar=${DRIFTD_JAR:-daemon/target/driftd.jar}   # DRIFTD_JAR: another build of the jar
-[ -f "$jar" ] || { echo "prometheus: $jar is missing: run mvn verify first" >&2; exit 1; }
+dashboard=dashboards/provisioning/dashboards/driftd/driftd-fleets.json
+[ -f "$jar" ] || { echo "prometheus: FAIL: $jar is missing: run mvn verify first" >&2; exit 1; }
 
-ensure_tools() {
-  command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 \
-    && command -v jq >/dev/null 2>&1 && return 0
-  echo "prometheus: installing Debian's prometheus (and jq)"
-  local made_policy=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    # exit 101 = "action forbidden": the package's service is not started by the install
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
-    chmod 755 /usr/sbin/policy-rc.d
-    made_policy=1
-  fi
+ensure_prometheus prometheus
+if ! command -v node >/dev/null 2>&1; then
+  echo "prometheus: node missing: installing Debian's nodejs"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus jq >/dev/null
-  [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
-  if [ -d /run/systemd/system ] && systemctl is-active --quiet prometheus 2>/dev/null; then
-    systemctl stop prometheus || true
-  fi
-}
-ensure_tools
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+  command -v node >/dev/null 2>&1 || { echo "prometheus: FAIL: node still missing after the install" >&2; exit 1; }
+fi
+pg_isready -q -h 127.0.0.1 -p 5432 || { echo "prometheus: FAIL: no PostgreSQL on 127.0.0.1:5432 (the cluster's store)" >&2; exit 1; }
 
 work=$(mktemp -d)
 tag="$$_${RANDOM}"
 pg_dbs=()
 my_dbs=()
-driftd_pid=""
-prom_pid=""
+pids=()
 PSQL=(psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt)
 MYSQL=(mysql -h 127.0.0.1 -u root --batch --skip-column-names)
 
 cleanup() {
   local rc=$?
-  for pid in "$prom_pid" "$driftd_pid"; do
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+  for pid in "${pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       kill -9 "$pid" 2>/dev/null || true
@@ -55,10 +51,11 @@ cleanup() {
   for db in "${pg_dbs[@]}"; do "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
   for db in "${my_dbs[@]}"; do "${MYSQL[@]}" -e "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true; done
   if [ "$rc" != 0 ]; then
-    echo "prometheus: FAILED; driftd log tail:" >&2
-    tail -n 40 "$work/driftd.log" >&2 2>/dev/null || true
-    echo "prometheus: prometheus log tail:" >&2
-    tail -n 20 "$work/prometheus.log" >&2 2>/dev/null || true
+    for log in "$work"/node*.log "$work/prometheus.log"; do
+      [ -f "$log" ] || continue
+      echo "prometheus: FAILED; $(basename "$log") tail:" >&2
+      tail -n 30 "$log" >&2
+    done
   fi
   rm -rf "$work"
   exit "$rc"
@@ -70,7 +67,10 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# ---- the fleet
+# ---- the store and the fleets
+store="drprom_store_${tag}"
+"${PSQL[@]}" -c "CREATE DATABASE $store" >/dev/null
+pg_dbs+=("$store")
 schema="CREATE TABLE account (id bigint PRIMARY KEY, email varchar(200) NOT NULL, plan varchar(20) NOT NULL);
 CREATE INDEX account_email ON account (email);"
 for name in golden t1 t2 t3; do
@@ -82,6 +82,8 @@ done
 # t2 lost a golden column: breaking drift
 psql -h 127.0.0.1 -U postgres -d "drprom_t2_${tag}" -v ON_ERROR_STOP=1 -qAt -c "ALTER TABLE account DROP COLUMN plan" >/dev/null
 pg="jdbc:postgresql://127.0.0.1:5432"
+# expected member counts over all fleets, for the dashboard's stat panels
+in_sync=2 drifted=1 unreachable=1
 mysql_fleet=""
 if "${MYSQL[@]}" -e "SELECT 1" >/dev/null 2>&1; then
   for name in golden s1 s2; do
@@ -99,16 +101,24 @@ if "${MYSQL[@]}" -e "SELECT 1" >/dev/null 2>&1; then
     members:
       - {name: s1, url: \"$my/drprom_s1_${tag}?user=root\"}
       - {name: s2, url: \"$my/drprom_s2_${tag}?user=root\"}"
+  in_sync=3 drifted=2
 else
-  echo "prometheus: no local MariaDB on 127.0.0.1:3306; PostgreSQL fleet only"
+  echo "prometheus: SKIP: no local MariaDB on 127.0.0.1:3306; the cluster watches the PostgreSQL fleet only"
 fi
 
-dport=$(free_port)
-cat > "$work/driftd.yaml" <<YAML
+export DRIFTD_CI_ADMIN_TOKEN="ci-admin-$RANDOM$RANDOM$RANDOM$RANDOM"
+ports=()
+for node in 1 2; do
+  port=$(free_port)
+  ports+=("$port")
+  # the same fleets and store on both nodes (docs/cluster.md); only the listening port differs
+  cat > "$work/node$node.yaml" <<YAML
 server:
-  bind: 127.0.0.1:$dport
+  bind: 127.0.0.1:$port
+  tokens:
+    - {name: ci, role: admin, secret: "\${env:DRIFTD_CI_ADMIN_TOKEN}"}
 store:
-  url: "jdbc:h2:file:$work/store/driftd"
+  url: "$pg/$store?user=postgres"
 fleets:
   - name: tenants
     schedule: "*/5 * * * * ?"
@@ -117,80 +127,130 @@ fleets:
     members:
       - {name: t1, url: "$pg/drprom_t1_${tag}?user=postgres"}
       - {name: t2, url: "$pg/drprom_t2_${tag}?user=postgres"}
-      - {name: t3, url: "$pg/drprom_t3_${tag}?user=postgres"}$mysql_fleet
+      - {name: t3, url: "$pg/drprom_t3_${tag}?user=postgres"}
+      - {name: t4, url: "$pg/drprom_gone_${tag}?user=postgres"}$mysql_fleet
 YAML
-
-java -Xmx256m -jar "$jar" run --config "$work/driftd.yaml" > "$work/driftd.log" 2>&1 &
-driftd_pid=$!
-for i in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$dport/readyz" >/dev/null 2>&1 && break
-  kill -0 "$driftd_pid" 2>/dev/null || { echo "prometheus: driftd exited" >&2; exit 1; }
-  [ "$i" = 120 ] && { echo "prometheus: driftd not ready after 60 s" >&2; exit 1; }
-  sleep 0.5
+  java -Xmx256m -jar "$jar" run --config "$work/node$node.yaml" > "$work/node$node.log" 2>&1 &
+  pids+=("$!")
 done
-echo "prometheus: driftd (pid $driftd_pid) ready on 127.0.0.1:$dport"
+for i in 0 1; do
+  for n in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:${ports[$i]}/readyz" >/dev/null 2>&1 && break
+    kill -0 "${pids[$i]}" 2>/dev/null || { echo "prometheus: driftd node $((i + 1)) exited" >&2; exit 1; }
+    [ "$n" = 120 ] && { echo "prometheus: driftd node $((i + 1)) not ready after 60 s" >&2; exit 1; }
+    sleep 0.5
+  done
+done
+echo "prometheus: 2-node driftd cluster ready on 127.0.0.1:${ports[0]} and 127.0.0.1:${ports[1]} (store $store)"
 
 # ---- Prometheus
 pport=$(free_port)
+runbooks="https://runbooks.example.com/driftd/operations.md"
 cat > "$work/prometheus.yml" <<YAML
 global:
   scrape_interval: 2s
   evaluation_interval: 2s
+  external_labels:
+    driftd_runbook_base: $runbooks
 rule_files:
   - $PWD/dashboards/driftd-alerts.yml
 scrape_configs:
   - job_name: driftd
     static_configs:
-      - targets: ["127.0.0.1:$dport"]
+      - targets: ["127.0.0.1:${ports[0]}", "127.0.0.1:${ports[1]}"]
 YAML
 promtool check config "$work/prometheus.yml" >/dev/null
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb" \
   --web.listen-address="127.0.0.1:$pport" --log.level=warn > "$work/prometheus.log" 2>&1 &
-prom_pid=$!
+pids+=("$!")
 api="http://127.0.0.1:$pport/api/v1"
 for i in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$pport/-/ready" >/dev/null 2>&1 && break
-  kill -0 "$prom_pid" 2>/dev/null || { echo "prometheus: prometheus exited" >&2; exit 1; }
+  kill -0 "${pids[2]}" 2>/dev/null || { echo "prometheus: prometheus exited" >&2; exit 1; }
   [ "$i" = 60 ] && { echo "prometheus: prometheus not ready after 30 s" >&2; exit 1; }
   sleep 0.5
 done
-echo "prometheus: $(prometheus --version 2>&1 | head -1) (pid $prom_pid) on 127.0.0.1:$pport"
+echo "prometheus: $(prometheus --version 2>&1 | head -1) (pid ${pids[2]}) on 127.0.0.1:$pport"
 
 # query EXPR: the number of series in the instant vector
 query() {
   curl -fsS --get --data-urlencode "query=$1" "$api/query" | jq -r '.data.result | length'
 }
-# await DESCRIPTION COMMAND...: retries the command (quietly) for up to 60 s
+# await DESCRIPTION COMMAND...: retries the command (quietly) for up to 90 s
 await() {
   local what=$1; shift
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 180); do
     if "$@" >/dev/null 2>&1; then echo "prometheus: $what: OK"; return 0; fi
     sleep 0.5
   done
-  echo "prometheus: $what: not seen within 60 s" >&2
+  echo "prometheus: $what: not seen within 90 s" >&2
   return 1
 }
 has_series() { [ "$(query "$1")" -ge "${2:-1}" ]; }
-alert_firing() {
-  curl -fsS "$api/alerts" | jq -e --arg a "$1" --arg f "$2" --arg m "$3" \
-    '[.data.alerts[] | select(.labels.alertname == $a and .labels.fleet == $f and .labels.member == $m and .state == "firing")] | length > 0'
+# alerts NAME FLEET MEMBER: the firing alerts of that rule for that member, as a JSON array
+alerts() {
+  curl -fsS "$api/alerts" | jq -c --arg a "$1" --arg f "$2" --arg m "$3" \
+    '[.data.alerts[] | select(.labels.alertname == $a and .labels.fleet == $f and .labels.member == $m and .state == "firing")]'
 }
+alert_firing() { [ "$(alerts "$@" | jq length)" -ge 1 ]; }
 
-await 'driftd_member_drift{fleet="tenants",member="t2"} == 1 in Prometheus' \
-  has_series 'driftd_member_drift{job="driftd",fleet="tenants",member="t2"} == 1'
-await 'in-sync members t1 and t3 read 0' has_series 'driftd_member_drift{fleet="tenants",member=~"t1|t3"} == 0' 2
+await 'both nodes up' has_series 'up{job="driftd"} == 1' 2
+await 'both nodes export driftd_build_info' has_series 'driftd_build_info{job="driftd"}' 2
+await 'both nodes report tenants/t2 drifted' has_series 'driftd_member_drift{fleet="tenants",member="t2"} == 1' 2
+await 'both nodes report t1 and t3 in sync' has_series 'driftd_member_drift{fleet="tenants",member=~"t1|t3"} == 0' 4
+await 'both nodes report t4 unreachable' has_series 'driftd_member_up{fleet="tenants",member="t4"} == 0' 2
+await 'both nodes export the schedule period (5 s)' has_series 'driftd_fleet_schedule_period_seconds{fleet="tenants"} == 5' 2
 await 'DriftdBreakingDrift firing for tenants/t2' alert_firing DriftdBreakingDrift tenants t2
+fleets=(tenants:t2)
 if [ -n "$mysql_fleet" ]; then
-  await 'driftd_member_drift{fleet="shop",member="s2"} == 1 (MariaDB)' \
-    has_series 'driftd_member_drift{fleet="shop",member="s2"} == 1'
+  await 'both nodes report shop/s2 drifted (MariaDB)' has_series 'driftd_member_drift{fleet="shop",member="s2"} == 1' 2
   await 'DriftdBreakingDrift firing for shop/s2' alert_firing DriftdBreakingDrift shop s2
+  fleets+=(shop:s2)
 fi
-# a member in sync must not alert
-if alert_firing DriftdBreakingDrift tenants t1 >/dev/null; then
+for fm in "${fleets[@]}"; do
+  got=$(alerts DriftdBreakingDrift "${fm%%:*}" "${fm#*:}")
+  n=$(jq length <<<"$got")
+  [ "$n" = 1 ] || { echo "prometheus: DriftdBreakingDrift fires $n times for $fm on a 2-node cluster, expected once: $got" >&2; exit 1; }
+  jq -e '.[0].labels | has("instance") | not' <<<"$got" >/dev/null \
+    || { echo "prometheus: the alert for $fm carries a node's instance label: $got" >&2; exit 1; }
+  url=$(jq -r '.[0].annotations.runbook_url' <<<"$got")
+  [ "$url" = "$runbooks#driftdbreakingdrift" ] \
+    || { echo "prometheus: runbook_url for $fm is '$url', expected $runbooks#driftdbreakingdrift" >&2; exit 1; }
+  echo "prometheus: DriftdBreakingDrift fires once for $fm on the 2-node cluster, runbook_url $url: OK"
+done
+if alert_firing DriftdBreakingDrift tenants t1; then
   echo "prometheus: DriftdBreakingDrift fires for the in-sync member t1" >&2; exit 1
 fi
-[ "$(query 'up{job="driftd"} == 1')" = 1 ] || { echo "prometheus: the driftd target is not up" >&2; exit 1; }
 
-curl -fsS "http://127.0.0.1:$dport/metrics" > "$work/scrape.txt"
-promtool check metrics < "$work/scrape.txt"
-echo "prometheus: promtool check metrics on the live scrape ($(grep -c '^driftd_' "$work/scrape.txt") driftd_ samples): OK"
+# A DDL event through one node (the proxy's report), so the dashboard's DDL panel has data.
+status=$(curl -sS -o "$work/event.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $DRIFTD_CI_ADMIN_TOKEN" \
+  -H 'Content-Type: application/json' "http://127.0.0.1:${ports[0]}/api/v1/events/ddl" --data @- <<JSON
+{"statement": "CREATE INDEX account_plan ON account (plan)", "truncated": false, "command": "CREATE",
+ "flavor": "postgresql", "serverHost": "127.0.0.1", "serverPort": 5432, "database": "drprom_t1_${tag}",
+ "schema": "public", "user": "postgres", "clientHost": "ci", "application": "prometheus.sh",
+ "time": "$(date -u +%Y-%m-%dT%H:%M:%S.000Z)", "approved": true, "guard": "off"}
+JSON
+)
+[ "$status" = 202 ] || { echo "prometheus: POST /api/v1/events/ddl answered $status: $(cat "$work/event.json")" >&2; exit 1; }
+await 'the DDL event counted (driftd_ddl_events_total)' has_series 'driftd_ddl_events_total{fleet="tenants",member="t1"} > 0'
+await 'snapshot errors of t4 counted' has_series 'increase(driftd_snapshot_errors_total{fleet="tenants",member="t4"}[1m]) > 0'
+
+# ---- the dashboard against this Prometheus: every query returns data, counts are the cluster's
+printf '{"Members in sync": %s, "Members drifted": %s, "Members unreachable": %s}\n' \
+  "$in_sync" "$drifted" "$unreachable" > "$work/expect.json"
+node tools/grafana-schema/query-dashboard.js "$dashboard" "http://127.0.0.1:$pport" "$(date +%s)" "$work/expect.json"
+echo "prometheus: every dashboard query returns data from the 2-node cluster: OK"
+
+# ---- the exposition itself
+for i in 0 1; do
+  om_type=$(curl -fsS -o /dev/null -w '%{content_type}' \
+    -H 'Accept: application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1' \
+    "http://127.0.0.1:${ports[$i]}/metrics")
+  case "$om_type" in
+    application/openmetrics-text*) ;;
+    *) echo "prometheus: node $((i + 1)) answered Prometheus' Accept header with '$om_type', not OpenMetrics" >&2; exit 1 ;;
+  esac
+  curl -fsS "http://127.0.0.1:${ports[$i]}/metrics" > "$work/scrape$i.txt"
+  lint_scrape prometheus "$work/scrape$i.txt"
+  echo "prometheus: node $((i + 1)): OpenMetrics by Accept, promtool check metrics on the text scrape ($(grep -c '^driftd_' "$work/scrape$i.txt") driftd_ samples): OK"
+done

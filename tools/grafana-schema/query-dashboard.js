@@ -4,10 +4,13 @@
 // the last two hours, instant queries at the end. Fails when a query errors or returns nothing
 // (the panel would be empty), when the fleet variable finds no fleets, or when the queries of a
 // table joined with Grafana's merge transformation return different label sets (rows would not join).
-// Usage: node query-dashboard.js DASHBOARD.json PROMETHEUS_URL END_UNIX_SECONDS
+// EXPECT.json (optional): {"panel title": value} for single-series panels whose value at END must be
+// exactly that (e.g. member counts on a cluster, where a sum over nodes would multiply them).
+// Usage: node query-dashboard.js DASHBOARD.json PROMETHEUS_URL END_UNIX_SECONDS [EXPECT.json]
 const fs = require('fs');
 
-const [file, base, endArg] = process.argv.slice(2);
+const [file, base, endArg, expectFile] = process.argv.slice(2);
+const expected = expectFile ? JSON.parse(fs.readFileSync(expectFile, 'utf8')) : {};
 if (!file || !base || !endArg) {
   console.error('usage: node query-dashboard.js DASHBOARD.json PROMETHEUS_URL END_UNIX_SECONDS');
   process.exit(2);
@@ -49,8 +52,20 @@ async function main() {
     if (!values.length) problems.push(`variable ${v.name}: ${q} finds no values`);
   }
   const panels = dash.panels.flatMap((p) => [p, ...(p.panels || [])]).filter((p) => p.type !== 'row');
+  for (const title of Object.keys(expected)) {
+    if (!panels.some((p) => p.title === title)) problems.push(`expected value for "${title}", a panel the dashboard does not have`);
+  }
   for (const p of panels) {
     const labelSets = new Set();
+    if (p.title in expected) {
+      const expr = substitute(p.targets[0].expr);
+      const data = await get('/api/v1/query', { query: expr, time: end });
+      const values = data.result.map((r) => Number(r.value[1]));
+      console.log(`"${p.title}" at end: ${values.join(', ')} (expected ${expected[p.title]})`);
+      if (values.length !== 1 || values[0] !== expected[p.title]) {
+        problems.push(`"${p.title}": ${expr} gives [${values.join(', ')}] at the end, expected ${expected[p.title]}`);
+      }
+    }
     for (const t of p.targets) {
       count++;
       const where = `"${p.title}" ${t.refId}`;
