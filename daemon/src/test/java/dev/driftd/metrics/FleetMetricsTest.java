@@ -26,7 +26,8 @@ class FleetMetricsTest {
             "driftd_member_up", "driftd_member_last_snapshot_timestamp_seconds",
             "driftd_member_drift_since_timestamp_seconds", "driftd_fleet_members", "driftd_fleet_variants",
             "driftd_snapshot_duration_seconds", "driftd_sweep_duration_seconds", "driftd_snapshot_errors_total",
-            "driftd_ddl_events_total", "driftd_rollout_members");
+            "driftd_ddl_events_total", "driftd_rollout_members", "driftd_build_info",
+            "driftd_fleet_schedule_next_timestamp_seconds", "driftd_fleet_schedule_period_seconds");
 
     /** promtool lint lines docs/metrics.md accepts on purpose: Micrometer's standard JVM/process names. */
     static final List<String> ACCEPTED_LINT = List.of(
@@ -173,6 +174,24 @@ class FleetMetricsTest {
                 .contains("# TYPE driftd_build_info gauge")
                 .contains("driftd_build_info{java=\"" + build.java() + "\",revision=\"" + build.revision()
                         + "\",version=\"" + build.version() + "\"} 1\n");
+    }
+
+    @Test
+    void everyDriftdSampleNameIsInTheContractList() throws IOException {
+        // dashboards/metrics.txt: the names dashboards and rules may rely on (.ci/checks/metrics.sh)
+        Path contract = Path.of("..", "dashboards", "metrics.txt");
+        List<String> listed = Files.readAllLines(contract).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        standardFleet();
+        metrics.snapshotFailed("tenants", "t4", "timeout", Duration.ofSeconds(1));
+        metrics.discoverySkipped("tenants", "name-taken");
+        List<String> exported = metrics.scrape().lines().filter(l -> l.startsWith("driftd_"))
+                .map(l -> l.replaceFirst("[{ ].*", "")).distinct()
+                // Micrometer's <histogram>_max gauges sit beside the listed _bucket/_count/_sum
+                .filter(n -> !(n.endsWith("_max") && listed.contains(n.replaceFirst("_max$", "_bucket"))))
+                .toList();
+        assertThat(exported).contains("driftd_build_info", "driftd_fleet_schedule_period_seconds");
+        assertThat(listed).containsAll(exported);
     }
 
     @Test
