@@ -9,22 +9,15 @@
 # histogram_quantile without `le`. The server is started and stopped by this script (by PID).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. .ci/checks/lib/promtool.sh
 tools=tools/grafana-schema
 
-if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
-  echo "dashboard-queries: prometheus missing, installing Debian's prometheus package"
-  made_policy=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; made_policy=1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
-  [ -n "$made_policy" ] && rm -f /usr/sbin/policy-rc.d
-  if [ -d /run/systemd/system ] && systemctl is-active --quiet prometheus 2>/dev/null; then systemctl stop prometheus || true; fi
-fi
+ensure_prometheus dashboard-queries
 if ! command -v node >/dev/null 2>&1; then
+  echo "dashboard-queries: node missing: installing Debian's nodejs"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+  command -v node >/dev/null 2>&1 || { echo "dashboard-queries: FAIL: node still missing after the install" >&2; exit 1; }
 fi
 
 work=$(mktemp -d)
