@@ -151,6 +151,11 @@ public final class FleetMetrics implements FleetEvents {
             fm.variants = f.variants().size();
             if (!fm.schedule.is(f.schedule())) {
                 fm.schedule = FleetSchedule.of(f.schedule());
+                if (!fm.schedule.known()) {
+                    // NaN gauges would leave DriftdFleetNotSwept silent for this fleet: say so once per change
+                    LOG.warn("fleet {}: schedule '{}' is not a Quartz cron expression; "
+                            + "driftd_fleet_schedule_* read NaN", f.name(), f.schedule());
+                }
             }
             Set<String> seenMembers = new HashSet<>();
             for (MemberStatus m : f.members()) {

@@ -35,6 +35,11 @@ final class FleetSchedule {
         return new FleetSchedule(expression, cron);
     }
 
+    /** False when the expression was not a cron Quartz reads: both values are then NaN. */
+    boolean known() {
+        return cron != null;
+    }
+
     boolean is(String other) {
         return expression == null ? other == null : expression.equals(other);
     }

@@ -211,6 +211,12 @@ class FleetMetricsTest {
                 .containsPattern("(?m)^# HELP driftd_fleet_schedule_next_timestamp_seconds \\S")
                 .containsPattern("(?m)^# HELP driftd_fleet_schedule_period_seconds \\S");
 
+        // A fleet whose schedule is not a cron Quartz reads exports NaN rather than a made-up period.
+        fleets.fleets.add(new FleetStatus("odd", "not a cron", "g1", null, T0, T0, List.of()));
+        assertThat(m.scrape()).contains("driftd_fleet_schedule_period_seconds{fleet=\"odd\"} NaN")
+                .contains("driftd_fleet_schedule_next_timestamp_seconds{fleet=\"odd\"} NaN");
+        fleets.fleets.removeIf(f -> f.name().equals("odd"));
+
         // A schedule change (reload) is picked up at the next scrape.
         fleets.fleets.removeIf(f -> f.name().equals("reports"));
         fleets.fleets.add(new FleetStatus("reports", "0 */10 * * * ?", "g1", null, T0, T0, List.of()));
