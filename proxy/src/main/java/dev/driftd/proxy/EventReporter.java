@@ -163,8 +163,9 @@ final class EventReporter {
                         failed.incrementAndGet();
                         down = true;
                         downUntil = System.nanoTime() + DOWN_BACKOFF_NANOS;
-                        lastError = d.problem.label() + ": " + d.message;
-                        diagnostics.log(Level.WARNING, d.problem.name(), () -> d.message);
+                        lastError = d.lastError();
+                        diagnostics.log(Level.WARNING, d.problem.name(),
+                                () -> "driftd proxy: DDL event not delivered: " + d.message);
                     }
                 }
             } catch (RuntimeException | Error e) {
@@ -183,10 +184,21 @@ final class EventReporter {
     static final class Delivery {
         final DeliveryProblem problem;
         final String message;
+        /** "HTTP 401", "SocketTimeoutException": what lastError starts with. */
+        final String what;
 
         Delivery(DeliveryProblem problem, String message) {
+            this(problem, message, null);
+        }
+
+        Delivery(DeliveryProblem problem, String message, String what) {
             this.problem = problem;
             this.message = message;
+            this.what = what;
+        }
+
+        String lastError() {
+            return (what == null ? "" : what + " ") + "(" + problem.label() + "): " + message;
         }
     }
 
@@ -299,11 +311,11 @@ final class EventReporter {
         if (e instanceof SocketTimeoutException) {
             return new Delivery(DeliveryProblem.TIMEOUT, "the driftd daemon at " + shown + " did not answer in time ("
                     + e.getMessage() + "; connect " + CONNECT_TIMEOUT_MS + " ms, read " + READ_TIMEOUT_MS
-                    + " ms): DDL events are lost while it hangs");
+                    + " ms): DDL events are lost while it hangs", e.getClass().getSimpleName());
         }
         return new Delivery(DeliveryProblem.UNREACHABLE, "cannot reach the driftd daemon at " + shown + " ("
                 + e.getClass().getSimpleName() + ": " + e.getMessage() + "): is it running, and is driftd.endpoint"
-                + " its address? DDL events are lost until it answers");
+                + " its address? DDL events are lost until it answers", e.getClass().getSimpleName());
     }
 
     private Delivery statusProblem(Answer a, String tries) {
@@ -311,23 +323,29 @@ final class EventReporter {
         String detail = detail(a.body);
         String said = detail == null ? "" : " (" + detail + ")";
         String head = shown + " answered " + a.status + tries + said;
+        String advice;
         switch (p) {
             case UNAUTHORIZED:
-                return new Delivery(p, head + ": the daemon does not know driftd.token" + (token == null
-                        ? ", and none is set" : "") + "; set it to a token of role report from the daemon's configuration");
+                advice = "the daemon does not know driftd.token" + (token == null ? ", and none is set" : "")
+                        + "; set it to a token of role report from the daemon's configuration";
+                break;
             case FORBIDDEN:
-                return new Delivery(p, head + ": driftd.token has the wrong role; DDL events need a token of role"
-                        + " report (or admin)");
+                advice = "driftd.token has the wrong role; DDL events need a token of role report (or admin)";
+                break;
             case NOT_FOUND:
-                return new Delivery(p, head + ": is driftd.endpoint (" + shownEndpoint + ") the daemon's base URL,"
-                        + " like http://driftd:9741, with no path?");
+                advice = "is driftd.endpoint (" + shownEndpoint + ") the daemon's base URL, like http://driftd:9741,"
+                        + " with no path?";
+                break;
             case BUSY:
-                return new Delivery(p, head + ": the daemon's event queue stayed full; the event was not delivered");
+                advice = "the daemon's event queue stayed full; the event was not delivered";
+                break;
             case SERVER_ERROR:
-                return new Delivery(p, head + ": the daemon failed to take the event; see its log");
+                advice = "the daemon failed to take the event; see its log";
+                break;
             default:
-                return new Delivery(p, head + ": the daemon refused the event");
+                advice = "the daemon refused the event";
         }
+        return new Delivery(p, head + ": " + advice, "HTTP " + a.status);
     }
 
     private static String unmatchedMessage(ProxyEvent e) {
