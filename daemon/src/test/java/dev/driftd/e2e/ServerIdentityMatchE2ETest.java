@@ -143,6 +143,39 @@ class ServerIdentityMatchE2ETest {
         }
     }
 
+    @Test
+    void mariadbDdlThroughAForwardedPortIsMatchedByServerIdAndHostName() throws Exception {
+        assumeTrue(EventDaemon.PROXY_CLASSES != null, "proxy/target/classes not built (mvn -pl proxy compile)");
+        TestServer my = TestDatabases.mysql();
+        assumeTrue(my != null, "no MySQL-family server");
+        String[] schema = {"CREATE TABLE items (id INT PRIMARY KEY, sku VARCHAR(40) NOT NULL)"};
+        try (TestDatabase golden = my.createDatabase("p22a_mgolden").execute(schema);
+             TestDatabase t1 = my.createDatabase("p22a_mt1").execute(schema);
+             TcpForwarder alias = new TcpForwarder(my.host(), my.port())) {
+            String fleets = """
+                    - name: shop
+                      schedule: "%s"
+                      golden: {url: "%s"}
+                      timeout: 10s
+                      members:
+                        - {name: t1, url: "%s"}
+                    """.formatted(DaemonHarness.NEVER, golden.url(), t1.url());
+            try (EventDaemon d = new EventDaemon(fleets)) {
+                d.sweep("shop");
+                String viaAlias = t1.url().replace("//" + my.host() + ":" + my.port() + "/",
+                        "//localhost:" + alias.port() + "/");
+                assertThat(viaAlias).contains("localhost:" + alias.port());
+                try (Connection c = d.proxied(viaAlias, "p22a-shop"); Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE items ADD COLUMN price INT");
+                }
+                d.await("/api/v1/fleets/shop", SOON,
+                        f -> EventDaemon.member(f, "t1").path("state").asText().equals("drifted"));
+                assertThat(d.metric(received("matched", "server_identity"))).isEqualTo(1.0);
+                assertThat(d.metric(received("matched", "host_port"))).isEqualTo(0.0);
+            }
+        }
+    }
+
     private static List<String> lines(ListAppender<ILoggingEvent> log, String text) {
         return log.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(text)).toList();
     }
