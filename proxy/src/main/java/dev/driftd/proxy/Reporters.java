@@ -53,6 +53,15 @@ final class Reporters {
         return all;
     }
 
+    /** The shutdown hook: what is queued gets 200 ms; requests still under way then are closed. */
+    private static void atExit() {
+        if (!flushAll(FLUSH_NANOS)) {
+            for (EventReporter r : all()) {
+                r.abandonInFlight();
+            }
+        }
+    }
+
     private static void installHook() {
         if (hookInstalled) {
             return;
@@ -62,8 +71,7 @@ final class Reporters {
                 return;
             }
             try {
-                Runtime.getRuntime().addShutdownHook(
-                        new Thread(() -> flushAll(FLUSH_NANOS), "driftd-proxy-flush"));
+                Runtime.getRuntime().addShutdownHook(new Thread(Reporters::atExit, "driftd-proxy-flush"));
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down: nothing left to hook
             }
