@@ -39,6 +39,9 @@ final class ServerIdentity {
 
     /** The server's identities, strongest first; empty when none can be read. Never throws. */
     static List<String> read(Connection raw, SqlFlavor flavor) {
+        if (flavor == SqlFlavor.OTHER) {
+            return List.of(); // no query known: such events are matched by host and port
+        }
         try (Statement s = raw.createStatement()) {
             if (flavor == SqlFlavor.POSTGRES) {
                 try (ResultSet rs = s.executeQuery(POSTGRES_QUERY)) {
