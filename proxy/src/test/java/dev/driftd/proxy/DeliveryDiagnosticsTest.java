@@ -151,6 +151,28 @@ class DeliveryDiagnosticsTest {
     }
 
     @Test
+    void aDaemonThatIsDownOrHangsIsNamedWithTheCause() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        try (LogCapture log = new LogCapture();
+             DeliveryFailureTest.HangingServer hanging = new DeliveryFailureTest.HangingServer();
+             Connection down = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=http://127.0.0.1:" + closed));
+             Connection hangs = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=http://127.0.0.1:"
+                     + hanging.port() + "&driftd.check=false"))) {
+            down.createStatement().execute("CREATE TABLE to_down (a int)");
+            hangs.createStatement().execute("CREATE TABLE to_hanging (a int)");
+            assertThat(log.await("cannot reach the driftd daemon at http://127.0.0.1:" + closed, BOUND_MS))
+                    .as("the self-test and the event, one line each").hasSize(2)
+                    .allSatisfy(l -> assertThat(l).startsWith("WARNING").contains("ConnectException")
+                            .contains("is it running, and is driftd.endpoint its address?"));
+            assertThat(log.await("did not answer in time", BOUND_MS)).singleElement().asString()
+                    .contains("http://127.0.0.1:" + hanging.port()).contains("read 2000 ms");
+        }
+    }
+
+    @Test
     void closeNeverWaitsForAHangingDaemon() throws Exception {
         try (DeliveryFailureTest.HangingServer hanging = new DeliveryFailureTest.HangingServer()) {
             Connection c = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=http://127.0.0.1:"
