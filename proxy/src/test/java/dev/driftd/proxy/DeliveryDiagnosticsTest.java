@@ -182,7 +182,7 @@ class DeliveryDiagnosticsTest {
             c.close();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.println("close() with a hanging daemon: " + ms + " ms");
-            assertThat(ms).isLessThan(150);
+            assertThat(ms).as("close() waited: it must not (it took about a second before)").isLessThan(300);
         }
     }
 
