@@ -63,8 +63,10 @@ class ExitCostTest {
             long hangingDelay = exitDelay("http://127.0.0.1:" + hanging.port(), "CREATE TABLE slow (a int)");
             System.out.printf("child exit after its last statement: daemon answering %d ms, daemon hanging %d ms%n",
                     answering, hangingDelay);
-            // the hook waits 200 ms for the hanging daemon; the rest is the JVM's own exit, as when it answers
-            assertThat(hangingDelay).isLessThan(answering + 450);
+            // the hook waits 200 ms for the hanging daemon, then closes the request (measured: 210-225 ms in
+            // all); before, it waited a second and the JVM ~300 ms more for the blocked thread. The margin is
+            // for a loaded machine, where even the answering case varied from 40 to 470 ms.
+            assertThat(hangingDelay).isLessThan(Math.max(answering, 100) + 600);
         }
     }
 }
