@@ -145,6 +145,11 @@ public final class DaemonFleetService implements FleetService {
 
     @Override
     public List<dev.driftd.events.MemberRef> reportDdl(dev.driftd.events.DdlEvent event) {
+        return ddl.report(event).members();
+    }
+
+    @Override
+    public dev.driftd.events.DdlMatch takeDdl(dev.driftd.events.DdlEvent event) {
         return ddl.report(event);
     }
 

@@ -1,9 +1,12 @@
 package dev.driftd.daemon;
 
+import dev.driftd.dialect.ServerIdentities;
 import dev.driftd.engine.SqlErrors;
 import dev.driftd.events.DdlEvent;
 import dev.driftd.events.DdlEventMatcher;
 import dev.driftd.events.Debouncer;
+import dev.driftd.events.DdlMatch;
+import dev.driftd.events.LogThrottle;
 import dev.driftd.events.MemberEndpoint;
 import dev.driftd.events.MemberRef;
 import dev.driftd.fleet.FleetEvents;
@@ -53,6 +56,8 @@ final class DdlIntake implements AutoCloseable {
     private final ThreadPoolExecutor writes;
     private final Debouncer<MemberRef> debouncer;
     private final AtomicLong unmatched = new AtomicLong();
+    /** Unmatched events are logged once a minute per server and database they named. */
+    private final LogThrottle unmatchedLog = new LogThrottle(Duration.ofMinutes(1));
     private final AtomicLong snapshotsTaken = new AtomicLong();
 
     private List<MemberEndpoint> matcherFor = List.of();
@@ -75,15 +80,15 @@ final class DdlIntake implements AutoCloseable {
         debouncer = new Debouncer<>(quiet, maxDelay, timer, this::requestSnapshot);
     }
 
-    /** Takes one event: returns the members it was attributed to (empty: no fleet watches that database). */
-    List<MemberRef> report(DdlEvent event) {
+    /** Takes one event: returns the members it was attributed to (none: no fleet watches that database), and how. */
+    DdlMatch report(DdlEvent event) {
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<MemberRef> refs = matcher().match(event);
+        DdlMatch match = matcher().classify(event);
+        List<MemberRef> refs = match.members();
         if (refs.isEmpty()) {
             unmatched.incrementAndGet();
-            LOG.debug("DDL event for {}:{}/{} matches no fleet member", event.serverHost(), event.serverPort(),
-                    event.database());
-            return refs;
+            logUnmatched(event, match.reason());
+            return match;
         }
         for (MemberRef ref : refs) {
             try {
@@ -97,7 +102,26 @@ final class DdlIntake implements AutoCloseable {
             }
             debouncer.event(ref);
         }
-        return refs;
+        return match;
+    }
+
+    private void logUnmatched(DdlEvent event, String reason) {
+        String where = event.serverHost() + ":" + event.serverPort() + "/" + event.database()
+                + (event.schema() == null ? "" : " schema " + event.schema());
+        long held = unmatchedLog.admit(reason + " " + where);
+        if (held == LogThrottle.HOLD) {
+            return;
+        }
+        LOG.warn("DDL event from {} (user {}, client {}) matches no fleet member ({}): server {}{}, database {}{};"
+                        + " {}{}", event.application(), event.user(), event.clientHost(), reason,
+                event.serverHost() + ":" + event.serverPort(),
+                event.serverIdentities().isEmpty() ? "" : " " + event.serverIdentities(), event.database(),
+                event.schema() == null ? "" : ", schema " + event.schema(),
+                reason.equals(DdlMatch.UNKNOWN_SERVER)
+                        ? "no member is on that server by identity or by host and port (a member's identity is"
+                        + " learned at its first snapshot)"
+                        : "members are on that server, none of that database or schema",
+                LogThrottle.heldBack(held));
     }
 
     /** The member's latest statements, newest first; empty without a store. */
@@ -125,7 +149,8 @@ final class DdlIntake implements AutoCloseable {
         List<MemberEndpoint> now = new ArrayList<>();
         for (FleetRunner r : runners.get().values()) {
             for (FleetMember m : r.knownMembers()) {
-                now.add(new MemberEndpoint(r.name(), m.name(), m.target().url(), m.target().schema()));
+                now.add(new MemberEndpoint(r.name(), m.name(), m.target().url(), m.target().schema(),
+                        ServerIdentities.of(m.target().url())));
             }
         }
         if (!now.equals(matcherFor)) {

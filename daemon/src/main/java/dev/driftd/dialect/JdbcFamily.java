@@ -31,6 +31,14 @@ public interface JdbcFamily {
     String identityQuery();
 
     /**
+     * What the server behind the connection says it is, strongest first, in the JDBC proxy's
+     * spelling ({@code postgresql:system_identifier=…}; see {@link ServerIdentities}): DDL events
+     * are matched to members by these, whatever host name the application used. By queries that
+     * cannot fail on a supported server; empty when nothing can be read.
+     */
+    List<String> serverIdentities(Connection c) throws SQLException;
+
+    /**
      * Why {@code database} cannot be a member of this family exactly as named, or null when it can.
      * Names the driver or the daemon's API could only approximate are refused rather than mangled.
      */

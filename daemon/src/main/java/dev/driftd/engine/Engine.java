@@ -3,8 +3,10 @@ package dev.driftd.engine;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.dialect.ServerIdentities;
 import dev.driftd.dialect.mysql.MysqlDialect;
 import dev.driftd.dialect.postgres.PostgresDialect;
 import dev.driftd.dialect.postgres.PostgresVerifiedApply;
@@ -78,13 +80,26 @@ public final class Engine {
         T read(Dialect dialect, Connection connection) throws SQLException;
     }
 
-    /** Runs {@code body} on a read-only session to the target. */
+    /**
+     * Runs {@code body} on a read-only session to the target, after learning what server it is
+     * ({@link ServerIdentities}: DDL events from the JDBC proxy are matched by it).
+     */
     private <T> T read(DbTarget target, InspectOptions options, CatalogRead<T> body) {
         Dialect dialect = dialectFor(target.url());
         try (Connection c = dialect.connect(target, options, true)) {
+            learnServer(target, c);
             return body.read(dialect, c);
         } catch (SQLException e) {
             throw new EngineException("cannot read " + target + ": " + SqlErrors.oneLine(e), e);
+        }
+    }
+
+    /** One query; a failure only leaves events for this server to be matched by host and port. */
+    private static void learnServer(DbTarget target, Connection c) {
+        try {
+            ServerIdentities.learn(target.url(), JdbcFamily.of(target.url()).serverIdentities(c));
+        } catch (SQLException | RuntimeException e) {
+            // nothing learned: the snapshot itself is what matters here
         }
     }
 

@@ -1,14 +1,22 @@
 package dev.driftd.events;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Maps a DDL event to the fleet members it touched, by server (host and port), database and, for
+ * Maps a DDL event to the fleet members it touched, by server, database and, for
  * schema-per-tenant members, schema.
+ *
+ * <p>The server is compared by identity first: the event carries what the server told the proxy it
+ * is and the member what it told the daemon at its last snapshot, strongest first. The strongest
+ * kind both have decides: equal is the same server, whatever host name the application used; a
+ * different PostgreSQL system identifier or MySQL server UUID / server id and host name is another
+ * server, even under the same host name. A different PostgreSQL server address decides nothing (a
+ * server listens on several). Without a kind in common, host and port are compared as spelt.
  *
  * <p>The event's database and schema are the connection's current ones. A statement that names
  * its objects with a qualifier ({@code tenant_7.orders}, {@code `shop_2`.items}) changes that
@@ -19,6 +27,9 @@ import java.util.Set;
 public final class DdlEventMatcher {
     private record Candidate(MemberEndpoint endpoint, JdbcAddress address, String scope) {
     }
+
+    /** Identity kinds whose values differ on the same server (one PostgreSQL server, several addresses). */
+    private static final Set<String> INCONCLUSIVE_WHEN_DIFFERENT = Set.of("postgresql:address");
 
     private final List<Candidate> candidates;
 
@@ -41,20 +52,70 @@ public final class DdlEventMatcher {
     }
 
     public List<MemberRef> match(DdlEvent event) {
+        return classify(event).members();
+    }
+
+    /** The members the event touched, and how they were found (or why none was). */
+    public DdlMatch classify(DdlEvent event) {
         String host = JdbcAddress.normalizeHost(event.serverHost());
         Boolean postgres = event.flavor() == null ? null
                 : event.flavor().equals("postgresql") ? Boolean.TRUE
                 : event.flavor().equals("mysql") || event.flavor().equals("mariadb") ? Boolean.FALSE : null;
         List<Candidate> onServer = new ArrayList<>();
+        Set<MemberRef> byIdentity = new HashSet<>();
         for (Candidate c : candidates) {
-            if (c.address().host().equals(host) && c.address().port() == event.serverPort()
-                    && (postgres == null || postgres == c.address().postgres())) {
+            if (postgres != null && postgres != c.address().postgres()) {
+                continue;
+            }
+            Boolean same = sameServer(event.serverIdentities(), c.endpoint().serverIdentities());
+            if (same == null) {
+                same = c.address().host().equals(host) && c.address().port() == event.serverPort();
+            } else if (same) {
+                byIdentity.add(new MemberRef(c.endpoint().fleet(), c.endpoint().member()));
+            }
+            if (same) {
                 onServer.add(c);
             }
         }
         if (onServer.isEmpty()) {
-            return List.of();
+            return new DdlMatch(List.of(), DdlMatch.UNKNOWN_SERVER);
         }
+        List<MemberRef> members = members(event, onServer);
+        if (members.isEmpty()) {
+            return new DdlMatch(members, DdlMatch.UNKNOWN_DATABASE);
+        }
+        boolean identity = members.stream().anyMatch(byIdentity::contains);
+        return new DdlMatch(members, identity ? DdlMatch.SERVER_IDENTITY : DdlMatch.HOST_PORT);
+    }
+
+    /**
+     * TRUE when the identities say one server, FALSE when they say two, null when they cannot tell
+     * (no kind in common, or only kinds that differ on one server too). Both lists are strongest first.
+     */
+    static Boolean sameServer(List<String> event, List<String> member) {
+        for (String e : event) {
+            String kind = kind(e);
+            for (String m : member) {
+                if (kind(m).equals(kind)) {
+                    if (e.equals(m)) {
+                        return Boolean.TRUE;
+                    }
+                    if (!INCONCLUSIVE_WHEN_DIFFERENT.contains(kind)) {
+                        return Boolean.FALSE;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String kind(String identity) {
+        int eq = identity.indexOf('=');
+        return eq < 0 ? identity : identity.substring(0, eq);
+    }
+
+    /** Of the members on the event's server, those of its database (and schema, or qualified names). */
+    private static List<MemberRef> members(DdlEvent event, List<Candidate> onServer) {
         Set<String> qualifiers = qualifiers(event.statement());
         Set<MemberRef> byQualifier = new LinkedHashSet<>();
         Set<MemberRef> byConnection = new LinkedHashSet<>();

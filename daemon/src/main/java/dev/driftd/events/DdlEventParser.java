@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,6 +24,8 @@ public final class DdlEventParser {
     /** Largest body accepted, in bytes: the longest statement, escaped, plus the other fields. */
     public static final int MAX_BODY = 512 * 1024;
     private static final int MAX_FIELD = 1_024;
+    /** A server names itself in a few ways (PostgreSQL and MySQL send two); more is not an identity. */
+    private static final int MAX_IDENTITIES = 8;
     private static final Set<String> GUARDS = Set.of("off", "warn", "block");
 
     /** The earliest and latest event time taken: what every store's timestamp column holds. */
@@ -65,7 +69,38 @@ public final class DdlEventParser {
         return new DdlEvent(statement, optionalBoolean(root, "truncated"), optionalText(root, "command"),
                 optionalText(root, "flavor"), serverHost, serverPort, optionalText(root, "database"),
                 optionalText(root, "schema"), optionalText(root, "user"), optionalText(root, "clientHost"),
-                optionalText(root, "application"), time, optionalBoolean(root, "approved"), guard);
+                optionalText(root, "application"), time, optionalBoolean(root, "approved"), guard,
+                identities(root));
+    }
+
+    /** "serverIdentities": an optional array of short strings. */
+    private static List<String> identities(JsonNode root) {
+        JsonNode n = root.get("serverIdentities");
+        if (n == null || n.isNull()) {
+            return List.of();
+        }
+        if (!n.isArray()) {
+            throw new InvalidDdlEventException("field 'serverIdentities' must be an array of strings");
+        }
+        if (n.size() > MAX_IDENTITIES) {
+            throw new InvalidDdlEventException("field 'serverIdentities' has " + n.size()
+                    + " entries, over the limit of " + MAX_IDENTITIES);
+        }
+        List<String> out = new ArrayList<>(n.size());
+        for (JsonNode e : n) {
+            if (!e.isTextual()) {
+                throw new InvalidDdlEventException("field 'serverIdentities' must be an array of strings");
+            }
+            String v = noNul("serverIdentities", e.asText());
+            if (v.length() > MAX_FIELD) {
+                throw new InvalidDdlEventException("an entry of field 'serverIdentities' is " + v.length()
+                        + " characters, over the limit of " + MAX_FIELD);
+            }
+            if (!v.isBlank()) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     private static String requiredText(JsonNode root, String field, int max) {

@@ -43,6 +43,11 @@ public interface FleetService {
         throw new UnsupportedOperationException("this daemon does not take DDL events");
     }
 
+    /** Like {@link #reportDdl}, and says how the members were found, or why none was. */
+    default dev.driftd.events.DdlMatch takeDdl(dev.driftd.events.DdlEvent event) {
+        return dev.driftd.events.DdlMatch.of(reportDdl(event));
+    }
+
     /** The member's latest reported DDL statements, newest first (at most {@code limit}). */
     default List<dev.driftd.store.DdlRecord> recentDdl(String fleet, String member, int limit) {
         return List.of();

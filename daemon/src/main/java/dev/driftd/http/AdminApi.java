@@ -5,6 +5,7 @@ import dev.driftd.config.Role;
 import dev.driftd.events.DdlEvent;
 import dev.driftd.events.DdlEventParser;
 import dev.driftd.events.InvalidDdlEventException;
+import dev.driftd.events.LogThrottle;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberStatus;
@@ -72,6 +73,8 @@ public final class AdminApi implements AutoCloseable {
     private final Supplier<Authenticator> auth;
     private final List<Route> routes = new ArrayList<>();
     private final DdlEventQueue events;
+    /** Refused DDL events are logged once a minute per reason: a misconfigured proxy sends many. */
+    private final LogThrottle refusedLog = new LogThrottle(java.time.Duration.ofMinutes(1));
 
     /**
      * @param metrics the Prometheus exposition in the format asked for (called on a worker thread)
@@ -102,6 +105,7 @@ public final class AdminApi implements AutoCloseable {
         route("POST", "/api/v1/fleets/{fleet}/sweep", Access.ADMIN, this::sweep);
         route("POST", "/api/v1/reload", Access.ADMIN, this::reload);
         route("POST", "/api/v1/events/ddl", Access.REPORT, this::ddlEvent);
+        route("GET", "/api/v1/events/ddl", Access.REPORT, this::ddlCheck);
     }
 
     /** Routes of other features (plans, audit), registered by their own handler classes. */
@@ -192,6 +196,27 @@ public final class AdminApi implements AutoCloseable {
     }
 
     private void authorize(Access access, String method, String path, String authorization) {
+        try {
+            authorizeOrThrow(access, method, path, authorization);
+        } catch (ApiError e) {
+            if (access == Access.REPORT && method.equals("POST")) {
+                ddlRefused(e.status() == 401 ? DdlEventCounts.UNAUTHORIZED : DdlEventCounts.FORBIDDEN, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Counts and logs (once a minute per reason) a DDL event the API refused. */
+    private void ddlRefused(String reason, ApiError e) {
+        events.counts().count(DdlEventCounts.REJECTED, reason);
+        long held = refusedLog.admit(reason);
+        if (held != LogThrottle.HOLD) {
+            LOG.warn("DDL event from a JDBC proxy refused with {} ({}): {}{}", e.status(), reason, e.detail(),
+                    LogThrottle.heldBack(held));
+        }
+    }
+
+    private void authorizeOrThrow(Access access, String method, String path, String authorization) {
         if (access == Access.PUBLIC) {
             return;
         }
@@ -310,15 +335,29 @@ public final class AdminApi implements AutoCloseable {
         try {
             event = DdlEventParser.parse(req.body());
         } catch (InvalidDdlEventException e) {
-            throw ApiError.badRequest(e.getMessage());
+            ApiError bad = ApiError.badRequest(e.getMessage());
+            ddlRefused(DdlEventCounts.BAD_REQUEST, bad);
+            throw bad;
         }
         boolean admin = auth.get().authenticate(req.authorization()).map(t -> t.role() == Role.ADMIN).orElse(false);
         try {
-            return events.submit(event, fleets::reportDdl)
-                    .thenApply(matched -> ApiResponse.json(202, DdlJson.accepted(matched, admin)));
+            return events.take(event, fleets::takeDdl)
+                    .thenApply(match -> ApiResponse.json(202, DdlJson.accepted(match.members(), admin)));
         } catch (DdlEventQueue.Full e) {
             throw new ApiError(429, "too many requests", "the DDL event queue is full; send the event again later");
         }
+    }
+
+    /**
+     * GET /api/v1/events/ddl: the JDBC proxy's self-test at its first connection. Reaching here means
+     * the URL is the events URL and the token may report; nothing is counted or stored.
+     */
+    private CompletableFuture<ApiResponse> ddlCheck(ApiRequest req, Map<String, String> p) {
+        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+        n.put("status", "ok");
+        auth.get().authenticate(req.authorization()).ifPresent(t -> n.put("token", t.name()).put("role",
+                t.role().label()));
+        return done(ApiResponse.json(200, n));
     }
 
     private CompletableFuture<ApiResponse> reload(ApiRequest req, Map<String, String> p) {

@@ -1,6 +1,7 @@
 package dev.driftd.http;
 
 import dev.driftd.events.DdlEvent;
+import dev.driftd.events.DdlMatch;
 import dev.driftd.events.MemberRef;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * answers 429 with Retry-After: the sender knows the event was not taken); an event that
  * fails while being taken in is logged and answered 500. Both are counted in
  * {@code driftd_ddl_events_rejected_total{reason}}: no event the API accepted or refused goes
- * unnoticed.
+ * unnoticed. Every event's outcome (matched, unmatched, rejected) is also counted in
+ * {@link DdlEventCounts}, which the API's refusals (401, 403, 400) go to as well.
  */
 public final class DdlEventQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DdlEventQueue.class);
@@ -43,6 +45,7 @@ public final class DdlEventQueue implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final AtomicLong full = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final DdlEventCounts counts;
 
     /** @param registry where the rejection counters go; null for none (tests that do not scrape) */
     public DdlEventQueue(int capacity, MeterRegistry registry) {
@@ -51,6 +54,7 @@ public final class DdlEventQueue implements AutoCloseable {
         }
         executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(capacity),
                 new DefaultThreadFactory("driftd-ddl-intake", true));
+        counts = new DdlEventCounts(registry);
         if (registry != null) {
             FunctionCounter.builder(REJECTED, full, AtomicLong::get).tag("reason", "queue_full")
                     .description("DDL events refused (429: queue full) or failed while taken in (500)")
@@ -66,13 +70,24 @@ public final class DdlEventQueue implements AutoCloseable {
      * to. Throws {@link Full} at once when the queue is full.
      */
     public CompletableFuture<List<MemberRef>> submit(DdlEvent event, Function<DdlEvent, List<MemberRef>> intake) {
-        CompletableFuture<List<MemberRef>> out = new CompletableFuture<>();
+        return take(event, e -> DdlMatch.of(intake.apply(e))).thenApply(DdlMatch::members);
+    }
+
+    /**
+     * Queues the event for {@code intake}; the future completes with what it matched, counted by
+     * outcome. Throws {@link Full} at once when the queue is full.
+     */
+    public CompletableFuture<DdlMatch> take(DdlEvent event, Function<DdlEvent, DdlMatch> intake) {
+        CompletableFuture<DdlMatch> out = new CompletableFuture<>();
         try {
             executor.execute(() -> {
                 try {
-                    out.complete(intake.apply(event));
+                    DdlMatch match = intake.apply(event);
+                    counts.count(match);
+                    out.complete(match);
                 } catch (RuntimeException | StackOverflowError e) {
                     failed.incrementAndGet();
+                    counts.count(DdlEventCounts.REJECTED, DdlEventCounts.FAILED);
                     LOG.warn("a DDL event from {} for {}:{}/{} ({} characters) was lost: {}", event.application(),
                             event.serverHost(), event.serverPort(), event.database(), event.statement().length(),
                             e.toString(), e);
@@ -81,12 +96,18 @@ public final class DdlEventQueue implements AutoCloseable {
             });
         } catch (RejectedExecutionException e) {
             long n = full.incrementAndGet();
+            counts.count(DdlEventCounts.REJECTED, DdlEventCounts.QUEUE_FULL);
             if (Long.bitCount(n) == 1) { // 1st, 2nd, 4th, 8th ...: a flood does not flood the log too
                 LOG.warn("DDL event queue full: {} events refused with 429 so far", n);
             }
             throw new Full();
         }
         return out;
+    }
+
+    /** Every event's outcome; the API counts its refusals here too. */
+    public DdlEventCounts counts() {
+        return counts;
     }
 
     /** Events refused because the queue was full, since start. */

@@ -81,6 +81,11 @@ public final class DriftdDataSource implements DataSource {
         properties.setProperty(ProxySettings.APPLICATION, application);
     }
 
+    /** driftd.check: whether the first connection to the endpoint checks it and the token once. */
+    public void setCheck(boolean check) {
+        properties.setProperty(ProxySettings.CHECK, Boolean.toString(check));
+    }
+
     /** Extra connection properties for the real driver (and driftd.* settings). */
     public void setProperties(Properties extra) {
         for (String name : extra.stringPropertyNames()) {

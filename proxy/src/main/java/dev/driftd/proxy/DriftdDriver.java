@@ -103,6 +103,8 @@ public final class DriftdDriver implements Driver {
         all.add(info(ProxySettings.GUARD, "what to do with DDL lacking /* driftd:allow */",
                 new String[]{"off", "warn", "block"}));
         all.add(info(ProxySettings.APPLICATION, "application name carried by DDL events", null));
+        all.add(info(ProxySettings.CHECK, "check the endpoint and token once at the first connection (logged)",
+                new String[]{"true", "false"}));
         return all.toArray(new DriverPropertyInfo[0]);
     }
 

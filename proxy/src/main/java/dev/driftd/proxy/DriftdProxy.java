@@ -16,6 +16,7 @@ public final class DriftdProxy {
         long failed = 0;
         long dropped = 0;
         int queued = 0;
+        long unmatched = 0;
         String lastError = null;
         for (EventReporter r : Reporters.all()) {
             Stats s = r.stats();
@@ -23,11 +24,12 @@ public final class DriftdProxy {
             failed += s.failed;
             dropped += s.dropped;
             queued += s.queued;
+            unmatched += s.unmatched;
             if (s.lastError != null) {
                 lastError = s.lastError;
             }
         }
-        return new Stats(sent, failed, dropped, queued, REFUSED.get(), lastError);
+        return new Stats(sent, failed, dropped, queued, REFUSED.get(), unmatched, lastError);
     }
 
     /** Waits up to the timeout for queued events to be sent; true when the queues are empty. */
@@ -47,15 +49,21 @@ public final class DriftdProxy {
         public final int queued;
         /** DDL statements the guard refused (driftd.guard=block). */
         public final long refused;
-        /** The last delivery error, for diagnosis (never contains the token); null if none. */
+        /**
+         * Events the daemon took (counted in {@link #sent} too) but matched to no fleet member: it does
+         * not watch that database under the server the application named, or not yet.
+         */
+        public final long unmatched;
+        /** The last delivery error ("cause: what to do"), for diagnosis (never contains the token); null if none. */
         public final String lastError;
 
-        Stats(long sent, long failed, long dropped, int queued, long refused, String lastError) {
+        Stats(long sent, long failed, long dropped, int queued, long refused, long unmatched, String lastError) {
             this.sent = sent;
             this.failed = failed;
             this.dropped = dropped;
             this.queued = queued;
             this.refused = refused;
+            this.unmatched = unmatched;
             this.lastError = lastError;
         }
 
@@ -67,7 +75,7 @@ public final class DriftdProxy {
         @Override
         public String toString() {
             return "sent=" + sent + " failed=" + failed + " dropped=" + dropped + " queued=" + queued
-                    + " refused=" + refused + (lastError == null ? "" : " lastError=" + lastError);
+                    + " refused=" + refused + " unmatched=" + unmatched + (lastError == null ? "" : " lastError=" + lastError);
         }
     }
 }

@@ -33,9 +33,17 @@ final class JdbcUrls {
         return url != null && url.startsWith(PREFIX);
     }
 
-    /** jdbc:driftd:postgresql://h/db?a=1&driftd.guard=block -> jdbc:postgresql://h/db?a=1 + {driftd.guard=block}. */
+    /**
+     * jdbc:driftd:postgresql://h/db?a=1&driftd.guard=block -> jdbc:postgresql://h/db?a=1 + {driftd.guard=block}.
+     * jdbc:driftd:jdbc:postgresql://... (the real URL pasted whole after the prefix, a common first
+     * try) means the same and is taken as such.
+     */
     static Split split(String driftdUrl) {
-        String real = "jdbc:" + driftdUrl.substring(PREFIX.length());
+        String rest = driftdUrl.substring(PREFIX.length());
+        if (rest.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            rest = rest.substring(5);
+        }
+        String real = "jdbc:" + rest;
         Map<String, String> settings = new LinkedHashMap<>();
         int q = real.indexOf('?');
         if (q < 0) {

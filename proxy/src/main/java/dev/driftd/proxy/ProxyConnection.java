@@ -33,16 +33,16 @@ final class ProxyConnection implements InvocationHandler {
 
     private String user;
     private boolean userRead;
-    private boolean warned;
+    /** Read at the first DDL statement; null until then. */
+    private List<String> serverIdentities;
     private final List<ProxyEvent> pending = new ArrayList<>();
-    private long lastSeq;
 
     private ProxyConnection(Connection raw, String realUrl, ProxySettings settings) {
         this.raw = raw;
         this.settings = settings;
         this.flavor = SqlFlavor.ofUrl(realUrl);
         this.server = JdbcUrls.server(realUrl, flavor);
-        this.reporter = settings.endpoint == null ? null : Reporters.forEndpoint(settings.endpoint, settings.token);
+        this.reporter = settings.endpoint == null ? null : Reporters.forSettings(settings);
         this.inspecting = reporter != null || settings.guard != Guard.OFF;
         this.proxy = Invocations.newProxy(Connection.class, this);
     }
@@ -97,8 +97,7 @@ final class ProxyConnection implements InvocationHandler {
                 try {
                     return Invocations.forward(raw, method, args);
                 } finally {
-                    discardPending(); // closing with a transaction open rolls it back
-                    flushOwnEvents();
+                    discardPending(); // closing with a transaction open rolls it back; queued events leave on their own
                 }
             case "abort":
                 discardPending();
@@ -157,12 +156,8 @@ final class ProxyConnection implements InvocationHandler {
 
     private synchronized void record(List<Classification.DdlStatement> ddl, boolean marker) {
         boolean approved = settings.guard == Guard.OFF || marker;
-        if (!approved && !warned) {
-            // once per connection: the events carry every statement; the log only needs to say it happens
-            warned = true;
-            LOG.log(System.Logger.Level.WARNING, "driftd: DDL without /* driftd:allow */ ran (driftd.guard=warn): {0}"
-                    + " (further unapproved DDL on this connection is reported, not logged)",
-                    abbreviate(ddl.get(0).text()));
+        if (!approved) {
+            WarnModeLog.unapprovedDdl(settings.application, ddl.get(0).text());
         }
         if (reporter == null) {
             return;
@@ -172,9 +167,12 @@ final class ProxyConnection implements InvocationHandler {
         String who = user();
         String time = Instant.now().toString();
         boolean hold = holdUntilCommit();
+        if (serverIdentities == null) {
+            serverIdentities = ServerIdentity.read(raw, flavor);
+        }
         for (Classification.DdlStatement s : ddl) {
             ProxyEvent e = new ProxyEvent(s.text(), s.command(), flavor.label(), server.host, server.port,
-                    database, schema, who, settings.application, time, approved, settings.guard);
+                    database, schema, who, settings.application, time, approved, settings.guard, serverIdentities);
             if (hold) {
                 pending.add(e);
             } else {
@@ -184,10 +182,7 @@ final class ProxyConnection implements InvocationHandler {
     }
 
     private void enqueue(ProxyEvent e) {
-        long seq = reporter.offer(e);
-        if (seq > 0) {
-            lastSeq = seq;
-        }
+        reporter.offer(e);
     }
 
     private synchronized void discardPending() {
@@ -202,17 +197,6 @@ final class ProxyConnection implements InvocationHandler {
             enqueue(e);
         }
         pending.clear();
-    }
-
-    /** A short-lived process closes its connection and exits: give its events about a second to leave. */
-    private void flushOwnEvents() {
-        long seq;
-        synchronized (this) {
-            seq = lastSeq;
-        }
-        if (reporter != null && seq > 0) {
-            reporter.awaitCompleted(seq, System.nanoTime() + Reporters.FLUSH_NANOS);
-        }
     }
 
     private boolean holdUntilCommit() {

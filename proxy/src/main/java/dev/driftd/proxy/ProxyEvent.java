@@ -1,5 +1,7 @@
 package dev.driftd.proxy;
 
+import java.util.List;
+
 /**
  * One DDL statement that succeeded, as sent to POST /api/v1/events/ddl. Built on the application's
  * thread from values it already has; the client host is filled in on the reporter's thread
@@ -22,10 +24,19 @@ final class ProxyEvent {
     final String time;
     final boolean approved;
     final Guard guard;
+    /** What the server says it is, strongest first ({@link ServerIdentity}); empty when unreadable. */
+    final List<String> serverIdentities;
 
     ProxyEvent(String statement, String command, String flavor, String serverHost, int serverPort,
                String database, String schema, String user, String application, String time,
                boolean approved, Guard guard) {
+        this(statement, command, flavor, serverHost, serverPort, database, schema, user, application, time,
+                approved, guard, List.of());
+    }
+
+    ProxyEvent(String statement, String command, String flavor, String serverHost, int serverPort,
+               String database, String schema, String user, String application, String time,
+               boolean approved, Guard guard, List<String> serverIdentities) {
         this.truncated = statement.length() > MAX_STATEMENT;
         this.statement = truncated ? statement.substring(0, MAX_STATEMENT) : statement;
         this.command = command;
@@ -39,6 +50,7 @@ final class ProxyEvent {
         this.time = time;
         this.approved = approved;
         this.guard = guard;
+        this.serverIdentities = serverIdentities;
     }
 
     String toJson(String clientHost) {
@@ -50,6 +62,11 @@ final class ProxyEvent {
         field(b, "flavor", flavor).append(',');
         field(b, "serverHost", serverHost).append(',');
         b.append("\"serverPort\":").append(serverPort).append(',');
+        b.append("\"serverIdentities\":[");
+        for (int i = 0; i < serverIdentities.size(); i++) {
+            field(b.append(i == 0 ? "" : ","), serverIdentities.get(i));
+        }
+        b.append("],");
         field(b, "database", database).append(',');
         field(b, "schema", schema).append(',');
         field(b, "user", user).append(',');
@@ -63,6 +80,10 @@ final class ProxyEvent {
 
     private static StringBuilder field(StringBuilder b, String name, String value) {
         b.append('"').append(name).append("\":");
+        return field(b, value);
+    }
+
+    private static StringBuilder field(StringBuilder b, String value) {
         if (value == null) {
             return b.append("null");
         }

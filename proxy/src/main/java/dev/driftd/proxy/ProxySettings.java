@@ -17,18 +17,26 @@ final class ProxySettings {
     static final String TOKEN = "driftd.token";
     static final String GUARD = "driftd.guard";
     static final String APPLICATION = "driftd.application";
+    static final String CHECK = "driftd.check";
 
     /** Daemon base URL; null when events are not reported (the guard still applies). */
     final URI endpoint;
     final String token;
     final Guard guard;
     final String application;
+    /** Whether the first connection to an endpoint checks it and the token once (off the application's thread). */
+    final boolean check;
 
     ProxySettings(URI endpoint, String token, Guard guard, String application) {
+        this(endpoint, token, guard, application, true);
+    }
+
+    ProxySettings(URI endpoint, String token, Guard guard, String application, boolean check) {
         this.endpoint = endpoint;
         this.token = token;
         this.guard = guard;
         this.application = application;
+        this.check = check;
     }
 
     /** Resolves the four settings; throws IllegalArgumentException with a one-line reason for bad values. */
@@ -38,11 +46,23 @@ final class ProxySettings {
         String token = lookup(TOKEN, urlParams, props, systemProperties, environment);
         String guard = lookup(GUARD, urlParams, props, systemProperties, environment);
         String application = lookup(APPLICATION, urlParams, props, systemProperties, environment);
+        String check = lookup(CHECK, urlParams, props, systemProperties, environment);
         return new ProxySettings(
                 endpoint == null ? null : parseEndpoint(endpoint),
                 token,
                 guard == null ? Guard.WARN : Guard.parse(guard),
-                application != null ? application : defaultApplication(systemProperties));
+                application != null ? application : defaultApplication(systemProperties),
+                check == null || parseCheck(check));
+    }
+
+    private static boolean parseCheck(String value) {
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("driftd.check must be true or false, got '" + value + "'");
     }
 
     static ProxySettings fromEnvironment(Map<String, String> urlParams, Properties props) {

@@ -8,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One reporter per (endpoint, token) for the whole JVM, so connections share a queue and a sender
- * thread; and the shutdown hook that gives queued events about a second to leave the JVM.
+ * thread; and the shutdown hook that gives queued events at most 200 ms to leave the JVM (a
+ * daemon that answers takes a few milliseconds; one that hangs must not hold the exit).
  */
 final class Reporters {
-    static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(1_000);
+    static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private static final ConcurrentHashMap<String, EventReporter> REPORTERS = new ConcurrentHashMap<>();
     private static volatile boolean hookInstalled;
@@ -25,6 +26,15 @@ final class Reporters {
         if (r == null) {
             r = REPORTERS.computeIfAbsent(key, k -> new EventReporter(endpoint, token));
             installHook();
+        }
+        return r;
+    }
+
+    /** The reporter a connection with these settings uses; the first one per endpoint runs the self-test. */
+    static EventReporter forSettings(ProxySettings settings) {
+        EventReporter r = forEndpoint(settings.endpoint, settings.token);
+        if (settings.check) {
+            r.selfTestOnce();
         }
         return r;
     }
@@ -43,6 +53,15 @@ final class Reporters {
         return all;
     }
 
+    /** The shutdown hook: what is queued gets 200 ms; requests still under way then are closed. */
+    private static void atExit() {
+        if (!flushAll(FLUSH_NANOS)) {
+            for (EventReporter r : all()) {
+                r.abandonInFlight();
+            }
+        }
+    }
+
     private static void installHook() {
         if (hookInstalled) {
             return;
@@ -52,8 +71,7 @@ final class Reporters {
                 return;
             }
             try {
-                Runtime.getRuntime().addShutdownHook(
-                        new Thread(() -> flushAll(FLUSH_NANOS), "driftd-proxy-flush"));
+                Runtime.getRuntime().addShutdownHook(new Thread(Reporters::atExit, "driftd-proxy-flush"));
             } catch (IllegalStateException e) {
                 // the JVM is already shutting down: nothing left to hook
             }

@@ -13,7 +13,7 @@ class ProxyEventTest {
                 "app", "tenant_7", "migrator", "billing", "2026-11-26T05:00:00.123Z", true, Guard.WARN);
         assertThat(e.toJson("web-3")).isEqualTo("{\"statement\":\"/* driftd:allow */ CREATE TABLE t (a int)\","
                 + "\"truncated\":false,\"command\":\"CREATE\",\"flavor\":\"postgresql\",\"serverHost\":\"db1\","
-                + "\"serverPort\":5432,\"database\":\"app\",\"schema\":\"tenant_7\",\"user\":\"migrator\","
+                + "\"serverPort\":5432,\"serverIdentities\":[],\"database\":\"app\",\"schema\":\"tenant_7\",\"user\":\"migrator\","
                 + "\"clientHost\":\"web-3\",\"application\":\"billing\",\"time\":\"2026-11-26T05:00:00.123Z\","
                 + "\"approved\":true,\"guard\":\"warn\"}");
     }
