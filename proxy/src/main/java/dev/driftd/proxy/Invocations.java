@@ -1,9 +1,16 @@
 package dev.driftd.proxy;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Forwarding helpers shared by the proxy handlers. */
 final class Invocations {
@@ -21,11 +28,13 @@ final class Invocations {
 
     /**
      * The java.sql.Wrapper and java.lang.Object methods every proxy answers the same way; returns
-     * NOT_HANDLED for everything else. unwrap to an interface the proxy implements returns the
-     * proxy (so unwrapping to Connection or Statement cannot slip past the guard); anything else
-     * (PGConnection, a vendor statement) comes from the real object.
+     * NOT_HANDLED for everything else. unwrap to any interface the proxy implements — the JDBC
+     * one and every public interface of the driver's object (PGConnection, JdbcConnection, ...) —
+     * returns the proxy, so its calls still pass the guard. Only unwrap to a concrete class
+     * reaches the driver's own object; the connection decides whether to allow that.
      */
-    static Object wrapperOrObjectMethod(Object proxy, Object target, Method method, Object[] args) throws SQLException {
+    static Object wrapperOrObjectMethod(Object proxy, Object target, Method method, Object[] args,
+                                        ProxyConnection owner) throws SQLException {
         switch (method.getName()) {
             case "unwrap":
                 if (args != null && args.length == 1 && args[0] instanceof Class) {
@@ -33,7 +42,9 @@ final class Invocations {
                     if (iface.isInstance(proxy)) {
                         return proxy;
                     }
-                    return ((java.sql.Wrapper) target).unwrap(iface);
+                    Object unwrapped = ((java.sql.Wrapper) target).unwrap(iface);
+                    owner.allowEscape(iface, unwrapped);
+                    return unwrapped;
                 }
                 return NOT_HANDLED;
             case "isWrapperFor":
@@ -64,8 +75,86 @@ final class Invocations {
 
     static final Object NOT_HANDLED = new Object();
 
+    /**
+     * A proxy that implements every public interface of the real object's class (PGConnection,
+     * BaseConnection, Connector/J's JdbcConnection, ...), not only the JDBC one: so unwrap and
+     * instanceof to a vendor interface find the proxy and its calls still pass the handler.
+     * The proxy class's constructor is built once per real class and kept in a ClassValue, so
+     * wrapping a result set costs a constructor call, not a proxy class lookup.
+     */
     @SuppressWarnings("unchecked")
-    static <T> T newProxy(Class<T> iface, java.lang.reflect.InvocationHandler handler) {
-        return (T) Proxy.newProxyInstance(Invocations.class.getClassLoader(), new Class<?>[]{iface}, handler);
+    static <T> T newProxy(Class<T> iface, Object raw, InvocationHandler handler) {
+        Constructor<?> constructor = PROXY_CONSTRUCTORS.get(raw.getClass()).forInterface(iface);
+        try {
+            return (T) constructor.newInstance(handler);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("driftd: cannot build a proxy for " + raw.getClass().getName(), e);
+        }
+    }
+
+    /** Proxy constructors for one real class, by the JDBC interface asked for (usually one). */
+    private static final class Constructors {
+        private final Class<?> rawClass;
+        private final Map<Class<?>, Constructor<?>> byInterface = new ConcurrentHashMap<>();
+
+        Constructors(Class<?> rawClass) {
+            this.rawClass = rawClass;
+        }
+
+        Constructor<?> forInterface(Class<?> iface) {
+            Constructor<?> c = byInterface.get(iface);
+            if (c == null) {
+                c = byInterface.computeIfAbsent(iface, i -> build(rawClass, i));
+            }
+            return c;
+        }
+    }
+
+    private static final ClassValue<Constructors> PROXY_CONSTRUCTORS = new ClassValue<>() {
+        @Override
+        protected Constructors computeValue(Class<?> type) {
+            return new Constructors(type);
+        }
+    };
+
+    private static Constructor<?> build(Class<?> rawClass, Class<?> iface) {
+        Set<Class<?>> interfaces = new LinkedHashSet<>();
+        interfaces.add(iface);
+        if (iface.isAssignableFrom(rawClass)) {
+            collectPublicInterfaces(rawClass, interfaces);
+        }
+        ClassLoader loader = rawClass.getClassLoader() != null ? rawClass.getClassLoader() : Invocations.class.getClassLoader();
+        Object sample;
+        try {
+            sample = Proxy.newProxyInstance(loader, interfaces.toArray(new Class<?>[0]), (p, m, a) -> null);
+        } catch (IllegalArgumentException e) {
+            // an interface the driver's loader cannot see (odd class loader set-ups): the JDBC interface alone
+            sample = Proxy.newProxyInstance(Invocations.class.getClassLoader(), new Class<?>[]{iface}, (p, m, a) -> null);
+        }
+        try {
+            return sample.getClass().getConstructor(InvocationHandler.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Interfaces a proxy may implement: public, and reachable (not nested in a non-public class). */
+    private static void collectPublicInterfaces(Class<?> type, Set<Class<?>> into) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (accessible(i) && into.add(i)) {
+                    collectPublicInterfaces(i, into);
+                }
+            }
+        }
+    }
+
+    private static boolean accessible(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getEnclosingClass()) {
+            if (!Modifier.isPublic(k.getModifiers())) {
+                return false;
+            }
+        }
+        return c.getModule().isExported(c.getPackageName());
     }
 }
