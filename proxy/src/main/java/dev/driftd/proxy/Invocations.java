@@ -120,15 +120,25 @@ final class Invocations {
     private static Constructor<?> build(Class<?> rawClass, Class<?> iface) {
         Set<Class<?>> interfaces = new LinkedHashSet<>();
         interfaces.add(iface);
+        if (iface == java.sql.Connection.class) {
+            interfaces.add(DriftdConnection.class); // what migration tools and their plugins talk to
+        }
         if (iface.isAssignableFrom(rawClass)) {
             collectPublicInterfaces(rawClass, interfaces);
         }
-        ClassLoader loader = rawClass.getClassLoader() != null ? rawClass.getClassLoader() : Invocations.class.getClassLoader();
-        Object sample;
-        try {
-            sample = Proxy.newProxyInstance(loader, interfaces.toArray(new Class<?>[0]), (p, m, a) -> null);
-        } catch (IllegalArgumentException e) {
-            // an interface the driver's loader cannot see (odd class loader set-ups): the JDBC interface alone
+        Class<?>[] all = interfaces.toArray(new Class<?>[0]);
+        Object sample = null;
+        // the proxy's loader usually sees the driver too; in an application server the driver's may be the one that sees both
+        for (ClassLoader loader : new ClassLoader[]{Invocations.class.getClassLoader(), rawClass.getClassLoader()}) {
+            if (sample == null && loader != null) {
+                try {
+                    sample = Proxy.newProxyInstance(loader, all, (p, m, a) -> null);
+                } catch (IllegalArgumentException e) {
+                    // an interface this loader cannot see: try the next one
+                }
+            }
+        }
+        if (sample == null) {
             sample = Proxy.newProxyInstance(Invocations.class.getClassLoader(), new Class<?>[]{iface}, (p, m, a) -> null);
         }
         try {

@@ -93,6 +93,25 @@ final class ProxyConnection implements InvocationHandler {
             }
             case "getMetaData":
                 return MetaDataHandler.wrap(this, (DatabaseMetaData) Invocations.forward(raw, method, args));
+            case "approveSession":
+                if (method.getDeclaringClass() == DriftdConnection.class) {
+                    sessionApproval = args[0] == null ? "" : ((String) args[0]).trim();
+                    return null;
+                }
+                break;
+            case "endSession":
+                if (method.getDeclaringClass() == DriftdConnection.class) {
+                    sessionApproval = null;
+                    migration = null;
+                    return null;
+                }
+                break;
+            case "setMigration":
+                if (method.getDeclaringClass() == DriftdConnection.class) {
+                    migration = args[0] == null || ((String) args[0]).isBlank() ? null : ((String) args[0]).trim();
+                    return null;
+                }
+                break;
             case "setClientInfo":
                 if (takeClientInfo(args)) {
                     return null;
