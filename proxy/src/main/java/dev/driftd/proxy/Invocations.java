@@ -75,6 +75,16 @@ final class Invocations {
 
     static final Object NOT_HANDLED = new Object();
 
+    /** True for an object this proxy made (so it is not wrapped twice); a pool's or driver's own Proxy is not ours. */
+    static boolean isOurs(Object o) {
+        if (o == null || !Proxy.isProxyClass(o.getClass())) {
+            return false;
+        }
+        InvocationHandler h = Proxy.getInvocationHandler(o);
+        return h instanceof ProxyConnection || h instanceof StatementHandler || h instanceof ResultSetHandler
+                || h instanceof MetaDataHandler;
+    }
+
     /**
      * A proxy that implements every public interface of the real object's class (PGConnection,
      * BaseConnection, Connector/J's JdbcConnection, ...), not only the JDBC one: so unwrap and

@@ -91,7 +91,10 @@ final class MigrationTools {
                 && s.charAt(prefix.length()) != '-');
     }
 
-    /** True when every DDL statement of the string creates, alters or drops a migration tool's history table. */
+    /**
+     * True when every DDL statement of the string creates or alters a migration tool's history table
+     * (what the tools do on their own; dropping one is not, and still needs an approval).
+     */
     static boolean onlyHistoryTables(Classification c) {
         if (!c.isDdl()) {
             return false;
@@ -105,7 +108,7 @@ final class MigrationTools {
     }
 
     /**
-     * CREATE TABLE / ALTER TABLE / DROP TABLE / CREATE [UNIQUE] INDEX ... ON whose table is
+     * CREATE TABLE / ALTER TABLE / CREATE [UNIQUE] INDEX ... ON whose table is
      * flyway_schema_history, DATABASECHANGELOG or DATABASECHANGELOGLOCK (schema-qualified and
      * quoted or not). The name is read from the statement's leading words only.
      */
@@ -126,7 +129,7 @@ final class MigrationTools {
                 return on > 0 && on + 1 < w.size() && isHistoryName(w.get(on + 1).equals("only") && on + 2 < w.size()
                         ? w.get(on + 2) : w.get(on + 1));
             }
-        } else if (verb.equals("alter") || verb.equals("drop")) {
+        } else if (verb.equals("alter")) {
             k = 1;
         } else {
             return false;

@@ -199,11 +199,11 @@ final class ProxyConnection implements InvocationHandler {
             return r instanceof java.sql.ResultSet ? ResultSetHandler.wrap(this, (java.sql.ResultSet) r, null) : r;
         }
         Object r = Invocations.forward(raw, method, args);
-        if (r instanceof Connection && !(r instanceof java.lang.reflect.Proxy)) {
+        if (r instanceof Connection && !Invocations.isOurs(r)) {
             return r == raw ? proxy : wrap((Connection) r, realUrl, settings);
-        } else if (r instanceof DatabaseMetaData && !(r instanceof java.lang.reflect.Proxy)) {
+        } else if (r instanceof DatabaseMetaData && !Invocations.isOurs(r)) {
             return MetaDataHandler.wrap(this, (DatabaseMetaData) r);
-        } else if (r instanceof java.sql.ResultSet && !(r instanceof java.lang.reflect.Proxy)) {
+        } else if (r instanceof java.sql.ResultSet && !Invocations.isOurs(r)) {
             return ResultSetHandler.wrap(this, (java.sql.ResultSet) r, null);
         }
         return r;
@@ -252,7 +252,7 @@ final class ProxyConnection implements InvocationHandler {
      * it is allowed and logged once per class (DDL through it is neither guarded nor reported).
      */
     void allowEscape(Class<?> asked, Object unwrapped) throws SQLException {
-        if (!inspecting || unwrapped == null || unwrapped instanceof java.lang.reflect.Proxy) {
+        if (!inspecting || unwrapped == null || Invocations.isOurs(unwrapped)) {
             return;
         }
         if (settings.guard == Guard.BLOCK) {

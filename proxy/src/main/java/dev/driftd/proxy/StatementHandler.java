@@ -95,7 +95,7 @@ final class StatementHandler implements InvocationHandler {
         }
         Object r = Invocations.forward(raw, method, args);
         // e.g. a CallableStatement's getObject returning a PostgreSQL refcursor
-        return r instanceof ResultSet && !(r instanceof java.lang.reflect.Proxy)
+        return r instanceof ResultSet && !Invocations.isOurs(r)
                 ? ResultSetHandler.wrap(connection, (ResultSet) r, (Statement) proxy) : r;
     }
 
