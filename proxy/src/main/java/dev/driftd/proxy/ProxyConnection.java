@@ -182,6 +182,9 @@ final class ProxyConnection implements InvocationHandler {
     private Object vendorCall(Method method, Object[] args) throws Throwable {
         Class<?> type = method.getReturnType();
         String sql = args != null && args.length > 0 && args[0] instanceof String ? (String) args[0] : null;
+        if (sql == null && (type.isPrimitive() || type == String.class)) {
+            return Invocations.forward(raw, method, args); // getAutoCommit, isClosed, getSchema, ...: the common case
+        }
         if (Statement.class.isAssignableFrom(type)) {
             Classification c = sql == null ? null : inspect(sql);
             Statement st = (Statement) Invocations.forward(raw, method, args);

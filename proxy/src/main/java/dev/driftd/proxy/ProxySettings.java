@@ -25,23 +25,14 @@ final class ProxySettings {
     final String token;
     final Guard guard;
     final String application;
-    /** Null unless the connection is approved for DDL as a whole (driftd.approve=flyway). */
-    final String approve;
+    /** Null unless the connection is approved for DDL as a whole (driftd.approve=flyway); set by resolve only. */
+    String approve;
 
     ProxySettings(URI endpoint, String token, Guard guard, String application) {
         this.endpoint = endpoint;
         this.token = token;
         this.guard = guard;
         this.application = application;
-        this.approve = null;
-    }
-
-    private ProxySettings(ProxySettings base, String approve) {
-        this.endpoint = base.endpoint;
-        this.token = base.token;
-        this.guard = base.guard;
-        this.application = base.application;
-        this.approve = approve;
     }
 
     /** Resolves the four settings; throws IllegalArgumentException with a one-line reason for bad values. */
@@ -51,13 +42,13 @@ final class ProxySettings {
         String token = lookup(TOKEN, urlParams, props, systemProperties, environment);
         String guard = lookup(GUARD, urlParams, props, systemProperties, environment);
         String application = lookup(APPLICATION, urlParams, props, systemProperties, environment);
-        String approve = lookup(APPROVE, urlParams, props, s -> null, s -> null); // per connection, never host-wide
         ProxySettings settings = new ProxySettings(
                 endpoint == null ? null : parseEndpoint(endpoint),
                 token,
                 guard == null ? Guard.WARN : Guard.parse(guard),
                 application != null ? application : defaultApplication(systemProperties));
-        return approve == null ? settings : new ProxySettings(settings, approve);
+        settings.approve = lookup(APPROVE, urlParams, props, s -> null, s -> null); // per connection, never host-wide
+        return settings;
     }
 
     static ProxySettings fromEnvironment(Map<String, String> urlParams, Properties props) {

@@ -94,9 +94,13 @@ final class StatementHandler implements InvocationHandler {
                 break;
         }
         Object r = Invocations.forward(raw, method, args);
-        // e.g. a CallableStatement's getObject returning a PostgreSQL refcursor
-        return r instanceof ResultSet && !Invocations.isOurs(r)
-                ? ResultSetHandler.wrap(connection, (ResultSet) r, (Statement) proxy) : r;
+        // decided by the declared type, not instanceof: a failing instanceof against an interface costs
+        // more than the rest of the call (it scans the object's supertypes); getObject may return a refcursor
+        Class<?> type = method.getReturnType();
+        if (type == ResultSet.class || type == Object.class && r instanceof ResultSet) {
+            return Invocations.isOurs(r) ? r : ResultSetHandler.wrap(connection, (ResultSet) r, (Statement) proxy);
+        }
+        return r;
     }
 
     private Object execute(Object proxy, Method method, Object[] args) throws Throwable {
@@ -110,7 +114,8 @@ final class StatementHandler implements InvocationHandler {
         if (c != null) {
             connection.succeeded(c);
         }
-        return r instanceof ResultSet ? ResultSetHandler.wrap(connection, (ResultSet) r, (Statement) proxy) : r;
+        return method.getReturnType() == ResultSet.class // executeQuery; see invoke on why not instanceof
+                ? ResultSetHandler.wrap(connection, (ResultSet) r, (Statement) proxy) : r;
     }
 
     /** What execute* answers for a statement that is nothing but the session marker: no result, no rows. */
