@@ -30,11 +30,18 @@ final class Invocations {
      * The java.sql.Wrapper and java.lang.Object methods every proxy answers the same way; returns
      * NOT_HANDLED for everything else. unwrap to any interface the proxy implements — the JDBC
      * one and every public interface of the driver's object (PGConnection, JdbcConnection, ...) —
-     * returns the proxy, so its calls still pass the guard. Only unwrap to a concrete class
-     * reaches the driver's own object; the connection decides whether to allow that.
+     * returns the proxy, so its calls still pass the guard. When the real object is itself a
+     * wrapper (a pool's), what it unwraps to is wrapped in turn (see ProxyConnection#guardedView);
+     * only unwrap to a concrete class reaches the driver's own object, if the connection allows it.
      */
     static Object wrapperOrObjectMethod(Object proxy, Object target, Method method, Object[] args,
                                         ProxyConnection owner) throws SQLException {
+        return wrapperOrObjectMethod(proxy, target, method, args, owner, null);
+    }
+
+    /** As above; prepared is the classified SQL of a prepared statement, for a view of the driver's statement. */
+    static Object wrapperOrObjectMethod(Object proxy, Object target, Method method, Object[] args,
+                                        ProxyConnection owner, Classification prepared) throws SQLException {
         switch (method.getName()) {
             case "unwrap":
                 if (args != null && args.length == 1 && args[0] instanceof Class) {
@@ -42,9 +49,7 @@ final class Invocations {
                     if (iface.isInstance(proxy)) {
                         return proxy;
                     }
-                    Object unwrapped = ((java.sql.Wrapper) target).unwrap(iface);
-                    owner.allowEscape(iface, unwrapped);
-                    return unwrapped;
+                    return owner.guardedView(iface, ((java.sql.Wrapper) target).unwrap(iface), prepared);
                 }
                 return NOT_HANDLED;
             case "isWrapperFor":

@@ -55,7 +55,16 @@ final class ProxyConnection implements InvocationHandler {
     private final List<String> pendingDdl = new ArrayList<>();
     private long lastSeq;
 
+    /**
+     * The connection whose guard, approval and pending events this one uses: itself, or for a
+     * vendor view (the driver's connection reached by unwrap through a pool's wrapper) the proxy
+     * connection it was unwrapped from, so commit and rollback through either release or drop
+     * the same events.
+     */
+    private final ProxyConnection owner;
+
     private ProxyConnection(Connection raw, String realUrl, ProxySettings settings) {
+        this.owner = this;
         this.raw = raw;
         this.realUrl = realUrl;
         this.settings = settings;
@@ -64,6 +73,19 @@ final class ProxyConnection implements InvocationHandler {
         this.server = JdbcUrls.server(realUrl, flavor);
         this.reporter = settings.endpoint == null ? null : Reporters.forEndpoint(settings.endpoint, settings.token);
         this.inspecting = reporter != null || settings.guard != Guard.OFF;
+        this.proxy = Invocations.newProxy(Connection.class, raw, this);
+    }
+
+    /** A view over another physical-connection object of the same session, sharing the owner's state. */
+    private ProxyConnection(Connection raw, ProxyConnection owner) {
+        this.owner = owner;
+        this.raw = raw;
+        this.realUrl = owner.realUrl;
+        this.settings = owner.settings;
+        this.flavor = owner.flavor;
+        this.server = owner.server;
+        this.reporter = owner.reporter;
+        this.inspecting = owner.inspecting;
         this.proxy = Invocations.newProxy(Connection.class, raw, this);
     }
 
@@ -95,20 +117,20 @@ final class ProxyConnection implements InvocationHandler {
                 return MetaDataHandler.wrap(this, (DatabaseMetaData) Invocations.forward(raw, method, args));
             case "approveSession":
                 if (method.getDeclaringClass() == DriftdConnection.class) {
-                    sessionApproval = args[0] == null ? "" : ((String) args[0]).trim();
+                    owner.sessionApproval = args[0] == null ? "" : ((String) args[0]).trim();
                     return null;
                 }
                 break;
             case "endSession":
                 if (method.getDeclaringClass() == DriftdConnection.class) {
-                    sessionApproval = null;
-                    migration = null;
+                    owner.sessionApproval = null;
+                    owner.migration = null;
                     return null;
                 }
                 break;
             case "setMigration":
                 if (method.getDeclaringClass() == DriftdConnection.class) {
-                    migration = args[0] == null || ((String) args[0]).isBlank() ? null : ((String) args[0]).trim();
+                    owner.migration = args[0] == null || ((String) args[0]).isBlank() ? null : ((String) args[0]).trim();
                     return null;
                 }
                 break;
@@ -121,21 +143,21 @@ final class ProxyConnection implements InvocationHandler {
                 if (args != null && args.length == 1 && args[0] instanceof String) {
                     String name = (String) args[0];
                     if (APPROVE.equals(name)) {
-                        return sessionApproval;
+                        return owner.sessionApproval;
                     } else if (MIGRATION.equals(name)) {
-                        return migration;
+                        return owner.migration;
                     }
                 }
                 break;
             case "commit": {
                 Object r = Invocations.forward(raw, method, args);
-                releasePending();
+                owner.releasePending();
                 return r;
             }
             case "rollback": {
                 Object r = Invocations.forward(raw, method, args);
                 if (args == null || args.length == 0) {
-                    discardPending(); // a savepoint rollback keeps them: we cannot tell which it undid
+                    owner.discardPending(); // a savepoint rollback keeps them: we cannot tell which it undid
                 }
                 return r;
             }
@@ -143,7 +165,7 @@ final class ProxyConnection implements InvocationHandler {
                 boolean wasAuto = raw.getAutoCommit();
                 Object r = Invocations.forward(raw, method, args);
                 if (!wasAuto && (Boolean) args[0]) {
-                    releasePending(); // switching auto-commit on commits the open transaction
+                    owner.releasePending(); // switching auto-commit on commits the open transaction
                 }
                 return r;
             }
@@ -151,11 +173,11 @@ final class ProxyConnection implements InvocationHandler {
                 try {
                     return Invocations.forward(raw, method, args);
                 } finally {
-                    discardPending(); // closing with a transaction open rolls it back
-                    flushOwnEvents();
+                    owner.discardPending(); // closing with a transaction open rolls it back
+                    owner.flushOwnEvents();
                 }
             case "abort":
-                discardPending();
+                owner.discardPending();
                 return Invocations.forward(raw, method, args);
             case "unwrap":
             case "isWrapperFor":
@@ -203,7 +225,7 @@ final class ProxyConnection implements InvocationHandler {
         }
         Object r = Invocations.forward(raw, method, args);
         if (r instanceof Connection && !Invocations.isOurs(r)) {
-            return r == raw ? proxy : wrap((Connection) r, realUrl, settings);
+            return r == raw ? proxy : new ProxyConnection((Connection) r, owner).proxy; // same session: same state
         } else if (r instanceof DatabaseMetaData && !Invocations.isOurs(r)) {
             return MetaDataHandler.wrap(this, (DatabaseMetaData) r);
         } else if (r instanceof java.sql.ResultSet && !Invocations.isOurs(r)) {
@@ -224,10 +246,10 @@ final class ProxyConnection implements InvocationHandler {
             String name = (String) args[0];
             String value = args[1] == null || ((String) args[1]).isBlank() ? null : ((String) args[1]).trim();
             if (APPROVE.equals(name)) {
-                sessionApproval = value;
+                owner.sessionApproval = value;
                 return true;
             } else if (MIGRATION.equals(name)) {
-                migration = value;
+                owner.migration = value;
                 return true;
             }
             return false;
@@ -250,11 +272,44 @@ final class ProxyConnection implements InvocationHandler {
     }
 
     /**
+     * What unwrap returns when the object it reached is not this proxy's (the driver's object behind
+     * a pool's wrapper, say): for an interface, a proxy over that object too — a vendor view that
+     * implements all its interfaces and stays behind this connection's guard and reporter; for a
+     * class, which no proxy can implement, the object itself if {@link #allowEscape} agrees.
+     */
+    Object guardedView(Class<?> asked, Object unwrapped, Classification prepared) throws SQLException {
+        if (unwrapped == null || Invocations.isOurs(unwrapped)) {
+            return unwrapped;
+        }
+        if (asked.isInterface()) {
+            Object view = null;
+            if (unwrapped instanceof Connection) {
+                view = new ProxyConnection((Connection) unwrapped, owner).proxy;
+            } else if (unwrapped instanceof CallableStatement) {
+                view = StatementHandler.wrap(owner, (Statement) unwrapped, CallableStatement.class, prepared);
+            } else if (unwrapped instanceof PreparedStatement) {
+                view = StatementHandler.wrap(owner, (Statement) unwrapped, PreparedStatement.class, prepared);
+            } else if (unwrapped instanceof Statement) {
+                view = StatementHandler.wrap(owner, (Statement) unwrapped, Statement.class, prepared);
+            } else if (unwrapped instanceof java.sql.ResultSet) {
+                view = ResultSetHandler.wrap(owner, (java.sql.ResultSet) unwrapped, null);
+            } else if (unwrapped instanceof DatabaseMetaData) {
+                view = MetaDataHandler.wrap(owner, (DatabaseMetaData) unwrapped);
+            }
+            if (view != null && asked.isInstance(view)) {
+                return view;
+            }
+        }
+        allowEscape(asked, unwrapped);
+        return unwrapped;
+    }
+
+    /**
      * unwrap to a concrete driver class hands out the driver's own object, which no proxy can
      * stand in for. Under block that would be a way past the guard, so it is refused; otherwise
      * it is allowed and logged once per class (DDL through it is neither guarded nor reported).
      */
-    void allowEscape(Class<?> asked, Object unwrapped) throws SQLException {
+    private void allowEscape(Class<?> asked, Object unwrapped) throws SQLException {
         if (!inspecting || unwrapped == null || Invocations.isOurs(unwrapped)) {
             return;
         }
@@ -287,6 +342,9 @@ final class ProxyConnection implements InvocationHandler {
      * case is the classifier's prefix check; with neither guard nor endpoint it does nothing.
      */
     Classification inspect(String sql) throws SQLException {
+        if (owner != this) {
+            return owner.inspect(sql);
+        }
         MigrationTools.SessionMarker session = MigrationTools.sessionMarker(sql);
         if (session != null) {
             sessionApproval = session.end ? null : session.label;
@@ -344,6 +402,10 @@ final class ProxyConnection implements InvocationHandler {
 
     /** Called after SQL classified by {@link #inspect} ran without an exception. Never throws. */
     void succeeded(Classification c) {
+        if (owner != this) {
+            owner.succeeded(c);
+            return;
+        }
         if (!c.isDdl()) {
             return;
         }

@@ -80,7 +80,7 @@ final class StatementHandler implements InvocationHandler {
             case "equals":
             case "hashCode":
             case "toString": {
-                Object r = Invocations.wrapperOrObjectMethod(proxy, raw, method, args, connection);
+                Object r = Invocations.wrapperOrObjectMethod(proxy, raw, method, args, connection, prepared);
                 if (r != Invocations.NOT_HANDLED) {
                     return r;
                 }

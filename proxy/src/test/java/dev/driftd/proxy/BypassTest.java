@@ -3,6 +3,8 @@ package dev.driftd.proxy;
 import com.mysql.cj.jdbc.ConnectionImpl;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.JdbcStatement;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -194,6 +196,54 @@ class BypassTest {
         }
         assertThat(receiver.drain(1_000)).extracting(e -> e.text("statement"))
                 .containsExactly("CREATE TABLE p22b_a (a int)", "CREATE TABLE p22b_b (a int)");
+    }
+
+    /**
+     * DriftdDataSource.wrap over a pool: the proxy's connection wraps the pool's, which unwraps to
+     * the driver's. unwrap to the vendor interface must give a guarded view of that object, and a
+     * PostgreSQL transaction committed through the view must release its events.
+     */
+    @Test
+    void unwrapThroughAPoolGivesAGuardedViewPostgres() throws Exception {
+        server = TestServers.postgres();
+        assumeTrue(server != null, "no PostgreSQL");
+        db = server.createDatabase("p22b_bypass_pool");
+        receiver = new DdlReceiver();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.url(db));
+        config.setMaximumPoolSize(1);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            DriftdDataSource blocked = DriftdDataSource.wrap(pool);
+            blocked.setEndpoint(receiver.endpoint());
+            blocked.setGuard("block");
+            try (Connection c = blocked.getConnection()) {
+                PGConnection pg = c.unwrap(PGConnection.class);
+                assertThat(pg).isNotSameAs(c).isInstanceOf(Connection.class);
+                assertThat(pg.getBackendPID()).isPositive();
+                refused("pool: unwrap(PGConnection)", () -> ((Connection) pg).createStatement()
+                        .execute("CREATE TABLE p22b_bypassed (a int)"));
+                refused("pool: unwrap(BaseConnection).execSQLUpdate",
+                        () -> c.unwrap(BaseConnection.class).execSQLUpdate("CREATE TABLE p22b_bypassed (a int)"));
+                refused("pool: unwrap(PgConnection class)", () -> c.unwrap(PgConnection.class));
+            }
+            DriftdDataSource warned = DriftdDataSource.wrap(pool);
+            warned.setEndpoint(receiver.endpoint());
+            warned.setGuard("warn");
+            try (Connection c = warned.getConnection()) {
+                c.setAutoCommit(false);
+                Connection view = (Connection) c.unwrap(PGConnection.class);
+                try (Statement s = view.createStatement()) {
+                    s.execute("CREATE TABLE p22b_viewed (a int)");
+                }
+                assertThat(receiver.next(300)).as("held until commit").isNull();
+                view.commit();
+                DdlReceiver.Received e = receiver.next(2_000);
+                assertThat(e).isNotNull();
+                assertThat(e.text("statement")).isEqualTo("CREATE TABLE p22b_viewed (a int)");
+                c.setAutoCommit(true);
+            }
+        }
+        assertNothingRan("SELECT count(*) FROM pg_class WHERE relname = 'p22b_bypassed'");
     }
 
     private void assertNothingRan(String countQuery) throws SQLException {
