@@ -9,6 +9,8 @@ import java.util.List;
  */
 final class Classification {
     static final Classification NOT_DDL = new Classification(Collections.emptyList(), false);
+    /** A string that is nothing but a session marker comment: it is taken by the proxy, not sent. */
+    static final Classification SESSION_ONLY = new Classification(Collections.emptyList(), false);
 
     private final List<DdlStatement> ddl;
     private final boolean allowMarker;
@@ -25,6 +27,11 @@ final class Classification {
     /** The DDL statements in source order; empty for queries and DML. */
     List<DdlStatement> ddl() {
         return ddl;
+    }
+
+    /** True for a string holding only /* driftd:allow-session *\/ (or end-session) and other comments. */
+    boolean sessionOnly() {
+        return this == SESSION_ONLY;
     }
 
     /** True when a comment starting with "driftd:allow" appears anywhere in the string. */

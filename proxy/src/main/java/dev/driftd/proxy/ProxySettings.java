@@ -18,6 +18,8 @@ final class ProxySettings {
     static final String GUARD = "driftd.guard";
     static final String APPLICATION = "driftd.application";
     static final String CHECK = "driftd.check";
+    /** A connection-level approval for migration tools (see ProxyConnection); its value names the tool. */
+    static final String APPROVE = "driftd.approve";
 
     /** Daemon base URL; null when events are not reported (the guard still applies). */
     final URI endpoint;
@@ -26,6 +28,8 @@ final class ProxySettings {
     final String application;
     /** Whether the first connection to an endpoint checks it and the token once (off the application's thread). */
     final boolean check;
+    /** Null unless the connection is approved for DDL as a whole (driftd.approve=flyway); set by resolve only. */
+    String approve;
 
     ProxySettings(URI endpoint, String token, Guard guard, String application) {
         this(endpoint, token, guard, application, true);
@@ -47,12 +51,14 @@ final class ProxySettings {
         String guard = lookup(GUARD, urlParams, props, systemProperties, environment);
         String application = lookup(APPLICATION, urlParams, props, systemProperties, environment);
         String check = lookup(CHECK, urlParams, props, systemProperties, environment);
-        return new ProxySettings(
+        ProxySettings settings = new ProxySettings(
                 endpoint == null ? null : parseEndpoint(endpoint),
                 token,
                 guard == null ? Guard.WARN : Guard.parse(guard),
                 application != null ? application : defaultApplication(systemProperties),
                 check == null || parseCheck(check));
+        settings.approve = lookup(APPROVE, urlParams, props, s -> null, s -> null); // per connection, never host-wide
+        return settings;
     }
 
     private static boolean parseCheck(String value) {

@@ -3,6 +3,7 @@ package dev.driftd.proxy;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.sql.BatchUpdateException;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,29 +35,25 @@ final class StatementHandler implements InvocationHandler {
         if (raw == null) {
             return null;
         }
-        return Invocations.newProxy(iface, new StatementHandler(connection, raw, prepared));
+        return Invocations.newProxy(iface, raw, new StatementHandler(connection, raw, prepared));
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        switch (method.getName()) {
+        String name = method.getName();
+        switch (name) {
             case "execute":
             case "executeQuery":
             case "executeUpdate":
-            case "executeLargeUpdate": {
-                Classification c = args != null && args.length > 0 && args[0] instanceof String
-                        ? connection.inspect((String) args[0])
-                        : prepared;
-                Object r = Invocations.forward(raw, method, args);
-                if (c != null) {
-                    connection.succeeded(c);
-                }
-                return r;
-            }
+            case "executeLargeUpdate":
+                return execute(proxy, method, args);
             case "addBatch": {
                 Classification c = args != null && args.length == 1 && args[0] instanceof String
                         ? connection.inspect((String) args[0])
                         : prepared;
+                if (c != null && c.sessionOnly()) {
+                    return null; // the approval is taken; a comment alone is not sent
+                }
                 Object r = Invocations.forward(raw, method, args);
                 addToBatch(c);
                 return r;
@@ -74,21 +71,64 @@ final class StatementHandler implements InvocationHandler {
                     return connection.proxy();
                 }
                 break;
+            case "getResultSet":
+            case "getGeneratedKeys":
+                return ResultSetHandler.wrap(connection, (ResultSet) Invocations.forward(raw, method, args),
+                        (Statement) proxy);
             case "unwrap":
             case "isWrapperFor":
             case "equals":
             case "hashCode":
             case "toString": {
-                Object r = Invocations.wrapperOrObjectMethod(proxy, raw, method, args);
+                Object r = Invocations.wrapperOrObjectMethod(proxy, raw, method, args, connection, prepared);
                 if (r != Invocations.NOT_HANDLED) {
                     return r;
                 }
                 break;
             }
             default:
+                if (name.startsWith("execute")) {
+                    // vendor entry points reached through their interfaces, e.g. pgjdbc's executeWithFlags(sql, flags)
+                    return execute(proxy, method, args);
+                }
                 break;
         }
-        return Invocations.forward(raw, method, args);
+        Object r = Invocations.forward(raw, method, args);
+        // decided by the declared type, not instanceof: a failing instanceof against an interface costs
+        // more than the rest of the call (it scans the object's supertypes); getObject may return a refcursor
+        Class<?> type = method.getReturnType();
+        if (type == ResultSet.class || type == Object.class && r instanceof ResultSet) {
+            return Invocations.isOurs(r) ? r : ResultSetHandler.wrap(connection, (ResultSet) r, (Statement) proxy);
+        }
+        return r;
+    }
+
+    private Object execute(Object proxy, Method method, Object[] args) throws Throwable {
+        Classification c = args != null && args.length > 0 && args[0] instanceof String
+                ? connection.inspect((String) args[0])
+                : prepared;
+        if (c != null && c.sessionOnly()) {
+            return noResult(method.getReturnType()); // the approval is taken; a comment alone is not sent
+        }
+        Object r = Invocations.forward(raw, method, args);
+        if (c != null) {
+            connection.succeeded(c);
+        }
+        return method.getReturnType() == ResultSet.class // executeQuery; see invoke on why not instanceof
+                ? ResultSetHandler.wrap(connection, (ResultSet) r, (Statement) proxy) : r;
+    }
+
+    /** What execute* answers for a statement that is nothing but the session marker: no result, no rows. */
+    private static Object noResult(Class<?> type) throws java.sql.SQLException {
+        if (type == boolean.class) {
+            return false;
+        } else if (type == int.class) {
+            return 0;
+        } else if (type == long.class) {
+            return 0L;
+        }
+        throw new java.sql.SQLException("driftd: a statement holding only the /* driftd:allow-session */ comment"
+                + " returns no result set; run it with execute() or executeUpdate()", "42000");
     }
 
     /** Only DDL entries are remembered, so a large DML batch costs a counter, not a list. */

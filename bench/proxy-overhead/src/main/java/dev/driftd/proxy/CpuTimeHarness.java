@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
  * The same cases as {@link ProxyOverheadBenchmark}, timed in thread CPU time instead of wall time.
  * On a machine shared with other work, wall-clock numbers (JMH's) grow with the load; CPU time
  * per operation does much less. Prints the median of 9 rounds per case, after a long warm-up.
- * Run: java -cp benchmarks.jar:driftd-proxy.jar dev.driftd.proxy.CpuTimeHarness
+ * Run: java -cp benchmarks.jar:driftd-proxy.jar dev.driftd.proxy.CpuTimeHarness [ops] [name part]
  */
 public final class CpuTimeHarness {
     private static volatile Object sink;
@@ -31,9 +31,15 @@ public final class CpuTimeHarness {
         cases.put("executeDirect", b::executeDirect);
         cases.put("executeThroughProxy", b::executeThroughProxy);
         cases.put("executeThroughProxyGuardOffNoEndpoint", b::executeThroughProxyGuardOffNoEndpoint);
+        cases.put("readRowDirect", b::readRowDirect);
+        cases.put("readRowThroughProxy", b::readRowThroughProxy);
+        String only = args.length > 1 ? args[1] : ""; // e.g. "readRow": the cases whose name contains it
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int ops = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
         for (Map.Entry<String, Callable<Object>> c : cases.entrySet()) {
+            if (!c.getKey().contains(only)) {
+                continue;
+            }
             run(c.getValue(), ops * 3); // warm-up: let the JIT compile it
             double[] perOp = new double[9];
             for (int r = 0; r < perOp.length; r++) {

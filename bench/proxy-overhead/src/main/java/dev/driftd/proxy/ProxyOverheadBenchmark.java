@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
@@ -43,12 +44,19 @@ public class ProxyOverheadBenchmark {
     private Statement direct;
     private Statement proxied;
     private Statement proxiedGuardOff;
+    private ResultSet directRows;
+    private ResultSet proxiedRows;
 
     /** A driver statement that does nothing, so the benchmark measures the proxy alone. */
     private static Connection noOpConnection() {
+        // a result set with endless rows of one column "x": the per-row path, without a database
+        ResultSet noOpResultSet = (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(),
+                new Class<?>[]{ResultSet.class}, (p, m, a) -> m.getReturnType() == boolean.class ? Boolean.TRUE
+                        : m.getReturnType() == String.class ? "x" : m.getReturnType() == int.class ? 0 : null);
         Statement noOpStatement = (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(),
                 new Class<?>[]{Statement.class}, (p, m, a) -> m.getReturnType() == boolean.class ? Boolean.FALSE
-                        : m.getReturnType() == int.class ? 0 : null);
+                        : m.getReturnType() == int.class ? 0
+                        : m.getReturnType() == ResultSet.class ? noOpResultSet : null);
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
                 (p, m, a) -> "createStatement".equals(m.getName()) ? noOpStatement
                         : m.getReturnType() == boolean.class ? Boolean.TRUE : null);
@@ -65,6 +73,8 @@ public class ProxyOverheadBenchmark {
         off.setProperty("driftd.guard", "off");
         proxiedGuardOff = ProxyConnection.wrap(raw, "jdbc:postgresql://db:5432/app",
                 ProxySettings.resolve(Collections.emptyMap(), off, k -> null, k -> null)).createStatement();
+        directRows = direct.executeQuery(SELECT);
+        proxiedRows = proxied.executeQuery(SELECT); // wrapped, so getStatement() leads back to the proxy
     }
 
     @Benchmark
@@ -105,5 +115,19 @@ public class ProxyOverheadBenchmark {
     @Benchmark
     public boolean executeThroughProxyGuardOffNoEndpoint() throws SQLException {
         return proxiedGuardOff.execute(SELECT);
+    }
+
+    /** One row read: next() and one getString(), on the driver's result set. */
+    @Benchmark
+    public String readRowDirect() throws SQLException {
+        directRows.next();
+        return directRows.getString(1);
+    }
+
+    /** The same through the proxy's result set wrapper (two more reflective dispatches per row). */
+    @Benchmark
+    public String readRowThroughProxy() throws SQLException {
+        proxiedRows.next();
+        return proxiedRows.getString(1);
     }
 }
