@@ -553,22 +553,24 @@ final class ConfigReader {
             throw error(line, where + ": '" + name + "' is not a credential name (letters, digits, '_', '.', '-'; "
                     + "no '/')");
         }
+        // Messages start with the quoted name: the log redactor masks the word after "secret: " or
+        // "token: " (it could be a value), and a quote is where it stops.
         String dir = env.apply(CREDENTIALS_DIRECTORY);
         if (dir == null || dir.isEmpty()) {
-            throw error(line, where + ": credential " + name + ": $" + CREDENTIALS_DIRECTORY + " is not set "
-                    + "(systemd sets it for a unit with LoadCredential=" + name + ":PATH; outside systemd use ${file:PATH})");
+            throw error(line, where + ": '" + name + "': $" + CREDENTIALS_DIRECTORY + " is not set (systemd sets it "
+                    + "for a unit with a LoadCredential= line for this credential; outside systemd use ${file:PATH})");
         }
         Path p = Path.of(dir).resolve(name);
         String v;
         try {
             v = Files.readString(p, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw error(line, where + ": credential " + name + " not found: cannot read " + p + " ("
-                    + e.getClass().getSimpleName() + "); does the unit have LoadCredential=" + name + ":PATH?");
+            throw error(line, where + ": '" + name + "': no such systemd credential, cannot read " + p + " ("
+                    + e.getClass().getSimpleName() + "); give the unit a LoadCredential= line for it");
         }
         if (v.isEmpty()) {
-            throw error(line, where + ": credential " + name + " is empty (" + p + "); is the file that the unit's "
-                    + "LoadCredential=" + name + ":PATH names missing or empty?");
+            throw error(line, where + ": '" + name + "': the systemd credential is empty (" + p + "); is the file "
+                    + "its LoadCredential= line names missing or empty?");
         }
         return new Secret(v, "credential " + name);
     }
