@@ -46,6 +46,7 @@ final class ConfigReader {
     static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency",
             "shards", "apply", "approvals", "rollout", "timeout", "full_snapshot_every", "members", "discover");
     static final List<String> ROLLOUT = List.of("canary", "wave", "pause");
+    static final List<String> SCHEDULE_EVERY = List.of("every");
     static final List<String> MEMBER = List.of("name", "url", "user", "password", "schema");
     static final List<String> DISCOVER = List.of("url", "user", "password", "databases", "schemas");
     static final List<String> GOLDEN_MEMBER = List.of("member");
@@ -57,7 +58,7 @@ final class ConfigReader {
     /** Every key the file may contain, in any section (config/driftd.yaml must document each). */
     static Set<String> knownKeys() {
         Set<String> all = new java.util.TreeSet<>();
-        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, ROLLOUT, MEMBER, DISCOVER, GOLDEN_MEMBER,
+        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, ROLLOUT, SCHEDULE_EVERY, MEMBER, DISCOVER, GOLDEN_MEMBER,
                 GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY)) {
             all.addAll(l);
         }
@@ -519,7 +520,7 @@ final class ConfigReader {
         }
         String at = where + ".schedule";
         if (e.value() instanceof YamlNode.Mapping every) {
-            keys(every, at, List.of("every"));
+            keys(every, at, SCHEDULE_EVERY);
             String period = string(every, "every", at, true);
             int line = every.entries().get("every").value().line();
             Duration d;
