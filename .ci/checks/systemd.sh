@@ -4,20 +4,27 @@
 # offline security score must stay low, the hardening the docs promise must be present, and
 # systemd/driftd.sysusers must create the driftd user (tested in a throwaway root, the host's
 # /etc/passwd is not touched).
+# Every credential config/driftd.yaml reads (${credential:NAME}) must be loaded by the unit, and
+# optional there (LoadCredential= paired with a SetCredential= default).
 # verify resolves ExecStart's binary on this host: /usr/bin/java (Debian's alternatives link)
 # must exist, which it does wherever `mvn verify` ran. It does not need the driftd user,
-# /opt/driftd/driftd.jar, /etc/driftd or a running systemd (PID 1 may be anything).
+# /usr/share/driftd/driftd.jar, /etc/driftd or a running systemd (PID 1 may be anything).
+# A required tool that is missing (and cannot be installed) fails the check; nothing is skipped
+# silently: every skipped step prints "systemd: SKIP ..." with the reason.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 unit=systemd/driftd.service
 status=0
 
-if ! command -v systemd-analyze >/dev/null 2>&1; then
-  echo "systemd: systemd-analyze missing, installing Debian's systemd package"
+if ! command -v systemd-analyze >/dev/null 2>&1 || ! command -v systemd-sysusers >/dev/null 2>&1; then
+  echo "systemd: systemd-analyze or systemd-sysusers missing, installing Debian's systemd package"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq systemd >/dev/null
 fi
-[ -x /usr/bin/java ] || { echo "systemd: /usr/bin/java (ExecStart's binary) is missing; install a JRE first" >&2; exit 1; }
+for tool in systemd-analyze systemd-sysusers; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "systemd: FAIL: required tool $tool is missing (apt-get install systemd did not provide it)" >&2; exit 1; }
+done
+[ -x /usr/bin/java ] || { echo "systemd: FAIL: /usr/bin/java (ExecStart's binary) is missing; install a JRE first" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -45,20 +52,34 @@ if systemd-analyze security --help 2>/dev/null | grep -q -- '--offline'; then
   else
     echo "systemd: systemd-analyze security --offline: exposure $score (0 best, 10 worst): OK"
   fi
+else
+  echo "systemd: SKIP security score: this systemd-analyze ($(systemd-analyze --version | head -1)) has no --offline"
 fi
 
 # The settings the operations guide documents; a refactoring of the unit must keep them.
 required=(
   'User=driftd'
-  'ExecStart=/usr/bin/java $JAVA_OPTS -jar /opt/driftd/driftd.jar run --config /etc/driftd/driftd.yaml'
   'StateDirectory=driftd' 'WorkingDirectory=/var/lib/driftd' 'ReadWritePaths=/var/lib/driftd'
   'NoNewPrivileges=yes' 'ProtectSystem=strict' 'ProtectHome=yes' 'PrivateTmp=yes'
   'ProtectKernelTunables=yes' 'ProtectControlGroups=yes' 'RestrictSUIDSGID=yes' 'LockPersonality=yes'
   'CapabilityBoundingSet=' 'Restart=on-failure' 'SuccessExitStatus=143'
-  'EnvironmentFile=-/etc/driftd/driftd.env' 'LoadCredential=admin.token:/etc/driftd/admin.token'
+  'ExecStart=/usr/bin/java $JAVA_OPTS -jar /usr/share/driftd/driftd.jar run --config /etc/driftd/driftd.yaml'
+  'EnvironmentFile=-/etc/driftd/driftd.env'
 )
 for line in "${required[@]}"; do
   grep -qxF "$line" "$unit" || { echo "systemd: $unit lacks '$line'" >&2; status=1; }
+done
+# Each credential the example config reads is loaded, and optional: a SetCredential= default of
+# the same name keeps a missing file from failing the start (LoadCredential= alone would).
+creds=$(grep -vE '^\s*#' config/driftd.yaml | grep -oE '\$\{credential:[A-Za-z0-9_.-]+\}' | sed -E 's/^\$\{credential:(.*)\}$/\1/' | sort -u)
+[ -n "$creds" ] || { echo "systemd: config/driftd.yaml reads no \${credential:...}; the unit's credentials are untested" >&2; status=1; }
+for c in $creds; do
+  if grep -qE "^LoadCredential=$c:/etc/driftd/$c\$" "$unit" && grep -qE "^SetCredential=$c:" "$unit"; then
+    echo "systemd: credential $c: LoadCredential= with a SetCredential= default (optional): OK"
+  else
+    echo "systemd: config/driftd.yaml reads \${credential:$c} but $unit lacks LoadCredential=$c:/etc/driftd/$c or its SetCredential=$c: default" >&2
+    status=1
+  fi
 done
 # W+X memory is how the JIT works: this setting would stop the JVM from starting.
 if grep -Eq '^\s*MemoryDenyWriteExecute\s*=\s*(yes|true|1|on)' "$unit"; then
@@ -68,7 +89,7 @@ fi
 
 # The sysusers entry creates user and group driftd with the state directory as home.
 mkdir -p "$work/root/etc"
-systemd-sysusers --root="$work/root" - < systemd/driftd.sysusers > /dev/null 2>&1 || true
+systemd-sysusers --root="$work/root" - < systemd/driftd.sysusers > "$work/sysusers.out" 2>&1 || cat "$work/sysusers.out" >&2
 if grep -Eq '^driftd:x:[0-9]+:[0-9]+:[^:]*:/var/lib/driftd:/usr/sbin/nologin$' "$work/root/etc/passwd" 2>/dev/null \
    && grep -q '^driftd:' "$work/root/etc/group"; then
   echo "systemd: systemd-sysusers creates user and group driftd (home /var/lib/driftd, no login shell): OK"

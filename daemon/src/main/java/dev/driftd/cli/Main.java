@@ -13,7 +13,10 @@ import java.util.function.Supplier;
  * {@code driftd}: exit 0 in sync (or done), 1 drift found, 2 error with one line on standard error.
  * Standard output carries only the requested result; logs go to standard error.
  */
-@Command(name = "driftd", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+// scope INHERIT: every subcommand gets --help (and --version), which picocli answers before it
+// checks required options, so `driftd diff --help` prints usage instead of "Missing required options"
+@Command(name = "driftd", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = VersionCommand.Provider.class,
         description = "Schema drift monitor for fleets of PostgreSQL, MySQL and MariaDB databases.")
 public final class Main {
     public static final int IN_SYNC = 0;
@@ -37,6 +40,18 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args, new ByteSink(System.out), new PrintWriter(System.err, true)));
+    }
+
+    /** The names of the subcommands, in help order. */
+    static java.util.Set<String> commandNames() {
+        return java.util.Collections.unmodifiableSet(COMMANDS.keySet());
+    }
+
+    /** The whole command tree, every subcommand built: what shell completion is generated from. */
+    static CommandLine fullCommandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        COMMANDS.values().forEach(command -> cli.addSubcommand(command.get()));
+        return cli;
     }
 
     /** Runs a command line with the given streams; what tests call. */

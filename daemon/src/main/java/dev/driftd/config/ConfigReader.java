@@ -2,13 +2,11 @@ package dev.driftd.config;
 
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.engine.Durations;
-import org.quartz.CronExpression;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +29,11 @@ final class ConfigReader {
     /** The shortest bearer token accepted: 16 characters (96 bits and more from a random generator). */
     static final int MIN_TOKEN_LENGTH = 16;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    /** systemd's variable naming the directory of the unit's credentials. */
+    static final String CREDENTIALS_DIRECTORY = "CREDENTIALS_DIRECTORY";
+    /** A systemd credential ID: a file name in that directory. */
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile("(?!\\.{1,2}$)[A-Za-z0-9_.-]+");
     private static final Pattern SECRET_REF = Pattern.compile("\\$\\{([a-z]+):(.*)}");
-    private static final Pattern DAYS = Pattern.compile("(\\d+)d");
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[?&;](password|pwd)=");
     private static final Pattern MEMBER_URL = Pattern.compile("jdbc:(postgresql|mysql|mariadb)://.+");
     private static final Pattern STORE_URL = Pattern.compile("jdbc:(h2:.+|postgresql://.+)");
@@ -45,6 +46,7 @@ final class ConfigReader {
     static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency",
             "shards", "apply", "approvals", "rollout", "timeout", "full_snapshot_every", "members", "discover");
     static final List<String> ROLLOUT = List.of("canary", "wave", "pause");
+    static final List<String> SCHEDULE_EVERY = List.of("every");
     static final List<String> MEMBER = List.of("name", "url", "user", "password", "schema");
     static final List<String> DISCOVER = List.of("url", "user", "password", "databases", "schemas");
     static final List<String> GOLDEN_MEMBER = List.of("member");
@@ -56,7 +58,7 @@ final class ConfigReader {
     /** Every key the file may contain, in any section (config/driftd.yaml must document each). */
     static Set<String> knownKeys() {
         Set<String> all = new java.util.TreeSet<>();
-        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, ROLLOUT, MEMBER, DISCOVER, GOLDEN_MEMBER,
+        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, ROLLOUT, SCHEDULE_EVERY, MEMBER, DISCOVER, GOLDEN_MEMBER,
                 GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY)) {
             all.addAll(l);
         }
@@ -188,18 +190,7 @@ final class ConfigReader {
         keys(m, at, FLEET);
         String name = name(m, at);
         String where = at + " (" + name + ")";
-        String schedule = string(m, "schedule", where, false);
-        if (schedule == null) {
-            schedule = FleetConfig.DEFAULT_SCHEDULE;
-        } else {
-            try {
-                CronExpression.validateExpression(schedule);
-            } catch (ParseException e) {
-                throw error(m.entries().get("schedule").value().line(), where + ".schedule: '" + schedule
-                        + "' is not a Quartz cron expression (" + e.getMessage()
-                        + "); e.g. \"0 */5 * * * ?\" is every five minutes");
-            }
-        }
+        String schedule = schedule(m, where);
         int concurrency = integer(m, "concurrency", where, FleetConfig.DEFAULT_CONCURRENCY, 1);
         int perServer = integer(m, "per_server_concurrency", where,
                 Math.min(concurrency, FleetConfig.DEFAULT_PER_SERVER), 1);
@@ -503,16 +494,86 @@ final class ConfigReader {
                     }
                     return new Secret(v, "file " + p);
                 }
+                case "credential" -> {
+                    return credential(what, line, where);
+                }
                 default -> throw error(line, where + ": unknown secret reference ${" + ref.group(1)
-                        + ":…}; use ${env:NAME} or ${file:PATH}");
+                        + ":…}; use ${env:NAME}, ${file:PATH} or ${credential:NAME}");
             }
         }
         if (raw.contains("${")) {
-            throw error(line, where + ": malformed secret reference; use ${env:NAME} or ${file:PATH}");
+            throw error(line, where + ": malformed secret reference; use ${env:NAME}, ${file:PATH} or ${credential:NAME}");
         }
         warnings.add(source + ":" + line + ": " + where + " is a literal secret in the file; prefer "
                 + "\"${env:NAME}\" or \"${file:PATH}\"");
         return new Secret(raw, "literal");
+    }
+
+    /**
+     * {@code schedule:} as cron text (five-field Unix or Quartz) or as {@code {every: 5m}}; the text
+     * kept is the one {@link FleetSchedule#parse} reads back (the default when absent).
+     */
+    private String schedule(YamlNode.Mapping m, String where) {
+        YamlNode.Entry e = m.entries().get("schedule");
+        if (e == null || isNull(e.value())) {
+            return FleetConfig.DEFAULT_SCHEDULE;
+        }
+        String at = where + ".schedule";
+        if (e.value() instanceof YamlNode.Mapping every) {
+            keys(every, at, SCHEDULE_EVERY);
+            String period = string(every, "every", at, true);
+            int line = every.entries().get("every").value().line();
+            Duration d;
+            try {
+                d = Durations.parse(period, at + ".every");
+            } catch (IllegalArgumentException bad) {
+                throw error(line, bad.getMessage());
+            }
+            try {
+                return FleetSchedule.every(d).text();
+            } catch (IllegalArgumentException bad) {
+                throw error(line, at + "." + bad.getMessage());
+            }
+        }
+        String text = string(m, "schedule", where, true);
+        try {
+            return FleetSchedule.parse(text).text();
+        } catch (IllegalArgumentException bad) {
+            throw error(e.value().line(), at + ": " + bad.getMessage());
+        }
+    }
+
+    /**
+     * {@code ${credential:NAME}}: systemd's {@code LoadCredential=NAME:PATH} copies PATH (readable by
+     * root only) to {@code $CREDENTIALS_DIRECTORY/NAME}, readable by the service's user only, for the
+     * service's lifetime. The unit pairs it with an empty {@code SetCredential=NAME:} so that a
+     * missing source file starts the service anyway; a config that uses it then fails here, clearly.
+     */
+    private Secret credential(String name, int line, String where) {
+        if (!CREDENTIAL_NAME.matcher(name).matches()) {
+            throw error(line, where + ": '" + name + "' is not a credential name (letters, digits, '_', '.', '-'; "
+                    + "no '/')");
+        }
+        // Messages start with the quoted name: the log redactor masks the word after "secret: " or
+        // "token: " (it could be a value), and a quote is where it stops.
+        String dir = env.apply(CREDENTIALS_DIRECTORY);
+        if (dir == null || dir.isEmpty()) {
+            throw error(line, where + ": '" + name + "': $" + CREDENTIALS_DIRECTORY + " is not set (systemd sets it "
+                    + "for a unit with a LoadCredential= line for this credential; outside systemd use ${file:PATH})");
+        }
+        Path p = Path.of(dir).resolve(name);
+        String v;
+        try {
+            v = Files.readString(p, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw error(line, where + ": '" + name + "': no such systemd credential, cannot read " + p + " ("
+                    + e.getClass().getSimpleName() + "); give the unit a LoadCredential= line for it");
+        }
+        if (v.isEmpty()) {
+            throw error(line, where + ": '" + name + "': the systemd credential is empty (" + p + "); is the file "
+                    + "its LoadCredential= line names missing or empty?");
+        }
+        return new Secret(v, "credential " + name);
     }
 
     private int integer(YamlNode.Mapping m, String key, String at, int dflt, int min) {
@@ -546,23 +607,16 @@ final class ConfigReader {
     }
 
     private Duration retention(String raw, int line) {
-        Matcher d = DAYS.matcher(raw.strip());
-        if (d.matches()) {
-            long days = Long.parseLong(d.group(1));
-            if (days < 1) {
-                throw error(line, "store.retention: keep at least 1d");
-            }
-            return Duration.ofDays(days);
-        }
+        Duration r;
         try {
-            Duration r = Durations.parse(raw, "store.retention");
-            if (r.compareTo(Duration.ofHours(1)) < 0) {
-                throw error(line, "store.retention: keep at least 1h");
-            }
-            return r;
+            r = Durations.parse(raw, "store.retention");
         } catch (IllegalArgumentException e) {
-            throw error(line, "store.retention: '" + raw + "' is not a duration (e.g. 90d, 12h)");
+            throw error(line, e.getMessage());
         }
+        if (r.compareTo(Duration.ofHours(1)) < 0) {
+            throw error(line, "store.retention: keep at least 1h");
+        }
+        return r;
     }
 
     private Pattern regex(String raw, int line, String where) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One fleet: its schedule (Quartz cron), golden source, concurrency limits, shards (parts swept as
+ * One fleet: its schedule (as written: Quartz cron, Unix cron or "every 5m"; see {@link FleetSchedule}), golden source, concurrency limits, shards (parts swept as
  * separate jobs, possibly on different cluster nodes), apply policy, per-member timeout, how long an
  * unchanged member's snapshot is reused (zero: never), explicit members and discovery rules.
  */

@@ -2,6 +2,7 @@ package dev.driftd.daemon;
 
 import dev.driftd.cluster.SweepGuard;
 import dev.driftd.config.FleetConfig;
+import dev.driftd.config.FleetSchedule;
 import dev.driftd.fleet.Shard;
 import dev.driftd.sweep.FleetRunner;
 import org.quartz.CronScheduleBuilder;
@@ -17,6 +18,7 @@ import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.quartz.spi.JobFactory;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -125,10 +127,9 @@ public final class SweepScheduler implements AutoCloseable {
                 JobDetail job = JobBuilder.newJob(SweepJob.class).withIdentity(name, GROUP)
                         .usingJobData(SweepJob.FLEET, fleet.name())
                         .usingJobData(SweepJob.SHARD, Integer.toString(i)).storeDurably().build();
+                FleetSchedule when = FleetSchedule.parse(fleet.schedule());
                 Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, GROUP).forJob(job)
-                        .withSchedule(CronScheduleBuilder.cronSchedule(fleet.schedule())
-                                .withMisfireHandlingInstructionFireAndProceed())
-                        .build();
+                        .startAt(when.start(Instant.now())).withSchedule(when.quartzSchedule()).build();
                 scheduler.scheduleJob(job, Set.of(trigger), true);
             }
             deleteJobs(fleet.name(), wanted);

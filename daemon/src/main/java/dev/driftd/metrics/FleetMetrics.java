@@ -153,7 +153,7 @@ public final class FleetMetrics implements FleetEvents {
                 fm.schedule = FleetSchedule.of(f.schedule());
                 if (!fm.schedule.known()) {
                     // NaN gauges would leave DriftdFleetNotSwept silent for this fleet: say so once per change
-                    LOG.warn("fleet {}: schedule '{}' is not a Quartz cron expression; "
+                    LOG.warn("fleet {}: schedule '{}' does not parse; "
                             + "driftd_fleet_schedule_* read NaN", f.name(), f.schedule());
                 }
             }

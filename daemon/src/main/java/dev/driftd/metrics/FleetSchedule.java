@@ -15,29 +15,40 @@ import java.util.Date;
  */
 final class FleetSchedule {
     private final String expression;
+    /** Null when the schedule does not parse (the daemon refuses such a fleet at load). */
+    private final dev.driftd.config.FleetSchedule schedule;
+    /** The Quartz cron that runs a cron schedule; null for a fixed period or an unparsable one. */
     private final CronExpression cron;
 
-    private FleetSchedule(String expression, CronExpression cron) {
+    private FleetSchedule(String expression, dev.driftd.config.FleetSchedule schedule, CronExpression cron) {
         this.expression = expression;
+        this.schedule = schedule;
         this.cron = cron;
     }
 
-    /** The schedule of a cron expression; one that Quartz does not parse gives NaN for both values. */
+    /**
+     * The schedule as the configuration writes it ({@code every 5m}, Unix or Quartz cron), read by the
+     * same parser the scheduler uses; one that does not parse gives NaN for both values.
+     */
     static FleetSchedule of(String expression) {
+        dev.driftd.config.FleetSchedule schedule = null;
         CronExpression cron = null;
         if (expression != null) {
             try {
-                cron = new CronExpression(expression);
-            } catch (ParseException e) {
-                // the daemon refuses such a fleet at load; here it only means "unknown"
+                schedule = dev.driftd.config.FleetSchedule.parse(expression);
+                if (schedule.quartzCron() != null) {
+                    cron = new CronExpression(schedule.quartzCron());
+                }
+            } catch (IllegalArgumentException | ParseException e) {
+                schedule = null; // "unknown" here; the loader names the error
             }
         }
-        return new FleetSchedule(expression, cron);
+        return new FleetSchedule(expression, schedule, cron);
     }
 
-    /** False when the expression was not a cron Quartz reads: both values are then NaN. */
+    /** False when the schedule does not parse: both values are then NaN. */
     boolean known() {
-        return cron != null;
+        return schedule != null;
     }
 
     boolean is(String other) {
@@ -46,6 +57,10 @@ final class FleetSchedule {
 
     /** Unix seconds of the first firing after {@code now}; NaN when there is none (a cron in the past). */
     double nextTimestampSeconds(Instant now) {
+        if (schedule != null && schedule.period() != null) {
+            // a period fires on the multiples of itself since the epoch (config.FleetSchedule#start)
+            return schedule.start(now).getTime() / 1000.0;
+        }
         Date next = cron == null ? null : cron.getNextValidTimeAfter(Date.from(now));
         return next == null ? Double.NaN : next.getTime() / 1000.0;
     }
@@ -55,6 +70,9 @@ final class FleetSchedule {
      * ("at 02:00 and 03:00") it is the gap that comes next, which is the one an alert must wait for.
      */
     double periodSeconds(Instant now) {
+        if (schedule != null && schedule.period() != null) {
+            return schedule.period().toMillis() / 1000.0;
+        }
         Date next = cron == null ? null : cron.getNextValidTimeAfter(Date.from(now));
         Date after = next == null ? null : cron.getNextValidTimeAfter(next);
         return after == null ? Double.NaN : (after.getTime() - next.getTime()) / 1000.0;

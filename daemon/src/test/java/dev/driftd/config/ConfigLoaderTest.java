@@ -178,9 +178,68 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void badCronNamesItsLine() throws IOException {
-        fails(FLEET.replace("\"0 */5 * * * ?\"", "\"every five minutes\""), 3, "schedule", "not a Quartz cron");
-        fails(FLEET.replace("\"0 */5 * * * ?\"", "\"*/5 * * * *\""), 3, "not a Quartz cron");
+    void badSchedulesNameTheirLine() throws IOException {
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "\"0 61 * * * ?\""), 3, "schedule", "not a Quartz cron");
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "\"*/5 * * * * * * *\""), 3, "schedule", "has 8 fields");
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "\"*/5 25 * * *\""), 3, "schedule", "not a Unix cron");
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "\"0 0 1 * MON\""), 3, "both day-of-month and day-of-week");
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "\"every five minutes\""), 3, "schedule", "not a duration");
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "{every: soon}"), 3, "schedule.every", "'soon' is not a duration");
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "{every: 0s}"), 3, "schedule.every", "at least 1s");
+        fails(FLEET.replace("\"0 */5 * * * ?\"", "{each: 5m}"), 3, "unknown key 'each'");
+    }
+
+    @Test
+    void schedulesAsPeriodUnixCronOrQuartzCron() throws IOException {
+        assertThat(load(FLEET.replace("\"0 */5 * * * ?\"", "{every: 90m}")).fleets().get(0).schedule())
+                .isEqualTo("every 1h30m");
+        assertThat(load(FLEET.replace("\"0 */5 * * * ?\"", "\"every 2d\"")).fleets().get(0).schedule())
+                .isEqualTo("every 2d");
+        assertThat(load(FLEET.replace("\"0 */5 * * * ?\"", "\"*/10 * * * *\"")).fleets().get(0).schedule())
+                .isEqualTo("*/10 * * * *");
+        assertThat(load(FLEET).fleets().get(0).schedule()).isEqualTo("0 */5 * * * ?");
+    }
+
+    @Test
+    void daysAndCompoundDurationsEverywhere() throws IOException {
+        Config c = load("store: {retention: 1d12h}\n" + FLEET + "    timeout: 1m30s\n    full_snapshot_every: 1d\n"
+                + "    rollout: {pause: 1h30m}\n");
+        assertThat(c.store().retention()).isEqualTo(Duration.ofHours(36));
+        FleetConfig f = c.fleets().get(0);
+        assertThat(f.timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(f.fullSnapshotEvery()).isEqualTo(Duration.ofDays(1));
+        assertThat(f.rollout().pause()).isEqualTo(Duration.ofMinutes(90));
+        fails("store: {retention: 59m}\n" + FLEET, 1, "store.retention", "keep at least 1h");
+        fails(FLEET + "    timeout: 30m1h\n", 7, "timeout", "out of order");
+    }
+
+    @Test
+    void credentialsComeFromTheCredentialsDirectory() throws IOException {
+        Path creds = Files.createDirectories(dir.resolve("creds"));
+        Files.writeString(creds.resolve("pg.password"), "pg-from-credential\n");
+        Files.writeString(creds.resolve("empty"), "");
+        Map<String, String> env = Map.of("CREDENTIALS_DIRECTORY", creds.toString());
+        String yaml = FLEET.replace("${env:PG_PASSWORD}", "${credential:pg.password}");
+        Config c = ConfigLoader.load(write("driftd.yaml", yaml), env::get);
+        MemberConfig m = c.fleets().get(0).members().get(0);
+        assertThat(m.password().reveal()).isEqualTo("pg-from-credential");
+        assertThat(m.password().origin()).isEqualTo("credential pg.password");
+        assertThat(m.password().toString()).doesNotContain("pg-from-credential");
+
+        Path file = write("driftd.yaml", FLEET.replace("${env:PG_PASSWORD}", "${credential:admin.token}"));
+        assertThatThrownBy(() -> ConfigLoader.load(file, env::get)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ":6: ")
+                .hasMessageContaining("'admin.token': no such systemd credential, cannot read " + creds.resolve("admin.token"))
+                .hasMessageContaining("LoadCredential=");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.<String, String>of()::get))
+                .hasMessageStartingWith(file + ":6: ").hasMessageContaining("$CREDENTIALS_DIRECTORY is not set");
+        Path empty = write("driftd.yaml", FLEET.replace("${env:PG_PASSWORD}", "${credential:empty}"));
+        assertThatThrownBy(() -> ConfigLoader.load(empty, env::get)).hasMessageStartingWith(empty + ":6: ")
+                .hasMessageContaining("'empty': the systemd credential is empty");
+        Path escape = write("driftd.yaml", FLEET.replace("${env:PG_PASSWORD}", "${credential:../driftd.yaml}"));
+        assertThatThrownBy(() -> ConfigLoader.load(escape, env::get)).hasMessageContaining("is not a credential name");
+        Path dots = write("driftd.yaml", FLEET.replace("${env:PG_PASSWORD}", "${credential:..}"));
+        assertThatThrownBy(() -> ConfigLoader.load(dots, env::get)).hasMessageContaining("is not a credential name");
     }
 
     @Test

@@ -18,14 +18,17 @@ class ExampleConfigTest {
 
     @Test
     void theExampleLoads() throws Exception {
-        Path token = Files.writeString(dir.resolve("admin.token"), "admin-token-0123456789\n");
-        String text = Files.readString(EXAMPLE).replace("/etc/driftd/admin.token", token.toString());
+        // as systemd runs it: the admin token is the credential admin.token
+        Files.writeString(dir.resolve("admin.token"), "admin-token-0123456789\n");
+        String text = Files.readString(EXAMPLE);
         Map<String, String> env = Map.of("DRIFTD_READ_TOKEN", "read-token-0123456789", "DRIFTD_REPORT_TOKEN", "report-token-0123456789", "PG_PASSWORD", "x",
-                "MY_PASSWORD", "y");
+                "MY_PASSWORD", "y", "CREDENTIALS_DIRECTORY", dir.toString());
         Config c = ConfigLoader.parse(text, EXAMPLE.toString(), EXAMPLE.toAbsolutePath().getParent(), env::get);
         assertThat(c.fleets()).extracting(FleetConfig::name).containsExactly("tenants", "shops");
         assertThat(c.server().tokens()).hasSize(3);
         assertThat(c.warnings()).isEmpty();
+        assertThat(c.server().tokens().get(2).secret().reveal()).isEqualTo("admin-token-0123456789");
+        assertThat(c.fleets()).extracting(FleetConfig::schedule).containsExactly("every 5m", "*/10 * * * *");
     }
 
     @Test

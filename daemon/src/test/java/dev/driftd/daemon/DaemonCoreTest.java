@@ -246,6 +246,20 @@ class DaemonCoreTest {
     }
 
     @Test
+    void anEveryScheduleSweepsOnItsPeriod() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        Events events = new Events();
+        try (TestDatabase golden = pg.createDatabase("o18b_every").execute(TABLE)) {
+            Path file = config(fleet("periodic", "every 1s", "10s", member("golden", golden.url())));
+            try (DaemonCore core = new DaemonCore(file, events).start()) {
+                assertThat(core.config().fleets().get(0).schedule()).isEqualTo("every 1s");
+                // no sweepNow: only the period's trigger can make these
+                await().atMost(Duration.ofSeconds(60)).until(() -> events.sweeps().size() >= 3);
+            }
+        }
+    }
+
+    @Test
     void aShardedFleetRunsItsShardsAsJobsSideBySideAndAnswersForTheWholeFleet() throws Exception {
         TestServer pg = TestDatabases.postgres();
         List<Socket> held = new ArrayList<>();
