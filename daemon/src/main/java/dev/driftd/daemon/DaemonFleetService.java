@@ -121,6 +121,12 @@ public final class DaemonFleetService implements FleetService {
     }
 
     @Override
+    public Optional<dev.driftd.schema.Snapshot[]> snapshots(String fleet, String member) {
+        FleetRunner r = runners.get(fleet);
+        return r == null ? Optional.empty() : r.snapshots(member);
+    }
+
+    @Override
     public Optional<Plan> reconcile(String fleet, String member) {
         FleetRunner r = runners.get(fleet);
         return r == null ? Optional.empty() : r.reconcile(member);

@@ -19,6 +19,15 @@ public interface FleetService {
     /** The member's last snapshot against the fleet's golden; empty for an unknown fleet or member. */
     Optional<Diff> diff(String fleet, String member);
 
+    /**
+     * Golden's snapshot and the member's (in the member's own scope), as {@link #diff} compares
+     * them; empty for an unknown fleet or member, IllegalStateException when either has none yet.
+     * The console's side-by-side view renders each differing object from both.
+     */
+    default Optional<dev.driftd.schema.Snapshot[]> snapshots(String fleet, String member) {
+        return Optional.empty();
+    }
+
     /** The reconciliation plan for a member; empty for an unknown fleet or member. */
     Optional<Plan> reconcile(String fleet, String member);
 
