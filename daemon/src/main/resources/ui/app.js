@@ -10,6 +10,7 @@ import {rolloutsView, rolloutView} from './rollouts.js';
 const main = document.getElementById('main');
 let me = null;            // {name, role} of the signed-in token
 let leaving = [];         // cleanups of the current view (timers)
+let generation = 0;       // bumped per navigation: a slower, older render must not overwrite a newer one
 
 export function toast(text, kind) {
   const t = document.getElementById('toast');
@@ -39,8 +40,8 @@ function header() {
 function signOut() {
   session.signOut();
   me = null;
-  location.hash = '#/';
-  route();
+  if (location.hash && location.hash !== '#/') location.hash = '#/'; // the hashchange renders the sign-in
+  else route();
 }
 
 function signInView(message) {
@@ -72,7 +73,8 @@ function signInView(message) {
   input.focus();
 }
 
-async function route() {
+/** Renders the page the hash names; {@code quiet} (a refresh after an action or a poll) keeps focus and scroll. */
+async function route(quiet) {
   leaving.forEach((fn) => fn());
   leaving = [];
   if (!session.token()) { me = null; header(); signInView(); return; }
@@ -80,26 +82,39 @@ async function route() {
     try { me = await get('/api/v1/whoami'); } catch (e) { session.signOut(); me = null; header(); signInView(e.message); return; }
   }
   header();
+  const mine = ++generation;
+  const target = document.createElement('div');
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map(decodeURIComponent);
-  fill(main, el('p', {class: 'muted'}, 'Loading…'));
+  // views render into a detached node that replaces the page's content once complete (no half-drawn page)
   try {
-    if (parts.length === 0) await fleetsView(main);
-    else if (parts[0] === 'f' && parts.length === 4 && parts[2] === 'm') await memberView(main, parts[1], parts[3]);
-    else if (parts[0] === 'f' && parts.length === 6 && parts[2] === 'm' && parts[4] === 'plan') await planView(main, parts[1], parts[3], parts[5]);
-    else if (parts[0] === 'f' && parts.length === 3 && parts[2] === 'rollouts') await rolloutsView(main, parts[1]);
-    else if (parts[0] === 'f' && parts.length === 4 && parts[2] === 'r') await rolloutView(main, parts[1], parts[3]);
-    else fill(main, el('section', {class: 'card'}, el('h1', {}, 'Not found'), el('a', {href: '#/'}, 'Back to the fleets')));
+    if (parts.length === 0) await fleetsView(target);
+    else if (parts[0] === 'f' && parts.length === 4 && parts[2] === 'm') await memberView(target, parts[1], parts[3]);
+    else if (parts[0] === 'f' && parts.length === 6 && parts[2] === 'm' && parts[4] === 'plan') await planView(target, parts[1], parts[3], parts[5]);
+    else if (parts[0] === 'f' && parts.length === 3 && parts[2] === 'rollouts') await rolloutsView(target, parts[1]);
+    else if (parts[0] === 'f' && parts.length === 4 && parts[2] === 'r') await rolloutView(target, parts[1], parts[3]);
+    else fill(target, el('section', {class: 'card'}, el('h1', {}, 'Not found'), el('a', {href: '#/'}, 'Back to the fleets')));
   } catch (e) {
+    if (mine !== generation) return;
     if (e instanceof ApiFailure && e.status === 401) { session.signOut(); me = null; header(); signInView('Your token is no longer accepted.'); return; }
-    fill(main, el('section', {class: 'card'}, el('h1', {}, 'Cannot show this page'), el('p', {class: 'error', role: 'alert'}, e.message),
+    fill(target, el('section', {class: 'card'}, el('h1', {}, 'Cannot show this page'), el('p', {class: 'error', role: 'alert'}, e.message),
       el('a', {href: '#/'}, 'Back to the fleets')));
+  }
+  if (mine !== generation) return;
+  const y = window.scrollY;
+  const focusedId = document.activeElement && document.activeElement.id;
+  fill(main, ...target.childNodes);
+  if (quiet === true) {
+    window.scrollTo(0, y);
+    const again = focusedId && document.getElementById(focusedId); // keyboard users keep their place
+    if (again) again.focus({preventScroll: true});
+    return;
   }
   const h = main.querySelector('h1');
   if (h) { h.setAttribute('tabindex', '-1'); h.focus({preventScroll: true}); }
 }
 
 /** Re-renders the current page (after an action). */
-export const refresh = () => route();
+export const refresh = () => route(true);
 
-window.addEventListener('hashchange', route);
+window.addEventListener('hashchange', () => route());
 route();

@@ -78,7 +78,7 @@ function attribution(diff) {
       el('tbody', {}, recent.map((d) => el('tr', {},
         el('td', {}, when(d.executed)), el('td', {}, d.user || '—'), el('td', {}, d.application || '—'),
         el('td', {}, d.clientHost || '—'),
-        el('td', {}, el('code', {}, d.statement + (d.truncated ? ' …' : ''))))))));
+        el('td', {}, el('code', {}, d.statement + (d.truncated ? ' …' : '')))))))));
 }
 
 function history(m, entries) {
