@@ -82,6 +82,7 @@ async function route(quiet) {
     try { me = await get('/api/v1/whoami'); } catch (e) { session.signOut(); me = null; header(); signInView(e.message); return; }
   }
   header();
+  if (quiet !== true) document.getElementById('toast').className = 'toast'; // a new page: old news goes
   const mine = ++generation;
   const target = document.createElement('div');
   const parts = location.hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map(decodeURIComponent);

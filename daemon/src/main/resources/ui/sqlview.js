@@ -17,17 +17,20 @@ export function scriptBlock(text, id) {
 
 /** Pairs of rows for two line lists: [left|null, right|null, same]. */
 function align(a, b) {
+  // a line that only gained or lost its trailing comma (a column added after it) is the same line
+  const key = (l) => l.replace(/,\s*$/, '');
+  const ka = a.map(key), kb = b.map(key);
   const n = a.length, m = b.length;
   const lcs = Array.from({length: n + 1}, () => new Int32Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      lcs[i][j] = ka[i] === kb[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
     }
   }
   const rows = [];
   let i = 0, j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) { rows.push([a[i], b[j], true]); i++; j++; }
+    if (i < n && j < m && ka[i] === kb[j]) { rows.push([a[i], b[j], true]); i++; j++; }
     else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) { rows.push([null, b[j], false]); j++; }
     else { rows.push([a[i], null, false]); i++; }
   }

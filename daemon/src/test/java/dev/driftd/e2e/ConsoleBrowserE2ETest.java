@@ -134,8 +134,12 @@ class ConsoleBrowserE2ETest {
                         .contains("breaking").anySatisfy(t -> assertThat(t).contains("deletes data"));
                 assertThat(b.driver.findElements(By.cssSelector("#reconcile-sql .destructive")).stream().map(WebElement::getText))
                         .anySatisfy(t -> assertThat(t).contains("DROP COLUMN"));
-                b.js("document.getElementById('copy-sql').scrollIntoView()");
+                b.js("arguments[0].scrollIntoView()", orders);
                 b.screenshot("member-diff");
+                b.js("document.getElementById('copy-sql').scrollIntoView()");
+                b.driver.findElement(By.id("copy-sql")).click();
+                b.awaitText("the copy button's answer", By.cssSelector("#copy-sql + [role='status']"), "Copied.");
+                b.screenshot("member-sql");
                 b.js("window.scrollTo(0, 0)");
 
                 b.driver.findElement(By.id("create-plan")).click();
