@@ -48,7 +48,8 @@ final class DemoCommand implements Callable<Integer> {
         return Main.IN_SYNC;
     }
 
-    private static void print(PrintWriter out, Demo demo) {
+    /** What the demo prints once it runs: URLs (the console's too), tokens, commands to try. Public for its test. */
+    public static void print(PrintWriter out, Demo demo) {
         InetSocketAddress a = demo.daemon().address();
         String base = "http://" + RunCommand.hostForUrl(a) + ":" + a.getPort();
         String auth = "-H \"Authorization: Bearer $DRIFTD_TOKEN\"";
