@@ -48,8 +48,7 @@ final class DemoCommand implements Callable<Integer> {
         return Main.IN_SYNC;
     }
 
-    /** What the demo prints once it runs: URLs (the console's too), tokens, commands to try. Public for its test. */
-    public static void print(PrintWriter out, Demo demo) {
+    private static void print(PrintWriter out, Demo demo) {
         InetSocketAddress a = demo.daemon().address();
         String base = "http://" + RunCommand.hostForUrl(a) + ":" + a.getPort();
         String auth = "-H \"Authorization: Bearer $DRIFTD_TOKEN\"";
