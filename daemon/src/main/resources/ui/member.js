@@ -12,11 +12,12 @@ export async function memberView(main, fleet, member) {
   const m = f.members.find((x) => x.name === member);
   if (!m) throw new ApiFailure(404, 'not found', "no member '" + member + "' in fleet '" + fleet + "'");
   const base = memberPath(fleet, member);
-  const [diff, objects, script, audit] = await Promise.all([
+  const [diff, objects, script, audit, past] = await Promise.all([
     get(base + '/diff').catch(noSnapshot),
     get(base + '/objects').catch(noSnapshot),
     get(base + '/reconcile').catch(noSnapshot),
     get('/api/v1/audit?fleet=' + seg(fleet) + '&member=' + seg(member)).catch(() => ({entries: []})),
+    get(base + '/history').catch((e) => ({failed: e.message})),
   ]);
   fill(main,
     el('p', {class: 'crumbs'}, el('a', {href: '#/'}, 'Fleets'), ' / ', f.name),
@@ -32,7 +33,7 @@ export async function memberView(main, fleet, member) {
       m.error ? [el('dt', {}, 'Error'), el('dd', {class: 'error'}, m.error)] : null),
     differences(objects, diff),
     attribution(diff),
-    history(m, audit.entries),
+    history(m, past, audit.entries),
     reconcileScript(script, member));
 }
 
@@ -81,12 +82,26 @@ function attribution(diff) {
         el('td', {}, el('code', {}, d.statement + (d.truncated ? ' …' : '')))))))));
 }
 
-function history(m, entries) {
+function history(m, past, entries) {
   return section('History',
     el('dl', {class: 'facts'},
       el('dt', {}, 'State'), el('dd', {}, m.state.replace('_', ' ')),
-      el('dt', {}, 'Drifted since'), el('dd', {id: 'drift-since'}, when(m.driftSince)),
+      el('dt', {}, 'Drifting since'), el('dd', {id: 'drift-since'}, when(m.driftSince)),
       el('dt', {}, 'Last snapshot'), el('dd', {}, when(m.lastSnapshot))),
+    past.failed ? el('p', {class: 'error'}, 'History cannot be read now: ' + past.failed) : [
+      el('h3', {}, 'Periods of drift'),
+      past.driftEvents.length === 0 ? el('p', {class: 'muted'}, 'Never drifted while watched.')
+        : el('div', {class: 'scroll'}, el('table', {id: 'drift-periods'},
+          el('thead', {}, el('tr', {}, ['From', 'To', 'Schema', 'Changes'].map((h) => el('th', {scope: 'col'}, h)))),
+          el('tbody', {}, past.driftEvents.slice().reverse().map((e) => el('tr', {},
+            el('td', {}, when(e.opened)), el('td', {}, e.resolved ? when(e.resolved) : 'still drifting'),
+            el('td', {}, el('code', {}, short(e.fingerprint))), el('td', {}, changesText(e.changes))))))),
+      el('h3', {}, 'Schemas it had'),
+      el('div', {class: 'scroll'}, el('table', {id: 'schema-history'},
+        el('thead', {}, el('tr', {}, ['Schema', 'First seen', 'Last seen'].map((h) => el('th', {scope: 'col'}, h)))),
+        el('tbody', {}, past.history.slice().reverse().map((e) => el('tr', {},
+          el('td', {}, el('code', {}, short(e.fingerprint)), ' ', e.golden ? badge('golden', 'golden') : null),
+          el('td', {}, when(e.firstSeen)), el('td', {}, when(e.lastSeen)))))))],
     el('h3', {}, 'Plans and applies on this member'),
     auditList(entries));
 }

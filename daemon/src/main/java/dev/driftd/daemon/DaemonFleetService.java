@@ -169,6 +169,24 @@ public final class DaemonFleetService implements FleetService {
     }
 
     @Override
+    public List<dev.driftd.store.HistoryEntry> history(String fleet, String member) {
+        return fromStore().history(fleet, member);
+    }
+
+    @Override
+    public List<dev.driftd.store.DriftEvent> driftEvents(String fleet, String member) {
+        return fromStore().driftEvents(fleet, member);
+    }
+
+    /** The store for a read the caller must not get silently empty (history): a one-line refusal while it is away. */
+    private Store fromStore() {
+        if (store == null || !storeUp.getAsBoolean()) {
+            throw new IllegalStateException("the store is not reachable: history cannot be read now");
+        }
+        return store;
+    }
+
+    @Override
     public Map<String, dev.driftd.store.DdlRecord> lastDdl(String fleet) {
         if (!storeUp.getAsBoolean()) {
             return Map.of();

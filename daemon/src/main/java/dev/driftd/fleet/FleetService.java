@@ -28,6 +28,19 @@ public interface FleetService {
         return Optional.empty();
     }
 
+    /**
+     * The member's past schemas: each fingerprint it had, from when to when, oldest first.
+     * IllegalStateException when the store cannot be read.
+     */
+    default List<dev.driftd.store.HistoryEntry> history(String fleet, String member) {
+        return List.of();
+    }
+
+    /** The member's periods of drift, oldest first (the last one open while it drifts); as {@link #history}. */
+    default List<dev.driftd.store.DriftEvent> driftEvents(String fleet, String member) {
+        return List.of();
+    }
+
     /** The reconciliation plan for a member; empty for an unknown fleet or member. */
     Optional<Plan> reconcile(String fleet, String member);
 

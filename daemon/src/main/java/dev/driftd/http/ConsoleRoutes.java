@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftd.diff.Change;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.ObjectDdl;
+import dev.driftd.diff.Severity;
 import dev.driftd.fleet.FleetService;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.store.DriftEvent;
+import dev.driftd.store.HistoryEntry;
 import dev.driftd.plan.PlanStatement;
 import dev.driftd.schema.Snapshot;
 
@@ -20,6 +24,9 @@ import java.util.function.Supplier;
  * may do) and each differing object's DDL on both sides ({@code …/members/{member}/objects}).
  */
 public final class ConsoleRoutes {
+    /** Entries of each history list at most (the newest): retention bounds them, this bounds an answer. */
+    static final int HISTORY_LIMIT = 200;
+
     private final FleetService fleets;
     private final Supplier<Authenticator> auth;
     private final ConsoleFiles files = new ConsoleFiles("ui");
@@ -42,6 +49,7 @@ public final class ConsoleRoutes {
         }
         api.addRoute("GET", "/api/v1/whoami", false, r::whoami);
         api.addRoute("GET", "/api/v1/fleets/{fleet}/members/{member}/objects", false, r::objects);
+        api.addRoute("GET", "/api/v1/fleets/{fleet}/members/{member}/history", false, r::history);
     }
 
     private CompletableFuture<ApiResponse> index(ApiRequest req, Map<String, String> p) {
@@ -102,6 +110,59 @@ public final class ConsoleRoutes {
             }
         }
         return done(ApiResponse.json(200, n));
+    }
+
+    /**
+     * The member's schemas over time and its periods of drift, newest {@value #HISTORY_LIMIT} of
+     * each; 404 for an unknown fleet or member, 503 while the store cannot be read.
+     */
+    private CompletableFuture<ApiResponse> history(ApiRequest req, Map<String, String> p) {
+        String fleet = p.get("fleet");
+        String member = p.get("member");
+        FleetStatus f = fleets.fleet(fleet).orElseThrow(() -> ApiError.notFound("no fleet '" + fleet + "'"));
+        if (f.members().stream().noneMatch(m -> m.member().equals(member))) {
+            throw ApiError.notFound("no member '" + member + "' in fleet '" + fleet + "'");
+        }
+        List<HistoryEntry> history;
+        List<DriftEvent> drift;
+        try {
+            history = fleets.history(fleet, member);
+            drift = fleets.driftEvents(fleet, member);
+        } catch (IllegalStateException e) {
+            throw new ApiError(503, "store unavailable", e.getMessage());
+        }
+        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+        n.put("fleet", fleet);
+        n.put("member", member);
+        ArrayNode h = n.putArray("history");
+        for (HistoryEntry e : newest(history)) {
+            ObjectNode o = h.addObject();
+            o.put("fingerprint", e.fingerprint());
+            o.put("golden", e.fingerprint() != null && e.fingerprint().equals(f.goldenFingerprint()));
+            o.put("firstSeen", iso(e.firstSeen()));
+            o.put("lastSeen", iso(e.lastSeen()));
+        }
+        ArrayNode d = n.putArray("driftEvents");
+        for (DriftEvent e : newest(drift)) {
+            ObjectNode o = d.addObject();
+            o.put("opened", iso(e.opened()));
+            o.put("resolved", iso(e.resolved()));
+            o.put("fingerprint", e.fingerprint());
+            o.put("goldenFingerprint", e.goldenFingerprint());
+            ObjectNode c = o.putObject("changes");
+            for (Severity s : Severity.values()) {
+                c.put(s.label(), e.changes().getOrDefault(s, 0));
+            }
+        }
+        return done(ApiResponse.json(200, n));
+    }
+
+    private static <T> List<T> newest(List<T> oldestFirst) {
+        return oldestFirst.subList(Math.max(0, oldestFirst.size() - HISTORY_LIMIT), oldestFirst.size());
+    }
+
+    private static String iso(java.time.Instant t) {
+        return t == null ? null : t.toString();
     }
 
     private static void strings(ArrayNode into, List<String> values) {

@@ -166,6 +166,17 @@ class ConsoleBrowserE2ETest {
                 b.awaitText("the member in sync after the sweep",
                         By.cssSelector("[data-fleet='pg'] tr[data-member='" + drifted + "'] .badge"), "in sync");
 
+                // its history: the period of drift closed, the schemas it had (golden's now, marked)
+                b.open(d.base + "/ui/#/f/pg/m/" + drifted);
+                WebElement periods = b.awaitVisible("the member's drift periods", By.id("drift-periods"));
+                assertThat(periods.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+                assertThat(periods.getText()).doesNotContain("still drifting");
+                WebElement schemas = b.driver.findElement(By.id("schema-history"));
+                assertThat(schemas.findElements(By.cssSelector("tbody tr"))).hasSize(2);
+                assertThat(schemas.findElement(By.cssSelector("tbody tr")).getText()).contains("golden");
+                b.js("arguments[0].scrollIntoView()", periods);
+                b.screenshot("member-history");
+
                 // ---- MariaDB: the member's side-by-side, then a rollout of its variant
                 b.open(d.base + "/ui/#/f/my/m/m1");
                 b.awaitText("MariaDB's orders table, member side", By.cssSelector("article.object pre.member"), "orders_total");
