@@ -36,6 +36,8 @@ class ConsoleBrowserE2ETest {
     /** A database name that is markup: the console must show these characters, never an image. */
     static final String HOSTILE = "<img src=x onerror=window.u19pwned=1>";
     static final Path SHOTS = Path.of("target", "console-screenshots");
+    /** The reporting application's name, markup too (it comes from the proxy's settings, so from anyone). */
+    static final String APP = "<img src=y onerror=window.u19pwned=2>billing";
 
     @Test
     void readAdminPlanApproveApplyRolloutAndCraft() throws Exception {
@@ -85,6 +87,18 @@ class ConsoleBrowserE2ETest {
                 assertThat(d.sweep("pg").path("drifted").asInt()).isEqualTo(2);
                 assertThat(d.sweep("my").path("drifted").asInt()).isEqualTo(2);
                 headers(d);
+                // what the JDBC proxy reports after the hand-made change (its documented event body)
+                com.fasterxml.jackson.databind.node.ObjectNode event = E2eDaemon.JSON.createObjectNode()
+                        .put("statement", "ALTER TABLE orders ADD COLUMN note text").put("truncated", false)
+                        .put("command", "ALTER").put("flavor", "postgresql").put("serverHost", "127.0.0.1")
+                        .put("serverPort", pg.port()).put("database", drifted).put("schema", "public")
+                        .put("user", "migrator").put("clientHost", "web-3").put("application", APP)
+                        .put("time", java.time.Instant.now().toString()).put("approved", false).put("guard", "warn");
+                assertThat(d.ok("POST", "/api/v1/events/ddl", ALICE, event.toString(), 202).path("members").asInt())
+                        .isEqualTo(1);
+                org.awaitility.Awaitility.await("the reported statement stored").atMost(java.time.Duration.ofSeconds(60))
+                        .until(() -> d.ok("GET", "/api/v1/fleets/pg/members/" + drifted + "/diff", READER, null, 200)
+                                .path("recentDdl").size() == 1);
 
                 // ---- a read token: everything to see, nothing to press
                 b.open(d.base + "/ui/");
@@ -132,6 +146,10 @@ class ConsoleBrowserE2ETest {
                         .anySatisfy(t -> assertThat(t).contains("note"));
                 assertThat(orders.findElements(By.cssSelector(".badge")).stream().map(WebElement::getText))
                         .contains("breaking").anySatisfy(t -> assertThat(t).contains("deletes data"));
+                b.awaitText("who changed it, as the proxy reported", By.id("attribution"), "migrator");
+                assertThat(b.driver.findElement(By.id("attribution")).getText())
+                        .contains(APP, "web-3", "ALTER TABLE orders ADD COLUMN note text");
+                assertNothingInjected(b);
                 assertThat(b.driver.findElements(By.cssSelector("#reconcile-sql .destructive")).stream().map(WebElement::getText))
                         .anySatisfy(t -> assertThat(t).contains("DROP COLUMN"));
                 b.js("arguments[0].scrollIntoView()", orders);
