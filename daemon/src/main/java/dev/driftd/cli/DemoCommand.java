@@ -64,9 +64,12 @@ final class DemoCommand implements Callable<Integer> {
         out.println("driftd is listening on " + base);
         out.println("  metrics:  " + base + "/metrics");
         out.println("  API:      " + base + "/api/v1/fleets/" + Demo.FLEET);
+        out.println("  console:  " + base + "/ui/   (sign in with the admin token below)");
         out.println();
         out.println("Admin token (generated for this run):");
         out.println("  export DRIFTD_TOKEN=" + demo.adminToken());
+        out.println("Read-only token (the console without plans, approvals or sweeps):");
+        out.println("  " + demo.readToken());
         out.println();
         out.println("Try:");
         out.println("  curl -s " + base + "/metrics | grep '^driftd_member_drift{'");

@@ -40,7 +40,7 @@ final class ConfigReader {
 
     // the keys each mapping accepts; anything else is an error naming the line
     static final List<String> TOP = List.of("server", "store", "fleets");
-    static final List<String> SERVER = List.of("bind", "tokens", "metrics_token");
+    static final List<String> SERVER = List.of("bind", "tokens", "metrics_token", "ui");
     static final List<String> TOKEN = List.of("name", "role", "secret");
     static final List<String> STORE = List.of("url", "user", "password", "retention");
     static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency",
@@ -159,7 +159,21 @@ final class ConfigReader {
             }
         }
         Secret metricsToken = tokenSecret(m, "metrics_token", "server", false);
-        return new ServerConfig(host, port, tokens, metricsToken);
+        return new ServerConfig(host, port, tokens, metricsToken, ui(m));
+    }
+
+    /** {@code server.ui}: the web console at /ui/, on unless {@code false}. */
+    private boolean ui(YamlNode.Mapping m) {
+        String v = string(m, "ui", "server", false);
+        if (v == null) {
+            return true;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "enabled" -> true;
+            case "false", "disabled" -> false;
+            default -> throw error(m.entries().get("ui").value().line(), "server.ui: '" + v
+                    + "' is neither true nor false");
+        };
     }
 
     private StoreConfig store(YamlNode.Entry entry) {

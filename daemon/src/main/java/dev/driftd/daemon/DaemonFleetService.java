@@ -121,6 +121,12 @@ public final class DaemonFleetService implements FleetService {
     }
 
     @Override
+    public Optional<dev.driftd.schema.Snapshot[]> snapshots(String fleet, String member) {
+        FleetRunner r = runners.get(fleet);
+        return r == null ? Optional.empty() : r.snapshots(member);
+    }
+
+    @Override
     public Optional<Plan> reconcile(String fleet, String member) {
         FleetRunner r = runners.get(fleet);
         return r == null ? Optional.empty() : r.reconcile(member);
@@ -165,6 +171,24 @@ public final class DaemonFleetService implements FleetService {
             LOG.warn("cannot read reported DDL of {}/{}: {}", fleet, member, e.getMessage());
             return List.of();
         }
+    }
+
+    @Override
+    public List<dev.driftd.store.HistoryEntry> history(String fleet, String member) {
+        return fromStore().history(fleet, member);
+    }
+
+    @Override
+    public List<dev.driftd.store.DriftEvent> driftEvents(String fleet, String member) {
+        return fromStore().driftEvents(fleet, member);
+    }
+
+    /** The store for a read the caller must not get silently empty (history): a one-line refusal while it is away. */
+    private Store fromStore() {
+        if (store == null || !storeUp.getAsBoolean()) {
+            throw new IllegalStateException("the store is not reachable: history cannot be read now");
+        }
+        return store;
     }
 
     @Override

@@ -19,6 +19,28 @@ public interface FleetService {
     /** The member's last snapshot against the fleet's golden; empty for an unknown fleet or member. */
     Optional<Diff> diff(String fleet, String member);
 
+    /**
+     * Golden's snapshot and the member's (in the member's own scope), as {@link #diff} compares
+     * them; empty for an unknown fleet or member, IllegalStateException when either has none yet.
+     * The console's side-by-side view renders each differing object from both.
+     */
+    default Optional<dev.driftd.schema.Snapshot[]> snapshots(String fleet, String member) {
+        return Optional.empty();
+    }
+
+    /**
+     * The member's past schemas: each fingerprint it had, from when to when, oldest first.
+     * IllegalStateException when the store cannot be read.
+     */
+    default List<dev.driftd.store.HistoryEntry> history(String fleet, String member) {
+        return List.of();
+    }
+
+    /** The member's periods of drift, oldest first (the last one open while it drifts); as {@link #history}. */
+    default List<dev.driftd.store.DriftEvent> driftEvents(String fleet, String member) {
+        return List.of();
+    }
+
     /** The reconciliation plan for a member; empty for an unknown fleet or member. */
     Optional<Plan> reconcile(String fleet, String member);
 

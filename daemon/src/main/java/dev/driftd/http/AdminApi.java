@@ -45,8 +45,11 @@ public final class AdminApi implements AutoCloseable {
         CompletableFuture<ApiResponse> handle(ApiRequest request, Map<String, String> params);
     }
 
-    /** Who may call a route: anyone, /metrics' own rule, or a token of a role. */
-    private enum Access { PUBLIC, METRICS, READ, REPORT, ADMIN }
+    /**
+     * Who may call a route: anyone, /metrics' own rule, or a token of a role. STATIC is anyone too
+     * (the console's files, which hold no data) but runs on the workers, not the probe thread.
+     */
+    private enum Access { PUBLIC, METRICS, READ, REPORT, ADMIN, STATIC }
 
     /** A route: method, path pattern ({name} segments are parameters), who may call it. */
     private record Route(String method, List<String> pattern, Access access, Handler handler) {
@@ -111,6 +114,11 @@ public final class AdminApi implements AutoCloseable {
     /** Routes of other features (plans, audit), registered by their own handler classes. */
     void addRoute(String method, String path, boolean admin, Handler h) {
         route(method, path, admin ? Access.ADMIN : Access.READ, h);
+    }
+
+    /** A route anyone may call without a token: the console's static files (the data they show needs one). */
+    void addStaticRoute(String path, Handler h) {
+        route("GET", path, Access.STATIC, h);
     }
 
     private void route(String method, String path, Access access, Handler h) {
@@ -217,7 +225,7 @@ public final class AdminApi implements AutoCloseable {
     }
 
     private void authorizeOrThrow(Access access, String method, String path, String authorization) {
-        if (access == Access.PUBLIC) {
+        if (access == Access.PUBLIC || access == Access.STATIC) {
             return;
         }
         Authenticator a = auth.get();

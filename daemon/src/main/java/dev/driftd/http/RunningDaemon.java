@@ -60,6 +60,7 @@ public final class RunningDaemon implements AutoCloseable {
             holder.rollouts = w.rollouts;
             PlanRoutes.register(api, w.plans, this::authenticator);
             RolloutRoutes.register(api, w.rollouts, this::authenticator);
+            ConsoleRoutes.register(api, fleets, this::authenticator, sc.ui());
             s = new AdminServer(api, settings);
             address = s.start();
         } catch (RuntimeException | InterruptedException e) {

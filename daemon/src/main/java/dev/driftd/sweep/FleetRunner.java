@@ -484,6 +484,11 @@ public final class FleetRunner {
         return pair(member).map(p -> engine.diff(p[0], p[1]));
     }
 
+    /** [golden, member] as {@link #diff} compares them (the console's side-by-side view). */
+    public Optional<Snapshot[]> snapshots(String member) {
+        return pair(member);
+    }
+
     public Optional<Plan> reconcile(String member) {
         return pair(member).map(p -> engine.plan(engine.diff(p[0], p[1]), p[0], p[1], PlanOptions.DEFAULT));
     }

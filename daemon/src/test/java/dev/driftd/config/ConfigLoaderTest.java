@@ -123,6 +123,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theConsoleIsOnUnlessSaidOff() throws IOException {
+        assertThat(load(FLEET).server().ui()).isTrue();
+        assertThat(load("server:\n  ui: false\n" + FLEET).server().ui()).isFalse();
+        assertThat(load("server:\n  ui: true\n" + FLEET).server().ui()).isTrue();
+        fails("server:\n  bind: 127.0.0.1:9741\n  ui: sometimes\n" + FLEET, 3, "server.ui", "'sometimes'");
+    }
+
+    @Test
     void defaultsWhenSectionsAreLeftOut() throws IOException {
         Config c = load(FLEET);
         assertThat(c.server().bind()).isEqualTo("127.0.0.1:9741");

@@ -41,6 +41,15 @@ class DemoSmokeTest {
             assertThat(client.send(fleet, HttpResponse.BodyHandlers.ofString()).body()).contains("tenant_hooli");
             assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/fleets/tenants")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+            // the console (whose URL the demo prints) is served, and both printed tokens sign in with their role
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/ui/")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("/ui/app.js");
+            for (String[] t : new String[][]{{demo.adminToken(), "admin"}, {demo.readToken(), "read"}}) {
+                assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/whoami"))
+                        .header("Authorization", "Bearer " + t[0]).build(), HttpResponse.BodyHandlers.ofString()).body())
+                        .contains("\"role\" : \"" + t[1] + "\"");
+            }
         }
         // stopped: the embedded server no longer answers
         int port = pgPort;
