@@ -35,7 +35,7 @@ class ConsoleRoutesTest {
         Authenticator auth = new Authenticator(List.of(new ApiToken("viewer", Role.READ, READ),
                 new ApiToken("ops", Role.ADMIN, ADMIN), new ApiToken("proxy", Role.REPORT, REPORT)), null);
         InMemoryFleets fleets = new InMemoryFleets();
-        AdminApi api = new AdminApi(fleets, () -> "", fleets::reload, () -> auth);
+        AdminApi api = new AdminApi(fleets, format -> "", fleets::reload, () -> auth);
         ConsoleRoutes.register(api, fleets, () -> auth, ui);
         server = new AdminServer(api, HttpSettings.of("127.0.0.1", 0));
         base = "http://127.0.0.1:" + server.start().getPort();
