@@ -86,10 +86,15 @@ final class EventDaemon extends E2eDaemon {
 
     /** A connection through the real JDBC proxy driver ({@code jdbc:driftd:...}) reporting to this daemon. */
     Connection proxied(String realUrl, String application) throws Exception {
+        return proxied(realUrl, application, "off");
+    }
+
+    /** As {@link #proxied(String, String)}, under the given {@code driftd.guard} (off, warn, block). */
+    Connection proxied(String realUrl, String application, String guard) throws Exception {
         Driver driver = (Driver) ProxyLoader.LOADER.loadClass("dev.driftd.proxy.DriftdDriver")
                 .getDeclaredConstructor().newInstance();
         String url = realUrl.replaceFirst("^jdbc:", "jdbc:driftd:") + (realUrl.contains("?") ? "&" : "?")
-                + "driftd.endpoint=" + base + "&driftd.guard=off&driftd.application=" + application;
+                + "driftd.endpoint=" + base + "&driftd.guard=" + guard + "&driftd.application=" + application;
         Properties p = new Properties();
         p.setProperty("driftd.token", REPORT); // the token as a property: never in a URL
         Connection c = driver.connect(url, p);
