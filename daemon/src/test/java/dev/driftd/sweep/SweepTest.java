@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.driftd.fleet.SweepFixture.member;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -247,43 +248,79 @@ class SweepTest {
 
     @Test
     void perServerLimitBoundsConcurrentSnapshotsOfOneServer() throws Exception {
-        // six slots overall, two per server: each server must see exactly two snapshots at once at its
-        // peak, never more (the limit holds) and not fewer (a run one at a time would also stay "under")
+        // six workers, two tasks per server at once: each server must see exactly two tasks at its peak,
+        // never more (the limit holds) and not fewer (a run one at a time would also stay "under" it).
+        // Tasks stay in until every worker is parked (in a task, or waiting for a server with room), so
+        // whatever the limiter lets in does get in; then they all leave together and the next ones come.
         int limit = 2;
         List<String> items = List.of("pg1", "pg2", "pg3", "pg4", "my1", "my2", "my3", "my4");
         int[] peak = new int[2];
         int[] now = new int[2];
-        int[] started = new int[2];
-        boolean[] gaveUpWaiting = {false};
+        int[] generation = {0};
         Object lock = new Object();
-        new BoundedExecution<String>(6, limit, x -> x.substring(0, 2), "t").run(items, x -> {
-            int i = x.startsWith("pg") ? 0 : 1;
-            synchronized (lock) {
-                now[i]++;
-                started[i]++;
-                peak[i] = Math.max(peak[i], now[i]);
-                lock.notifyAll();
-                // stay in until a second task of this server is in too (or none is left to come): with a
-                // working limiter that happens at once; the bound is only against a limiter that never lets
-                // a second one in
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (now[i] < limit && started[i] < 4 && !gaveUpWaiting[0]) {
-                    long left = end - System.nanoTime();
-                    if (left <= 0) {
-                        gaveUpWaiting[0] = true;
-                        break;
-                    }
-                    try {
-                        TimeUnit.NANOSECONDS.timedWait(lock, left);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+        String prefix = "peak" + System.identityHashCode(lock);
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread releaser = new Thread(() -> {
+            while (!finished.get()) {
+                boolean someoneIn;
+                synchronized (lock) {
+                    someoneIn = now[0] + now[1] > 0;
+                }
+                if (someoneIn && workersParked(prefix)) {
+                    synchronized (lock) {
+                        generation[0]++;
+                        lock.notifyAll();
                     }
                 }
-                now[i]--;
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // poll interval, not a wait for an outcome
+            }
+        }, "peak-releaser");
+        releaser.setDaemon(true);
+        releaser.start();
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
+            try {
+                new BoundedExecution<String>(6, limit, x -> x.substring(0, 2), prefix).run(items, x -> {
+                    int i = x.startsWith("pg") ? 0 : 1;
+                    synchronized (lock) {
+                        now[i]++;
+                        peak[i] = Math.max(peak[i], now[i]);
+                        int mine = generation[0];
+                        while (generation[0] == mine) {
+                            try {
+                                lock.wait();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                break;
+                            }
+                        }
+                        now[i]--;
+                    }
+                });
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
             }
         });
+        try {
+            run.get(60, TimeUnit.SECONDS); // must not hang
+        } finally {
+            finished.set(true);
+        }
         assertThat(peak).as("peak concurrent tasks per server (pg, my)").containsExactly(limit, limit);
+    }
+
+    /** Every worker thread of the execution is waiting (in a task or for room) or gone: nothing more can start now. */
+    private static boolean workersParked(String prefix) {
+        boolean any = false;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix + "-")) {
+                any = true;
+                Thread.State st = t.getState();
+                if (st != Thread.State.WAITING && st != Thread.State.TIMED_WAITING && st != Thread.State.TERMINATED) {
+                    return false;
+                }
+            }
+        }
+        return any;
     }
 
     @Test
