@@ -86,7 +86,7 @@ class DeliveryFailureTest {
                 median(baseline) / 1000, median(down) / 1000, median(hang) / 1000);
 
         // every event is accounted for as lost (failed or dropped), none as sent
-        Await.until("every event accounted for", Duration.ofSeconds(60), () -> {
+        Await.until("every event accounted for", Duration.ofSeconds(180), () -> {
             DriftdProxy.Stats now = DriftdProxy.stats();
             return now.lost() - before.lost() >= 2L * n && now.sent - before.sent >= n;
         });
@@ -95,30 +95,6 @@ class DeliveryFailureTest {
         assertThat(after.sent - before.sent).isEqualTo(n); // the answering daemon's
         assertThat(after.failed - before.failed).isBetween(2L, (long) 2 * n);
         assertThat(after.lastError).isNotBlank();
-    }
-
-    @Test
-    void closingWaitsForItsEventsAtMostAboutASecond() throws Exception {
-        try (HangingServer fresh = new HangingServer();
-             Connection c = DriverManager.getConnection(
-                     server.proxied(db, "driftd.endpoint=http://127.0.0.1:" + fresh.port()))) {
-            long failedBefore = DriftdProxy.stats().failed;
-            time(c.createStatement(), "CREATE TABLE t (a int)");
-            long start = System.nanoTime();
-            CompletableFuture.runAsync(() -> {
-                try {
-                    c.close();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).get(30, TimeUnit.SECONDS); // must not hang
-            long closeMillis = (System.nanoTime() - start) / 1_000_000;
-            // it waited for its event (the hanging daemon never answers, so the wait is the whole second;
-            // machine load can only lengthen it) ...
-            assertThat(closeMillis).isGreaterThanOrEqualTo(500L);
-            // ... but not for the send to give up at its 2 s read timeout: that send is still unanswered
-            assertThat(DriftdProxy.stats().failed - failedBefore).as("sends that gave up before close returned").isZero();
-        }
     }
 
     private static long time(Statement s, String sql) throws SQLException {
