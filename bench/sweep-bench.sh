@@ -70,9 +70,8 @@ create_postgres() {
   done | psql -X -q -v ON_ERROR_STOP=1 -d postgres
   # a few drifted tenants, so the sweep diffs and plans for real
   for i in 7 123 321; do
-    [ "$i" -lt "$N" ] && psql -X -q -d "$(printf '%s_%04d' $PREFIX "$i")" -c "CREATE INDEX hotfix ON t01 (name)"
+    if [ "$i" -lt "$N" ]; then psql -X -q -d "$(printf '%s_%04d' $PREFIX "$i")" -c "CREATE INDEX hotfix ON t01 (name)"; fi
   done
-  return 0
 }
 
 create_mysql() {
@@ -84,7 +83,7 @@ create_mysql() {
       echo "$schema"
     done
     for i in 7 123 321; do
-      [ "$i" -lt "$N" ] && printf 'CREATE INDEX hotfix ON %s_%04d.t01 (name);\n' $PREFIX "$i"
+      if [ "$i" -lt "$N" ]; then printf 'CREATE INDEX hotfix ON %s_%04d.t01 (name);\n' $PREFIX "$i"; fi
     done
   } | my
 }

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * this one run and at the same concurrency:
  * <ul>
  *   <li>the connection floor: connect to each member with the JDBC driver and run one trivial
- *   catalog query, C at a time (twice: before and after the sweeps; the faster is the floor);</li>
+ *   catalog query, C at a time (after a warm-up over the first 20; measured twice, before and after
+ *   the sweeps, and the faster is the floor);</li>
  *   <li>the real daemon's first sweep (cold JVM, every member read in full), its unchanged sweep
  *   (every member's catalog marker unchanged; median of 3), and a full sweep in the warm JVM
  *   ({@code full_snapshot_every: 0s}, median of 2);</li>
@@ -58,6 +59,8 @@ public final class SweepBench {
         String sep = server.contains("?") ? "&" : "?";
         Function<String, String> url = db -> server + "/" + db + sep + "user=" + user;
 
+        // the driver's classes loaded and compiled first, as they are in the daemon by its second sweep
+        floor(members.subList(0, Math.min(n, 20)), url, pg, concurrency);
         double floor1 = floor(members, url, pg, concurrency);
         System.out.printf(Locale.ROOT, "result %s floor-before %.3f%n", kind, floor1);
 

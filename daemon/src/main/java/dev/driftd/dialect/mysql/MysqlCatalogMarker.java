@@ -1,6 +1,7 @@
 package dev.driftd.dialect.mysql;
 
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.mysql.MysqlCatalog.PartitionRow;
 import dev.driftd.dialect.mysql.MysqlCatalog.SequenceRow;
 
 import java.sql.Connection;
@@ -29,9 +30,12 @@ import java.util.List;
  * nothing to send, parse, model or fingerprint, and without the one SHOW CREATE per routine and
  * trigger.
  *
- * <p>MariaDB sequences (before 11.5) keep their parameters in the sequence itself, which no
- * information_schema view shows: when the database has sequences, their parameters (never the
- * next value) are read with a second query and added to the marker.
+ * <p>Two kinds are read only where they exist, with two more small queries each, exactly as the
+ * inspector reads them: partitions (information_schema.PARTITIONS opens every table with its
+ * statistics, the dearest view by far, so only the partitioned tables are asked for) and MariaDB
+ * sequences, whose parameters (before 11.5) live in the sequence itself and in no
+ * information_schema view (never the next value, which moves with NEXTVAL). A database with
+ * neither costs one statement.
  */
 final class MysqlCatalogMarker {
     /** One digest term: the number of rows and the exact sum of their 64-bit row hashes. */
@@ -45,13 +49,17 @@ final class MysqlCatalogMarker {
                 + "), 16), 16, 10) AS UNSIGNED)), 0)) FROM information_schema." + from + " WHERE " + where + " = ?)";
     }
 
+    /** What {@link MysqlInspector} calls a partitioned table. */
+    private static final String PARTITIONED = "LOWER(CREATE_OPTIONS) LIKE '%partitioned%'";
+
     private static final List<String> COMMON_TERMS = List.of(
             digest("TABLES", "TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE", "ENGINE", "ROW_FORMAT", "TABLE_COLLATION",
                     "CREATE_OPTIONS", "TABLE_COMMENT"),
             digest("COLUMNS", "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "ORDINAL_POSITION", "COLUMN_DEFAULT",
                     "IS_NULLABLE", "COLUMN_TYPE", "CHARACTER_SET_NAME", "COLLATION_NAME", "COLUMN_KEY", "EXTRA",
                     "GENERATION_EXPRESSION", "COLUMN_COMMENT"),
-            digest("TABLE_CONSTRAINTS", "TABLE_SCHEMA", "TABLE_NAME", "CONSTRAINT_NAME", "CONSTRAINT_TYPE"),
+            // TABLE_CONSTRAINTS adds nothing on MariaDB: primary and unique keys are in STATISTICS,
+            // foreign keys in REFERENTIAL_CONSTRAINTS, checks in CHECK_CONSTRAINTS
             digest("KEY_COLUMN_USAGE", "TABLE_SCHEMA", "CONSTRAINT_NAME", "TABLE_NAME", "COLUMN_NAME",
                     "ORDINAL_POSITION", "POSITION_IN_UNIQUE_CONSTRAINT", "REFERENCED_TABLE_SCHEMA",
                     "REFERENCED_TABLE_NAME", "REFERENCED_COLUMN_NAME"),
@@ -72,10 +80,10 @@ final class MysqlCatalogMarker {
                     "EXECUTE_AT", "INTERVAL_VALUE", "INTERVAL_FIELD", "SQL_MODE", "STARTS", "ENDS", "STATUS",
                     "ON_COMPLETION", "CREATED", "LAST_ALTERED", "EVENT_COMMENT", "CHARACTER_SET_CLIENT",
                     "COLLATION_CONNECTION", "DATABASE_COLLATION"),
-            digest("PARTITIONS", "TABLE_SCHEMA", "TABLE_NAME", "PARTITION_NAME", "SUBPARTITION_NAME",
-                    "PARTITION_ORDINAL_POSITION", "SUBPARTITION_ORDINAL_POSITION", "PARTITION_METHOD",
-                    "SUBPARTITION_METHOD", "PARTITION_EXPRESSION", "SUBPARTITION_EXPRESSION", "PARTITION_DESCRIPTION",
-                    "PARTITION_COMMENT", "NODEGROUP", "TABLESPACE_NAME"));
+            // Partitions are read only for partitioned tables (see read): PARTITIONS opens every table
+            // of the database with its statistics, the dearest term by far; CREATE_OPTIONS above
+            // says which tables are partitioned.
+            "(SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND " + PARTITIONED + ")");
 
     /** MariaDB: IGNORED indexes, CHECK_CONSTRAINTS with table and level, view ALGORITHM, schema comments. */
     private static final List<String> MARIADB_TERMS = List.of(
@@ -93,7 +101,7 @@ final class MysqlCatalogMarker {
             digest("STATISTICS", "TABLE_SCHEMA", "TABLE_NAME", "NON_UNIQUE", "INDEX_NAME", "SEQ_IN_INDEX",
                     "COLUMN_NAME", "COLLATION", "SUB_PART", "PACKED", "NULLABLE", "INDEX_TYPE", "COMMENT",
                     "INDEX_COMMENT", "IS_VISIBLE", "EXPRESSION"),
-            digest("TABLE_CONSTRAINTS", "TABLE_SCHEMA", "CONSTRAINT_NAME", "ENFORCED"),
+            digest("TABLE_CONSTRAINTS", "TABLE_SCHEMA", "TABLE_NAME", "CONSTRAINT_NAME", "CONSTRAINT_TYPE", "ENFORCED"),
             digest("CHECK_CONSTRAINTS", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "CHECK_CLAUSE"),
             digest("VIEWS", "TABLE_SCHEMA", "TABLE_NAME", "VIEW_DEFINITION", "CHECK_OPTION", "IS_UPDATABLE", "DEFINER",
                     "SECURITY_TYPE", "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION"),
@@ -103,12 +111,15 @@ final class MysqlCatalogMarker {
     private static final String MARIADB_SQL = statement(MARIADB_TERMS);
     private static final String MYSQL_SQL = statement(MYSQL_TERMS);
 
-    /** VERSION() first: an upgraded server may read the same catalogs differently. */
+    /**
+     * VERSION() first: an upgraded server may read the same catalogs differently. The last term of
+     * each list is a count (partitioned tables, sequences), returned as its own column.
+     */
     private static String statement(List<String> flavorTerms) {
-        List<String> terms = new ArrayList<>(COMMON_TERMS);
-        terms.addAll(flavorTerms);
-        return "SELECT VERSION(), CONCAT_WS('/', " + String.join(", ", terms.subList(0, terms.size() - 1))
-                + "), " + terms.get(terms.size() - 1);
+        List<String> digests = new ArrayList<>(COMMON_TERMS.subList(0, COMMON_TERMS.size() - 1));
+        digests.addAll(flavorTerms.subList(0, flavorTerms.size() - 1));
+        return "SELECT VERSION(), CONCAT_WS('/', " + String.join(", ", digests) + "), "
+                + COMMON_TERMS.get(COMMON_TERMS.size() - 1) + ", " + flavorTerms.get(flavorTerms.size() - 1);
     }
 
     private final Connection connection;
@@ -133,6 +144,7 @@ final class MysqlCatalogMarker {
         String sql = server.isMariaDb() ? MARIADB_SQL : MYSQL_SQL;
         String version;
         String digests;
+        long partitioned;
         long sequences;
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setQueryTimeout(queryTimeoutSeconds());
@@ -145,21 +157,28 @@ final class MysqlCatalogMarker {
                 rs.next();
                 version = rs.getString(1);
                 digests = rs.getString(2);
-                sequences = rs.getLong(3);
+                partitioned = rs.getLong(3);
+                sequences = rs.getLong(4);
             }
         }
         StringBuilder marker = new StringBuilder(version).append('|').append(digests);
-        if (sequences > 0) {
-            marker.append('|').append(sequenceParameters(server, database));
+        if (partitioned > 0 || sequences > 0) {
+            MysqlCatalog catalog = new MysqlCatalog(connection, server, database, options.timeout());
+            if (partitioned > 0) {
+                marker.append("|p").append(partitions(catalog, tableNames(database, PARTITIONED)));
+            }
+            if (sequences > 0) {
+                marker.append("|s").append(sequenceParameters(catalog, tableNames(database, "TABLE_TYPE = 'SEQUENCE'")));
+            }
         }
         return marker.toString();
     }
 
-    /** Every sequence's parameters, in name order; not next_not_cached_value, which moves with NEXTVAL. */
-    private String sequenceParameters(MysqlServer server, String database) throws SQLException {
+    /** Names of the database's tables matching {@code condition}, in name order. */
+    private List<String> tableNames(String database, String condition) throws SQLException {
         List<String> names = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES "
-                + "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE'")) {
+                + "WHERE TABLE_SCHEMA = ? AND " + condition)) {
             ps.setQueryTimeout(queryTimeoutSeconds());
             ps.setString(1, database);
             try (ResultSet rs = ps.executeQuery()) {
@@ -169,8 +188,26 @@ final class MysqlCatalogMarker {
             }
         }
         Collections.sort(names);
+        return names;
+    }
+
+    /** The partitions of the partitioned tables as the inspector reads them, each field length-prefixed. */
+    private static String partitions(MysqlCatalog catalog, List<String> tables) throws SQLException {
         StringBuilder out = new StringBuilder();
-        for (SequenceRow s : new MysqlCatalog(connection, server, database, options.timeout()).sequences(names)) {
+        for (PartitionRow p : catalog.partitions(tables)) {
+            for (String field : new String[]{p.table(), p.name(), p.subName(), p.method(), p.subMethod(),
+                    p.expression(), p.subExpression(), p.description()}) {
+                out.append(field == null ? "-" : field.length() + ":" + field);
+            }
+            out.append(';');
+        }
+        return out.toString();
+    }
+
+    /** Every sequence's parameters, in name order; not next_not_cached_value, which moves with NEXTVAL. */
+    private static String sequenceParameters(MysqlCatalog catalog, List<String> names) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        for (SequenceRow s : catalog.sequences(names)) {
             out.append(s.name().length()).append(':').append(s.name()).append('=').append(s.start()).append(',')
                     .append(s.increment()).append(',').append(s.min()).append(',').append(s.max()).append(',')
                     .append(s.cache()).append(',').append(s.cycle()).append(';');
