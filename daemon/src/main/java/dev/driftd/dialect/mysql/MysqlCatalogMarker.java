@@ -42,7 +42,9 @@ final class MysqlCatalogMarker {
     private static String digest(String from, String where, String... columns) {
         List<String> quoted = new ArrayList<>();
         for (String c : columns) {
-            quoted.add("QUOTE(" + c + ")");
+            // bytes, not text: information_schema columns differ in collation, and MySQL 8 refuses
+            // to concatenate texts of mixed collations
+            quoted.add("QUOTE(CAST(" + c + " AS BINARY))");
         }
         String row = "CONCAT_WS(',', " + String.join(", ", quoted) + ")";
         return "(SELECT CONCAT(COUNT(*), '.', COALESCE(SUM(CAST(CONV(LEFT(MD5(" + row
