@@ -461,6 +461,12 @@ final class PostgresPlanner {
                     rebuild(tr.key(), reason);
                 }
             }
+            for (Rule r : target.all(Rule.class)) {
+                String reason = ruleBlockedBy(r);
+                if (reason != null) {
+                    rebuild(r.key(), reason);
+                }
+            }
             for (Policy p : target.all(Policy.class)) {
                 String text = (p.using() == null ? "" : p.using()) + " " + (p.withCheck() == null ? "" : p.withCheck());
                 String reason = textBlockedBy(text, p.key().owner());
@@ -587,6 +593,32 @@ final class PostgresPlanner {
                 }
             }
             return routineUse(v.definition());
+        }
+
+        /**
+         * Why a rule must be dropped before this plan's changes and created again after, or null. The
+         * server refuses to change the type of a column a rule's action or condition uses ("cannot
+         * alter type of a column used by a view or rule"), on the rule's own table ({@code NEW.v}) or
+         * on another it writes or reads; a rule on a table that is dropped goes with it.
+         */
+        private String ruleBlockedBy(Rule r) {
+            if (droppedRelations.contains(r.key().owner())) {
+                return null;
+            }
+            String reason = textBlockedBy(r.definition(), r.key().owner());
+            if (reason != null) {
+                return reason;
+            }
+            for (ObjectKey col : blockedColumns) {
+                if (PgNames.mentions(r.definition(), col.table()) && PgNames.mentions(r.definition(), col.name())) {
+                    return "re-created around the change of " + col.display();
+                }
+            }
+            reason = droppedDependency(r.key());
+            if (reason == null) {
+                reason = relationUse(r.definition());
+            }
+            return reason != null ? reason : routineUse(r.definition());
         }
 
         /** A blocked column of {@code table} mentioned in the text. */
@@ -1103,7 +1135,8 @@ final class PostgresPlanner {
             switch (c.type()) {
                 case MISSING -> add(Phase.TRIGGERS, ((Rule) c.after()).definition(), "missing rule");
                 case EXTRA -> {
-                    if (!droppedRelations.contains(c.key().owner())) {
+                    // a rule already in the dependents' drops (it blocked a change) is not dropped twice
+                    if (!droppedRelations.contains(c.key().owner()) && !drop.contains(c.key())) {
                         context = null;
                         add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(c.key().name()) + " ON "
                                 + ddl.qualified(c.key().schema(), c.key().table()), "extra rule");
@@ -1296,6 +1329,9 @@ final class PostgresPlanner {
                             Hazard.INDEX_DROPPED);
                 } else if (o instanceof Index ix) {
                     add(Phase.DROP_INDEXES, ddl.dropIndex(ix), reason, Hazard.INDEX_DROPPED);
+                } else if (o instanceof Rule r) {
+                    add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(r.name()) + " ON " + ddl.qualified(r.schema(),
+                            r.table()), reason);
                 } else {
                     throw new IllegalStateException("not a dependent kind: " + key);
                 }
