@@ -271,7 +271,7 @@ final class PgDdl {
 
     String addPrimaryKey(PrimaryKey pk) {
         return alterTable(pk.schema(), pk.table()) + " ADD CONSTRAINT " + ident(pk.name()) + " PRIMARY KEY ("
-                + identList(pk.columns()) + ")";
+                + identList(pk.columns()) + ")" + deferrable(pk.deferrable(), pk.initiallyDeferred());
     }
 
     String addUnique(UniqueConstraint u) {
