@@ -1607,8 +1607,11 @@ final class PostgresPlanner {
                     }
                     case EXTRA -> {
                         Column t = (Column) c.before();
-                        addDestructive(Phase.COLUMNS, "ALTER TABLE " + ddl.qualified(t.schema(), t.table())
-                                + " DROP COLUMN " + PgDdl.ident(t.name()), "extra column", Hazard.ACCESS_EXCLUSIVE_LOCK);
+                        boolean keptByChildren = keptByEveryInheritingChild(t);
+                        addDestructive(Phase.COLUMNS, "ALTER TABLE " + (keptByChildren ? "ONLY " : "")
+                                        + ddl.qualified(t.schema(), t.table()) + " DROP COLUMN " + PgDdl.ident(t.name()),
+                                keptByChildren ? "extra column (kept, as golden has it, on the tables inheriting it)"
+                                        : "extra column", Hazard.ACCESS_EXCLUSIVE_LOCK);
                     }
                     case CHANGED -> {
                         alterColumn(c);
@@ -1727,6 +1730,32 @@ final class PostgresPlanner {
         }
 
         /** Whether the same column is added to (or dropped from) a parent of this column's table in this plan. */
+        /**
+         * Whether golden keeps, unchanged, a column dropped from a parent on every table that inherits it
+         * through INHERITS (not partitions, which cannot keep a column their parent lacks): then
+         * {@code ALTER TABLE ONLY parent DROP COLUMN} leaves it on them as their own column; a plain
+         * DROP COLUMN would drop it from them too and nothing would add it back (the diff sees no change
+         * on them). False when no such child has it.
+         */
+        private boolean keptByEveryInheritingChild(Column parentColumn) {
+            boolean any = false;
+            for (Table child : target.all(Table.class)) {
+                if (child.partitionOf() != null || child.inherits().stream().noneMatch(
+                        r -> r.schema().equals(parentColumn.schema()) && r.name().equals(parentColumn.table()))) {
+                    continue;
+                }
+                ObjectKey key = ObjectKey.part(ObjectKind.COLUMN, child.schema(), child.name(), parentColumn.name());
+                if (!target.contains(key)) {
+                    continue;
+                }
+                if (!golden.contains(key) || changes.containsKey(key)) {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
+        }
+
         private boolean parentHasSameChange(Change c) {
             List<TableRef> parents = new ArrayList<>();
             for (Snapshot side : List.of(target, golden)) {
