@@ -512,7 +512,9 @@ final class MysqlTableAlter {
 
     private static boolean onlineBuildable(Index ix, Map<String, Column> gByName) {
         String method = ix.method() == null ? "" : ix.method().toUpperCase(Locale.ROOT);
-        if (method.equals("FULLTEXT") || method.equals("SPATIAL")) {
+        // HASH: MariaDB builds a UNIQUE ... USING HASH key (a "long unique", as on BLOB columns) on a hidden
+        // virtual column, which ALGORITHM=INPLACE refuses ("INPLACE ADD or DROP of virtual columns")
+        if (method.equals("FULLTEXT") || method.equals("SPATIAL") || method.equals("HASH")) {
             return false;
         }
         for (IndexPart p : ix.parts()) {

@@ -53,6 +53,12 @@ final class DriftScenarios {
                                 + " PRIMARY KEY (id), KEY visits_day (day))")
                         .expect("extra column visits.id", "changed primary key visits.PRIMARY", "extra index visits.visits_day")
                         .destructive(),
+                bare("missing_long_unique_hash_key")
+                        .base("CREATE TABLE users (id int NOT NULL, credential tinyblob NOT NULL)")
+                        .golden("ALTER TABLE users ADD UNIQUE KEY credential (credential) USING HASH")
+                        .expect("missing index users.credential")
+                        .planLacks("ALGORITHM=INPLACE")
+                        .only(Flavor.MARIADB),
                 of("extra_tables_in_fk_cycle")
                         .target("CREATE TABLE xa (id int PRIMARY KEY, b_id int)",
                                 "CREATE TABLE xb (id int PRIMARY KEY, a_id int, CONSTRAINT fk_b_a FOREIGN KEY (a_id) REFERENCES xa (id))",
