@@ -127,6 +127,12 @@ public final class DaemonFleetService implements FleetService {
     }
 
     @Override
+    public java.util.Set<dev.driftd.schema.ObjectKind> notInspected(String fleet, String member) {
+        FleetRunner r = runners.get(fleet);
+        return r == null ? java.util.Set.of() : r.notInspected(member);
+    }
+
+    @Override
     public Optional<Plan> reconcile(String fleet, String member) {
         FleetRunner r = runners.get(fleet);
         return r == null ? Optional.empty() : r.reconcile(member);

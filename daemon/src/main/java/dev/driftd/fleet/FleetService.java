@@ -41,6 +41,20 @@ public interface FleetService {
         return List.of();
     }
 
+    /**
+     * The kinds the member's last comparison with golden could not compare (read on neither side's
+     * server by the model): a member "in sync" is in sync for every other kind only. Empty for an
+     * unknown member or one without a snapshot. This default computes the whole diff; the daemon
+     * answers from the stored snapshots.
+     */
+    default java.util.Set<dev.driftd.schema.ObjectKind> notInspected(String fleet, String member) {
+        try {
+            return diff(fleet, member).map(Diff::notInspected).orElse(java.util.Set.of());
+        } catch (IllegalStateException notYet) {
+            return java.util.Set.of();
+        }
+    }
+
     /** The reconciliation plan for a member; empty for an unknown fleet or member. */
     Optional<Plan> reconcile(String fleet, String member);
 

@@ -292,6 +292,7 @@ public final class AdminApi implements AutoCloseable {
         for (com.fasterxml.jackson.databind.JsonNode m : n.get("members")) {
             DdlRecord r = last.get(m.path("name").asText());
             ((ObjectNode) m).set("lastDdl", r == null ? null : DdlJson.statement(r));
+            FleetJson.notInspected((ObjectNode) m, fleets.notInspected(f.name(), m.path("name").asText()));
         }
         return done(ApiResponse.json(200, n));
     }

@@ -113,8 +113,7 @@ final class FleetJson {
         n.put("targetFingerprint", d.targetFingerprint());
         ObjectNode counts = n.putObject("counts");
         d.countsBySeverity().forEach((s, c) -> counts.put(s.label(), c));
-        ArrayNode not = n.putArray("notInspected");
-        d.notInspected().stream().map(k -> k.label()).sorted().forEach(not::add);
+        notInspected(n, d.notInspected());
         ArrayNode changes = n.putArray("changes");
         d.changes().forEach(c -> {
             ObjectNode cn = ApiResponse.MAPPER.valueToTree(c);
@@ -122,6 +121,16 @@ final class FleetJson {
             changes.add(cn);
         });
         return n;
+    }
+
+    /**
+     * {@code notInspected}: the kinds a comparison could not compare, sorted labels; and
+     * {@code comparedAll}: false when there are any, so "in sync" is never read as covering them.
+     */
+    static void notInspected(ObjectNode n, java.util.Set<dev.driftd.schema.ObjectKind> kinds) {
+        ArrayNode not = n.putArray("notInspected");
+        kinds.stream().map(k -> k.label()).sorted().forEach(not::add);
+        n.put("comparedAll", kinds.isEmpty());
     }
 
     static ObjectNode sweep(SweepResult r) {

@@ -1,12 +1,26 @@
 package dev.driftd.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
-public record PrimaryKey(String schema, String table, String name, List<String> columns, String comment)
-        implements SchemaObject {
+/**
+ * A primary key. {@code deferrable} / {@code initiallyDeferred} (PostgreSQL {@code DEFERRABLE
+ * [INITIALLY DEFERRED]}) are written in the JSON only when set, so the fingerprint of a key without
+ * them is what it was before they were modelled.
+ */
+public record PrimaryKey(String schema, String table, String name, List<String> columns,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean deferrable,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean initiallyDeferred,
+                         String comment) implements SchemaObject {
     public PrimaryKey {
         columns = Lists.copy(columns);
         comment = Lists.emptyToNull(comment);
+    }
+
+    /** A key checked at once (not deferrable): every MySQL/MariaDB key, and most PostgreSQL ones. */
+    public PrimaryKey(String schema, String table, String name, List<String> columns, String comment) {
+        this(schema, table, name, columns, false, false, comment);
     }
 
     @Override
@@ -16,7 +30,13 @@ public record PrimaryKey(String schema, String table, String name, List<String> 
 
     @Override
     public void writeFields(JsonFields f) {
-        f.strings("columns", columns).string("comment", comment).string("name", name).string("schema", schema)
-                .string("table", table);
+        f.strings("columns", columns).string("comment", comment);
+        if (deferrable) {
+            f.bool("deferrable", true);
+        }
+        if (initiallyDeferred) {
+            f.bool("initiallyDeferred", true);
+        }
+        f.string("name", name).string("schema", schema).string("table", table);
     }
 }

@@ -489,6 +489,22 @@ public final class FleetRunner {
         return pair(member);
     }
 
+    /**
+     * The kinds neither golden's nor the member's last snapshot compared (the diff's notInspected),
+     * from the snapshots alone, without a diff; empty when either is not known.
+     */
+    public java.util.Set<dev.driftd.schema.ObjectKind> notInspected(String member) {
+        Snapshot g = golden;
+        MemberStatus m = status.members().stream().filter(x -> x.member().equals(member)).findFirst().orElse(null);
+        if (g == null || m == null || m.fingerprint() == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<dev.driftd.schema.ObjectKind> out = java.util.EnumSet.noneOf(dev.driftd.schema.ObjectKind.class);
+        out.addAll(g.getNotInspected());
+        snapshot(m.fingerprint()).ifPresent(s -> out.addAll(s.getNotInspected()));
+        return out;
+    }
+
     public Optional<Plan> reconcile(String member) {
         return pair(member).map(p -> engine.plan(engine.diff(p[0], p[1]), p[0], p[1], PlanOptions.DEFAULT));
     }

@@ -277,6 +277,32 @@ class AdminServerTest {
     }
 
     @Test
+    void aMemberInSyncSaysWhichKindsWereNotCompared() throws Exception {
+        Snapshot golden = new Snapshot(Flavor.POSTGRES, "15", Scope.database("app", List.of("public")),
+                List.of(Table.plain("", "orders")), Set.of(dev.driftd.schema.ObjectKind.OPERATOR,
+                dev.driftd.schema.ObjectKind.CAST));
+        fleets.diffs.put(InMemoryFleets.key("tenants", "t2"), Differ.compare(golden, golden));
+        start(false);
+        JsonNode members = json(send("GET", "/api/v1/fleets/tenants", READ)).path("members");
+        JsonNode t1 = members.get(0);
+        JsonNode t2 = members.get(1);
+        assertThat(t2.path("state").asText()).isEqualTo("in_sync");
+        assertThat(t2.path("notInspected").toString()).isEqualTo("[\"cast\",\"operator\"]");
+        assertThat(t2.path("comparedAll").asBoolean(true)).isFalse();
+        assertThat(t1.path("notInspected").toString()).isEqualTo("[]");
+        assertThat(t1.path("comparedAll").asBoolean(false)).isTrue();
+        // a member without a snapshot claims nothing either way
+        assertThat(members.get(3).path("notInspected").toString()).isEqualTo("[]");
+
+        JsonNode d = json(send("GET", "/api/v1/fleets/tenants/members/t2/diff", READ));
+        assertThat(d.path("inSync").asBoolean()).isTrue();
+        assertThat(d.path("comparedAll").asBoolean(true)).isFalse();
+        assertThat(d.path("notInspected").toString()).isEqualTo("[\"cast\",\"operator\"]");
+        JsonNode d3 = json(send("GET", "/api/v1/fleets/tenants/members/t3/diff", READ));
+        assertThat(d3.path("comparedAll").asBoolean(false)).isTrue();
+    }
+
+    @Test
     void sweepAnswers202OrWaitsForTheResult() throws Exception {
         start(false);
         HttpResponse<String> started = send("POST", "/api/v1/fleets/tenants/sweep", ADMIN);

@@ -92,6 +92,12 @@ final class MysqlTableAlter {
         }
     }
 
+    private static Column withoutAutoIncrement(Column c) {
+        return new Column(c.schema(), c.table(), c.name(), c.position(), c.type(), c.nullable(), c.defaultExpression(),
+                c.identity(), c.generated(), c.generatedKind(), c.charset(), c.collation(), false, c.onUpdate(),
+                c.invisible(), c.comment());
+    }
+
     /** The column-level checks of a table, by the column whose definition holds them. */
     static Map<String, CheckConstraint> columnChecks(Snapshot snapshot, String table) {
         Map<String, CheckConstraint> out = new TreeMap<>();
@@ -166,6 +172,16 @@ final class MysqlTableAlter {
             dropped.add(ix);
         }
         if (tPk != null && !tPk.equals(gPk)) {
+            // An AUTO_INCREMENT column must stay a key: one golden drops (in the later, destructive
+            // statement) loses AUTO_INCREMENT first, in this ALTER, or the server refuses DROP PRIMARY KEY
+            // ("there can be only one auto column and it must be defined as a key").
+            for (Column tc : tCols) {
+                if (tc.autoIncrement() && !gByName.containsKey(tc.name()) && tPk.columns().contains(tc.name())) {
+                    main.add("MODIFY COLUMN " + ddl.column(withoutAutoIncrement(tc), tColChk.get(tc.name())),
+                            "column " + tc.name() + " loses AUTO_INCREMENT before its primary key is dropped",
+                            Hazard.REWRITES_TABLE);
+                }
+            }
             main.add("DROP PRIMARY KEY", gPk == null ? "drop extra primary key" : "change primary key",
                     Hazard.REWRITES_TABLE, Hazard.INDEX_DROPPED);
             dropped.add("PRIMARY");
@@ -496,7 +512,9 @@ final class MysqlTableAlter {
 
     private static boolean onlineBuildable(Index ix, Map<String, Column> gByName) {
         String method = ix.method() == null ? "" : ix.method().toUpperCase(Locale.ROOT);
-        if (method.equals("FULLTEXT") || method.equals("SPATIAL")) {
+        // HASH: MariaDB builds a UNIQUE ... USING HASH key (a "long unique", as on BLOB columns) on a hidden
+        // virtual column, which ALGORITHM=INPLACE refuses ("INPLACE ADD or DROP of virtual columns")
+        if (method.equals("FULLTEXT") || method.equals("SPATIAL") || method.equals("HASH")) {
             return false;
         }
         for (IndexPart p : ix.parts()) {

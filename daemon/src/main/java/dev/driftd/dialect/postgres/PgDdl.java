@@ -116,7 +116,7 @@ final class PgDdl {
             sb.append(" COLLATE ").append(collation(d.collation()));
         }
         if (d.defaultExpression() != null) {
-            sb.append(" DEFAULT ").append(d.defaultExpression());
+            sb.append(" DEFAULT ").append(defaultClause(d.defaultExpression()));
         }
         if (d.notNull()) {
             sb.append(" NOT NULL");
@@ -247,7 +247,7 @@ final class PgDdl {
         } else if (c.identity() != null) {
             sb.append(' ').append(PgIdentity.generated(c.identity()));
         } else if (c.defaultExpression() != null) {
-            sb.append(" DEFAULT ").append(c.defaultExpression());
+            sb.append(" DEFAULT ").append(defaultClause(c.defaultExpression()));
         }
         if (!c.nullable()) {
             sb.append(" NOT NULL");
@@ -271,7 +271,7 @@ final class PgDdl {
 
     String addPrimaryKey(PrimaryKey pk) {
         return alterTable(pk.schema(), pk.table()) + " ADD CONSTRAINT " + ident(pk.name()) + " PRIMARY KEY ("
-                + identList(pk.columns()) + ")";
+                + identList(pk.columns()) + ")" + deferrable(pk.deferrable(), pk.initiallyDeferred());
     }
 
     String addUnique(UniqueConstraint u) {
@@ -330,6 +330,43 @@ final class PgDdl {
     }
 
     /** {@code CHECK (expr)}, whether the model kept the keyword and parentheses or not. */
+    private static final java.util.Set<String> A_EXPR_WORDS = java.util.Set.of("and", "or", "not", "is", "in",
+            "like", "ilike", "similar", "between", "any", "all", "some", "at", "collate", "isnull", "notnull",
+            "overlaps");
+
+    /**
+     * A default as the DEFAULT clause of CREATE TABLE or CREATE DOMAIN takes it. That clause takes only
+     * a restricted expression (no AND/OR/NOT, IS, IN, LIKE, BETWEEN, {@code = ANY}, COLLATE, …), while
+     * the server deparses defaults unparenthesized ({@code 'x'::text = ANY (ARRAY[…])}): such a text
+     * is wrapped in parentheses, which the server does not keep. Other texts stay as written.
+     */
+    static String defaultClause(String expression) {
+        if (PgDefaults.unwrapParens(expression) != null) {
+            return expression;
+        }
+        PgQuotes quotes = new PgQuotes();
+        int n = expression.length();
+        for (int i = 0; i < n; i++) {
+            char ch = expression.charAt(i);
+            if (!quotes.isSyntax(ch) || !Character.isLetter(ch) || i > 0 && isWordChar(expression.charAt(i - 1))) {
+                continue;
+            }
+            int end = i;
+            while (end < n && isWordChar(expression.charAt(end))) {
+                end++;
+            }
+            if (A_EXPR_WORDS.contains(expression.substring(i, end).toLowerCase(Locale.ROOT))) {
+                return "(" + expression + ")";
+            }
+            i = end - 1;
+        }
+        return expression;
+    }
+
+    private static boolean isWordChar(char ch) {
+        return Character.isLetterOrDigit(ch) || ch == '_' || ch == '$';
+    }
+
     static String check(String expression) {
         String e = expression.trim();
         if (e.regionMatches(true, 0, "CHECK", 0, 5) && e.substring(5).trim().startsWith("(")) {

@@ -2,7 +2,9 @@ package dev.driftd.dialect.postgres;
 
 import dev.driftd.schema.CheckConstraint;
 import dev.driftd.schema.Column;
+import dev.driftd.schema.Domain;
 import dev.driftd.schema.Index;
+import dev.driftd.schema.NamedCheck;
 import dev.driftd.schema.IndexPart;
 import dev.driftd.schema.Policy;
 import dev.driftd.schema.SchemaObject;
@@ -26,9 +28,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Brings the server-deparsed text of a snapshot (view queries, check expressions, generated column
- * expressions, index expressions and predicates, policy expressions, trigger WHEN conditions) to a fixpoint of "create an
- * object from this text, deparse it again".
+ * Brings the server-deparsed text of a snapshot (view queries, check expressions, column defaults,
+ * generated column expressions, index expressions and predicates, policy expressions, trigger WHEN
+ * conditions, domain defaults and checks) to a fixpoint of "create an object from this text, deparse
+ * it again". Defaults are normalized by {@link PgDefaults} after each read, as the inspector does.
  *
  * <p>Why: PostgreSQL's deparser is not idempotent. Parsing its output can add coercions or names
  * the first parse did not ({@code NULL} in a later UNION branch prints as {@code NULL::integer},
@@ -232,13 +235,17 @@ final class PgDeparseFixpoint {
                 byName.put(PREFIX + chunk.get(i).kind() + i, chunk.get(i));
             }
             List<String> relations = new ArrayList<>(new java.util.TreeSet<>(tempTableOf.values()));
+            List<String> domains = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 if (chunk.get(i).object instanceof View) {
                     relations.add(PREFIX + chunk.get(i).kind() + i);
+                } else if (chunk.get(i).object instanceof Domain) {
+                    domains.add(PREFIX + chunk.get(i).kind() + i);
                 }
             }
             try (PreparedStatement read = connection.prepareStatement(READ_BACK)) {
                 read.setArray(1, connection.createArrayOf("text", relations.toArray()));
+                read.setArray(2, connection.createArrayOf("text", domains.toArray()));
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
                         Job job = byName.get(rs.getString("name"));
@@ -310,28 +317,45 @@ final class PgDeparseFixpoint {
     /**
      * What the catalogs deparse for the chunk's temporary objects, found by name in the session's
      * temporary schema (through the catalogs' name and relation indexes, not a scan): views, then the
-     * checks, generated columns, indexes, policies and triggers of the temporary tables.
+     * checks, defaults and generated columns, indexes, policies and triggers of the temporary tables,
+     * then the temporary domains. A default comes with its column's (a domain's: its base) type name
+     * and type categories in {@code t2}/{@code t3}, what {@link PgDefaults#normalize} needs; a
+     * domain's checks come in {@code t4}, ordered by their temporary names.
      */
     private static final String READ_BACK = ""
             + "WITH rel AS (SELECT c.oid, c.relname, c.relkind FROM pg_catalog.pg_class c "
             + "WHERE c.relname = ANY (?::text[]) AND c.relnamespace = pg_catalog.pg_my_temp_schema()), "
             + "tbl AS (SELECT oid, relname FROM rel WHERE relkind = 'r') "
-            + "SELECT rel.relname AS name, pg_catalog.pg_get_viewdef(rel.oid, true) AS t1, NULL AS t2, 0 AS nkeys "
+            + "SELECT rel.relname AS name, pg_catalog.pg_get_viewdef(rel.oid, true) AS t1, NULL AS t2, 0 AS nkeys, "
+            + "NULL AS t3, NULL::text[] AS t4 "
             + "FROM rel WHERE rel.relkind = 'v' "
-            + "UNION ALL SELECT k.conname, pg_catalog.pg_get_expr(k.conbin, k.conrelid, true), NULL, 0 "
+            + "UNION ALL SELECT k.conname, pg_catalog.pg_get_expr(k.conbin, k.conrelid, true), NULL, 0, NULL, NULL "
             + "FROM tbl JOIN pg_catalog.pg_constraint k ON k.conrelid = tbl.oid WHERE k.contype = 'c' "
-            + "UNION ALL SELECT a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid, true), NULL, 0 "
+            // as the inspector reads them: a plain default without a relation, a generated expression with its table
+            + "UNION ALL SELECT a.attname, pg_catalog.pg_get_expr(d.adbin, "
+            + "CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END, true), "
+            + "pg_catalog.format_type(a.atttypid, NULL), 0, bt.typcategory::text || COALESCE(et.typcategory::text, ''), NULL "
             + "FROM tbl JOIN pg_catalog.pg_attrdef d ON d.adrelid = tbl.oid "
             + "JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+            + "JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid "
+            + "JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN ty.typtype = 'd' THEN ty.typbasetype ELSE ty.oid END "
+            + "LEFT JOIN pg_catalog.pg_type et ON et.oid = bt.typelem AND bt.typcategory = 'A' "
             + "UNION ALL SELECT ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true), "
-            + "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), i.indnkeyatts "
+            + "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), i.indnkeyatts, NULL, NULL "
             + "FROM tbl JOIN pg_catalog.pg_index i ON i.indrelid = tbl.oid "
             + "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
             + "UNION ALL SELECT p.polname, pg_catalog.pg_get_expr(p.polqual, p.polrelid, true), "
-            + "pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true), 0 "
+            + "pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true), 0, NULL, NULL "
             + "FROM tbl JOIN pg_catalog.pg_policy p ON p.polrelid = tbl.oid "
-            + "UNION ALL SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), tbl.relname, 0 "
-            + "FROM tbl JOIN pg_catalog.pg_trigger t ON t.tgrelid = tbl.oid WHERE NOT t.tgisinternal";
+            + "UNION ALL SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), tbl.relname, 0, NULL, NULL "
+            + "FROM tbl JOIN pg_catalog.pg_trigger t ON t.tgrelid = tbl.oid WHERE NOT t.tgisinternal "
+            + "UNION ALL SELECT t.typname, pg_catalog.pg_get_expr(t.typdefaultbin, 0, true), "
+            + "pg_catalog.format_type(t.typbasetype, NULL), 0, bt.typcategory::text || COALESCE(et.typcategory::text, ''), "
+            + "ARRAY(SELECT pg_catalog.pg_get_expr(k.conbin, 0, true) FROM pg_catalog.pg_constraint k "
+            + "WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname) "
+            + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+            + "LEFT JOIN pg_catalog.pg_type et ON et.oid = bt.typelem AND bt.typcategory = 'A' "
+            + "WHERE t.typname = ANY (?::text[]) AND t.typnamespace = pg_catalog.pg_my_temp_schema() AND t.typtype = 'd'";
 
     // ---- jobs ------------------------------------------------------------------------------------------------
 
@@ -349,6 +373,17 @@ final class PgDeparseFixpoint {
         }
         if (o instanceof Column c && c.generated() != null) {
             return tableJob(index, o, tableKey(c.schema(), c.table()), columns, Arrays.asList(c.generated()));
+        }
+        if (o instanceof Column c && c.defaultExpression() != null && !isPlainDefault(c.defaultExpression())) {
+            // a default names no column: a temporary table of no columns of its own holds it
+            return new Job(index, o, tableKey(c.schema(), c.table()), List.of(), Arrays.asList(c.defaultExpression()));
+        }
+        if (o instanceof Domain d && (d.defaultExpression() != null && !isPlainDefault(d.defaultExpression())
+                || !d.checks().isEmpty())) {
+            List<String> texts = new ArrayList<>();
+            texts.add(d.defaultExpression());
+            d.checks().forEach(k -> texts.add(k.expression()));
+            return new Job(index, o, null, List.of(), texts);
         }
         if (o instanceof Index ix
                 && (ix.predicate() != null || ix.parts().stream().anyMatch(p -> p.expression() != null))) {
@@ -370,6 +405,19 @@ final class PgDeparseFixpoint {
             return tableJob(index, o, tableKey(p.schema(), p.table()), columns, Arrays.asList(p.using(), p.withCheck()));
         }
         return null;
+    }
+
+    /**
+     * Defaults that read back as written whatever their history (a bare number or string, a boolean,
+     * {@code nextval} of a sequence, the common clock and user functions): not worth a round trip, and
+     * most defaults are of these kinds.
+     */
+    private static final java.util.regex.Pattern PLAIN_DEFAULT = java.util.regex.Pattern.compile(
+            "-?\\d+(?:\\.\\d+)?|'(?:[^'\\\\]|'')*'|true|false|NULL|nextval\\('(?:[^'\\\\]|'')*'::regclass\\)"
+                    + "|now\\(\\)|CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_USER|gen_random_uuid\\(\\)");
+
+    static boolean isPlainDefault(String expression) {
+        return PLAIN_DEFAULT.matcher(expression).matches();
     }
 
     private static Job tableJob(int index, SchemaObject o, String table, Map<String, List<Column>> columns,
@@ -470,8 +518,11 @@ final class PgDeparseFixpoint {
             if (object instanceof CheckConstraint) {
                 return 'c';
             }
-            if (object instanceof Column) {
-                return 'g';
+            if (object instanceof Column c) {
+                return c.generated() != null ? 'g' : 'd';
+            }
+            if (object instanceof Domain) {
+                return 'o';
             }
             return object instanceof Index ? 'i' : 'p';
         }
@@ -483,7 +534,10 @@ final class PgDeparseFixpoint {
                 sb.append(c.name()).append(' ').append(columnType(c)).append(',');
             }
             if (object instanceof Column c) {
-                sb.append('\u0001').append(c.type());
+                sb.append('\u0001').append(columnType(c));
+            }
+            if (object instanceof Domain d) {
+                sb.append('\u0001').append(d.baseType()).append(' ').append(d.collation());
             }
             if (object instanceof Index ix) {
                 sb.append('\u0001').append(ix.method());
@@ -540,9 +594,29 @@ final class PgDeparseFixpoint {
             if (object instanceof CheckConstraint) {
                 return "ALTER TABLE " + tempTable + " ADD CONSTRAINT " + name + " CHECK (" + texts.get(0) + ") NOT VALID";
             }
-            if (object instanceof Column c) {
+            if (object instanceof Column c && c.generated() != null) {
                 return "ALTER TABLE " + tempTable + " ADD COLUMN " + name + " " + c.type() + " GENERATED ALWAYS AS ("
                         + texts.get(0) + ") STORED";
+            }
+            if (object instanceof Column c) {
+                return "ALTER TABLE " + tempTable + " ADD COLUMN " + name + " " + columnType(c) + " DEFAULT ("
+                        + texts.get(0) + ")";
+            }
+            if (object instanceof Domain d) {
+                StringBuilder sb = new StringBuilder("CREATE DOMAIN pg_temp.").append(name).append(" AS ")
+                        .append(d.baseType());
+                if (d.collation() != null) {
+                    sb.append(" COLLATE ").append(PgDdl.collation(d.collation()));
+                }
+                if (texts.get(0) != null) {
+                    sb.append(" DEFAULT (").append(texts.get(0)).append(')');
+                }
+                for (int k = 1; k < texts.size(); k++) {
+                    // names that sort in the checks' order, so the read-back lines up with them
+                    sb.append(" CONSTRAINT ").append(String.format(java.util.Locale.ROOT, "k%05d", k))
+                            .append(" CHECK (").append(texts.get(k)).append(')');
+                }
+                return sb.toString();
             }
             if (object instanceof Index ix) {
                 List<String> parts = new ArrayList<>();
@@ -591,6 +665,18 @@ final class PgDeparseFixpoint {
             if (object instanceof Policy) {
                 return Arrays.asList(t1, rs.getString("t2"));
             }
+            if (object instanceof Column c && c.generated() == null) {
+                return t1 == null ? null : Arrays.asList(normalizedDefault(t1, rs));
+            }
+            if (object instanceof Domain) {
+                List<String> out = new ArrayList<>();
+                out.add(t1 == null ? null : normalizedDefault(t1, rs));
+                java.sql.Array checks = rs.getArray("t4");
+                if (checks != null) {
+                    out.addAll(Arrays.asList((String[]) checks.getArray()));
+                }
+                return out.size() == texts.size() ? out : null;
+            }
             if (object instanceof Trigger tr) {
                 // the temporary trigger's and table's names back to the real ones
                 String head = triggerHead();
@@ -607,6 +693,13 @@ final class PgDeparseFixpoint {
             return Arrays.asList(t1);
         }
 
+        /** A default as the inspector reads it: the literal casts {@link PgDefaults} finds redundant dropped. */
+        private static String normalizedDefault(String raw, ResultSet rs) throws SQLException {
+            String cats = rs.getString("t3");
+            return PgDefaults.normalize(raw, rs.getString("t2"), cats == null || cats.isEmpty() ? null : cats.substring(0, 1),
+                    cats == null || cats.length() < 2 ? null : cats.substring(1));
+        }
+
         SchemaObject rebuild() {
             if (object instanceof View v) {
                 return new View(v.schema(), v.name(), v.materialized(), texts.get(0), v.columns(), v.options(), v.comment());
@@ -615,10 +708,23 @@ final class PgDeparseFixpoint {
                 return new CheckConstraint(k.schema(), k.table(), k.name(), texts.get(0), k.noInherit(), k.enforced(),
                         k.notValid(), k.comment());
             }
-            if (object instanceof Column c) {
+            if (object instanceof Column c && c.generated() != null) {
                 return new Column(c.schema(), c.table(), c.name(), c.position(), c.type(), c.nullable(),
                         c.defaultExpression(), c.identity(), texts.get(0), c.generatedKind(), c.charset(), c.collation(),
                         c.autoIncrement(), c.onUpdate(), c.invisible(), c.comment());
+            }
+            if (object instanceof Column c) {
+                return new Column(c.schema(), c.table(), c.name(), c.position(), c.type(), c.nullable(),
+                        texts.get(0), c.identity(), null, c.generatedKind(), c.charset(), c.collation(),
+                        c.autoIncrement(), c.onUpdate(), c.invisible(), c.comment());
+            }
+            if (object instanceof Domain d) {
+                List<NamedCheck> checks = new ArrayList<>();
+                for (int k = 0; k < d.checks().size(); k++) {
+                    checks.add(new NamedCheck(d.checks().get(k).name(), texts.get(k + 1)));
+                }
+                return new Domain(d.schema(), d.name(), d.baseType(), d.notNull(), texts.get(0), d.collation(), checks,
+                        d.comment());
             }
             if (object instanceof Index ix) {
                 List<IndexPart> parts = new ArrayList<>();

@@ -510,7 +510,7 @@ final class PostgresInspector {
             boolean deferred = rs.getBoolean("deferred");
             List<String> columns = catalog.names(relOid, arrayInts(rs.getString("cols")));
             switch (rs.getString("type")) {
-                case "p" -> out.add(new PrimaryKey(rel.schema(), rel.name(), name, columns, comment));
+                case "p" -> out.add(new PrimaryKey(rel.schema(), rel.name(), name, columns, deferrable, deferred, comment));
                 case "u" -> out.add(new UniqueConstraint(rel.schema(), rel.name(), name, columns,
                         rs.getBoolean("nullsnotdistinct"), deferrable, deferred, comment));
                 // NOT VALID is kept: a golden whose legacy rows break a check must not get a plan validating it

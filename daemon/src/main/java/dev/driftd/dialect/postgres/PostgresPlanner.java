@@ -461,6 +461,12 @@ final class PostgresPlanner {
                     rebuild(tr.key(), reason);
                 }
             }
+            for (Rule r : target.all(Rule.class)) {
+                String reason = ruleBlockedBy(r);
+                if (reason != null) {
+                    rebuild(r.key(), reason);
+                }
+            }
             for (Policy p : target.all(Policy.class)) {
                 String text = (p.using() == null ? "" : p.using()) + " " + (p.withCheck() == null ? "" : p.withCheck());
                 String reason = textBlockedBy(text, p.key().owner());
@@ -587,6 +593,32 @@ final class PostgresPlanner {
                 }
             }
             return routineUse(v.definition());
+        }
+
+        /**
+         * Why a rule must be dropped before this plan's changes and created again after, or null. The
+         * server refuses to change the type of a column a rule's action or condition uses ("cannot
+         * alter type of a column used by a view or rule"), on the rule's own table ({@code NEW.v}) or
+         * on another it writes or reads; a rule on a table that is dropped goes with it.
+         */
+        private String ruleBlockedBy(Rule r) {
+            if (droppedRelations.contains(r.key().owner())) {
+                return null;
+            }
+            String reason = textBlockedBy(r.definition(), r.key().owner());
+            if (reason != null) {
+                return reason;
+            }
+            for (ObjectKey col : blockedColumns) {
+                if (PgNames.mentions(r.definition(), col.table()) && PgNames.mentions(r.definition(), col.name())) {
+                    return "re-created around the change of " + col.display();
+                }
+            }
+            reason = droppedDependency(r.key());
+            if (reason == null) {
+                reason = relationUse(r.definition());
+            }
+            return reason != null ? reason : routineUse(r.definition());
         }
 
         /** A blocked column of {@code table} mentioned in the text. */
@@ -1103,7 +1135,8 @@ final class PostgresPlanner {
             switch (c.type()) {
                 case MISSING -> add(Phase.TRIGGERS, ((Rule) c.after()).definition(), "missing rule");
                 case EXTRA -> {
-                    if (!droppedRelations.contains(c.key().owner())) {
+                    // a rule already in the dependents' drops (it blocked a change) is not dropped twice
+                    if (!droppedRelations.contains(c.key().owner()) && !drop.contains(c.key())) {
                         context = null;
                         add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(c.key().name()) + " ON "
                                 + ddl.qualified(c.key().schema(), c.key().table()), "extra rule");
@@ -1277,7 +1310,7 @@ final class PostgresPlanner {
             List<View> views = new ArrayList<>();
             for (ObjectKey key : drop) {
                 SchemaObject o = target.get(key);
-                if (o == null) {
+                if (o == null || partOfDroppedRelation(key)) {
                     continue;
                 }
                 String reason = reasonForDrop(key);
@@ -1296,6 +1329,9 @@ final class PostgresPlanner {
                             Hazard.INDEX_DROPPED);
                 } else if (o instanceof Index ix) {
                     add(Phase.DROP_INDEXES, ddl.dropIndex(ix), reason, Hazard.INDEX_DROPPED);
+                } else if (o instanceof Rule r) {
+                    add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(r.name()) + " ON " + ddl.qualified(r.schema(),
+                            r.table()), reason);
                 } else {
                     throw new IllegalStateException("not a dependent kind: " + key);
                 }
@@ -1310,6 +1346,24 @@ final class PostgresPlanner {
                 }
                 drops(v.key());
             }
+        }
+
+        /**
+         * An extra index, constraint, trigger, rule or policy of a relation that is dropped whole: it goes
+         * with the relation. Its own drop would come after the relation's when the relation is a
+         * materialized view or a view that golden has as a table of the same name (the diff then lists
+         * the parts). Foreign keys keep their own drop (cycles among dropped tables need it first).
+         */
+        private boolean partOfDroppedRelation(ObjectKey key) {
+            if (!key.kind().isTablePart() || key.kind() == ObjectKind.FOREIGN_KEY || golden.contains(key)) {
+                return false;
+            }
+            for (ObjectKind kind : List.of(ObjectKind.MATERIALIZED_VIEW, ObjectKind.VIEW)) {
+                if (droppedRelations.contains(ObjectKey.of(kind, key.schema(), key.table()))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private String reasonForDrop(ObjectKey key) {
@@ -1535,6 +1589,12 @@ final class PostgresPlanner {
                 if (c.kind() != ObjectKind.COLUMN || recreateTables.contains(c.key().owner())) {
                     continue;
                 }
+                if (c.type() == ChangeType.EXTRA && droppedRelations.contains(c.key().owner())
+                        || c.type() == ChangeType.MISSING && createTables.contains(c.key().owner())) {
+                    // a relation that changes kind under one name (a table becomes a view, or back): the
+                    // diff lists its columns, but they go with DROP TABLE and come with CREATE TABLE
+                    continue;
+                }
                 if (c.type() != ChangeType.CHANGED && parentHasSameChange(c)) {
                     continue; // ADD / DROP COLUMN on the parent recurses to its partitions and children
                 }
@@ -1547,8 +1607,11 @@ final class PostgresPlanner {
                     }
                     case EXTRA -> {
                         Column t = (Column) c.before();
-                        addDestructive(Phase.COLUMNS, "ALTER TABLE " + ddl.qualified(t.schema(), t.table())
-                                + " DROP COLUMN " + PgDdl.ident(t.name()), "extra column", Hazard.ACCESS_EXCLUSIVE_LOCK);
+                        boolean keptByChildren = keptByEveryInheritingChild(t);
+                        addDestructive(Phase.COLUMNS, "ALTER TABLE " + (keptByChildren ? "ONLY " : "")
+                                        + ddl.qualified(t.schema(), t.table()) + " DROP COLUMN " + PgDdl.ident(t.name()),
+                                keptByChildren ? "extra column (kept, as golden has it, on the tables inheriting it)"
+                                        : "extra column", Hazard.ACCESS_EXCLUSIVE_LOCK);
                     }
                     case CHANGED -> {
                         alterColumn(c);
@@ -1667,6 +1730,32 @@ final class PostgresPlanner {
         }
 
         /** Whether the same column is added to (or dropped from) a parent of this column's table in this plan. */
+        /**
+         * Whether golden keeps, unchanged, a column dropped from a parent on every table that inherits it
+         * through INHERITS (not partitions, which cannot keep a column their parent lacks): then
+         * {@code ALTER TABLE ONLY parent DROP COLUMN} leaves it on them as their own column; a plain
+         * DROP COLUMN would drop it from them too and nothing would add it back (the diff sees no change
+         * on them). False when no such child has it.
+         */
+        private boolean keptByEveryInheritingChild(Column parentColumn) {
+            boolean any = false;
+            for (Table child : target.all(Table.class)) {
+                if (child.partitionOf() != null || child.inherits().stream().noneMatch(
+                        r -> r.schema().equals(parentColumn.schema()) && r.name().equals(parentColumn.table()))) {
+                    continue;
+                }
+                ObjectKey key = ObjectKey.part(ObjectKind.COLUMN, child.schema(), child.name(), parentColumn.name());
+                if (!target.contains(key)) {
+                    continue;
+                }
+                if (!golden.contains(key) || changes.containsKey(key)) {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
+        }
+
         private boolean parentHasSameChange(Change c) {
             List<TableRef> parents = new ArrayList<>();
             for (Snapshot side : List.of(target, golden)) {

@@ -5,6 +5,7 @@ import dev.driftd.schema.Flavor;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static dev.driftd.dialect.mysql.DriftScenario.bare;
 import static dev.driftd.dialect.mysql.DriftScenario.of;
 
 /** The scenario catalogue: every object kind missing, extra and changed, and the MySQL-family specialities. */
@@ -40,6 +41,24 @@ final class DriftScenarios {
                         .expect("extra table audit_log")
                         .destructive()
                         .planContains("DROP TABLE `audit_log`"),
+                bare("extra_auto_increment_primary_key_column")
+                        .golden("CREATE TABLE friends (created_at datetime NOT NULL)")
+                        .target("CREATE TABLE friends (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                                + " created_at datetime NOT NULL)")
+                        .expect("extra column friends.id", "extra primary key friends.PRIMARY")
+                        .destructive(),
+                bare("auto_increment_key_column_replaced")
+                        .golden("CREATE TABLE visits (day date NOT NULL, n int NOT NULL, PRIMARY KEY (day))")
+                        .target("CREATE TABLE visits (id int NOT NULL AUTO_INCREMENT, day date NOT NULL, n int NOT NULL,"
+                                + " PRIMARY KEY (id), KEY visits_day (day))")
+                        .expect("extra column visits.id", "changed primary key visits.PRIMARY", "extra index visits.visits_day")
+                        .destructive(),
+                bare("missing_long_unique_hash_key")
+                        .base("CREATE TABLE users (id int NOT NULL, credential tinyblob NOT NULL)")
+                        .golden("ALTER TABLE users ADD UNIQUE KEY credential (credential) USING HASH")
+                        .expect("missing index users.credential")
+                        .planLacks("ALGORITHM=INPLACE")
+                        .only(Flavor.MARIADB),
                 of("extra_tables_in_fk_cycle")
                         .target("CREATE TABLE xa (id int PRIMARY KEY, b_id int)",
                                 "CREATE TABLE xb (id int PRIMARY KEY, a_id int, CONSTRAINT fk_b_a FOREIGN KEY (a_id) REFERENCES xa (id))",

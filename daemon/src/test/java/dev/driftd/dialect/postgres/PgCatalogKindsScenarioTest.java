@@ -11,6 +11,7 @@ import static dev.driftd.diff.ChangeType.MISSING;
 import static dev.driftd.dialect.postgres.PgScenario.named;
 import static dev.driftd.schema.ObjectKind.AGGREGATE;
 import static dev.driftd.schema.ObjectKind.COLLATION;
+import static dev.driftd.schema.ObjectKind.COLUMN;
 import static dev.driftd.schema.ObjectKind.COLUMN_STATISTICS;
 import static dev.driftd.schema.ObjectKind.RULE;
 import static dev.driftd.schema.ObjectKind.TEXT_SEARCH_CONFIGURATION;
@@ -44,6 +45,19 @@ class PgCatalogKindsScenarioTest {
               WHERE EXISTS (SELECT 1 FROM tags t WHERE t.name = NEW.name) DO INSTEAD NOTHING;
             COMMENT ON RULE tags_insert_ignore ON tags IS 'upsert by rule';
             """;
+
+    /**
+     * A rule writing the changed column of its own table ({@code NEW.v}) into another table's column
+     * that changes too, and views over the first: PostgreSQL refuses the type changes while the rule
+     * or the views exist ("cannot alter type of a column used by a view or rule").
+     */
+    static String blockingRule(String type, String ruleValue) {
+        return "CREATE TABLE r1 (id int PRIMARY KEY, v " + type + ");"
+                + "CREATE TABLE r1log (v " + type + ", n int);"
+                + "CREATE RULE r1_log AS ON INSERT TO r1 DO ALSO INSERT INTO r1log (v, n) VALUES (" + ruleValue + ", NEW.id);"
+                + "CREATE VIEW r1_v AS SELECT id, v FROM r1;"
+                + "CREATE VIEW r1_vv AS SELECT v FROM r1_v WHERE id > 0;";
+    }
 
     static Stream<PgScenario> scenarios() {
         return Stream.of(
@@ -124,6 +138,13 @@ class PgCatalogKindsScenarioTest {
                         .expect(CHANGED, COLUMN_STATISTICS, "docs.body").expect(EXTRA, COLUMN_STATISTICS, "docs.title")
                         .expect(CHANGED, AGGREGATE, "total_len(text)").expect(CHANGED, COLLATION, "bytes")
                         .expect(CHANGED, RULE, "tags.tags_insert_ignore").expect(EXTRA, RULE, "docs.docs_no_delete"),
+                named("rules: a rule and views blocking column type changes are re-created around them")
+                        .mode(PgScenario.Mode.SINGLE_SCHEMA)
+                        .golden(blockingRule("varchar(20)", "NEW.v")).drift(blockingRule("varchar(10)", "NEW.v"))
+                        .expect(CHANGED, COLUMN, "r1.v").expect(CHANGED, COLUMN, "r1log.v"),
+                named("rules: a changed rule that blocks a column type change").mode(PgScenario.Mode.SINGLE_SCHEMA)
+                        .golden(blockingRule("text", "upper(NEW.v)")).drift(blockingRule("varchar(10)", "NEW.v"))
+                        .expect(CHANGED, COLUMN, "r1.v").expect(CHANGED, RULE, "r1.r1_log"),
                 named("kinds: unused collation and dictionary re-created").mode(PgScenario.Mode.SINGLE_SCHEMA)
                         .golden("CREATE COLLATION spare (provider = icu, locale = 'de-DE');"
                                 + "CREATE TEXT SEARCH DICTIONARY spare_dict (TEMPLATE = simple, stopwords = 'english');")
