@@ -59,6 +59,8 @@ final class DdlIntake implements AutoCloseable {
     /** Unmatched events are logged once a minute per server and database they named. */
     private final LogThrottle unmatchedLog = new LogThrottle(Duration.ofMinutes(1));
     private final AtomicLong snapshotsTaken = new AtomicLong();
+    /** Snapshots requested for events and not finished yet (queued or running). */
+    private final java.util.concurrent.atomic.AtomicInteger snapshotsInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     private List<MemberEndpoint> matcherFor = List.of();
     private DdlEventMatcher matcher = new DdlEventMatcher(List.of());
@@ -144,6 +146,15 @@ final class DdlIntake implements AutoCloseable {
         return snapshotsTaken.get();
     }
 
+    /**
+     * True when the events received so far can cause no further snapshot: no member has a debounce
+     * window open and no snapshot requested for events is queued or running. Tests await it instead
+     * of sleeping through the quiet period.
+     */
+    boolean settled() {
+        return debouncer.pending() == 0 && snapshotsInFlight.get() == 0;
+    }
+
     /** The matcher for the members known now; rebuilt only when they changed (reload, discovery). */
     private synchronized DdlEventMatcher matcher() {
         List<MemberEndpoint> now = new ArrayList<>();
@@ -171,9 +182,17 @@ final class DdlIntake implements AutoCloseable {
 
     /** The debouncer's action: only hands the work to the snapshot threads. */
     private void requestSnapshot(MemberRef ref) {
+        snapshotsInFlight.incrementAndGet();
         try {
-            snapshots.execute(() -> snapshot(ref));
+            snapshots.execute(() -> {
+                try {
+                    snapshot(ref);
+                } finally {
+                    snapshotsInFlight.decrementAndGet();
+                }
+            });
         } catch (RejectedExecutionException e) {
+            snapshotsInFlight.decrementAndGet();
             LOG.debug("DDL intake closed; no snapshot of {}/{}", ref.fleet(), ref.member());
         }
     }

@@ -61,6 +61,25 @@ final class EventDaemon extends E2eDaemon {
         return Double.isNaN(v) ? 0 : v;
     }
 
+    /**
+     * Waits until the daemon's DDL intake is settled: no debounce window open, no event snapshot
+     * queued or running (DdlIntake#settled, package-private in the daemon, so read by reflection
+     * rather than widening the production API). Fails after {@code timeout}, a bound against a hang only.
+     */
+    void awaitDdlSettled(Duration timeout) throws Exception {
+        Object service = daemon.fleets();
+        java.lang.reflect.Method intakeOf = service.getClass().getDeclaredMethod("ddlIntake");
+        intakeOf.setAccessible(true);
+        Object intake = intakeOf.invoke(service);
+        java.lang.reflect.Method settled = intake.getClass().getDeclaredMethod("settled");
+        settled.setAccessible(true);
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!(Boolean) settled.invoke(intake)) {
+            assertThat(System.nanoTime()).as("DDL intake not settled within " + timeout).isLessThan(end);
+            Thread.sleep(50);
+        }
+    }
+
     /** Polls GET {@code path} until the JSON satisfies {@code ok}; fails after {@code timeout}. */
     JsonNode await(String path, Duration timeout, Predicate<JsonNode> ok) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();

@@ -104,7 +104,7 @@ class PostgresDdlEventsE2ETest {
                 assertThat(diff.path("recentDdl").get(0).path("application").asText()).isEqualTo("billing-migrations");
 
                 // a burst of 50 statements on t2: at most three snapshots (one at once, one when quiet)
-                Thread.sleep(DdlIntakeTiming.QUIET_MS + 500); // t1's window closed: count t2's alone
+                d.awaitDdlSettled(Duration.ofSeconds(60)); // t1's window closed and its snapshots done: count t2's alone
                 double beforeBurst = d.snapshots("pg");
                 assertThat(beforeBurst - before).as("t1: one leading snapshot").isBetween(1.0, 2.0);
                 try (Connection c = d.proxied(t2.url(), "bulk-migrator"); Statement s = c.createStatement()) {
@@ -115,7 +115,7 @@ class PostgresDdlEventsE2ETest {
                 // the end state (all 50 columns) is seen once t2 has been quiet
                 d.await("/api/v1/fleets/pg/members/t2/diff", Duration.ofSeconds(20),
                         x -> x.path("changes").toString().contains("c49"));
-                Thread.sleep(DdlIntakeTiming.QUIET_MS + 1000); // any trailing snapshot has run
+                d.awaitDdlSettled(Duration.ofSeconds(60)); // every trailing snapshot has run
                 double burstSnapshots = d.snapshots("pg") - beforeBurst;
                 System.out.println("burst of 50 DDL statements -> " + burstSnapshots + " snapshots");
                 assertThat(burstSnapshots).isBetween(1.0, 3.0);
