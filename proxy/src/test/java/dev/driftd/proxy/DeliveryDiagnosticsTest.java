@@ -137,7 +137,10 @@ class DeliveryDiagnosticsTest {
                 s.execute("CREATE TABLE nobody_watches_2 (a int)");
             }
             awaitStats(st -> st.unmatched - before.unmatched >= 2);
-            assertThat(DriftdProxy.stats().failed - before.failed).isZero();
+            // not a failure: the stats are the JVM's (an earlier test's send may still fail in the
+            // background), so ask whether any failure named this daemon rather than diffing the count
+            assertThat(String.valueOf(DriftdProxy.stats().lastError)).doesNotContain(daemon.endpoint());
+            assertThat(log.lines(l -> l.contains(daemon.endpoint()) && l.startsWith("WARN"))).isEmpty();
             assertThat(log.await("self-test passed", BOUND_MS)).singleElement().asString().startsWith("INFO");
             List<String> lines = log.lines(l -> l.contains("matched it to no fleet member"));
             assertThat(lines).hasSize(1);
