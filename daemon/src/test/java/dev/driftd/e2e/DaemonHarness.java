@@ -22,6 +22,19 @@ final class DaemonHarness extends E2eDaemon {
     static final String READ = "e2e-read-token-a93e77";
     static final String NEVER = "0 0 0 1 1 ? 2099";
 
+    /**
+     * The fleets block of a fleet swept only on request: golden and members t1, t2, ... in order,
+     * each URL as given, a 10 s timeout.
+     */
+    static String manualFleet(String name, String goldenUrl, String... memberUrls) {
+        StringBuilder y = new StringBuilder("- name: " + name + "\n  schedule: \"" + NEVER + "\"\n  golden: {url: \""
+                + goldenUrl + "\"}\n  timeout: 10s\n  members:\n");
+        for (int i = 0; i < memberUrls.length; i++) {
+            y.append("    - {name: t").append(i + 1).append(", url: \"").append(memberUrls[i]).append("\"}\n");
+        }
+        return y.toString();
+    }
+
     /** @param fleets the {@code fleets:} section, indented by two spaces per level from column 0 */
     DaemonHarness(String fleets) throws Exception {
         super("""

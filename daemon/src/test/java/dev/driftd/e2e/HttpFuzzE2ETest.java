@@ -63,14 +63,7 @@ class HttpFuzzE2ETest {
         try (TestDatabase golden = pg.createDatabase(run + "_golden").execute(schema);
              TestDatabase t1 = pg.createDatabase(run + "_t1").execute(schema)) {
             t1.execute("ALTER TABLE customers ADD COLUMN note text");
-            String fleets = """
-                    - name: pg
-                      schedule: "%s"
-                      golden: {url: "%s"}
-                      timeout: 10s
-                      members:
-                        - {name: t1, url: "%s"}
-                    """.formatted(DaemonHarness.NEVER, golden.url(), t1.url());
+            String fleets = DaemonHarness.manualFleet("pg", golden.url(), t1.url());
             try (FuzzDaemon d = new FuzzDaemon(fleets)) {
                 d.sweep("pg");
                 port = d.daemon.address().getPort();

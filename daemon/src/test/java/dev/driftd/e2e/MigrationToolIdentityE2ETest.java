@@ -58,14 +58,7 @@ class MigrationToolIdentityE2ETest {
         try (TestDatabase golden = server.createDatabase("mtid_" + tag + "_golden").execute(schema);
              TestDatabase t1 = server.createDatabase("mtid_" + tag + "_t1").execute(schema);
              TcpForwarder alias = new TcpForwarder(server.host(), server.port())) {
-            String fleets = """
-                    - name: f
-                      schedule: "%s"
-                      golden: {url: "%s"}
-                      timeout: 10s
-                      members:
-                        - {name: t1, url: "%s"}
-                    """.formatted(DaemonHarness.NEVER, golden.url(), t1.url());
+            String fleets = DaemonHarness.manualFleet("f", golden.url(), t1.url());
             try (EventDaemon d = new EventDaemon(fleets)) {
                 d.sweep("f"); // learns the member's server identity
                 assertThat(EventDaemon.member(d.getJson("/api/v1/fleets/f"), "t1").path("state").asText())

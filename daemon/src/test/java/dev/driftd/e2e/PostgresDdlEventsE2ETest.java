@@ -37,15 +37,7 @@ class PostgresDdlEventsE2ETest {
         try (TestDatabase golden = pg.createDatabase(run + "_golden").execute(SCHEMA);
              TestDatabase t1 = pg.createDatabase(run + "_t1").execute(SCHEMA);
              TestDatabase t2 = pg.createDatabase(run + "_t2").execute(SCHEMA)) {
-            String fleets = """
-                    - name: pg
-                      schedule: "%s"
-                      golden: {url: "%s"}
-                      timeout: 10s
-                      members:
-                        - {name: t1, url: "%s"}
-                        - {name: t2, url: "%s"}
-                    """.formatted(DaemonHarness.NEVER, golden.url(), t1.url(), t2.url());
+            String fleets = DaemonHarness.manualFleet("pg", golden.url(), t1.url(), t2.url());
             try (EventDaemon d = new EventDaemon(fleets)) {
                 d.sweep("pg"); // the baseline: both in sync, golden known
                 String t1Series = "{fleet=\"pg\",member=\"t1\"}";

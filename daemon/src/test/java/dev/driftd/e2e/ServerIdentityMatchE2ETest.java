@@ -49,14 +49,7 @@ class ServerIdentityMatchE2ETest {
              TestDatabase t1 = pg.createDatabase("p22a_t1").execute(SCHEMA);
              TestDatabase unwatched = pg.createDatabase("p22a_unwatched").execute(SCHEMA);
              TcpForwarder alias = new TcpForwarder("127.0.0.1", pg.port())) {
-            String fleets = """
-                    - name: pg
-                      schedule: "%s"
-                      golden: {url: "%s"}
-                      timeout: 10s
-                      members:
-                        - {name: t1, url: "%s"}
-                    """.formatted(DaemonHarness.NEVER, golden.url(), t1.url());
+            String fleets = DaemonHarness.manualFleet("pg", golden.url(), t1.url());
             try (EventDaemon d = new EventDaemon(fleets)) {
                 d.sweep("pg"); // the member's server identity is learned here
                 String byIdentity = received("matched", "server_identity");
@@ -152,14 +145,7 @@ class ServerIdentityMatchE2ETest {
         try (TestDatabase golden = my.createDatabase("p22a_mgolden").execute(schema);
              TestDatabase t1 = my.createDatabase("p22a_mt1").execute(schema);
              TcpForwarder alias = new TcpForwarder(my.host(), my.port())) {
-            String fleets = """
-                    - name: shop
-                      schedule: "%s"
-                      golden: {url: "%s"}
-                      timeout: 10s
-                      members:
-                        - {name: t1, url: "%s"}
-                    """.formatted(DaemonHarness.NEVER, golden.url(), t1.url());
+            String fleets = DaemonHarness.manualFleet("shop", golden.url(), t1.url());
             try (EventDaemon d = new EventDaemon(fleets)) {
                 d.sweep("shop");
                 String viaAlias = t1.url().replace("//" + my.host() + ":" + my.port() + "/",
