@@ -1,0 +1,181 @@
+package dev.driftd.selfcheck;
+
+import dev.driftd.dialect.DbTarget;
+import dev.driftd.dialect.Dialect;
+import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.PlanOptions;
+import dev.driftd.diff.Change;
+import dev.driftd.diff.Diff;
+import dev.driftd.engine.Engine;
+import dev.driftd.engine.EngineException;
+import dev.driftd.plan.Plan;
+import dev.driftd.schema.Snapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The engine's round trip, kind by kind, on the user's own server: for each {@link KindCase}, in
+ * scratch databases it creates and drops, the object is created on one side and missing (then
+ * different) on the other; both sides are snapshotted, planned in both directions, applied and
+ * inspected again, and each result must have exactly the fingerprint it was planned towards. Only
+ * the same {@link Engine} calls {@code diff} and {@code apply} make are used, so a pass means those
+ * commands are sound for that kind on this server, with its version, collation and settings.
+ */
+public final class SelfCheck {
+    private static final String GOLDEN = "g";
+    private static final String TARGET = "t";
+
+    private final Engine engine;
+    private final DbTarget server;
+    private final InspectOptions options;
+    private volatile boolean cancelled;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile String serverVersion;
+
+    /** What a whole run found. {@code scratch} names the databases used (all dropped by then). */
+    public record Report(String dialect, String serverVersion, List<String> scratch, List<KindResult> results) {
+        public boolean passed() {
+            return results.stream().allMatch(KindResult::passed);
+        }
+    }
+
+    public SelfCheck(Engine engine, DbTarget server, InspectOptions options) {
+        this.engine = engine;
+        this.server = server;
+        this.options = options;
+    }
+
+    /** Runs the dialect's own cases (the {@code <dialect>.cases} resource). */
+    public Report run(Consumer<KindResult> progress) {
+        return run(KindCases.forDialect(engine.dialectFor(server.url()).name()), progress);
+    }
+
+    /**
+     * Runs {@code cases}; a failing case fails its row and the run goes on. Throws
+     * {@link EngineException} when the server cannot be used at all (no connection, no right to
+     * create a database). The scratch databases are dropped before this returns or throws.
+     */
+    public Report run(List<KindCase> cases, Consumer<KindResult> progress) {
+        Dialect dialect = engine.dialectFor(server.url());
+        List<KindResult> results = new ArrayList<>();
+        List<String> scratchNames;
+        try (ScratchDatabases scratch = new ScratchDatabases(dialect, server, options)) {
+            scratchNames = List.of(scratch.name(GOLDEN), scratch.name(TARGET));
+            // the first reset proves the server is usable: its failure is the run's, not a kind's
+            scratch.reset(GOLDEN, List.of());
+            serverVersion = engine.snapshot(scratch.target(GOLDEN), options).getServerVersion();
+            for (KindCase c : cases) {
+                if (cancelled) {
+                    break;
+                }
+                KindResult r = check(scratch, c);
+                results.add(r);
+                progress.accept(r);
+            }
+        } finally {
+            finished.countDown();
+        }
+        return new Report(dialect.name(), serverVersion, scratchNames, results);
+    }
+
+    /**
+     * Asks a running check to stop after the current step and waits (at most {@code timeoutSeconds})
+     * until it has dropped its scratch databases: what an interrupt (Ctrl-C) calls.
+     */
+    public boolean cancelAndAwait(long timeoutSeconds) throws InterruptedException {
+        cancelled = true;
+        return finished.await(timeoutSeconds, TimeUnit.SECONDS);
+    }
+
+    private KindResult check(ScratchDatabases scratch, KindCase c) {
+        String step = "load";
+        try {
+            // create: the target lacks the object, the plan must create golden's version
+            scratch.reset(GOLDEN, concat(c.base(), c.golden()));
+            scratch.reset(TARGET, c.base());
+            step = "create";
+            roundTrip(scratch, c, true);
+            if (!c.changed().isEmpty()) {
+                // alter: the target holds the changed version, the plan must turn it into golden's
+                step = "load";
+                scratch.reset(TARGET, concat(c.base(), c.changed()));
+                step = "alter";
+                roundTrip(scratch, c, false);
+                // and back: the target (now golden's version) must become the changed one
+                step = "load";
+                scratch.reset(GOLDEN, concat(c.base(), c.changed()));
+                step = "alter back";
+                roundTrip(scratch, c, false);
+            }
+            // drop: the target has the object (either version), golden (base alone) does not
+            step = "load";
+            scratch.reset(GOLDEN, c.base());
+            step = "drop";
+            roundTrip(scratch, c, true);
+            return KindResult.pass(c.kind());
+        } catch (ScratchDatabases.CaseSqlException e) {
+            return KindResult.fail(c.kind(), step + " (" + c.where() + "): " + e.getMessage());
+        } catch (StepFailure e) {
+            return KindResult.fail(c.kind(), step + ": " + e.getMessage());
+        } catch (EngineException e) {
+            return KindResult.fail(c.kind(), step + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Snapshots both sides, requires them to differ in an object of the case's kind, plans the
+     * target into golden, applies it and requires the target's new fingerprint to be golden's.
+     * Returns golden's snapshot.
+     */
+    private Snapshot roundTrip(ScratchDatabases scratch, KindCase c, boolean expectsKindChange) {
+        Snapshot golden = engine.snapshot(scratch.target(GOLDEN), options);
+        Snapshot target = engine.snapshot(scratch.target(TARGET), options);
+        Diff diff = engine.diff(golden, target);
+        if (diff.changes().isEmpty()) {
+            throw new StepFailure("the two sides read as equal: driftd does not see the " + c.kind()
+                    + " (" + c.where() + ")");
+        }
+        if (expectsKindChange && diff.changes().stream().noneMatch(ch -> ch.kind().label().equals(c.kind()))) {
+            throw new StepFailure("no " + c.kind() + " among the differences: " + describe(diff.changes()));
+        }
+        Plan plan = engine.plan(diff, golden, target, PlanOptions.DEFAULT);
+        if (!plan.warnings().isEmpty()) {
+            throw new StepFailure("the plan warns: " + String.join("; ", plan.warnings()));
+        }
+        try {
+            engine.apply(scratch.target(TARGET), plan, true, options);
+        } catch (EngineException e) {
+            throw new StepFailure(e.getMessage());
+        }
+        Snapshot after = engine.snapshot(scratch.target(TARGET), options);
+        if (!after.fingerprint().equals(golden.fingerprint())) {
+            List<Change> left = engine.diff(golden, after).changes();
+            throw new StepFailure("did not converge (fingerprint " + after.fingerprint() + ", planned "
+                    + golden.fingerprint() + ")" + (left.isEmpty() ? "" : ": still " + describe(left)));
+        }
+        return golden;
+    }
+
+    private static String describe(List<Change> changes) {
+        String shown = changes.stream().limit(3).map(Change::describe).collect(Collectors.joining("; "));
+        return changes.size() > 3 ? shown + "; and " + (changes.size() - 3) + " more" : shown;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A step's verdict, carried to the row. */
+    private static final class StepFailure extends RuntimeException {
+        StepFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
