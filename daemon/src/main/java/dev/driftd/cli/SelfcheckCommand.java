@@ -59,6 +59,7 @@ final class SelfcheckCommand implements Callable<Integer> {
             }
         }, "driftd-selfcheck-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
+        long started = System.nanoTime();
         SelfCheck.Report report;
         try {
             // the header only once the server proved usable: a connection error is one line, nothing else
@@ -79,9 +80,9 @@ final class SelfcheckCommand implements Callable<Integer> {
             }
         }
         long failed = report.results().stream().filter(r -> !r.passed()).count();
-        out.printf(Locale.ROOT, "%d kinds on %s %s: %d pass, %d FAIL (scratch databases %s dropped)%n",
-                report.results().size(), report.dialect(), report.serverVersion(),
-                report.results().size() - failed, failed, String.join(", ", report.scratch()));
+        out.printf(Locale.ROOT, "%d kinds on %s %s: %d pass, %d FAIL in %.1f s (scratch databases %s dropped)%n",
+                report.results().size(), report.flavor(), report.serverVersion(),
+                report.results().size() - failed, failed, (System.nanoTime() - started) / 1e9, String.join(", ", report.scratch()));
         out.flush();
         return report.passed() ? Main.IN_SYNC : Main.DRIFT;
     }

@@ -24,7 +24,8 @@ import java.util.Map;
  * ALTER TABLE t ADD CONSTRAINT t_n CHECK (n &gt; 0)
  * </pre>
  *
- * Statements are separated by blank lines (not by {@code ;}: routine and trigger bodies hold
+ * A block may hold {@code only: mariadb} (or another flavor) when its kind exists on that flavor
+ * alone. Statements are separated by blank lines (not by {@code ;}: routine and trigger bodies hold
  * semicolons); a final {@code ;} is dropped. Every case needs {@code golden:}; {@code base:} and
  * {@code changed:} are optional.
  */
@@ -51,6 +52,7 @@ public final class KindCases {
         String kind = null;
         int kindLine = 0;
         Map<String, List<String>> sections = new LinkedHashMap<>();
+        String only = null;
         String section = null;
         StringBuilder statement = new StringBuilder();
         String[] lines = text.split("\r?\n", -1);
@@ -66,7 +68,7 @@ public final class KindCases {
             }
             if (line == null || header) {
                 if (kind != null) {
-                    cases.add(build(kind, sections, source, kindLine));
+                    cases.add(build(kind, only, sections, source, kindLine));
                 }
                 if (header) {
                     kind = trimmed.substring(1, trimmed.length() - 1).strip();
@@ -80,8 +82,16 @@ public final class KindCases {
                                 + "' appears twice");
                     }
                     sections = new LinkedHashMap<>();
+                    only = null;
                     section = null;
                 }
+                continue;
+            }
+            if (statement.length() == 0 && trimmed.matches("only:\\s*(postgres|mysql|mariadb)")) {
+                if (kind == null || section != null) {
+                    throw new IllegalArgumentException(source + ":" + (i + 1) + ": 'only:' goes right after a [kind]");
+                }
+                only = trimmed.substring("only:".length()).strip();
                 continue;
             }
             if (sectionStart) {
@@ -112,12 +122,13 @@ public final class KindCases {
         return List.copyOf(cases);
     }
 
-    private static KindCase build(String kind, Map<String, List<String>> sections, String source, int line) {
+    private static KindCase build(String kind, String only, Map<String, List<String>> sections, String source,
+                                  int line) {
         List<String> golden = sections.get("golden");
         if (golden == null || golden.isEmpty()) {
             throw new IllegalArgumentException(source + ":" + line + ": [" + kind + "] has no golden: statements");
         }
-        return new KindCase(kind, sections.getOrDefault("base", List.of()), golden,
+        return new KindCase(kind, only, sections.getOrDefault("base", List.of()), golden,
                 sections.getOrDefault("changed", List.of()), source, line);
     }
 

@@ -36,9 +36,13 @@ public final class SelfCheck {
     private volatile boolean cancelled;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String serverVersion;
+    private volatile String flavor;
 
-    /** What a whole run found. {@code scratch} names the databases used (all dropped by then). */
-    public record Report(String dialect, String serverVersion, List<String> scratch, List<KindResult> results) {
+    /**
+     * What a whole run found: the server's flavor ({@code postgres}, {@code mysql}, {@code mariadb})
+     * and version, and {@code scratch}, the databases used (all dropped by then).
+     */
+    public record Report(String flavor, String serverVersion, List<String> scratch, List<KindResult> results) {
         public boolean passed() {
             return results.stream().allMatch(KindResult::passed);
         }
@@ -68,10 +72,16 @@ public final class SelfCheck {
             scratchNames = List.of(scratch.name(GOLDEN), scratch.name(TARGET));
             // the first reset proves the server is usable: its failure is the run's, not a kind's
             scratch.reset(GOLDEN, List.of());
-            serverVersion = engine.snapshot(scratch.target(GOLDEN), options).getServerVersion();
+            Snapshot empty = engine.snapshot(scratch.target(GOLDEN), options);
+            serverVersion = empty.getServerVersion();
+            flavor = empty.getFlavor() == null ? dialect.name()
+                    : empty.getFlavor().name().toLowerCase(java.util.Locale.ROOT);
             for (KindCase c : cases) {
                 if (cancelled) {
                     break;
+                }
+                if (!c.runsOn(flavor)) {
+                    continue;
                 }
                 KindResult r = check(scratch, c);
                 results.add(r);
@@ -80,7 +90,7 @@ public final class SelfCheck {
         } finally {
             finished.countDown();
         }
-        return new Report(dialect.name(), serverVersion, scratchNames, results);
+        return new Report(flavor, serverVersion, scratchNames, results);
     }
 
     /**
