@@ -102,52 +102,54 @@ public final class SelfCheck {
         return finished.await(timeoutSeconds, TimeUnit.SECONDS);
     }
 
+    /**
+     * One kind: golden's version, the base alone and the changed version are each loaded once and
+     * read; then the target side walks base -> golden -> changed -> golden -> base, each move
+     * planned from the target's last reading towards one of those readings, applied, and read
+     * again. A plan needs only the two snapshots (as for a pinned golden), so three loads do it.
+     */
     private KindResult check(ScratchDatabases scratch, KindCase c) {
         String step = "load";
         try {
-            // create: the target lacks the object, the plan must create golden's version
             scratch.reset(GOLDEN, concat(c.base(), c.golden()));
+            Snapshot withIt = read(scratch, GOLDEN);
             scratch.reset(TARGET, c.base());
+            Snapshot base = read(scratch, TARGET);
             step = "create";
-            roundTrip(scratch, c, true);
+            Snapshot now = roundTrip(scratch, c, withIt, base, true);
             if (!c.changed().isEmpty()) {
-                // alter: the target holds the changed version, the plan must turn it into golden's
-                step = "load";
-                scratch.reset(TARGET, concat(c.base(), c.changed()));
-                step = "alter";
-                roundTrip(scratch, c, false);
-                // and back: the target (now golden's version) must become the changed one
                 step = "load";
                 scratch.reset(GOLDEN, concat(c.base(), c.changed()));
+                Snapshot changed = read(scratch, GOLDEN);
+                step = "alter";
+                now = roundTrip(scratch, c, changed, now, false);
                 step = "alter back";
-                roundTrip(scratch, c, false);
+                now = roundTrip(scratch, c, withIt, now, false);
             }
-            // drop: the target has the object (either version), golden (base alone) does not
-            step = "load";
-            scratch.reset(GOLDEN, c.base());
             step = "drop";
-            roundTrip(scratch, c, true);
+            roundTrip(scratch, c, base, now, true);
             return KindResult.pass(c.kind());
         } catch (ScratchDatabases.CaseSqlException e) {
             return KindResult.fail(c.kind(), step + " (" + c.where() + "): " + e.getMessage());
-        } catch (StepFailure e) {
-            return KindResult.fail(c.kind(), step + ": " + e.getMessage());
-        } catch (EngineException e) {
+        } catch (StepFailure | EngineException e) {
             return KindResult.fail(c.kind(), step + ": " + e.getMessage());
         }
     }
 
+    private Snapshot read(ScratchDatabases scratch, String side) {
+        return engine.snapshot(scratch.target(side), options);
+    }
+
     /**
-     * Snapshots both sides, requires them to differ in an object of the case's kind, plans the
-     * target into golden, applies it and requires the target's new fingerprint to be golden's.
-     * Returns golden's snapshot.
+     * Diffs the target's reading {@code target} against {@code golden}, requires a difference (of
+     * the case's kind when {@code expectsKindChange}), plans, applies to the target side and
+     * requires the new reading to have golden's fingerprint. Returns that new reading.
      */
-    private Snapshot roundTrip(ScratchDatabases scratch, KindCase c, boolean expectsKindChange) {
-        Snapshot golden = engine.snapshot(scratch.target(GOLDEN), options);
-        Snapshot target = engine.snapshot(scratch.target(TARGET), options);
+    private Snapshot roundTrip(ScratchDatabases scratch, KindCase c, Snapshot golden, Snapshot target,
+                               boolean expectsKindChange) {
         Diff diff = engine.diff(golden, target);
         if (diff.changes().isEmpty()) {
-            throw new StepFailure("the two sides read as equal: driftd does not see the " + c.kind()
+            throw new StepFailure("the two versions read as equal: driftd does not see the " + c.kind()
                     + " (" + c.where() + ")");
         }
         if (expectsKindChange && diff.changes().stream().noneMatch(ch -> ch.kind().label().equals(c.kind()))) {
@@ -162,13 +164,13 @@ public final class SelfCheck {
         } catch (EngineException e) {
             throw new StepFailure(e.getMessage());
         }
-        Snapshot after = engine.snapshot(scratch.target(TARGET), options);
+        Snapshot after = read(scratch, TARGET);
         if (!after.fingerprint().equals(golden.fingerprint())) {
             List<Change> left = engine.diff(golden, after).changes();
             throw new StepFailure("did not converge (fingerprint " + after.fingerprint() + ", planned "
                     + golden.fingerprint() + ")" + (left.isEmpty() ? "" : ": still " + describe(left)));
         }
-        return golden;
+        return after;
     }
 
     private static String describe(List<Change> changes) {
