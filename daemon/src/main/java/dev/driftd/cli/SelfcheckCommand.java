@@ -66,6 +66,10 @@ final class SelfcheckCommand implements Callable<Integer> {
             boolean[] header = {false};
             report = check.run(r -> {
                 if (!header[0]) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("driftd: self-check in scratch databases " + String.join(" and ", check.scratchNames())
+                            + " on " + server.redactedUrl() + " (dropped at the end, also on Ctrl-C)");
+                    err.flush();
                     out.printf(Locale.ROOT, "%-28s %s%n", "KIND", "RESULT");
                     header[0] = true;
                 }
@@ -80,10 +84,10 @@ final class SelfcheckCommand implements Callable<Integer> {
             }
         }
         long failed = report.results().stream().filter(r -> !r.passed()).count();
-        out.printf(Locale.ROOT, "%d kinds on %s %s: %d pass, %d FAIL in %.1f s (scratch databases %s dropped)%n",
-                report.results().size(), report.flavor(), report.serverVersion(),
+        out.printf(Locale.ROOT, "%s%d kinds on %s %s: %d pass, %d FAIL in %.1f s (scratch databases %s dropped)%n",
+                report.interrupted() ? "INTERRUPTED after " : "", report.results().size(), report.flavor(), report.serverVersion(),
                 report.results().size() - failed, failed, (System.nanoTime() - started) / 1e9, String.join(", ", report.scratch()));
         out.flush();
-        return report.passed() ? Main.IN_SYNC : Main.DRIFT;
+        return report.passed() ? Main.IN_SYNC : report.interrupted() ? Main.ERROR : Main.DRIFT;
     }
 }

@@ -33,13 +33,18 @@ final class ScratchDatabases implements AutoCloseable {
     /** Databases that exist now because of us; dropped on close. */
     private final Set<String> created = new LinkedHashSet<>();
 
-    ScratchDatabases(Dialect dialect, DbTarget server, InspectOptions options) {
+    ScratchDatabases(Dialect dialect, DbTarget server, InspectOptions options, String stem) {
         this.dialect = dialect;
         this.server = server;
         this.options = options;
+        this.stem = stem;
+    }
+
+    /** A fresh {@code driftd_selfcheck_<random>}: two runs at once on one server never meet. */
+    static String newStem() {
         byte[] random = new byte[5];
         new SecureRandom().nextBytes(random);
-        this.stem = PREFIX + HexFormat.of().formatHex(random);
+        return PREFIX + HexFormat.of().formatHex(random);
     }
 
     String name(String side) {

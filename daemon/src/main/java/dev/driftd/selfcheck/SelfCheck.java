@@ -37,14 +37,17 @@ public final class SelfCheck {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String serverVersion;
     private volatile String flavor;
+    private final String stem;
 
     /**
      * What a whole run found: the server's flavor ({@code postgres}, {@code mysql}, {@code mariadb})
      * and version, and {@code scratch}, the databases used (all dropped by then).
      */
-    public record Report(String flavor, String serverVersion, List<String> scratch, List<KindResult> results) {
+    public record Report(String flavor, String serverVersion, List<String> scratch, List<KindResult> results,
+                         boolean interrupted) {
+        /** Every kind ran and passed: an interrupted run proves nothing about the kinds it did not reach. */
         public boolean passed() {
-            return results.stream().allMatch(KindResult::passed);
+            return !interrupted && results.stream().allMatch(KindResult::passed);
         }
     }
 
@@ -52,6 +55,12 @@ public final class SelfCheck {
         this.engine = engine;
         this.server = server;
         this.options = options;
+        this.stem = ScratchDatabases.newStem();
+    }
+
+    /** The databases a run creates (and drops), known before it starts: what a user is told first. */
+    public List<String> scratchNames() {
+        return List.of(stem + "_" + GOLDEN, stem + "_" + TARGET);
     }
 
     /** Runs the dialect's own cases (the {@code <dialect>.cases} resource). */
@@ -67,9 +76,7 @@ public final class SelfCheck {
     public Report run(List<KindCase> cases, Consumer<KindResult> progress) {
         Dialect dialect = engine.dialectFor(server.url());
         List<KindResult> results = new ArrayList<>();
-        List<String> scratchNames;
-        try (ScratchDatabases scratch = new ScratchDatabases(dialect, server, options)) {
-            scratchNames = List.of(scratch.name(GOLDEN), scratch.name(TARGET));
+        try (ScratchDatabases scratch = new ScratchDatabases(dialect, server, options, stem)) {
             // the first reset proves the server is usable: its failure is the run's, not a kind's
             scratch.reset(GOLDEN, List.of());
             Snapshot empty = engine.snapshot(scratch.target(GOLDEN), options);
@@ -90,7 +97,7 @@ public final class SelfCheck {
         } finally {
             finished.countDown();
         }
-        return new Report(flavor, serverVersion, scratchNames, results);
+        return new Report(flavor, serverVersion, scratchNames(), results, cancelled);
     }
 
     /**

@@ -60,7 +60,8 @@ class SelfcheckCommandTest {
     private void checkEveryKindPasses(TestServer server, String dialect) throws SQLException {
         try (TestDatabase connectTo = server.createDatabase("s16_sc")) {
             Result r = run("selfcheck", "--url", connectTo.url());
-            assertThat(r.err()).as("standard error").doesNotContain("driftd:");
+            assertThat(r.err().lines().toList()).as("standard error").hasSize(1)
+                    .allMatch(l -> l.startsWith("driftd: self-check in scratch databases driftd_selfcheck_"));
             assertThat(r.code()).as("exit code; output:%n%s", r.out()).isZero();
             String flavor = flavorOf(r.out());
             List<String> expected = new ArrayList<>();
@@ -100,6 +101,40 @@ class SelfcheckCommandTest {
             assertThat(failing.get(0)).startsWith("check constraint ").contains("did not converge");
             assertThat(text).containsPattern("(?m)^index +pass$").containsPattern("(?m)^table +pass$");
             assertScratchGone(server, connectTo, text);
+        }
+    }
+
+    /** SIGTERM (what Ctrl-C and systemd send, same shutdown path) mid-run: the scratch databases are dropped. */
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void anInterruptedRunDropsItsScratchDatabases() throws Exception {
+        TestServer server = TestDatabases.postgres();
+        try (TestDatabase connectTo = server.createDatabase("s16_sc")) {
+            java.nio.file.Path errFile = java.nio.file.Files.createTempFile("s16_selfcheck", ".err");
+            Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "selfcheck", "--url", connectTo.url())
+                    .redirectError(errFile.toFile()).start();
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                do {
+                    line = lines.readLine();
+                } while (line != null && !line.matches(".* +(pass|FAIL .*)$"));
+                assertThat(line).as("a first result row").isNotNull();
+                p.destroy();
+                assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("exits after SIGTERM").isTrue();
+            } finally {
+                p.destroyForcibly();
+            }
+            String err = java.nio.file.Files.readString(errFile);
+            java.nio.file.Files.delete(errFile);
+            Matcher m = Pattern.compile("scratch databases (\\S+) and (\\S+) on").matcher(err);
+            assertThat(m.find()).as("scratch names in%n%s", err).isTrue();
+            try (Connection c = connectTo.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname IN ('"
+                         + m.group(1) + "', '" + m.group(2) + "')")) {
+                assertThat(rs.next()).as("a scratch database left behind after SIGTERM").isFalse();
+            }
         }
     }
 
