@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs each sweep of a fleet, or of one shard of it, under a cluster-wide lock (a PostgreSQL
@@ -43,6 +44,8 @@ public final class SweepLock implements SweepGuard, AutoCloseable {
     private final StoreConfig store;
     private final String node;
     private volatile boolean closed;
+    /** Runs of this node that found their shard's lock taken and are waiting for it. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public SweepLock(StoreConfig store, String node) {
         this.store = store;
@@ -78,25 +81,40 @@ public final class SweepLock implements SweepGuard, AutoCloseable {
     private boolean lock(Connection c, long key, String what) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         boolean said = false;
-        while (true) {
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    return true;
+        try {
+            while (true) {
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return true;
+                    }
                 }
+                if (!said) {
+                    said = true;
+                    waiting.incrementAndGet();
+                    LOG.info("cluster: {} is being swept by another node; node={} runs it again once that ends", what, node);
+                }
+                if (closed || System.nanoTime() > deadline) {
+                    LOG.warn("cluster: skipped a sweep of {}: {}", what, closed ? "this node is stopping"
+                            : "another node has been sweeping it for more than " + MAX_WAIT.toMinutes() + " minutes");
+                    return false;
+                }
+                Thread.sleep(POLL_MILLIS);
             }
-            if (!said) {
-                said = true;
-                LOG.info("cluster: {} is being swept by another node; node={} runs it again once that ends", what, node);
+        } finally {
+            if (said) {
+                waiting.decrementAndGet();
             }
-            if (closed || System.nanoTime() > deadline) {
-                LOG.warn("cluster: skipped a sweep of {}: {}", what, closed ? "this node is stopping"
-                        : "another node has been sweeping it for more than " + MAX_WAIT.toMinutes() + " minutes");
-                return false;
-            }
-            Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /**
+     * How many runs of this node are waiting because another holds their shard's lock: each has
+     * tried it at least once. Lets a caller (a test) know a run is waiting without guessing a delay.
+     */
+    public int waiting() {
+        return waiting.get();
     }
 
     private static void unlock(Connection c, long key) {

@@ -179,6 +179,28 @@ public final class SweepScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * One-off sweeps of the fleet asked for through {@link #trigger} that have not completed: waiting
+     * to fire or running (Quartz keeps a fired one-shot trigger until its job completes). Zero means
+     * no sweep asked for is still to come; lets a test wait for that instead of sleeping.
+     */
+    public int pendingTriggered(String fleet) {
+        try {
+            int n = 0;
+            for (JobKey job : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+                if (ofFleet(job.getName(), fleet)) {
+                    for (Trigger t : scheduler.getTriggersOfJob(job)) {
+                        // the cron trigger is named after its job; triggerJob's get generated names
+                        n += t.getKey().equals(TriggerKey.triggerKey(job.getName(), GROUP)) ? 0 : 1;
+                    }
+                }
+            }
+            return n;
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot list the sweeps of " + fleet + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The next time the cron of the fleet (its first shard) fires, or null. */
     public java.util.Date nextFire(String fleet) {
         try {

@@ -49,6 +49,14 @@ public interface Dialect {
         return Optional.empty();
     }
 
+    /**
+     * The marker of the scope {@link #inspect} reads for {@code schema} (null: the connection's
+     * default). Dialects whose marker covers the whole database need not override it.
+     */
+    default Optional<String> catalogMarker(Connection connection, String schema) throws SQLException {
+        return catalogMarker(connection);
+    }
+
     /** The statements that turn {@code target} into {@code golden}, in dependency order. */
     Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options);
 

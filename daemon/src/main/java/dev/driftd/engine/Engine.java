@@ -67,7 +67,7 @@ public final class Engine {
      */
     public Optional<MarkedSnapshot> snapshotIfChanged(DbTarget target, InspectOptions options, String knownMarker) {
         return read(target, options, (dialect, c) -> {
-            Optional<String> marker = dialect.catalogMarker(c);
+            Optional<String> marker = dialect.catalogMarker(c, target.schema());
             if (marker.isPresent() && marker.get().equals(knownMarker)) {
                 return Optional.empty();
             }

@@ -21,15 +21,26 @@ final class CanonicalDigest {
     private final JsonGenerator generator;
 
     CanonicalDigest() {
+        this(null);
+    }
+
+    /** @param copy when not null, also receives every byte hashed (tests pin the canonical bytes) */
+    CanonicalDigest(OutputStream copy) {
         OutputStream sink = new OutputStream() {
             @Override
-            public void write(int b) {
+            public void write(int b) throws IOException {
                 digest.update((byte) b);
+                if (copy != null) {
+                    copy.write(b);
+                }
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
+            public void write(byte[] b, int off, int len) throws IOException {
                 digest.update(b, off, len);
+                if (copy != null) {
+                    copy.write(b, off, len);
+                }
             }
         };
         try {

@@ -27,8 +27,19 @@ import java.util.TreeSet;
  * SHA-256 fingerprint of the canonical serialization. Equal fingerprint means no drift. The server
  * version and scope name are recorded but are not part of the fingerprint, so a tenant on another
  * server or under another name fingerprints the same when its contents are the same.
+ *
+ * <p>A fingerprint is only comparable with fingerprints of the same {@link #MODEL} version (see
+ * docs/fingerprints.md): a snapshot read back (store, file) is always re-fingerprinted from its
+ * objects under the current model, and one written by a newer model is refused.
  */
 public final class Snapshot implements JsonWritable {
+    /**
+     * The version of the canonical form fingerprints hash. Bump it with any change that alters a
+     * fingerprint (a field added to a model record, a normalization, the digest); the pinned golden
+     * files under src/test/resources/fingerprints/ fail until it is bumped and they are renewed.
+     */
+    public static final int MODEL = 1;
+
     private final Flavor flavor;
     private final String serverVersion;
     private final Scope scope;
@@ -54,7 +65,22 @@ public final class Snapshot implements JsonWritable {
                     @JsonProperty("scope") Scope scope,
                     @JsonProperty("objects") List<SchemaObject> objects,
                     @JsonProperty("notInspected") Set<ObjectKind> notInspected,
-                    @JsonProperty("dependencies") Collection<Dependency> dependencies) {
+                    @JsonProperty("dependencies") Collection<Dependency> dependencies,
+                    @JsonProperty("model") Integer model) {
+        this(flavor, serverVersion, scope, objects, notInspected, dependencies);
+        if (model != null && model > MODEL) {
+            throw new IllegalArgumentException("snapshot written by a newer driftd (fingerprint model " + model
+                    + ", this one knows " + MODEL + "); upgrade driftd to read it");
+        }
+    }
+
+    /**
+     * @param dependencies the server's edges between objects of this snapshot (see {@link Dependency});
+     *                     null when the inspector read none. Edges naming an object not in the
+     *                     snapshot are kept out.
+     */
+    public Snapshot(Flavor flavor, String serverVersion, Scope scope, List<SchemaObject> objects,
+                    Set<ObjectKind> notInspected, Collection<Dependency> dependencies) {
         this.flavor = flavor;
         this.serverVersion = serverVersion;
         this.scope = scope;
@@ -173,19 +199,42 @@ public final class Snapshot implements JsonWritable {
         return columns;
     }
 
-    @JsonProperty("fingerprint")
+    /** The fingerprint model this driftd writes ({@link #MODEL}); a snapshot read back is re-fingerprinted under it. */
+    @JsonProperty("model")
+    public int model() {
+        return MODEL;
+    }
+
+    /**
+     * Read-only for Jackson: a fingerprint in JSON read back (store, file) is never trusted, the
+     * objects are hashed again under the current model (docs/fingerprints.md). Without this Jackson
+     * would write the stored value into the private field behind this getter.
+     */
+    @JsonProperty(value = "fingerprint", access = JsonProperty.Access.READ_ONLY)
     public String fingerprint() {
         String f = fingerprint;
         if (f == null) {
-            CanonicalDigest digest = new CanonicalDigest();
-            Map<String, List<String>> orders = flavor != null && flavor.columnOrderIsSchema() ? columnOrders() : Map.of();
-            for (SchemaObject o : objects.values()) {
-                hash(digest, o, orders);
-            }
-            f = digest.hex();
+            f = digest(null);
             fingerprint = f;
         }
         return f;
+    }
+
+    /** The exact bytes {@link #fingerprint()} hashes, for the tests that pin them. */
+    byte[] canonicalBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        digest(bytes);
+        return bytes.toByteArray();
+    }
+
+    /** SHA-256 of every object's canonical bytes in key order; {@code copy}, when given, receives the same bytes. */
+    private String digest(OutputStream copy) {
+        CanonicalDigest digest = new CanonicalDigest(copy);
+        Map<String, List<String>> orders = flavor != null && flavor.columnOrderIsSchema() ? columnOrders() : Map.of();
+        for (SchemaObject o : objects.values()) {
+            hash(digest, o, orders);
+        }
+        return digest.hex();
     }
 
     /** Fingerprint of one object; a table's includes its parts, so a variant of a table is one hash. */
@@ -254,7 +303,7 @@ public final class Snapshot implements JsonWritable {
     /** Fingerprint first, so a reader of a long file sees it at once; then the objects in canonical order. */
     @Override
     public void writeFields(JsonFields f) {
-        f.string("fingerprint", fingerprint()).enumName("flavor", flavor).string("serverVersion", serverVersion)
+        f.string("fingerprint", fingerprint()).number("model", MODEL).enumName("flavor", flavor).string("serverVersion", serverVersion)
                 .object("scope", scope).enumNames("notInspected", notInspected).objects("objects", objects.values());
         if (!dependencies.isEmpty()) {
             f.objects("dependencies", dependencies);

@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Real daemons on one PostgreSQL store form a Quartz cluster: every node answers for every fleet
@@ -132,9 +133,9 @@ class ClusterTest {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             assertThat(r.body()).containsPattern("\"drifted\"\\s*:\\s*1\\b");
         }
-        Thread.sleep(6_000);
-        Map<String, Integer> perNode = sweepsPerNode(nodes);
-        assertThat(perNode.size()).as("sweeps per node: %s", perNode).isGreaterThanOrEqualTo(2);
+        // the fleets are shared out: at least two nodes have run sweeps (awaited, not slept for)
+        await("sweeps on two nodes").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sweepsPerNode(nodes).size() >= 2);
 
         // kill -9 the node that started a sweep last: it may well die in the middle of one
         DaemonProcess victim = lastSweeper();
@@ -143,7 +144,8 @@ class ClusterTest {
         List<DaemonProcess> alive = nodes.stream().filter(n -> n != victim).toList();
         for (String f : FLEETS) {
             // one schedule period (2 s) plus a minute at most; failure detection takes ~10-20 s
-            long at = awaitSweepAfter(alive, f, killedAt + 1_000, Duration.ofSeconds(62));
+            // (the bound is against a hang only: failure detection alone takes ~10-20 s)
+            long at = awaitSweepAfter(alive, f, killedAt + 1_000, Duration.ofSeconds(120));
             System.out.printf("cluster test: fleet %s swept again by a survivor %d ms after the kill%n", f, at - killedAt);
         }
         for (DaemonProcess n : alive) {
@@ -218,7 +220,14 @@ class ClusterTest {
             while (n.get("/api/v1/fleets/fs", TOKEN).body().contains(gone) && System.nanoTime() < until) {
                 Thread.sleep(300);
             }
-            Thread.sleep(2500); // a few more shard sweeps: nothing else leaves, nothing comes back
+            // every shard is swept once more from here: nothing else leaves, nothing comes back
+            Map<String, Integer> ended = shardSweepsEnded("fs");
+            await("every shard of fs swept again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        Map<String, Integer> now = shardSweepsEnded("fs");
+                        return ended.keySet().size() == 3
+                                && ended.keySet().stream().allMatch(u -> now.getOrDefault(u, 0) > ended.get(u));
+                    });
             awaitMetric(n, "driftd_fleet_members{fleet=\"fs\",state=\"in_sync\"}", 7, Duration.ofSeconds(1));
             awaitMetric(n, "driftd_fleet_members{fleet=\"fs\",state=\"drifted\"}", 1, Duration.ofSeconds(1));
             awaitMetric(n, "driftd_fleet_members{fleet=\"fs\",state=\"unreachable\"}", 0, Duration.ofSeconds(1));
@@ -318,6 +327,20 @@ class ClusterTest {
             }
         }
         return bad;
+    }
+
+    /** Finished sweeps of each shard of {@code fleet} ({@code fleet#shard}), over all nodes' logs. */
+    private Map<String, Integer> shardSweepsEnded(String fleet) {
+        Map<String, Integer> out = new HashMap<>();
+        for (DaemonProcess n : nodes) {
+            Matcher m = SWEEP.matcher(n.log());
+            while (m.find()) {
+                if (m.group("what").equals("end") && m.group("fleet").equals(fleet)) {
+                    out.merge(unit(m), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<String, Integer> sweepsPerNode(List<DaemonProcess> nodes) {

@@ -6,12 +6,14 @@ import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,8 +64,10 @@ class SweepLockTest {
             CompletableFuture<Void> other = sweep(nodeB, new Shard(2, 3), otherIn, new CountDownLatch(0), otherAt);
             assertThat(otherIn.await(10, TimeUnit.SECONDS)).isTrue();
             other.get(10, TimeUnit.SECONDS);
-            // node B's run of shard 1 waits while node A's runs...
-            assertThat(bIn.await(1500, TimeUnit.MILLISECONDS)).isFalse();
+            // node B's run of shard 1 has found the lock taken and waits while node A's runs...
+            await("node B's run waits for the lock").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> nodeB.waiting() == 1);
+            assertThat(bIn.getCount()).as("node B entered shard 1 while node A held it").isEqualTo(1);
             long releasedAt = System.nanoTime();
             releaseA.countDown();
             a.get(10, TimeUnit.SECONDS);
@@ -93,7 +97,8 @@ class SweepLockTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(700);
+            await("node B's run waits for the lock").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> nodeB.waiting() == 1);
             assertThat(b).isNotDone();
             nodeB.close();
             b.get(5, TimeUnit.SECONDS);

@@ -146,7 +146,9 @@ class DaemonCoreTest {
                 assertThat(r3).isEqualTo(r2);
                 assertThat(r2.unreachable()).isEqualTo(1);
                 assertThat(r2.inSync()).isEqualTo(2);
-                Thread.sleep(1500);
+                // no sweep asked for is still waiting or running: three requests made exactly two sweeps
+                await("the asked-for sweeps complete").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> core.scheduler().pendingTriggered("slow") == 0);
                 assertThat(events.sweeps()).hasSize(2);
             }
         } finally {

@@ -25,7 +25,7 @@ class MariadbFleetE2ETest {
     void driftReconcileWithMysqlClientAndDiscovery() throws Exception {
         TestServer my = TestDatabases.mysql();
         assumeTrue(my != null, "no MySQL-family server (local, env or Docker)");
-        assumeTrue(DaemonHarness.onPath("mysql"), "the mysql client is not installed");
+        dev.driftd.testing.RequiredServers.assumeAvailable(DaemonHarness.onPath("mysql"), "the mysql client is not installed");
         String run = "e2e" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         try (TestDatabase golden = my.createDatabase(run + "_golden").execute(SCHEMA);
              TestDatabase t1 = my.createDatabase(run + "_t1").execute(SCHEMA);

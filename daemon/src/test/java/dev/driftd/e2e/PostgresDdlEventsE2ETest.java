@@ -53,6 +53,15 @@ class PostgresDdlEventsE2ETest {
                 assertThat(d.metric("driftd_ddl_events_total" + t1Series)).isEqualTo(0.0);
                 assertThat(d.metric("driftd_member_drift" + t1Series)).isEqualTo(0.0);
                 double before = d.snapshots("pg");
+                // what a sweep would move: its start and finish, its histogram, golden's and t2's snapshots
+                JsonNode baseline = d.getJson("/api/v1/fleets/pg");
+                assertThat(baseline.path("lastSweep").path("finished").asText()).isNotEmpty();
+                double sweeps = d.metric("driftd_sweep_duration_seconds_count{fleet=\"pg\"}");
+                assertThat(sweeps).isEqualTo(1.0);
+                double t2Snapshot = d.metric("driftd_member_last_snapshot_timestamp_seconds" + t2Series);
+                assertThat(t2Snapshot).isPositive();
+                long goldenSessions = sessions(pg, golden.name());
+                long t2Sessions = sessions(pg, t2.name());
 
                 // one statement through the real proxy driver: drift within seconds, no sweep
                 long t0 = System.nanoTime();
@@ -63,8 +72,18 @@ class PostgresDdlEventsE2ETest {
                         f -> EventDaemon.member(f, "t1").path("state").asText().equals("drifted"));
                 long seenMs = (System.nanoTime() - t0) / 1_000_000;
                 System.out.println("proxy DDL -> drift in the API after " + seenMs + " ms");
-                assertThat(fleet.path("lastSweep").path("finished").asText())
-                        .as("no sweep ran: the member alone was snapshotted").isNotEmpty();
+                // no sweep ran: the member alone was snapshotted
+                assertThat(fleet.path("lastSweep")).as("sweep start and finish").isEqualTo(baseline.path("lastSweep"));
+                assertThat(d.metric("driftd_sweep_duration_seconds_count{fleet=\"pg\"}")).as("sweeps").isEqualTo(sweeps);
+                assertThat(fleet.path("golden")).as("golden").isEqualTo(baseline.path("golden"));
+                assertThat(EventDaemon.member(fleet, "t2").path("lastSnapshot"))
+                        .isEqualTo(EventDaemon.member(baseline, "t2").path("lastSnapshot"));
+                assertThat(d.metric("driftd_member_last_snapshot_timestamp_seconds" + t2Series)).isEqualTo(t2Snapshot);
+                assertThat(EventDaemon.member(fleet, "t1").path("lastSnapshot").asText())
+                        .isNotEqualTo(EventDaemon.member(baseline, "t1").path("lastSnapshot").asText());
+                // and the server agrees: nobody connected to golden or t2 since the baseline
+                assertThat(sessions(pg, golden.name())).as("sessions on golden").isEqualTo(goldenSessions);
+                assertThat(sessions(pg, t2.name())).as("sessions on t2").isEqualTo(t2Sessions);
                 JsonNode last = EventDaemon.member(fleet, "t1").path("lastDdl");
                 assertThat(last.path("statement").asText()).isEqualTo("ALTER TABLE orders ADD COLUMN note text");
                 assertThat(last.path("application").asText()).isEqualTo("billing-migrations");
@@ -134,6 +153,22 @@ class PostgresDdlEventsE2ETest {
                 assertThat(EventDaemon.JSON.readTree(admin.body()).path("matched").get(0).path("member").asText())
                         .isEqualTo("t1");
                 assertThat(d.metric("driftd_ddl_events_total" + t1Series)).isEqualTo(2.0);
+            }
+        }
+    }
+
+    /**
+     * Sessions the server has counted on {@code database} (pg_stat_database.sessions, PostgreSQL 14+):
+     * every snapshot opens a connection of its own, so a snapshot of golden or of another member
+     * moves it. Read from another database, so reading does not count.
+     */
+    static long sessions(TestServer pg, String database) throws Exception {
+        try (Connection c = java.sql.DriverManager.getConnection(pg.url("postgres"));
+             java.sql.PreparedStatement q = c.prepareStatement("SELECT sessions FROM pg_stat_database WHERE datname = ?")) {
+            q.setString(1, database);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("pg_stat_database row of " + database).isTrue();
+                return rs.getLong(1);
             }
         }
     }

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The daemon on a real PostgreSQL fleet, driven only through its HTTP face: drift shows in the
@@ -26,7 +25,7 @@ class PostgresFleetE2ETest {
     @Test
     void driftReconcileDiscoveryDownMemberAndAuth() throws Exception {
         TestServer pg = TestDatabases.postgres();
-        assumeTrue(DaemonHarness.onPath("psql"), "psql is not installed");
+        dev.driftd.testing.RequiredServers.assumeAvailable(DaemonHarness.onPath("psql"), "psql is not installed");
         String run = "e2e" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         try (TestDatabase golden = pg.createDatabase(run + "_golden").execute(SCHEMA);
              TestDatabase t1 = pg.createDatabase(run + "_t1").execute(SCHEMA);

@@ -244,12 +244,24 @@ class PostgresRolloutE2ETest {
                             .isEqualTo(goldenFp);
                 }
                 JsonNode audit = d.ok("GET", "/api/v1/audit?rollout=" + id, READER, null, 200).path("entries");
-                for (JsonNode e : audit) {
+                List<JsonNode> applies = new java.util.ArrayList<>();
+                audit.forEach(e -> {
                     if (e.path("action").asText().equals("rollout-apply")) {
-                        String member = e.path("member").asText();
-                        assertThat(e.path("sql").asText()).as(member).contains(member + ".orders");
-                        schemas.stream().filter(x -> !x.equals(member))
-                                .forEach(other -> assertThat(e.path("sql").asText()).doesNotContain(other + "."));
+                        applies.add(e);
+                    }
+                });
+                // one apply per member, the canary first: an empty audit must not pass
+                assertThat(applies).extracting(e -> e.path("member").asText())
+                        .containsExactlyInAnyOrderElementsOf(schemas);
+                assertThat(applies.get(0).path("member").asText()).as("the canary").isEqualTo("tenant_b");
+                for (JsonNode e : applies) {
+                    String member = e.path("member").asText();
+                    String sql = e.path("sql").asText();
+                    assertThat(sql).as(member).contains("CREATE INDEX", member + ".orders");
+                    for (String other : List.of("tpl", "tenant_a", "tenant_b", "tenant_c")) {
+                        if (!other.equals(member)) {
+                            assertThat(sql).as(member).doesNotContain(other + ".");
+                        }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.driftd.events;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -121,7 +122,10 @@ class DebouncerTest {
             real.event("m");
             real.event("m");
             assertThat(two.await(5, TimeUnit.SECONDS)).isTrue();
-            Thread.sleep(200);
+            // the window closes once the member has been quiet after the trailing snapshot; only then can no
+            // further snapshot come (no timer is armed for a closed window), so that is what to wait for
+            Awaitility.await("the member's window closes").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> real.pending() == 0);
             assertThat(fired).containsExactly("m", "m");
         } finally {
             executor.shutdownNow();

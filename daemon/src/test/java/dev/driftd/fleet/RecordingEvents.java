@@ -14,17 +14,21 @@ public final class RecordingEvents implements FleetEvents {
     public final List<String> skipped = new ArrayList<>();
     /** How long each snapshot (taken or failed) took, by member. */
     public final java.util.Map<String, Duration> took = new java.util.HashMap<>();
+    /** When each snapshot (taken or failed) was reported, System.nanoTime(), by member: for ordering, not timing. */
+    public final java.util.Map<String, Long> endedAt = new java.util.HashMap<>();
 
     @Override
     public synchronized void snapshotTaken(String fleet, String member, Duration took) {
         taken.add(fleet + "/" + member);
         this.took.put(member, took);
+        endedAt.put(member, System.nanoTime());
     }
 
     @Override
     public synchronized void snapshotFailed(String fleet, String member, String reason, Duration took) {
         failed.add(fleet + "/" + member + ":" + reason);
         this.took.put(member, took);
+        endedAt.put(member, System.nanoTime());
     }
 
     @Override
@@ -53,5 +57,6 @@ public final class RecordingEvents implements FleetEvents {
         removed.clear();
         skipped.clear();
         took.clear();
+        endedAt.clear();
     }
 }

@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class AdminServerTest {
     static final String READ = "read-secret-1f4c";
@@ -289,7 +290,9 @@ class AdminServerTest {
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/fleets/tenants/sweep?wait=true"))
                 .header("Authorization", "Bearer " + ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build();
         CompletableFuture<HttpResponse<String>> answer = client.sendAsync(req, HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
+        // the request has reached the fleet service (its sweep is the pending one): only then can "not done" mean anything
+        await("the sweep request reaches the service").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> fleets.sweeps.get() == 2);
         assertThat(answer).isNotDone();
         // the event loop is not blocked meanwhile
         assertThat(send("GET", "/healthz", null).statusCode()).isEqualTo(200);

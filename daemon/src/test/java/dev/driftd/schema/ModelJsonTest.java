@@ -106,7 +106,7 @@ class ModelJsonTest {
         }
     }
 
-    @JsonPropertyOrder({"fingerprint", "flavor", "serverVersion", "scope", "notInspected", "objects"})
+    @JsonPropertyOrder({"fingerprint", "model", "flavor", "serverVersion", "scope", "notInspected", "objects"})
     private abstract static class SnapshotOrder {
     }
 

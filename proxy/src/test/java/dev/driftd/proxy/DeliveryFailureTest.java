@@ -12,10 +12,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -64,50 +67,34 @@ class DeliveryFailureTest {
             Statement sp = plain.createStatement();
             Statement sd = toDown.createStatement();
             Statement sh = toHang.createStatement();
-            // interleaved, so that machine load affects the three alike
+            // The first event goes to the hanging daemon alone. Sent on the application's thread, it would
+            // return only once the send gave up (1 s connect / 2 s read timeout) and so counted as failed;
+            // sent in the background, the statement is back while that send is still unanswered.
+            hang[0] = time(sh, "CREATE TABLE hang_0 (a int)");
+            assertThat(DriftdProxy.stats().failed - before.failed).as("sends that gave up before the DDL returned")
+                    .isZero();
             for (int i = 0; i < n; i++) {
                 baseline[i] = time(sp, "CREATE TABLE base_" + i + " (a int)");
                 down[i] = time(sd, "CREATE TABLE down_" + i + " (a int)");
-                hang[i] = time(sh, "CREATE TABLE hang_" + i + " (a int)");
+                if (i > 0) {
+                    hang[i] = time(sh, "CREATE TABLE hang_" + i + " (a int)");
+                }
             }
         }
-        long mb = median(baseline);
-        long md = median(down);
-        long mh = median(hang);
+        // informational (the proxy overhead benchmark measures it properly): no assertion races the clock
         System.out.printf("DDL latency median (us): daemon answering %d, daemon down %d, daemon hanging %d%n",
-                mb / 1000, md / 1000, mh / 1000);
-        // a send on the application's thread would cost a 1 s connect or 2 s read timeout, or at least
-        // a refused connect per statement: the bound leaves room for machine noise only
-        assertThat(md).isLessThan(mb * 3 / 2 + 2_000_000);
-        assertThat(mh).isLessThan(mb * 3 / 2 + 2_000_000);
-        assertThat(max(down)).isLessThan(500_000_000L);
-        assertThat(max(hang)).isLessThan(500_000_000L);
+                median(baseline) / 1000, median(down) / 1000, median(hang) / 1000);
 
         // every event is accounted for as lost (failed or dropped), none as sent
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        Await.until("every event accounted for", Duration.ofSeconds(180), () -> {
+            DriftdProxy.Stats now = DriftdProxy.stats();
+            return now.lost() - before.lost() >= 2L * n && now.sent - before.sent >= n;
+        });
         DriftdProxy.Stats after = DriftdProxy.stats();
-        while ((after.lost() - before.lost() < 2L * n || after.sent - before.sent < n) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            after = DriftdProxy.stats();
-        }
         assertThat(after.lost() - before.lost()).isEqualTo(2L * n);
         assertThat(after.sent - before.sent).isEqualTo(n); // the answering daemon's
         assertThat(after.failed - before.failed).isBetween(2L, (long) 2 * n);
         assertThat(after.lastError).isNotBlank();
-    }
-
-    @Test
-    void closingWaitsForItsEventsAtMostAboutASecond() throws Exception {
-        try (HangingServer fresh = new HangingServer();
-             Connection c = DriverManager.getConnection(
-                     server.proxied(db, "driftd.endpoint=http://127.0.0.1:" + fresh.port()))) {
-            long took = time(c.createStatement(), "CREATE TABLE t (a int)");
-            assertThat(took).isLessThan(500_000_000L);
-            long start = System.nanoTime();
-            c.close();
-            long closeMillis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(closeMillis).isBetween(500L, 1_600L);
-        }
     }
 
     private static long time(Statement s, String sql) throws SQLException {
@@ -120,10 +107,6 @@ class DeliveryFailureTest {
         long[] c = xs.clone();
         Arrays.sort(c);
         return c[c.length / 2];
-    }
-
-    private static long max(long[] xs) {
-        return Arrays.stream(xs).max().orElse(0);
     }
 
     private static int closedPort() throws IOException {
@@ -154,6 +137,11 @@ class DeliveryFailureTest {
 
         int port() {
             return socket.getLocalPort();
+        }
+
+        /** Connections accepted so far: each is a send that reached this "daemon". */
+        int accepted() {
+            return held.size();
         }
 
         @Override

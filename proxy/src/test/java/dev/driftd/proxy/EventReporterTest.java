@@ -33,7 +33,10 @@ class EventReporterTest {
             // the sender holds at most one event (waiting on the hanging daemon); the queue the rest
             assertThat(accepted).isBetween(EventReporter.CAPACITY, EventReporter.CAPACITY + 1);
             assertThat(r.stats().dropped).isEqualTo(offered - accepted);
-            assertThat(offerNanos / offered).as("ns per offer").isLessThan(100_000);
+            // no offer waited for the sender: its one send to the hanging daemon gives up only at the 2 s read
+            // timeout, and it has not yet (a blocking offer would have waited for exactly that)
+            assertThat(r.stats().failed).as("sends that gave up while the offers ran").isZero();
+            System.out.printf("offers: %d ns each (informational)%n", offerNanos / offered);
             // once the first send times out the endpoint counts as down and the queue drains fast
             assertThat(r.awaitAll(System.nanoTime() + 10_000_000_000L)).isTrue();
             DriftdProxy.Stats s = r.stats();

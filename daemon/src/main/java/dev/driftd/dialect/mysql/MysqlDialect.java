@@ -3,6 +3,7 @@ package dev.driftd.dialect.mysql;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
@@ -10,6 +11,7 @@ import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** The Mysql family: connections and catalog reads here, planning and applying in their own classes. */
 public final class MysqlDialect implements Dialect {
@@ -31,6 +33,19 @@ public final class MysqlDialect implements Dialect {
     @Override
     public Snapshot inspect(Connection connection, String schema, InspectOptions options) throws SQLException {
         return new MysqlInspector(connection, options).inspect(schema);
+    }
+
+    /** The marker first: DDL between the two reads then shows as a changed marker next sweep, never as a missed one. */
+    @Override
+    public MarkedSnapshot inspectMarked(Connection connection, String schema, InspectOptions options)
+            throws SQLException {
+        String marker = new MysqlCatalogMarker(connection, options).read(schema);
+        return new MarkedSnapshot(inspect(connection, schema, options), marker);
+    }
+
+    @Override
+    public Optional<String> catalogMarker(Connection connection, String schema) throws SQLException {
+        return Optional.ofNullable(new MysqlCatalogMarker(connection, InspectOptions.DEFAULT).read(schema));
     }
 
     @Override

@@ -47,7 +47,8 @@ class MysqlCreateTextTest {
     @BeforeAll
     static void server() {
         server = ScenarioServer.project();
-        assumeTrue(server != null && server.clients(), "no MySQL-family server with mysqldump for tests");
+        dev.driftd.testing.RequiredServers.assumeAvailable(server != null && server.clients(),
+                "no MySQL-family server with mysqldump for tests");
     }
 
     @AfterAll

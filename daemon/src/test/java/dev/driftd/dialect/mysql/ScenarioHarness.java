@@ -145,7 +145,9 @@ final class ScenarioHarness {
     void run(DriftScenario s, boolean throughClient) {
         try (Pair p = open(s)) {
             Snapshot golden = p.goldenSnapshot();
-            Snapshot target = p.targetSnapshot();
+            dev.driftd.dialect.MarkedSnapshot before = engine.snapshotMarked(DbTarget.of(p.targetUrl()),
+                    InspectOptions.DEFAULT);
+            Snapshot target = before.snapshot();
             Diff diff = Differ.compare(golden, target);
             assertThat(changeNames(diff)).as("changes found in %s", s.name)
                     .containsExactlyInAnyOrderElementsOf(new TreeSet<>(s.expectedChanges));
@@ -166,6 +168,13 @@ final class ScenarioHarness {
                 engine.apply(DbTarget.of(p.targetUrl()), plan, true, InspectOptions.DEFAULT);
             }
             assertConverged(p, golden, script);
+            // sweeps skip members whose marker is unchanged: every schema change a plan makes must move it
+            if (!golden.fingerprint().equals(target.fingerprint())) {
+                String after = engine.snapshotIfChanged(DbTarget.of(p.targetUrl()), InspectOptions.DEFAULT,
+                        before.marker()).map(dev.driftd.dialect.MarkedSnapshot::marker).orElse(null);
+                assertThat(after).as("catalog marker after the plan of %s", s.name).isNotNull()
+                        .isNotEqualTo(before.marker());
+            }
         }
     }
 

@@ -47,17 +47,65 @@ class PgCatalogKindsScenarioTest {
 
     static Stream<PgScenario> scenarios() {
         return Stream.of(
-                named("kinds: build from empty").mode(PgScenario.Mode.SINGLE_SCHEMA).golden(KINDS)
+                named("kinds: build from empty")
+                        .expect("missing collation bytes",
+                                "missing text search dictionary my_simple",
+                                "missing function add_len(acc integer, s text)",
+                                "missing table docs",
+                                "missing table tags",
+                                "missing view doc_lengths",
+                                "missing privilege function add_len(acc integer, s text) to PUBLIC").mode(PgScenario.Mode.SINGLE_SCHEMA).golden(KINDS)
                         .expect(MISSING, COLLATION, "nocase").expect(MISSING, TEXT_SEARCH_DICTIONARY, "my_stem")
                         .expect(MISSING, TEXT_SEARCH_CONFIGURATION, "my_cfg").expect(MISSING, AGGREGATE, "total_len(text)"),
-                named("kinds: wipe to empty").mode(PgScenario.Mode.SINGLE_SCHEMA).drift(KINDS)
+                named("kinds: wipe to empty")
+                        .expect("extra collation bytes",
+                                "extra text search dictionary my_simple",
+                                "extra text search dictionary my_stem",
+                                "extra text search configuration my_cfg",
+                                "extra function add_len(acc integer, s text)",
+                                "extra table docs",
+                                "extra table tags",
+                                "extra view doc_lengths",
+                                "extra privilege function add_len(acc integer, s text) to PUBLIC").mode(PgScenario.Mode.SINGLE_SCHEMA).drift(KINDS)
                         .expect(EXTRA, COLLATION, "nocase").expect(EXTRA, AGGREGATE, "total_len(text)"),
-                named("kinds: build from empty (tenant, psql)").golden(KINDS).viaPsql()
+                named("kinds: build from empty (tenant, psql)")
+                        .expect("missing collation bytes",
+                                "missing collation nocase",
+                                "missing text search dictionary my_simple",
+                                "missing text search dictionary my_stem",
+                                "missing function add_len(acc integer, s text)",
+                                "missing aggregate total_len(text)",
+                                "missing table docs",
+                                "missing table tags",
+                                "missing view doc_lengths",
+                                "missing privilege function add_len(acc integer, s text) to PUBLIC").golden(KINDS).viaPsql()
                         .expect(MISSING, TEXT_SEARCH_CONFIGURATION, "my_cfg"),
-                named("kinds: wipe to empty (database)").mode(PgScenario.Mode.DATABASE)
+                named("kinds: wipe to empty (database)")
+                        .expect("extra schema app",
+                                "extra collation app.bytes",
+                                "extra collation app.nocase",
+                                "extra text search dictionary app.my_simple",
+                                "extra text search dictionary app.my_stem",
+                                "extra function app.add_len(acc integer, s text)",
+                                "extra aggregate app.total_len(text)",
+                                "extra table app.docs",
+                                "extra table app.tags",
+                                "extra view app.doc_lengths",
+                                "extra privilege app.function add_len(acc integer, s text) to PUBLIC").mode(PgScenario.Mode.DATABASE)
                         .drift("CREATE SCHEMA app; SET search_path = app; " + KINDS)
                         .expect(EXTRA, TEXT_SEARCH_CONFIGURATION, "app.my_cfg"),
-                named("kinds: build from empty (database)").mode(PgScenario.Mode.DATABASE)
+                named("kinds: build from empty (database)")
+                        .expect("missing schema app",
+                                "missing collation app.bytes",
+                                "missing text search dictionary app.my_simple",
+                                "missing text search dictionary app.my_stem",
+                                "missing text search configuration app.my_cfg",
+                                "missing function app.add_len(acc integer, s text)",
+                                "missing aggregate app.total_len(text)",
+                                "missing table app.docs",
+                                "missing table app.tags",
+                                "missing view app.doc_lengths",
+                                "missing privilege app.function add_len(acc integer, s text) to PUBLIC").mode(PgScenario.Mode.DATABASE)
                         .golden("CREATE SCHEMA app; SET search_path = app; " + KINDS)
                         .expect(MISSING, COLLATION, "app.nocase"),
                 named("kinds: changed in place").mode(PgScenario.Mode.SINGLE_SCHEMA).base(KINDS)

@@ -2,7 +2,6 @@ package dev.driftd.dialect.postgres;
 
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
-import dev.driftd.diff.ChangeType;
 import dev.driftd.diff.Diff;
 import dev.driftd.engine.Engine;
 import dev.driftd.plan.Plan;
@@ -159,10 +158,56 @@ class PgConformanceGapsTest {
         assertThat(plan).anyMatch(x -> x.contains("ALTER COLUMN s TYPE") && x.contains("USING s::text::"));
     }
 
+    /**
+     * Tenants are schemas of one database: the same grants in two of them must read as the same
+     * privilege objects (keys, grantee, privileges) and the same fingerprint in schema scope, or
+     * every tenant would drift from golden by its own name. Grants are fingerprinted: one more
+     * column grant in one tenant separates them.
+     */
     @Test
     void privilegeKeysAreScopeRelative() {
-        assertThat(new Privilege("", "COLUMN", "t.b", "PUBLIC", List.of("SELECT"), List.of()).key().kind())
-                .isEqualTo(ObjectKind.PRIVILEGE);
-        assertThat(ChangeType.values()).isNotEmpty();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String role = "t21a_r_" + tag;
+        String a = "t21a_tenant_a_" + tag;
+        String b = "t21a_tenant_b_" + tag;
+        try (TestDatabase db = TestDatabases.postgres().createDatabase("t21a_gaps_scope")) {
+            db.execute("CREATE ROLE " + role);
+            try {
+                for (String schema : List.of(a, b)) {
+                    db.execute("CREATE SCHEMA " + schema,
+                            "CREATE TABLE " + schema + ".t (a int, b int)",
+                            "CREATE SEQUENCE " + schema + ".s",
+                            "CREATE FUNCTION " + schema + ".f() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+                            "GRANT USAGE ON SCHEMA " + schema + " TO " + role,
+                            "GRANT SELECT, INSERT ON " + schema + ".t TO " + role + " WITH GRANT OPTION",
+                            "GRANT SELECT (b) ON " + schema + ".t TO PUBLIC",
+                            "GRANT USAGE ON SEQUENCE " + schema + ".s TO " + role,
+                            "REVOKE EXECUTE ON FUNCTION " + schema + ".f() FROM PUBLIC",
+                            "GRANT EXECUTE ON FUNCTION " + schema + ".f() TO " + role);
+                }
+                Snapshot sa = engine.snapshot(db.target(a), InspectOptions.DEFAULT);
+                Snapshot sb = engine.snapshot(db.target(b), InspectOptions.DEFAULT);
+                List<Privilege> pa = sa.all(Privilege.class);
+                List<Privilege> pb = sb.all(Privilege.class);
+                assertThat(pa).extracting(Privilege::objectType)
+                        .contains("SCHEMA", "TABLE", "COLUMN", "SEQUENCE", "FUNCTION");
+                assertThat(pa).extracting(Privilege::grantee).contains(role, "PUBLIC");
+                assertThat(pa).as("same grants, same privilege objects").isEqualTo(pb);
+                assertThat(pa.stream().map(Privilege::key).toList()).isEqualTo(pb.stream().map(Privilege::key).toList());
+                assertThat(pa.toString()).doesNotContain(a);
+                assertThat(pb.toString()).doesNotContain(b);
+                assertThat(sa.fingerprint()).as("schema-scope fingerprints").isEqualTo(sb.fingerprint());
+                assertThat(sa.objectFingerprints()).isEqualTo(sb.objectFingerprints());
+                assertThat(engine.diff(sa, sb).inSync()).isTrue();
+
+                db.execute("GRANT UPDATE (a) ON " + b + ".t TO " + role);
+                Snapshot more = engine.snapshot(db.target(b), InspectOptions.DEFAULT);
+                assertThat(more.fingerprint()).as("a grant more is another schema").isNotEqualTo(sa.fingerprint());
+                assertThat(engine.diff(sa, more).changes()).singleElement()
+                        .satisfies(c -> assertThat(c.key().kind()).isEqualTo(ObjectKind.PRIVILEGE));
+            } finally {
+                db.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+            }
+        }
     }
 }

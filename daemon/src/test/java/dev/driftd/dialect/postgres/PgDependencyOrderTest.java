@@ -54,18 +54,94 @@ class PgDependencyOrderTest {
 
     static Stream<PgScenario> scenarios() {
         return Stream.of(
-                named("deps: build from empty (single schema)").mode(PgScenario.Mode.SINGLE_SCHEMA).golden(CHAIN)
+                named("deps: build from empty (single schema)")
+                        .expect("missing domain pos",
+                                "missing function from_view()",
+                                "missing function label(r t)",
+                                "missing function positive(n integer)",
+                                "missing table u",
+                                "missing view v_ids",
+                                "missing privilege function all_t() to PUBLIC",
+                                "missing privilege function from_view() to PUBLIC",
+                                "missing privilege function label(r t) to PUBLIC",
+                                "missing privilege function positive(n integer) to PUBLIC",
+                                "missing privilege type pos to PUBLIC").mode(PgScenario.Mode.SINGLE_SCHEMA).golden(CHAIN)
                         .expect(MISSING, TABLE, "t").expect(MISSING, FUNCTION, "all_t()").expect(MISSING, VIEW, "v_all"),
-                named("deps: wipe to empty (single schema)").mode(PgScenario.Mode.SINGLE_SCHEMA).drift(CHAIN)
+                named("deps: wipe to empty (single schema)")
+                        .expect("extra domain pos",
+                                "extra function from_view()",
+                                "extra function label(r t)",
+                                "extra function positive(n integer)",
+                                "extra table u",
+                                "extra view v_ids",
+                                "extra privilege function all_t() to PUBLIC",
+                                "extra privilege function from_view() to PUBLIC",
+                                "extra privilege function label(r t) to PUBLIC",
+                                "extra privilege function positive(n integer) to PUBLIC",
+                                "extra privilege type pos to PUBLIC").mode(PgScenario.Mode.SINGLE_SCHEMA).drift(CHAIN)
                         .expect(EXTRA, TABLE, "t").expect(EXTRA, FUNCTION, "all_t()").expect(EXTRA, VIEW, "v_all"),
-                named("deps: build from empty (tenant, psql)").golden(CHAIN).viaPsql()
+                named("deps: build from empty (tenant, psql)")
+                        .expect("missing domain pos",
+                                "missing function all_t()",
+                                "missing function label(r t)",
+                                "missing function positive(n integer)",
+                                "missing table t",
+                                "missing table u",
+                                "missing view v_all",
+                                "missing view v_ids",
+                                "missing privilege function all_t() to PUBLIC",
+                                "missing privilege function from_view() to PUBLIC",
+                                "missing privilege function label(r t) to PUBLIC",
+                                "missing privilege function positive(n integer) to PUBLIC",
+                                "missing privilege type pos to PUBLIC").golden(CHAIN).viaPsql()
                         .expect(MISSING, FUNCTION, "from_view()"),
-                named("deps: wipe to empty (tenant, psql)").drift(CHAIN).viaPsql()
+                named("deps: wipe to empty (tenant, psql)")
+                        .expect("extra domain pos",
+                                "extra function all_t()",
+                                "extra function label(r t)",
+                                "extra function positive(n integer)",
+                                "extra table t",
+                                "extra table u",
+                                "extra view v_all",
+                                "extra view v_ids",
+                                "extra privilege function all_t() to PUBLIC",
+                                "extra privilege function from_view() to PUBLIC",
+                                "extra privilege function label(r t) to PUBLIC",
+                                "extra privilege function positive(n integer) to PUBLIC",
+                                "extra privilege type pos to PUBLIC").drift(CHAIN).viaPsql()
                         .expect(EXTRA, FUNCTION, "from_view()"),
-                named("deps: build from empty (database)").mode(PgScenario.Mode.DATABASE)
+                named("deps: build from empty (database)")
+                        .expect("missing schema app",
+                                "missing domain app.pos",
+                                "missing function app.from_view()",
+                                "missing function app.label(r app.t)",
+                                "missing function app.positive(n integer)",
+                                "missing table app.t",
+                                "missing table app.u",
+                                "missing view app.v_all",
+                                "missing view app.v_ids",
+                                "missing privilege app.function all_t() to PUBLIC",
+                                "missing privilege app.function from_view() to PUBLIC",
+                                "missing privilege app.function label(r app.t) to PUBLIC",
+                                "missing privilege app.function positive(n integer) to PUBLIC",
+                                "missing privilege app.type pos to PUBLIC").mode(PgScenario.Mode.DATABASE)
                         .golden("CREATE SCHEMA app; SET search_path = app; " + CHAIN)
                         .expect(MISSING, FUNCTION, "app.all_t()"),
-                named("deps: wipe to empty (database)").mode(PgScenario.Mode.DATABASE)
+                named("deps: wipe to empty (database)")
+                        .expect("extra schema app",
+                                "extra domain app.pos",
+                                "extra function app.from_view()",
+                                "extra function app.label(r app.t)",
+                                "extra function app.positive(n integer)",
+                                "extra table app.t",
+                                "extra table app.u",
+                                "extra view app.v_all",
+                                "extra view app.v_ids",
+                                "extra privilege app.function all_t() to PUBLIC",
+                                "extra privilege app.function from_view() to PUBLIC",
+                                "extra privilege app.function label(r app.t) to PUBLIC",
+                                "extra privilege app.function positive(n integer) to PUBLIC",
+                                "extra privilege app.type pos to PUBLIC").mode(PgScenario.Mode.DATABASE)
                         .drift("CREATE SCHEMA app; SET search_path = app; " + CHAIN)
                         .expect(EXTRA, FUNCTION, "app.all_t()"),
                 named("deps: table re-created under a function that returns its rows").mode(PgScenario.Mode.SINGLE_SCHEMA)
@@ -74,14 +150,22 @@ class PgDependencyOrderTest {
                         .drift("CREATE TABLE p (id int, at date);"
                                 + "CREATE FUNCTION all_p() RETURNS SETOF p LANGUAGE sql STABLE AS $$ SELECT * FROM p $$;")
                         .expect(dev.driftd.diff.ChangeType.CHANGED, TABLE, "p"),
-                named("deps: foreign-key cycle built from empty (single schema)").mode(PgScenario.Mode.SINGLE_SCHEMA)
+                named("deps: foreign-key cycle built from empty (single schema)")
+                        .expect("missing table PLAN").mode(PgScenario.Mode.SINGLE_SCHEMA)
                         .golden(FK_CYCLE).expect(MISSING, TABLE, "MAPPING").expect(MISSING, TABLE, "POOL"),
-                named("deps: foreign-key cycle wiped to empty (single schema)").mode(PgScenario.Mode.SINGLE_SCHEMA)
+                named("deps: foreign-key cycle wiped to empty (single schema)")
+                        .expect("extra table PLAN").mode(PgScenario.Mode.SINGLE_SCHEMA)
                         .drift(FK_CYCLE).expect(EXTRA, TABLE, "MAPPING").expect(EXTRA, TABLE, "POOL"),
-                named("deps: foreign-key cycle built from empty (database)").mode(PgScenario.Mode.DATABASE)
+                named("deps: foreign-key cycle built from empty (database)")
+                        .expect("missing schema app",
+                                "missing table app.MAPPING",
+                                "missing table app.POOL").mode(PgScenario.Mode.DATABASE)
                         .golden("CREATE SCHEMA app; SET search_path = app; " + FK_CYCLE)
                         .expect(MISSING, TABLE, "app.PLAN"),
-                named("deps: foreign-key cycle wiped to empty (database)").mode(PgScenario.Mode.DATABASE)
+                named("deps: foreign-key cycle wiped to empty (database)")
+                        .expect("extra schema app",
+                                "extra table app.MAPPING",
+                                "extra table app.POOL").mode(PgScenario.Mode.DATABASE)
                         .drift("CREATE SCHEMA app; SET search_path = app; " + FK_CYCLE)
                         .expect(EXTRA, TABLE, "app.PLAN"));
     }

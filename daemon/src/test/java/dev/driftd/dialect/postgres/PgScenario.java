@@ -18,6 +18,29 @@ final class PgScenario {
     enum Mode { DATABASE, SINGLE_SCHEMA, TENANT }
 
     record Expected(ChangeType type, ObjectKind kind, String object, Severity severity) {
+        /** "missing text search dictionary my_stem" into its type, kind (the longest label that fits) and object. */
+        static Expected parse(String line) {
+            int space = line.indexOf(' ');
+            ChangeType type = switch (space < 0 ? line : line.substring(0, space)) {
+                case "missing" -> ChangeType.MISSING;
+                case "extra" -> ChangeType.EXTRA;
+                case "changed" -> ChangeType.CHANGED;
+                default -> throw new IllegalArgumentException("expected change '" + line
+                        + "' must start with missing, extra or changed");
+            };
+            String rest = line.substring(space + 1);
+            ObjectKind kind = null;
+            for (ObjectKind k : ObjectKind.values()) {
+                if (rest.startsWith(k.label() + " ") && (kind == null || k.label().length() > kind.label().length())) {
+                    kind = k;
+                }
+            }
+            if (kind == null) {
+                throw new IllegalArgumentException("expected change '" + line + "' names no object kind");
+            }
+            return new Expected(type, kind, rest.substring(kind.label().length() + 1), null);
+        }
+
         @Override
         public String toString() {
             return type + " " + kind.label() + " " + object + (severity == null ? "" : " (" + severity.label() + ")");
@@ -66,6 +89,17 @@ final class PgScenario {
     /** Apply the rendered script with {@code psql -v ON_ERROR_STOP=1 -f} instead of the applier. */
     PgScenario viaPsql() {
         this.viaPsql = true;
+        return this;
+    }
+
+    /**
+     * Expected changes as the diff describes them, severity left out: {@code "missing function f()"},
+     * {@code "extra privilege function f() to PUBLIC"}.
+     */
+    PgScenario expect(String... changes) {
+        for (String change : changes) {
+            expected.add(Expected.parse(change));
+        }
         return this;
     }
 

@@ -115,11 +115,7 @@ final class PgScenarioHarness {
             Snapshot target = before.snapshot();
             Diff diff = engine.diff(golden, target);
             assertThat(diff.inSync()).as("the drift must be seen").isFalse();
-            for (PgScenario.Expected e : s.expected) {
-                assertThat(diff.changes()).as("changes of %s must include %s; were:%n%s", s.name, e,
-                                String.join("\n", Differ.describe(diff)))
-                        .anySatisfy(c -> matches(c, e));
-            }
+            assertExactChanges(s, diff);
             Plan plan = engine.plan(diff, golden, target, PlanOptions.DEFAULT);
             String script = SqlScript.render(plan, allowDestructive);
             assertThat(plan.warnings()).as("warnings of %s; script:%n%s", s.name, script).isEmpty();
@@ -155,8 +151,28 @@ final class PgScenarioHarness {
         }
     }
 
+    /**
+     * The changes found must be exactly the expected ones, as the MySQL harness requires: every
+     * expected change matches exactly one change, and no change is left unexpected (a spurious
+     * change is a bug of its own). An expected name is the object's whole name, relative to the
+     * scope, or qualified by {@code public.} in database scope ({@code t} matches {@code public.t},
+     * never {@code public.t2}).
+     */
+    private static void assertExactChanges(PgScenario s, Diff diff) {
+        String found = String.join("\n", Differ.describe(diff));
+        List<Change> unexpected = new java.util.ArrayList<>(diff.changes());
+        for (PgScenario.Expected e : s.expected) {
+            List<Change> hits = diff.changes().stream().filter(c -> matches(c, e)).toList();
+            assertThat(hits).as("changes of %s must include %s exactly once; were:%n%s", s.name, e, found).hasSize(1);
+            unexpected.removeAll(hits);
+        }
+        assertThat(unexpected.stream().map(Change::describe).toList())
+                .as("changes of %s that no expectation names; were:%n%s", s.name, found).isEmpty();
+    }
+
     private static boolean matches(Change c, PgScenario.Expected e) {
-        return c.type() == e.type() && c.kind() == e.kind() && c.object().contains(e.object())
+        return c.type() == e.type() && c.kind() == e.kind()
+                && (c.object().equals(e.object()) || c.object().equals("public." + e.object()))
                 && (e.severity() == null || c.severity() == e.severity());
     }
 

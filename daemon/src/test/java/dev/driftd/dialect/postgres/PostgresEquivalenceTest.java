@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Same schema, different history: database A is built one way and database B another, and both
@@ -209,7 +208,7 @@ class PostgresEquivalenceTest {
      */
     @Test
     void aDumpAndRestoreIsTheSameSchema() throws Exception {
-        assumeTrue(onPath("pg_dump") && onPath("psql"), "pg_dump and psql are needed");
+        dev.driftd.testing.RequiredServers.assumeAvailable(onPath("pg_dump") && onPath("psql"), "pg_dump and psql are not on the PATH");
         TestServer server = TestDatabases.postgres();
         try (TestDatabase original = server.createDatabase("equiv_dump");
              TestDatabase restored = server.createDatabase("equiv_restore")) {

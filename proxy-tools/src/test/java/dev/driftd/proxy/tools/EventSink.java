@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Plays the daemon's POST /api/v1/events/ddl for these tests: keeps every event body it is sent. */
+/** Plays the daemon's /api/v1/events/ddl for these tests: keeps every event body POSTed, answers the self-test GET. */
 final class EventSink implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
@@ -23,6 +23,14 @@ final class EventSink implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api/v1/events/ddl", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
+                if (exchange.getRequestMethod().equals("GET")) {
+                    // the proxy's self-test at its first connection (driftd.check): answered as the daemon does
+                    byte[] body = "{\"role\":\"report\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    return;
+                }
                 events.add(JSON.readTree(in.readAllBytes()));
                 exchange.sendResponseHeaders(202, -1);
             } finally {

@@ -1,0 +1,4 @@
+-- The schema mariadb-small.json was snapshotted from (MariaDB 10.11, database "shop").
+CREATE TABLE customers (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, email varchar(200) NOT NULL, created datetime NOT NULL DEFAULT CURRENT_TIMESTAMP, UNIQUE KEY customers_email (email)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE TABLE orders (id bigint NOT NULL PRIMARY KEY, customer_id bigint NOT NULL, total decimal(12,2) NOT NULL, state enum('new','paid','shipped') NOT NULL DEFAULT 'new', KEY orders_customer (customer_id), CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE, CONSTRAINT orders_total CHECK (total >= 0)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci COMMENT='one row per order';
+CREATE VIEW open_orders AS SELECT id, customer_id, total FROM orders WHERE state <> 'shipped';
