@@ -74,6 +74,11 @@ final class BrokenCheckNormalizer implements Dialect {
     }
 
     @Override
+    public Optional<String> catalogMarker(Connection connection, String schema) throws SQLException {
+        return real.catalogMarker(connection, schema);
+    }
+
+    @Override
     public Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options) {
         return real.plan(diff, golden, target, options);
     }
