@@ -7,6 +7,7 @@ import dev.driftd.schema.Flavor;
 import dev.driftd.selfcheck.KindCase;
 import dev.driftd.selfcheck.KindCases;
 import dev.driftd.selfcheck.TestDialects;
+import dev.driftd.testing.RequiredServers;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import dev.driftd.testing.TestServer;
@@ -58,6 +59,7 @@ class SelfcheckCommandTest {
     }
 
     private void checkEveryKindPasses(TestServer server, String dialect) throws SQLException {
+        RequiredServers.assumeAvailable(server != null, "no " + dialect + " server");
         try (TestDatabase connectTo = server.createDatabase("s16_sc")) {
             Result r = run("selfcheck", "--url", connectTo.url());
             assertThat(r.err().lines().toList()).as("standard error").hasSize(1)
@@ -84,6 +86,7 @@ class SelfcheckCommandTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void aBrokenCheckNormalizerFailsTheCheckConstraintRowOnly() throws SQLException {
         TestServer server = TestDatabases.mysql();
+        RequiredServers.assumeAvailable(server != null, "no MySQL-family server");
         try (TestDatabase connectTo = server.createDatabase("s16_sc")) {
             SelfcheckCommand command = new SelfcheckCommand();
             command.engine = new Engine(List.of(new PostgresDialect(), TestDialects.brokenChecks(new MysqlDialect())));
