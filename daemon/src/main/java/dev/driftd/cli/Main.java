@@ -33,6 +33,7 @@ public final class Main {
         COMMANDS.put("diff", DiffCommand::new);
         COMMANDS.put("snapshot", SnapshotCommand::new);
         COMMANDS.put("apply", ApplyCommand::new);
+        COMMANDS.put("selfcheck", SelfcheckCommand::new);
         COMMANDS.put("run", RunCommand::new);
         COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("version", VersionCommand::new);
