@@ -1,0 +1,155 @@
+package dev.driftd.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.driftd.cli.Main;
+import dev.driftd.testing.FleetSchemas;
+import dev.driftd.testing.TestDatabase;
+import dev.driftd.testing.TestDatabases;
+import dev.driftd.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Ignore rules on real fleets (PostgreSQL and MariaDB): an extra table, an extra index, Flyway's
+ * history table (by preset) and a column comment (by a field rule) never make a member drift and
+ * never reach its reconcile SQL; a change no rule covers still does; {@code driftd diff} with the
+ * same rules agrees with the daemon.
+ */
+class IgnoreRulesE2ETest {
+    /** The fleet's rules, as the YAML list under {@code ignore:} (also written as the CLI's policy file). */
+    private static final String RULES = """
+            - preset:flyway
+            - "table:tmp_*"
+            - {kind: index, pattern: "orders.orders_big_idx"}
+            - {kind: column, pattern: "orders.*", field: comment}
+            """;
+
+    @Test
+    void postgresFleet() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        assumeTrue(pg != null, "no PostgreSQL server");
+        run(pg, FleetSchemas.POSTGRES, new String[]{
+                "CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50))",
+                "CREATE TABLE tmp_import_0412 (id int, payload text)",
+                "CREATE INDEX orders_big_idx ON orders (total_cents, customer_id)",
+                "COMMENT ON COLUMN orders.total_cents IS 'hotfix i15 note'"},
+                "ALTER TABLE orders ADD COLUMN note text");
+    }
+
+    @Test
+    void mariadbFleet() throws Exception {
+        TestServer my = TestDatabases.mysql();
+        assumeTrue(my != null, "no MySQL-family server");
+        run(my, FleetSchemas.MARIADB, new String[]{
+                "CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50))",
+                "CREATE TABLE tmp_import_0412 (id int, payload text)",
+                "CREATE INDEX orders_big_idx ON orders (total_cents, customer_id)",
+                "ALTER TABLE orders MODIFY total_cents int NOT NULL COMMENT 'hotfix i15 note'"},
+                "ALTER TABLE orders ADD COLUMN note varchar(50) NULL");
+    }
+
+    private static void run(TestServer server, String[] schema, String[] ignored, String notIgnored) throws Exception {
+        String run = "i15_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        try (TestDatabase golden = server.createDatabase(run + "_golden").execute(schema);
+             TestDatabase quiet = server.createDatabase(run + "_quiet").execute(schema).execute(ignored);
+             TestDatabase loud = server.createDatabase(run + "_loud").execute(schema).execute(ignored)
+                     .execute(notIgnored)) {
+            String fleets = """
+                    - name: shop
+                      schedule: "%s"
+                      golden: {url: "%s"}
+                      timeout: 20s
+                      members:
+                        - {name: quiet, url: "%s"}
+                        - {name: loud, url: "%s"}
+                      ignore:
+                    %s""".formatted(DaemonHarness.NEVER, golden.url(), quiet.url(), loud.url(), RULES.indent(4));
+            try (DaemonHarness d = new DaemonHarness(fleets)) {
+                JsonNode sweep = d.sweep("shop");
+                assertThat(sweep.path("in_sync").asInt()).as(sweep.toString()).isEqualTo(1);
+                assertThat(sweep.path("drifted").asInt()).as(sweep.toString()).isEqualTo(1);
+                assertThat(d.metrics()).contains("driftd_member_drift{fleet=\"shop\",member=\"quiet\"} 0.0")
+                        .contains("driftd_member_drift{fleet=\"shop\",member=\"loud\"} 1.0");
+
+                HttpResponse<String> diff = d.get("/api/v1/fleets/shop/members/loud/diff", DaemonHarness.READ);
+                assertThat(diff.statusCode()).as(diff.body()).isEqualTo(200);
+                assertThat(diff.body()).contains("note");
+                assertNoIgnoredObject(diff.body());
+
+                for (String member : List.of("quiet", "loud")) {
+                    HttpResponse<String> sql = d.get("/api/v1/fleets/shop/members/" + member
+                            + "/reconcile?destructive=true", DaemonHarness.READ);
+                    assertThat(sql.statusCode()).as(sql.body()).isEqualTo(200);
+                    assertNoIgnoredObject(sql.body());
+                    if (member.equals("loud")) {
+                        assertThat(sql.body()).containsIgnoringCase("DROP COLUMN").contains("note");
+                    } else {
+                        assertThat(sql.body()).doesNotContainIgnoringCase("DROP").doesNotContainIgnoringCase("ALTER");
+                    }
+                }
+            }
+
+            // the CLI with the same rules (policy file) agrees; without them the quiet member drifts
+            Path dir = Files.createTempDirectory("i15-cli");
+            try {
+                Path policy = Files.writeString(dir.resolve("policy.yaml"), "ignore:\n" + RULES.indent(2));
+                Result q = cli("diff", "--golden", golden.url(), "--target", quiet.url(), "--policy", policy.toString(),
+                        "--ignore", "table:no_such_*");
+                assertThat(q.code).as(q.out + q.err).isEqualTo(Main.IN_SYNC);
+                assertThat(q.out).contains("in sync");
+                assertThat(q.err).contains("warning: ignore rule table:no_such_* (--ignore table:no_such_*) matched nothing");
+                Result l = cli("diff", "--format", "sql", "--allow-destructive", "--golden", golden.url(),
+                        "--target", loud.url(), "--policy", policy.toString());
+                assertThat(l.code).as(l.out + l.err).isEqualTo(Main.DRIFT);
+                assertThat(l.out).containsIgnoringCase("DROP COLUMN").contains("note");
+                assertNoIgnoredObject(l.out);
+                assertThat(l.err).doesNotContain("matched nothing");
+                // each rule by --ignore as well
+                Result byFlags = cli("diff", "--golden", golden.url(), "--target", quiet.url(), "--ignore", "preset:flyway",
+                        "--ignore", "table:tmp_*", "--ignore", "index:orders_big_idx", "--policy",
+                        Files.writeString(dir.resolve("comment.yaml"), """
+                                ignore:
+                                  - {kind: any, pattern: "*", field: comment}
+                                """).toString());
+                assertThat(byFlags.code).as(byFlags.out + byFlags.err).isEqualTo(Main.IN_SYNC);
+                Result bare = cli("diff", "--golden", golden.url(), "--target", quiet.url());
+                assertThat(bare.code).as(bare.out + bare.err).isEqualTo(Main.DRIFT);
+                assertThat(bare.out).contains("flyway_schema_history").contains("tmp_import_0412")
+                        .contains("orders_big_idx").contains("total_cents");
+            } finally {
+                try (var s = Files.list(dir)) {
+                    s.forEach(p -> p.toFile().delete());
+                }
+                Files.delete(dir);
+            }
+        }
+    }
+
+    private static void assertNoIgnoredObject(String text) {
+        assertThat(text).doesNotContain("flyway_schema_history").doesNotContain("tmp_import_0412")
+                .doesNotContain("orders_big_idx").doesNotContain("hotfix i15 note");
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new ArrayList<>(List.of(args)).toArray(String[]::new), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+}
