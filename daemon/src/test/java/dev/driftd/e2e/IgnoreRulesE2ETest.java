@@ -203,6 +203,69 @@ class IgnoreRulesE2ETest {
         }
     }
 
+    @Test
+    void postgresRolloutOfAVariantThatDiffersOnlyInIgnoredObjects() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        assumeTrue(pg != null, "no PostgreSQL server");
+        rollout(pg, FleetSchemas.POSTGRES,
+                "CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50))",
+                "CREATE INDEX orders_big_idx ON orders (total_cents, customer_id)", "ALTER TABLE orders ADD COLUMN note text");
+    }
+
+    @Test
+    void mariadbRolloutOfAVariantThatDiffersOnlyInIgnoredObjects() throws Exception {
+        TestServer my = TestDatabases.mysql();
+        assumeTrue(my != null, "no MySQL-family server");
+        rollout(my, FleetSchemas.MARIADB,
+                "CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version varchar(50))",
+                "CREATE INDEX orders_big_idx ON orders (total_cents, customer_id)",
+                "ALTER TABLE orders ADD COLUMN note varchar(50) NULL");
+    }
+
+    /**
+     * Two members with the same real change but different ignored objects share one fingerprint, so
+     * one rollout covers both; it applies without touching either's ignored object.
+     */
+    private static void rollout(TestServer server, String[] schema, String ignoredA, String ignoredB, String change)
+            throws Exception {
+        String run = "i15_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        try (TestDatabase golden = server.createDatabase(run + "_golden").execute(schema);
+             TestDatabase a = server.createDatabase(run + "_a").execute(schema).execute(ignoredA).execute(change);
+             TestDatabase b = server.createDatabase(run + "_b").execute(schema).execute(ignoredB).execute(change)) {
+            String fleets = """
+                    - name: shop
+                      schedule: "%s"
+                      golden: {url: "%s"}
+                      apply: enabled
+                      rollout: {canary: 1, wave: 10, pause: 0s}
+                      timeout: 20s
+                      members:
+                        - {name: a, url: "%s"}
+                        - {name: b, url: "%s"}
+                      ignore:
+                    %s""".formatted(DaemonHarness.NEVER, golden.url(), a.url(), b.url(), RULES.indent(4));
+            try (PlansHarness d = new PlansHarness(fleets)) {
+                assertThat(d.sweep("shop").path("drifted").asInt()).isEqualTo(2);
+                // different ignored objects, one real change: one fingerprint, one variant
+                assertThat(d.metrics()).contains("driftd_fleet_variants{fleet=\"shop\"} 1.0");
+                JsonNode made = d.ok("POST", "/api/v1/fleets/shop/rollouts", PlansHarness.ALICE, "{\"member\":\"a\"}", 201);
+                assertThat(made.path("members").size()).as(made.toString()).isEqualTo(2);
+                assertNoIgnoredObject(made.path("statements").toString());
+                assertNoIgnoredObject(made.path("sql").toString());
+                String id = made.path("id").asText();
+                d.ok("POST", "/api/v1/fleets/shop/rollouts/" + id + "/approve", PlansHarness.BOB, "{\"destructive\":true}", 200);
+                d.ok("POST", "/api/v1/fleets/shop/rollouts/" + id + "/start", PlansHarness.BOB, null, 202);
+                JsonNode done = d.awaitRollout("shop", id);
+                assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("completed");
+                assertThat(done.path("counts").path("applied").asInt()).isEqualTo(2);
+                assertThat(d.sweep("shop").path("in_sync").asInt()).isEqualTo(2);
+            }
+            try (java.sql.Connection c = a.connect(); java.sql.Statement st = c.createStatement()) {
+                st.executeQuery("SELECT count(*) FROM flyway_schema_history").close();
+            }
+        }
+    }
+
     private static void assertNoIgnoredObject(String text) {
         assertThat(text).doesNotContain("flyway_schema_history").doesNotContain("tmp_import_0412")
                 .doesNotContain("orders_big_idx").doesNotContain("hotfix i15 note");
