@@ -75,9 +75,22 @@ class IgnoreRulesE2ETest {
                         - {name: quiet, url: "%s"}
                         - {name: loud, url: "%s"}
                       ignore:
-                    %s""".formatted(DaemonHarness.NEVER, golden.url(), quiet.url(), loud.url(), RULES.indent(4));
+                    %s    - "view:no_such_view_*"
+                    """.formatted(DaemonHarness.NEVER, golden.url(), quiet.url(), loud.url(), RULES.indent(4));
+            ch.qos.logback.classic.Logger logger =
+                    (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(dev.driftd.sweep.Sweep.class);
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                    new ch.qos.logback.core.read.ListAppender<>();
+            log.start();
+            logger.addAppender(log);
             try (DaemonHarness d = new DaemonHarness(fleets)) {
                 JsonNode sweep = d.sweep("shop");
+                d.sweep("shop");
+                logger.detachAppender(log);
+                // the rule that matches nothing: one warning per load, naming the file and line; the others none
+                assertThat(log.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                        .filteredOn(m -> m.contains("matched nothing")).singleElement().asString()
+                        .matches("fleet shop: ignore rule view:no_such_view_\\* \\(.*driftd\\.yaml:\\d+\\) matched nothing");
                 assertThat(sweep.path("in_sync").asInt()).as(sweep.toString()).isEqualTo(1);
                 assertThat(sweep.path("drifted").asInt()).as(sweep.toString()).isEqualTo(1);
                 assertThat(d.metrics()).contains("driftd_member_drift{fleet=\"shop\",member=\"quiet\"} 0.0")
