@@ -4,6 +4,8 @@ import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Snapshot;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.WeakHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,12 @@ public final class IgnorePolicy {
     private final List<Entry> entries;
     private final Set<String> matchedGroups = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean warned = new AtomicBoolean();
+    /**
+     * Filtered snapshots by the read they came from (by identity, weakly): a member whose catalogs
+     * did not change is handed the same snapshot sweep after sweep, and filtering it again would
+     * also fingerprint it again.
+     */
+    private final Map<Snapshot, Snapshot> filtered = Collections.synchronizedMap(new WeakHashMap<>());
 
     private IgnorePolicy(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -63,6 +71,18 @@ public final class IgnorePolicy {
         if (s == null || entries.isEmpty()) {
             return s;
         }
+        Snapshot known = filtered.get(s);
+        if (known != null) {
+            return known;
+        }
+        Snapshot f = filter(s);
+        if (f != s) { // a value that is its own key would never be collected
+            filtered.put(s, f);
+        }
+        return f;
+    }
+
+    private Snapshot filter(Snapshot s) {
         List<SchemaObject> kept = new ArrayList<>();
         boolean changed = false;
         for (SchemaObject o : s.objects()) {
