@@ -56,32 +56,53 @@ final class ModelFields {
         return dot < 0 ? field : field.substring(0, dot);
     }
 
+    /** A model record's components, accessors and canonical constructor, looked up once per class. */
+    private record Shape(RecordComponent[] components, java.lang.reflect.Method[] accessors,
+                         Constructor<?> canonical, Map<String, Integer> index) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                types[i] = components[i].getType();
+                index.put(components[i].getName(), i);
+            }
+            try {
+                return new Shape(components, accessors, type.getDeclaredConstructor(types), index);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type + " has no canonical constructor", e);
+            }
+        }
+    };
+
     /** {@code o} without {@code field}; {@code o} itself when it has no such field or it is already empty. */
     static SchemaObject strip(SchemaObject o, String field) {
-        RecordComponent[] components = o.getClass().getRecordComponents();
+        Shape shape = SHAPES.get(o.getClass());
         String head = head(field);
+        Integer at = shape.index().get(head);
+        if (at == null) {
+            return o;
+        }
         String key = head.equals(field) ? null : field.substring(head.length() + 1).toLowerCase(java.util.Locale.ROOT);
-        Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        boolean changed = false;
         try {
-            for (int i = 0; i < components.length; i++) {
-                RecordComponent rc = components[i];
-                types[i] = rc.getType();
-                Object value = rc.getAccessor().invoke(o);
-                if (rc.getName().equals(head)) {
-                    Object emptied = key == null ? empty(rc.getType()) : withoutKey(value, key);
-                    changed = !java.util.Objects.equals(value, emptied);
-                    value = emptied;
-                }
-                args[i] = value;
-            }
-            if (!changed) {
+            // read the one field first: most objects have nothing to strip, and are returned as they are
+            Object value = shape.accessors()[at].invoke(o);
+            Object emptied = key == null ? empty(shape.components()[at].getType()) : withoutKey(value, key);
+            if (java.util.Objects.equals(value, emptied)) {
                 return o;
             }
-            Constructor<?> canonical = o.getClass().getDeclaredConstructor(types);
-            return (SchemaObject) canonical.newInstance(args);
-        } catch (IllegalAccessException | InvocationTargetException | NoSuchMethodException | InstantiationException e) {
+            Object[] args = new Object[shape.components().length];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = i == at ? emptied : shape.accessors()[i].invoke(o);
+            }
+            return (SchemaObject) shape.canonical().newInstance(args);
+        } catch (IllegalAccessException | InvocationTargetException | InstantiationException e) {
             throw new IllegalStateException("cannot strip " + field + " from " + o.key() + ": " + e, e);
         }
     }
