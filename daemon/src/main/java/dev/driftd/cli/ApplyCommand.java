@@ -53,9 +53,13 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    IgnoreOptions ignoring;
+
     @Override
     public Integer call() throws IOException {
         databases.check();
+        dev.driftd.policy.IgnorePolicy policy = ignoring.policy(); // a bad rule fails before any connection
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Engine engine = new Engine();
@@ -64,8 +68,9 @@ final class ApplyCommand implements Callable<Integer> {
         DbTarget targetDb = databases.targetDb();
         Duration lock = ConnectionOptions.duration(lockTimeout, "--lock-timeout");
 
-        Snapshot g = engine.snapshot(goldenDb, inspect);
-        Snapshot t = engine.snapshot(targetDb, inspect);
+        Snapshot g = policy.apply(engine.snapshot(goldenDb, inspect));
+        Snapshot t = policy.apply(engine.snapshot(targetDb, inspect));
+        ignoring.warnUnmatched(err);
         Diff diff = engine.diff(g, t);
         if (diff.inSync()) {
             err.println("driftd: " + targetDb + " is in sync with golden (fingerprint " + g.fingerprint() + ")");
@@ -87,7 +92,8 @@ final class ApplyCommand implements Callable<Integer> {
         Snapshot after;
         if (plan.transactional()) {
             PostgresVerifiedApply.Outcome o = engine.applyVerified(targetDb, plan, allowDestructive, lock,
-                    Engine.statementTimeout(inspect.timeout()), inspect, a -> verdict(engine, g, diff, a, plan));
+                    Engine.statementTimeout(inspect.timeout()), inspect, policy::apply,
+                    a -> verdict(engine, g, diff, a, plan));
             if (o.stale()) {
                 throw new EngineException(targetDb + " changed after it was read; nothing applied: "
                         + o.detail() + "; run apply again");
@@ -101,10 +107,10 @@ final class ApplyCommand implements Callable<Integer> {
                 err.println("driftd: " + targetDb + " is unchanged (fingerprint " + o.before().fingerprint() + ")");
                 return Main.DRIFT;
             }
-            after = o.after();
+            after = policy.apply(o.after());
         } else {
             engine.apply(targetDb, plan, allowDestructive, inspect);
-            after = engine.snapshot(targetDb, inspect);
+            after = policy.apply(engine.snapshot(targetDb, inspect));
         }
         Diff remaining = engine.diff(g, after);
         if (remaining.inSync()) {

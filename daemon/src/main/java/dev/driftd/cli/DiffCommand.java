@@ -46,16 +46,21 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    IgnoreOptions ignoring;
+
     @Override
     public Integer call() throws Exception {
         databases.check();
+        dev.driftd.policy.IgnorePolicy policy = ignoring.policy(); // a bad rule fails before any connection
         Engine engine = new Engine();
         PlanOptions planOptions = new PlanOptions(ConnectionOptions.duration(lockTimeout, "--lock-timeout"));
         // both passwords first: a bad password file is reported before any connection is made
         dev.driftd.dialect.DbTarget goldenDb = databases.goldenDb();
         dev.driftd.dialect.DbTarget targetDb = databases.targetDb();
-        Snapshot g = engine.snapshot(goldenDb, connection.inspectOptions());
-        Snapshot t = engine.snapshot(targetDb, connection.inspectOptions());
+        Snapshot g = policy.apply(engine.snapshot(goldenDb, connection.inspectOptions()));
+        Snapshot t = policy.apply(engine.snapshot(targetDb, connection.inspectOptions()));
+        ignoring.warnUnmatched(spec.commandLine().getErr());
         Diff diff = engine.diff(g, t);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

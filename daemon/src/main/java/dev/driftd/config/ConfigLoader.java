@@ -61,6 +61,22 @@ public final class ConfigLoader {
     }
 
     /**
+     * Reads a policy file ({@code driftd diff --policy FILE}): an {@code ignore:} list in the shape
+     * of driftd.yaml's; errors name the file and line.
+     */
+    public static dev.driftd.policy.IgnorePolicy loadPolicy(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "cannot read: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+        YamlNode root = new YamlTreeReader(file.toString()).read(text);
+        return new ConfigReader(file.toString(), file.toAbsolutePath().getParent(), System::getenv).policyFile(root);
+    }
+
+    /**
      * Parses configuration text. {@code baseDir} is what relative paths ({@code ${file:…}}, golden
      * {@code sql:} files) are resolved against: the config file's directory.
      */

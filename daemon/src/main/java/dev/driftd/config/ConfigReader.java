@@ -1,5 +1,7 @@
 package dev.driftd.config;
 
+import dev.driftd.policy.IgnorePolicy;
+
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.engine.Durations;
 
@@ -39,12 +41,15 @@ final class ConfigReader {
     private static final Pattern STORE_URL = Pattern.compile("jdbc:(h2:.+|postgresql://.+)");
 
     // the keys each mapping accepts; anything else is an error naming the line
-    static final List<String> TOP = List.of("server", "store", "fleets");
+    static final List<String> TOP = List.of("server", "store", "ignore", "fleets");
     static final List<String> SERVER = List.of("bind", "tokens", "metrics_token", "ui");
     static final List<String> TOKEN = List.of("name", "role", "secret");
     static final List<String> STORE = List.of("url", "user", "password", "retention");
     static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency",
-            "shards", "apply", "approvals", "rollout", "timeout", "full_snapshot_every", "members", "discover");
+            "shards", "apply", "approvals", "rollout", "timeout", "full_snapshot_every", "members", "discover", "ignore");
+    static final List<String> IGNORE = List.of("kind", "pattern", "field", "grantee");
+    /** The keys of a policy file ({@code driftd diff --policy FILE}): the same {@code ignore:} list. */
+    static final List<String> POLICY_FILE = List.of("ignore");
     static final List<String> ROLLOUT = List.of("canary", "wave", "pause");
     static final List<String> SCHEDULE_EVERY = List.of("every");
     static final List<String> MEMBER = List.of("name", "url", "user", "password", "schema");
@@ -58,7 +63,7 @@ final class ConfigReader {
     /** Every key the file may contain, in any section (config/driftd.yaml must document each). */
     static Set<String> knownKeys() {
         Set<String> all = new java.util.TreeSet<>();
-        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, ROLLOUT, SCHEDULE_EVERY, MEMBER, DISCOVER, GOLDEN_MEMBER,
+        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, IGNORE, ROLLOUT, SCHEDULE_EVERY, MEMBER, DISCOVER, GOLDEN_MEMBER,
                 GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY)) {
             all.addAll(l);
         }
@@ -81,13 +86,14 @@ final class ConfigReader {
         keys(top, "the configuration", TOP);
         ServerConfig server = server(top.entries().get("server"));
         StoreConfig store = store(top.entries().get("store"));
+        IgnorePolicy globalIgnore = ignore(top, "ignore");
         List<FleetConfig> fleets = new ArrayList<>();
         YamlNode.Entry fleetsEntry = top.entries().get("fleets");
         if (fleetsEntry != null && !isNull(fleetsEntry.value())) {
             YamlNode.Sequence list = sequence(fleetsEntry.value(), "fleets");
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < list.items().size(); i++) {
-                FleetConfig f = fleet(list.items().get(i), "fleets[" + i + "]");
+                FleetConfig f = fleet(list.items().get(i), "fleets[" + i + "]", globalIgnore);
                 Integer first = seen.putIfAbsent(f.name(), list.items().get(i).line());
                 if (first != null) {
                     throw error(list.items().get(i).line(), "fleets[" + i + "]: duplicate fleet name '" + f.name()
@@ -199,7 +205,46 @@ final class ConfigReader {
         return new StoreConfig(url, string(m, "user", "store", false), secret(m, "password", "store", false), retention);
     }
 
-    private FleetConfig fleet(YamlNode node, String at) {
+    /** A policy file: only an {@code ignore:} list. */
+    IgnorePolicy policyFile(YamlNode root) {
+        YamlNode.Mapping top = mapping(root, "the policy file");
+        keys(top, "the policy file", POLICY_FILE);
+        return ignore(top, "ignore");
+    }
+
+    /**
+     * An {@code ignore:} list: {@code KIND:PATTERN} / {@code preset:NAME} strings or
+     * {@code {kind, pattern, field?, grantee?}} mappings; a pattern or kind that does not compile
+     * is an error naming its line.
+     */
+    private IgnorePolicy ignore(YamlNode.Mapping m, String where) {
+        YamlNode.Entry e = m.entries().get("ignore");
+        if (e == null || isNull(e.value())) {
+            return IgnorePolicy.NONE;
+        }
+        YamlNode.Sequence list = sequence(e.value(), where);
+        IgnorePolicy.Builder b = IgnorePolicy.builder();
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
+            String at = where + "[" + i + "]";
+            String origin = source + ":" + item.line();
+            try {
+                if (item instanceof YamlNode.Scalar sc) {
+                    b.add(sc.text(), origin);
+                } else {
+                    YamlNode.Mapping r = mapping(item, at);
+                    keys(r, at, IGNORE);
+                    b.add(string(r, "kind", at, true), string(r, "pattern", at, true), string(r, "field", at, false),
+                            string(r, "grantee", at, false), origin);
+                }
+            } catch (IllegalArgumentException ex) {
+                throw error(item.line(), at + ": " + ex.getMessage());
+            }
+        }
+        return b.build();
+    }
+
+    private FleetConfig fleet(YamlNode node, String at, IgnorePolicy globalIgnore) {
         YamlNode.Mapping m = mapping(node, at);
         keys(m, at, FLEET);
         String name = name(m, at);
@@ -242,8 +287,9 @@ final class ConfigReader {
         if (members.isEmpty() && discover.isEmpty()) {
             warnings.add(source + ":" + m.line() + ": " + where + " has no members and no discover rules");
         }
+        IgnorePolicy ignore = globalIgnore.plus(ignore(m, where + ".ignore"));
         return new FleetConfig(name, schedule, golden, concurrency, perServer, shards, apply, approvals, rollout, timeout,
-                fullEvery, members, discover);
+                fullEvery, members, discover, ignore);
     }
 
     private boolean apply(YamlNode.Mapping m, String where) {

@@ -1,17 +1,20 @@
 package dev.driftd.config;
 
+import dev.driftd.policy.IgnorePolicy;
+
 import java.time.Duration;
 import java.util.List;
 
 /**
  * One fleet: its schedule (as written: Quartz cron, Unix cron or "every 5m"; see {@link FleetSchedule}), golden source, concurrency limits, shards (parts swept as
  * separate jobs, possibly on different cluster nodes), apply policy, per-member timeout, how long an
- * unchanged member's snapshot is reused (zero: never), explicit members and discovery rules.
+ * unchanged member's snapshot is reused (zero: never), explicit members and discovery rules, and the
+ * ignore rules its snapshots are filtered by (the global {@code ignore:} first, then the fleet's own).
  */
 public record FleetConfig(String name, String schedule, GoldenConfig golden, int concurrency,
                           int perServerConcurrency, int shards, boolean applyEnabled, int approvals,
                           RolloutConfig rollout, Duration timeout, Duration fullSnapshotEvery, List<MemberConfig> members,
-                          List<DiscoverConfig> discover) {
+                          List<DiscoverConfig> discover, IgnorePolicy ignore) {
     public static final String DEFAULT_SCHEDULE = "0 */5 * * * ?";
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int DEFAULT_PER_SERVER = 4;
@@ -24,5 +27,14 @@ public record FleetConfig(String name, String schedule, GoldenConfig golden, int
     public FleetConfig {
         members = List.copyOf(members);
         discover = List.copyOf(discover);
+        ignore = ignore == null ? IgnorePolicy.NONE : ignore;
+    }
+
+    /** A fleet that ignores nothing. */
+    public FleetConfig(String name, String schedule, GoldenConfig golden, int concurrency, int perServerConcurrency,
+                       int shards, boolean applyEnabled, int approvals, RolloutConfig rollout, Duration timeout,
+                       Duration fullSnapshotEvery, List<MemberConfig> members, List<DiscoverConfig> discover) {
+        this(name, schedule, golden, concurrency, perServerConcurrency, shards, applyEnabled, approvals, rollout, timeout,
+                fullSnapshotEvery, members, discover, IgnorePolicy.NONE);
     }
 }

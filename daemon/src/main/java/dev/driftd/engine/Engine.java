@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -138,6 +139,19 @@ public final class Engine {
     public PostgresVerifiedApply.Outcome applyVerified(DbTarget target, Plan plan, boolean allowDestructive,
                                                        Duration lockTimeout, Duration statementTimeout,
                                                        InspectOptions options, Function<Snapshot, String> verdict) {
+        return applyVerified(target, plan, allowDestructive, lockTimeout, statementTimeout, options,
+                UnaryOperator.identity(), verdict);
+    }
+
+    /**
+     * As above, with the target's snapshots seen through {@code view} (a fleet's ignore rules) before
+     * the planned fingerprint is checked and before {@code verdict} judges them: the plan was made on
+     * that view, so an ignored object neither makes the target stale nor blocks the commit.
+     */
+    public PostgresVerifiedApply.Outcome applyVerified(DbTarget target, Plan plan, boolean allowDestructive,
+                                                       Duration lockTimeout, Duration statementTimeout,
+                                                       InspectOptions options, UnaryOperator<Snapshot> view,
+                                                       Function<Snapshot, String> verdict) {
         Dialect dialect = dialectFor(target.url());
         if (!(dialect instanceof PostgresDialect)) {
             throw new EngineException("a verified one-transaction apply is PostgreSQL's; " + target
@@ -147,9 +161,9 @@ public final class Engine {
         try (Connection c = dialect.connect(target, options, false)) {
             return PostgresVerifiedApply.apply(c, plan, allowDestructive, target.schema(), lockTimeout,
                     statementTimeout, options,
-                    now -> planned == null || now.fingerprint().equals(planned) ? null
-                            : "target changed since planning: " + planned + " -> " + now.fingerprint(),
-                    verdict);
+                    now -> planned == null || view.apply(now).fingerprint().equals(planned) ? null
+                            : "target changed since planning: " + planned + " -> " + view.apply(now).fingerprint(),
+                    after -> verdict.apply(view.apply(after)));
         } catch (SQLException e) {
             return new PostgresVerifiedApply.Outcome(false, false, null, null, "rolled back, nothing was changed: "
                     + SqlErrors.oneLine(e));

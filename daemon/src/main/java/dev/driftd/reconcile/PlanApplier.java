@@ -42,7 +42,8 @@ final class PlanApplier {
      */
     StoredPlan transactional(StoredPlan p, DbTarget target, FleetConfig config, Snapshot golden, String token) {
         PostgresVerifiedApply.Outcome out = engine.applyVerified(target, p.plan(), true, PlanOptions.DEFAULT.lockTimeout(),
-                statementTimeout(config), new InspectOptions(config.timeout()), after -> engine.stillDiffers(golden, after));
+                statementTimeout(config), new InspectOptions(config.timeout()), config.ignore()::apply,
+                after -> engine.stillDiffers(golden, after));
         if (out.stale()) {
             throw new Stale(out.detail(), out.before().fingerprint());
         }
@@ -96,7 +97,7 @@ final class PlanApplier {
         String failure = stop.failure();
         Snapshot after;
         try {
-            after = engine.snapshot(target, options);
+            after = config.ignore().apply(engine.snapshot(target, options));
         } catch (EngineException e) {
             String why = (failure == null ? "applied, but " : failure + "; ") + "cannot re-read the target: " + SqlErrors.oneLine(e);
             // without a fingerprint there is nothing safe to resume from: a new plan is needed

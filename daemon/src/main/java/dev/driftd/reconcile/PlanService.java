@@ -143,7 +143,8 @@ public final class PlanService {
 
     private Snapshot snapshot(DbTarget target, FleetConfig config) {
         try {
-            return engine.snapshot(target, new InspectOptions(config.timeout()));
+            // through the fleet's ignore rules, as the sweep saw it: plans never touch ignored objects
+            return config.ignore().apply(engine.snapshot(target, new InspectOptions(config.timeout())));
         } catch (EngineException e) {
             throw new ReconcileException(Kind.CONFLICT, "target unreadable", e.getMessage());
         }

@@ -110,7 +110,7 @@ final class RolloutMemberApply {
 
     private Outcome transactional(Rollout r, Prepared p) {
         PostgresVerifiedApply.Outcome out = engine.applyVerified(p.target, p.plan, true, PlanOptions.DEFAULT.lockTimeout(),
-                PlanApplier.statementTimeout(p.config), new InspectOptions(p.config.timeout()),
+                PlanApplier.statementTimeout(p.config), new InspectOptions(p.config.timeout()), p.config.ignore()::apply,
                 after -> engine.stillDiffers(p.golden, after));
         String before = out.before() == null ? null : out.before().fingerprint();
         if (out.stale()) {
@@ -126,7 +126,7 @@ final class RolloutMemberApply {
 
     private Outcome stepwise(Rollout r, String member, Prepared p, String token) {
         InspectOptions options = new InspectOptions(p.config.timeout());
-        Snapshot now = engine.snapshot(p.target, options);
+        Snapshot now = p.config.ignore().apply(engine.snapshot(p.target, options));
         if (!now.fingerprint().equals(r.variantFingerprint())) {
             return Outcome.failed(now.fingerprint(), now.fingerprint(), "its fingerprint is " + now.fingerprint()
                     + ", not the variant's " + r.variantFingerprint() + ": it changed since the rollout was planned; "
@@ -137,7 +137,7 @@ final class RolloutMemberApply {
                         .result(failure == null ? "ok (" + (index + 1) + "/" + total + ")" : failure)));
         Snapshot after;
         try {
-            after = engine.snapshot(p.target, options);
+            after = p.config.ignore().apply(engine.snapshot(p.target, options));
         } catch (EngineException e) {
             return Outcome.failed(now.fingerprint(), null, (stop.failure() == null ? "applied, but " : stop.failure() + "; ")
                     + "cannot re-read the member: " + SqlErrors.oneLine(e));

@@ -177,15 +177,17 @@ public final class Sweep {
             failures.forEach((k, v) -> why.put(k, v.message()));
             golden = goldens.resolve(fleet, snapshots, why, previous.otherShards());
         }
-        Snapshot goldenSnapshot = golden.snapshot();
+        // golden goes through the fleet's ignore rules like every member (idempotent when it came
+        // from a member's snapshot, which is filtered already)
+        Snapshot goldenSnapshot = fleet.ignore().apply(golden.snapshot());
         String goldenError = golden.error();
         if (goldenSnapshot == null && previous.golden() != null) {
             // keep comparing with the last golden we had rather than forgetting every member's drift
-            goldenSnapshot = previous.golden();
+            goldenSnapshot = fleet.ignore().apply(previous.golden());
             goldenError = goldenError + "; compared with the previous golden " + shortFp(goldenSnapshot.fingerprint());
         }
         if (golden.resolved()) {
-            Snapshot fresh = golden.snapshot();
+            Snapshot fresh = goldenSnapshot;
             safeStore("save the golden snapshot", store == null ? null : () -> store.saveSnapshot(fresh));
         }
 
@@ -262,6 +264,12 @@ public final class Sweep {
             store.saveShardState(new ShardRecord(name, shard.index(), shard.count(), goldenFp, ge, started, finished));
         });
         Duration took = since(t0);
+        if (shard.whole() && goldenSnapshot != null && failures.isEmpty()) {
+            // only a sweep that read golden and every member can tell that a rule matches nothing
+            for (String w : fleet.ignore().unmatchedOnce()) {
+                LOG.warn("fleet {}: {}", name, w);
+            }
+        }
         notify(() -> events.sweepFinished(result, took));
         int pending = statuses.size() - inSync - drifted - unreachable;
         LOG.info("fleet {}{}: swept {} members in {} ms: {} in sync, {} drifted, {} unreachable{}{}{}; golden {} {}",
@@ -287,12 +295,13 @@ public final class Sweep {
             Optional<MarkedSnapshot> changed = engine.snapshotIfChanged(m.target(), options, last.marker());
             if (changed.isEmpty()) {
                 reused.incrementAndGet();
-                return last.snapshot();
+                return fleet.ignore().apply(last.snapshot());
             }
             fresh = changed.get();
         }
         unchanged.remember(fleet, m, fresh, now());
-        return fresh.snapshot();
+        // what the fleet ignores is gone before anything fingerprints, compares, stores or plans it
+        return fleet.ignore().apply(fresh.snapshot());
     }
 
     /** One member's result outside a sweep: its status and the snapshot behind it (null when it failed). */
@@ -313,7 +322,7 @@ public final class Sweep {
         try {
             MarkedSnapshot marked = engine.snapshotMarked(m.target(), new InspectOptions(fleet.timeout()));
             unchanged.remember(fleet, m, marked, now());
-            s = marked.snapshot();
+            s = fleet.ignore().apply(marked.snapshot());
             Instant at = now();
             Snapshot taken = s;
             notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
