@@ -161,8 +161,9 @@ final class MysqlCodeObjects {
         List<PlanStatement> out = new ArrayList<>();
         if (c.type() == ChangeType.CHANGED && c.fields().size() == 1 && c.changes("status")
                 && c.after() instanceof Event e && statusWord(e.status()) != null) {
-            out.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + statusWord(e.status()),
-                    "set event " + e.name() + " " + e.status().toLowerCase(Locale.ROOT)));
+            // ALTER EVENT stores the session's character set settings too
+            out.addAll(underCharset(e.charset(), MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name())
+                    + " " + statusWord(e.status()), "set event " + e.name() + " " + e.status().toLowerCase(Locale.ROOT))));
             return out;
         }
         if (c.before() instanceof Event e) {
@@ -170,39 +171,44 @@ final class MysqlCodeObjects {
                     (c.type() == ChangeType.EXTRA ? "drop extra event " : "re-create event ") + e.name()));
         }
         if (c.after() instanceof Event e) {
-            out.addAll(underCharset(e.charset(), MysqlStatements.compound(e.definition(),
-                    (c.type() == ChangeType.MISSING ? "create missing event " : "re-create event ") + e.name())));
-            // the definition leaves the status out, and a new event starts ENABLED
+            List<PlanStatement> create = new ArrayList<>();
+            create.add(MysqlStatements.compound(e.definition(),
+                    (c.type() == ChangeType.MISSING ? "create missing event " : "re-create event ") + e.name()));
+            // the definition leaves the status out, and a new event starts ENABLED; the ALTER stores
+            // the session's character set settings again, so it runs under golden's as well
             String word = statusWord(e.status());
             if (word != null && !word.equals("ENABLE")) {
-                out.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + word,
+                create.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + word,
                         "event " + e.name() + " is " + e.status().toLowerCase(Locale.ROOT) + " in golden"));
             }
+            out.addAll(underCharset(e.charset(), create.toArray(PlanStatement[]::new)));
         }
         return out;
     }
 
     /**
-     * The creation, between statements that set the session's character_set_client and
+     * The creation statements, between statements that set the session's character_set_client and
      * collation_connection to golden's stored ones and then restore the session's own (one SET each
      * way, evaluated left to right, so the old values are saved before they change). The settings are
      * left out when unknown, when a name is not a plain word, or when the client character set is
      * not UTF-8 and the text holds non-ASCII characters: the plan's text reaches the server as UTF-8,
      * which the server would then decode in the other character set, changing the object.
      */
-    static List<PlanStatement> underCharset(CreationCharset charset, PlanStatement create) {
+    static List<PlanStatement> underCharset(CreationCharset charset, PlanStatement... create) {
         if (charset == null || !plainWord(charset.client()) || !plainWord(charset.connection())
-                || !charset.client().toLowerCase(Locale.ROOT).startsWith("utf8") && !ascii(create.sql())) {
+                || !charset.client().toLowerCase(Locale.ROOT).startsWith("utf8")
+                && !java.util.Arrays.stream(create).allMatch(st -> ascii(st.sql()))) {
             return List.of(create);
         }
         String what = "the character set settings golden's object was created with";
-        return List.of(
-                MysqlStatements.statement("SET @saved_cs_client = @@character_set_client, "
-                        + "@saved_col_connection = @@collation_connection, character_set_client = " + charset.client()
-                        + ", collation_connection = " + charset.connection(), "use " + what),
-                create,
-                MysqlStatements.statement("SET character_set_client = @saved_cs_client, "
-                        + "collation_connection = @saved_col_connection", "restore the session after " + what));
+        List<PlanStatement> out = new ArrayList<>();
+        out.add(MysqlStatements.statement("SET @saved_cs_client = @@character_set_client, "
+                + "@saved_col_connection = @@collation_connection, character_set_client = " + charset.client()
+                + ", collation_connection = " + charset.connection(), "use " + what));
+        out.addAll(List.of(create));
+        out.add(MysqlStatements.statement("SET character_set_client = @saved_cs_client, "
+                + "collation_connection = @saved_col_connection", "restore the session after " + what));
+        return out;
     }
 
     private static boolean plainWord(String s) {
