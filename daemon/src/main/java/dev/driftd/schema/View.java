@@ -31,10 +31,10 @@ public record View(String schema, String name, boolean materialized, String defi
 
     @Override
     public void writeFields(JsonFields f) {
-        f.strings("columns", columns).string("comment", comment).string("definition", definition)
-                .bool("materialized", materialized).string("name", name).map("options", options).string("schema", schema);
         if (!f.canonical()) {
             f.object("charset", charset);
         }
+        f.strings("columns", columns).string("comment", comment).string("definition", definition)
+                .bool("materialized", materialized).string("name", name).map("options", options).string("schema", schema);
     }
 }
