@@ -7,13 +7,21 @@ import java.util.Map;
  * A view or materialized view. {@code definition} is the query as the server normalizes it, with
  * names of the scope unqualified; {@code options} holds e.g. {@code check_option},
  * {@code security_barrier}; {@code columns} the output column names in order.
+ * {@code charset} is what a MySQL/MariaDB object was created under (see {@link CreationCharset}): reported,
+ * stored and re-applied by the planner, never fingerprinted or compared (null when not known).
  */
 public record View(String schema, String name, boolean materialized, String definition, List<String> columns,
-                   Map<String, String> options, String comment) implements SchemaObject {
+                   Map<String, String> options, String comment,
+                   CreationCharset charset) implements SchemaObject {
     public View {
         columns = Lists.copy(columns);
         options = Lists.copy(options);
         comment = Lists.emptyToNull(comment);
+    }
+
+    public View(String schema, String name, boolean materialized, String definition, List<String> columns,
+                Map<String, String> options, String comment) {
+        this(schema, name, materialized, definition, columns, options, comment, null);
     }
 
     @Override
@@ -23,6 +31,9 @@ public record View(String schema, String name, boolean materialized, String defi
 
     @Override
     public void writeFields(JsonFields f) {
+        if (!f.canonical()) {
+            f.object("charset", charset);
+        }
         f.strings("columns", columns).string("comment", comment).string("definition", definition)
                 .bool("materialized", materialized).string("name", name).map("options", options).string("schema", schema);
     }

@@ -1,5 +1,7 @@
 package dev.driftd.dialect.mysql;
 
+import dev.driftd.schema.CreationCharset;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,14 +40,15 @@ final class MysqlCatalog {
     record ForeignKeyRow(String name, String table, String updateRule, String deleteRule) {
     }
 
-    record ViewRow(String name, String definition, String checkOption, String security) {
+    record ViewRow(String name, String definition, String checkOption, String security, CreationCharset charset) {
     }
 
-    record TriggerRow(String name, String table, String timing, String event, int order, String statement) {
+    record TriggerRow(String name, String table, String timing, String event, int order, String statement,
+                      CreationCharset charset) {
     }
 
     record RoutineRow(String name, String type, String returns, String body, String language, boolean deterministic,
-                      String dataAccess, String security, String comment) {
+                      String dataAccess, String security, String comment, CreationCharset charset) {
     }
 
     record ParameterRow(String routine, String routineType, int position, String mode, String name, String type) {
@@ -53,7 +56,14 @@ final class MysqlCatalog {
 
     record EventRow(String name, String definition, String type, String executeAt, String intervalValue,
                     String intervalField, String starts, boolean startsAtCreation, String ends, String status,
-                    String onCompletion, String comment) {
+                    String onCompletion, String comment, CreationCharset charset) {
+    }
+
+    /** The stored creation settings of triggers, routines and events (see {@link CreationCharset}). */
+    private static final String CHARSET_COLUMNS = "CHARACTER_SET_CLIENT, COLLATION_CONNECTION, DATABASE_COLLATION";
+
+    private static CreationCharset charset(ResultSet rs, int first) throws SQLException {
+        return CreationCharset.of(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2));
     }
 
     record PartitionRow(String table, String name, String subName, String method, String subMethod,
@@ -145,25 +155,29 @@ final class MysqlCatalog {
     }
 
     List<ViewRow> views() throws SQLException {
-        return query("SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?",
-                rs -> new ViewRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        // VIEWS has no DATABASE_COLLATION: a view stores only the creating session's settings
+        return query("SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, CHARACTER_SET_CLIENT, "
+                        + "COLLATION_CONNECTION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?",
+                rs -> new ViewRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        CreationCharset.of(rs.getString(5), rs.getString(6), null)));
     }
 
     List<TriggerRow> triggers() throws SQLException {
         // EVENT_OBJECT_SCHEMA, not TRIGGER_SCHEMA: only the former is pushed down by MariaDB.
         return query("SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER, "
-                        + "ACTION_STATEMENT FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ?",
+                        + "ACTION_STATEMENT, " + CHARSET_COLUMNS
+                        + " FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = ?",
                 rs -> new TriggerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getString(6)));
+                        rs.getString(6), charset(rs, 7)));
     }
 
     List<RoutineRow> routines() throws SQLException {
         return query("SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, ROUTINE_BODY, "
-                        + "IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT "
-                        + "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?",
+                        + "IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, "
+                        + CHARSET_COLUMNS + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?",
                 rs -> new RoutineRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), "YES".equals(rs.getString(6)), rs.getString(7), rs.getString(8),
-                        rs.getString(9)));
+                        rs.getString(9), charset(rs, 10)));
     }
 
     List<ParameterRow> parameters() throws SQLException {
@@ -181,11 +195,11 @@ final class MysqlCatalog {
                         + "DATE_FORMAT(EXECUTE_AT, '%Y-%m-%d %H:%i:%s'), INTERVAL_VALUE, INTERVAL_FIELD, "
                         + "DATE_FORMAT(STARTS, '%Y-%m-%d %H:%i:%s'), "
                         + "COALESCE(ABS(TIMESTAMPDIFF(SECOND, CREATED, STARTS)) <= 1, 0), "
-                        + "DATE_FORMAT(ENDS, '%Y-%m-%d %H:%i:%s'), STATUS, ON_COMPLETION, EVENT_COMMENT "
-                        + "FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?",
+                        + "DATE_FORMAT(ENDS, '%Y-%m-%d %H:%i:%s'), STATUS, ON_COMPLETION, EVENT_COMMENT, "
+                        + CHARSET_COLUMNS + " FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?",
                 rs -> new EventRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11), rs.getString(12)));
+                        rs.getString(10), rs.getString(11), rs.getString(12), charset(rs, 13)));
     }
 
     /** Partitions of the named (partitioned) tables only, so no other table is opened. */

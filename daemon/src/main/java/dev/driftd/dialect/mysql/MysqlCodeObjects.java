@@ -4,6 +4,7 @@ import dev.driftd.diff.Change;
 import dev.driftd.diff.ChangeType;
 import dev.driftd.plan.Hazard;
 import dev.driftd.plan.PlanStatement;
+import dev.driftd.schema.CreationCharset;
 import dev.driftd.schema.Event;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Routine;
@@ -28,7 +29,8 @@ import java.util.TreeSet;
  * altered. Each changed one is dropped and created in adjacent statements (MySQL has no CREATE OR
  * REPLACE for most of them), so the window without it is as short as it can be. Views are created
  * after the routines they may call and before the triggers that may read them, each view after
- * the views it selects from.
+ * the views it selects from. Each creation runs under the character set settings golden's object was
+ * created with, as mysqldump restores them, so the server stores the same ones (see {@link CreationCharset}).
  */
 final class MysqlCodeObjects {
     private final Snapshot golden;
@@ -84,7 +86,7 @@ final class MysqlCodeObjects {
         }
         Set<String> created = new TreeSet<>();
         for (Trigger t : triggerOrder(creates)) {
-            out.add(MysqlStatements.compound(triggerText(t, created), reasons.get(t.name())));
+            out.addAll(underCharset(t.charset(), MysqlStatements.compound(triggerText(t, created), reasons.get(t.name()))));
             created.add(t.name());
         }
         for (Change c : events) {
@@ -102,8 +104,8 @@ final class MysqlCodeObjects {
                     (c.type() == ChangeType.EXTRA ? "drop extra " : "re-create ") + label + " " + r.baseName()));
         }
         if (c.after() instanceof Routine r) {
-            out.add(MysqlStatements.compound(r.createText(),
-                    (c.type() == ChangeType.MISSING ? "create missing " : "re-create ") + label + " " + r.baseName()));
+            out.addAll(underCharset(r.charset(), MysqlStatements.compound(r.createText(),
+                    (c.type() == ChangeType.MISSING ? "create missing " : "re-create ") + label + " " + r.baseName())));
         }
         return out;
     }
@@ -159,8 +161,9 @@ final class MysqlCodeObjects {
         List<PlanStatement> out = new ArrayList<>();
         if (c.type() == ChangeType.CHANGED && c.fields().size() == 1 && c.changes("status")
                 && c.after() instanceof Event e && statusWord(e.status()) != null) {
-            out.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + statusWord(e.status()),
-                    "set event " + e.name() + " " + e.status().toLowerCase(Locale.ROOT)));
+            // ALTER EVENT stores the session's character set settings too
+            out.addAll(underCharset(e.charset(), MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name())
+                    + " " + statusWord(e.status()), "set event " + e.name() + " " + e.status().toLowerCase(Locale.ROOT))));
             return out;
         }
         if (c.before() instanceof Event e) {
@@ -168,16 +171,52 @@ final class MysqlCodeObjects {
                     (c.type() == ChangeType.EXTRA ? "drop extra event " : "re-create event ") + e.name()));
         }
         if (c.after() instanceof Event e) {
-            out.add(MysqlStatements.compound(e.definition(),
+            List<PlanStatement> create = new ArrayList<>();
+            create.add(MysqlStatements.compound(e.definition(),
                     (c.type() == ChangeType.MISSING ? "create missing event " : "re-create event ") + e.name()));
-            // the definition leaves the status out, and a new event starts ENABLED
+            // the definition leaves the status out, and a new event starts ENABLED; the ALTER stores
+            // the session's character set settings again, so it runs under golden's as well
             String word = statusWord(e.status());
             if (word != null && !word.equals("ENABLE")) {
-                out.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + word,
+                create.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + word,
                         "event " + e.name() + " is " + e.status().toLowerCase(Locale.ROOT) + " in golden"));
             }
+            out.addAll(underCharset(e.charset(), create.toArray(PlanStatement[]::new)));
         }
         return out;
+    }
+
+    /**
+     * The creation statements, between statements that set the session's character_set_client and
+     * collation_connection to golden's stored ones and then restore the session's own (one SET each
+     * way, evaluated left to right, so the old values are saved before they change). The settings are
+     * left out when unknown, when a name is not a plain word, or when the client character set is
+     * not UTF-8 and the text holds non-ASCII characters: the plan's text reaches the server as UTF-8,
+     * which the server would then decode in the other character set, changing the object.
+     */
+    static List<PlanStatement> underCharset(CreationCharset charset, PlanStatement... create) {
+        if (charset == null || !plainWord(charset.client()) || !plainWord(charset.connection())
+                || !charset.client().toLowerCase(Locale.ROOT).startsWith("utf8")
+                && !java.util.Arrays.stream(create).allMatch(st -> ascii(st.sql()))) {
+            return List.of(create);
+        }
+        String what = "the character set settings golden's object was created with";
+        List<PlanStatement> out = new ArrayList<>();
+        out.add(MysqlStatements.statement("SET @saved_cs_client = @@character_set_client, "
+                + "@saved_col_connection = @@collation_connection, character_set_client = " + charset.client()
+                + ", collation_connection = " + charset.connection(), "use " + what));
+        out.addAll(List.of(create));
+        out.add(MysqlStatements.statement("SET character_set_client = @saved_cs_client, "
+                + "collation_connection = @saved_col_connection", "restore the session after " + what));
+        return out;
+    }
+
+    private static boolean plainWord(String s) {
+        return s != null && s.matches("[A-Za-z0-9_]+");
+    }
+
+    private static boolean ascii(String s) {
+        return s.chars().allMatch(ch -> ch < 0x80);
     }
 
     /** MariaDB sequences: created and altered in place; dropping one loses its counter, so that is destructive. */
@@ -227,8 +266,8 @@ final class MysqlCodeObjects {
             }
         }
         for (View v : dependencyOrder(create)) {
-            out.add(MysqlStatements.statement(ddl.view(v), (golden.contains(v.key()) ? "create or replace view "
-                    : "create view ") + v.name()));
+            out.addAll(underCharset(v.charset(), MysqlStatements.statement(ddl.view(v),
+                    (golden.contains(v.key()) ? "create or replace view " : "create view ") + v.name())));
         }
         for (String v : drop) {
             out.add(MysqlStatements.statement("DROP VIEW IF EXISTS " + MysqlDdl.ident(v), "drop extra view " + v));

@@ -358,7 +358,7 @@ final class MysqlInspector {
                     options.put("security", "INVOKER");
                 }
                 objects.add(new View("", v.name(), false, defs.body(v.definition()),
-                        viewColumns.getOrDefault(v.name(), List.of()), options, null));
+                        viewColumns.getOrDefault(v.name(), List.of()), options, null, v.charset()));
             }
         }
 
@@ -372,7 +372,7 @@ final class MysqlInspector {
                         ? byOrder.get(t.table() + '\u0000' + t.timing() + '\u0000' + t.event() + '\u0000' + (t.order() - 1))
                         : null;
                 objects.add(new Trigger("", t.table(), t.name(), defs.trigger(t, previous == null ? null : previous.name()),
-                        null, null, defs.source(catalog.showCreate("TRIGGER", t.name()))));
+                        null, null, defs.source(catalog.showCreate("TRIGGER", t.name())), t.charset()));
             }
         }
 
@@ -400,13 +400,13 @@ final class MysqlInspector {
                 List<ParameterRow> ps = new ArrayList<>(paramsOf.getOrDefault(r.type() + '\u0000' + r.name(), List.of()));
                 ps.sort(Comparator.comparingInt(ParameterRow::position));
                 objects.add(new Routine("", r.name(), r.name(), procedure, defs.routine(r, ps), r.comment(),
-                        defs.source(catalog.showCreate(procedure ? "PROCEDURE" : "FUNCTION", r.name()))));
+                        defs.source(catalog.showCreate(procedure ? "PROCEDURE" : "FUNCTION", r.name())), r.charset()));
             }
         }
 
         private void events(List<EventRow> rows) {
             for (EventRow e : rows) {
-                objects.add(new Event("", e.name(), defs.event(e), e.status(), e.comment()));
+                objects.add(new Event("", e.name(), defs.event(e), e.status(), e.comment(), e.charset()));
             }
         }
 

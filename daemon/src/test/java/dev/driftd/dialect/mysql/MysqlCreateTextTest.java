@@ -13,6 +13,8 @@ import dev.driftd.schema.Trigger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -133,6 +135,80 @@ class MysqlCreateTextTest {
                 .filter(l -> l.contains("PROCEDURE") || l.contains("FUNCTION") || l.contains("TRIGGER")
                         || l.contains("trigger")).toList();
         assertThat(routineLines).isEmpty();
+    }
+
+    /**
+     * Golden loaded by the mysql client stores the client's character set settings with each view,
+     * trigger, routine and event (utf8mb3 by default here; latin1 also changes collation_connection),
+     * while driftd's JDBC session is utf8mb4. The plan re-creates each under golden's settings, applied
+     * by driftd and as a rendered script piped to the mysql client (whose own settings differ again):
+     * both targets dump byte for byte like golden, the SET character_set_client lines included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"utf8mb3", "latin1"})
+    void objectsAreReCreatedUnderGoldensClientCharacterSet(String clientCharset) throws Exception {
+        String golden = database("m13_g");
+        String script = String.join("\n", GOLDEN.subList(0, 1)) + ";\nDELIMITER ;;\n"
+                + String.join(";;\n", GOLDEN.subList(1, 4)) + ";;\n"
+                + "CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY STARTS '2031-01-01 00:00:00' DISABLE\n"
+                + "DO DELETE FROM modules WHERE module = ''\n;;\nDELIMITER ;\n" + GOLDEN.get(4) + ";\n";
+        mysqlClient(golden, clientCharset, script);
+        Engine engine = new Engine();
+        Snapshot g = engine.snapshot(DbTarget.of(server.url(golden)), InspectOptions.DEFAULT);
+        // the settings are read, survive the stored JSON, and stay out of the fingerprint
+        Routine proc = g.objects().stream().filter(o -> o instanceof Routine r && r.procedure())
+                .map(o -> (Routine) o).findFirst().orElseThrow();
+        assertThat(proc.charset().client()).isEqualTo(clientCharset);
+        assertThat(proc.charset().database()).isEqualTo("utf8mb4_general_ci");
+        StringWriter json = new StringWriter();
+        g.writeJson(json);
+        Snapshot stored = Canonical.MAPPER.readValue(json.toString(), Snapshot.class);
+        assertThat(stored.objects()).isEqualTo(g.objects());
+
+        String viaDriftd = database("m13_t");
+        Snapshot empty = engine.snapshot(DbTarget.of(server.url(viaDriftd)), InspectOptions.DEFAULT);
+        Plan plan = ScenarioHarness.plan(stored, empty);
+        String rendered = SqlScript.render(plan, true);
+        assertThat(rendered).contains("character_set_client = " + clientCharset);
+        engine.apply(DbTarget.of(server.url(viaDriftd)), plan, true, InspectOptions.DEFAULT);
+        Snapshot after = engine.snapshot(DbTarget.of(server.url(viaDriftd)), InspectOptions.DEFAULT);
+        assertThat(after.fingerprint()).isEqualTo(g.fingerprint());
+        assertThat(Differ.compare(g, after).changes()).isEmpty();
+        // the golden-equal snapshot of a member created from another client is still in sync
+        String sameViaJdbc = database("m13_j");
+        server.execute(sameViaJdbc, GOLDEN);
+        server.execute(sameViaJdbc, List.of("CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY STARTS '2031-01-01 00:00:00' "
+                + "DISABLE DO DELETE FROM modules WHERE module = ''"));
+        Snapshot j = engine.snapshot(DbTarget.of(server.url(sameViaJdbc)), InspectOptions.DEFAULT);
+        assertThat(Differ.compare(g, j).changes()).isEmpty();
+        assertThat(j.fingerprint()).isEqualTo(g.fingerprint());
+
+        String viaClient = database("m13_s");
+        mysqlClient(viaClient, "utf8mb4", rendered);
+
+        String goldenDump = strictDump(golden);
+        assertThat(goldenDump).containsPattern("SET character_set_client +=  *" + clientCharset + " ");
+        assertThat(strictDump(viaDriftd)).as("dump of the target driftd applied the plan to; plan:\n%s", rendered)
+                .isEqualTo(goldenDump);
+        assertThat(strictDump(viaClient)).as("dump of the target the mysql client ran the script on; plan:\n%s", rendered)
+                .isEqualTo(goldenDump);
+    }
+
+    /** Runs a script with the mysql client under the given client character set; fails with its error output. */
+    private static void mysqlClient(String database, String charset, String script) throws Exception {
+        List<String> args = new ArrayList<>(List.of("mysql", "-h" + server.host(), "-P" + server.port(),
+                "-u" + server.user(), "--default-character-set=" + charset, database));
+        ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
+        if (server.password() != null && !server.password().isEmpty()) {
+            pb.environment().put("MYSQL_PWD", server.password());
+        }
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            in.write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("mysql client must not hang").isTrue();
+        assertThat(p.exitValue()).as("mysql client on %s: %s\nscript:\n%s", database, output, script).isZero();
     }
 
     /** mysqldump as it is, but for the database name, DEFINER clauses and the dump's header/footer comments. */
