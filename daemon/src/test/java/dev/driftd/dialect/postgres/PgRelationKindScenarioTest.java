@@ -35,16 +35,20 @@ class PgRelationKindScenarioTest {
         return Stream.of(
                 named("relation kind: a table becomes a view").mode(PgScenario.Mode.SINGLE_SCHEMA)
                         .golden(AS_VIEW).drift(AS_TABLE)
-                        .expect(EXTRA, TABLE, "data").expect(MISSING, VIEW, "data"),
+                        .expect(EXTRA, TABLE, "data").expect(MISSING, VIEW, "data")
+                        .expect("missing table t_data", "extra column data.id", "extra column data.name", "extra primary key data.data_pkey", "extra index data.data_name"),
                 named("relation kind: a view becomes a table").mode(PgScenario.Mode.SINGLE_SCHEMA)
                         .golden(AS_TABLE).drift(AS_VIEW)
-                        .expect(MISSING, TABLE, "data").expect(EXTRA, VIEW, "data"),
+                        .expect(MISSING, TABLE, "data").expect(EXTRA, VIEW, "data")
+                        .expect("extra table t_data", "missing column data.id", "missing column data.name", "missing primary key data.data_pkey", "missing index data.data_name"),
                 named("relation kind: a materialized view becomes a table").mode(PgScenario.Mode.SINGLE_SCHEMA)
                         .golden(AS_TABLE).drift(AS_MATVIEW)
-                        .expect(MISSING, TABLE, "data").expect(EXTRA, MATERIALIZED_VIEW, "data"),
+                        .expect(MISSING, TABLE, "data").expect(EXTRA, MATERIALIZED_VIEW, "data")
+                        .expect("extra table t_data", "missing column data.id", "missing column data.name", "missing primary key data.data_pkey", "missing index data.data_name", "extra index data.data_id", "missing view q"),
                 named("relation kind: a table becomes a materialized view").mode(PgScenario.Mode.SINGLE_SCHEMA)
                         .golden(AS_MATVIEW).drift(AS_TABLE)
-                        .expect(EXTRA, TABLE, "data").expect(MISSING, MATERIALIZED_VIEW, "data"));
+                        .expect(EXTRA, TABLE, "data").expect(MISSING, MATERIALIZED_VIEW, "data")
+                        .expect("missing table t_data", "extra column data.id", "extra column data.name", "extra primary key data.data_pkey", "extra index data.data_name", "missing index data.data_id", "extra view q"));
     }
 
     @ParameterizedTest(name = "{0}")
