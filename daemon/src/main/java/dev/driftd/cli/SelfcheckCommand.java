@@ -28,15 +28,8 @@ final class SelfcheckCommand implements Callable<Integer> {
             description = "The server to check (its database is only used to connect; nothing in it is touched).")
     String url;
 
-    @Option(names = "--user", paramLabel = "USER", description = "User, if not in the URL.")
-    String user;
-
-    @Option(names = "--password", paramLabel = "PASSWORD",
-            description = "Password, if not in the URL. Visible in ps; prefer --password-file or DRIFTD_PASSWORD.")
-    String password;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from this file (one line).")
-    Path passwordFile;
+    @Mixin
+    LoginOptions login;
 
     @Mixin
     ConnectionOptions connection;
@@ -47,8 +40,7 @@ final class SelfcheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        DbTarget server = ConnectionOptions.target(url, user, new PasswordSource("--password", password,
-                "--password-file", passwordFile, SnapshotCommand.PASSWORD_ENV).resolve(System::getenv), null);
+        DbTarget server = login.target(url, null);
         SelfCheck check = new SelfCheck(engine, server, connection.inspectOptions());
         // Ctrl-C: let the current step end and the scratch databases be dropped before the JVM exits
         Thread hook = new Thread(() -> {

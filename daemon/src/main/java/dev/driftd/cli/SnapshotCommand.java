@@ -24,18 +24,8 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "SCHEMA", description = "PostgreSQL: read only this schema (names become scope-relative).")
     String schema;
 
-    @Option(names = "--user", paramLabel = "USER", description = "User, if not in the URL.")
-    String user;
-
-    @Option(names = "--password", paramLabel = "PASSWORD",
-            description = "Password, if not in the URL. Visible in ps; prefer --password-file or DRIFTD_PASSWORD.")
-    String password;
-
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from this file (one line).")
-    java.nio.file.Path passwordFile;
-
-    /** The environment variable the password may come from when neither flag nor file is given. */
-    static final String PASSWORD_ENV = "DRIFTD_PASSWORD";
+    @Mixin
+    LoginOptions login;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON here instead of standard output.")
     Path out;
@@ -45,9 +35,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Snapshot snapshot = new Engine().snapshot(ConnectionOptions.target(url, user,
-                        new PasswordSource("--password", password, "--password-file", passwordFile, PASSWORD_ENV)
-                                .resolve(System::getenv), schema),
+        Snapshot snapshot = new Engine().snapshot(login.target(url, schema),
                 connection.inspectOptions());
         if (out != null) {
             try (OutputStream file = Files.newOutputStream(out)) {

@@ -49,15 +49,18 @@ public final class ConfigLoader {
     }
 
     public static Config load(Path file, Function<String, String> env) {
-        String text;
+        String text = read(file);
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), dir, env);
+    }
+
+    private static String read(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, "cannot read: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), dir, env);
     }
 
     /**
@@ -65,13 +68,7 @@ public final class ConfigLoader {
      * of driftd.yaml's; errors name the file and line.
      */
     public static dev.driftd.policy.IgnorePolicy loadPolicy(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, "cannot read: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
+        String text = read(file);
         YamlNode root = new YamlTreeReader(file.toString()).read(text);
         return new ConfigReader(file.toString(), file.toAbsolutePath().getParent(), System::getenv).policyFile(root);
     }
