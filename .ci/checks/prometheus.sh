@@ -234,6 +234,9 @@ JSON
 [ "$status" = 202 ] || { echo "prometheus: POST /api/v1/events/ddl answered $status: $(cat "$work/event.json")" >&2; exit 1; }
 await 'the DDL event counted (driftd_ddl_events_total)' has_series 'driftd_ddl_events_total{fleet="tenants",member="t1"} > 0'
 await 'snapshot errors of t4 counted' has_series 'increase(driftd_snapshot_errors_total{fleet="tenants",member="t4"}[1m]) > 0'
+# the dashboard's "Snapshot errors by reason" panel asks for a rate over 5m: wait until Prometheus has
+# two samples of one node's counter with t4's errors between them (a sweep each 5 s, a scrape each 2 s)
+await 'snapshot errors by reason have a rate' has_series 'sum by (fleet, reason) (rate(driftd_snapshot_errors_total{fleet="tenants"}[5m])) * 60 > 0'
 
 # ---- the dashboard against this Prometheus: every query returns data, counts are the cluster's
 printf '{"Members in sync": %s, "Members drifted": %s, "Members unreachable": %s}\n' \
