@@ -143,9 +143,9 @@ class ClusterTest {
         long killedAt = System.currentTimeMillis();
         List<DaemonProcess> alive = nodes.stream().filter(n -> n != victim).toList();
         for (String f : FLEETS) {
-            // one schedule period (2 s) plus a minute at most; failure detection takes ~10-20 s
+            // a sweep that STARTED after the kill, not one a survivor had under way at that moment
             // (the bound is against a hang only: failure detection alone takes ~10-20 s)
-            long at = awaitSweepAfter(alive, f, killedAt + 1_000, Duration.ofSeconds(120));
+            long at = awaitSweepAfter(alive, f, killedAt, Duration.ofSeconds(120));
             System.out.printf("cluster test: fleet %s swept again by a survivor %d ms after the kill%n", f, at - killedAt);
         }
         for (DaemonProcess n : alive) {
@@ -157,7 +157,13 @@ class ClusterTest {
         }
 
         List<Interval> sweeps = intervals(killedAt, victim);
-        assertThat(sweeps.size()).as("sweeps recorded").isGreaterThan(10);
+        for (String f : FLEETS) {
+            // the overlap check below spans the failover: each fleet was swept before the kill and after it
+            assertThat(sweeps).as("sweeps of " + f + " before the kill")
+                    .anyMatch(i -> i.fleet().equals(f) && i.start() < killedAt);
+            assertThat(sweeps).as("sweeps of " + f + " started after the kill")
+                    .anyMatch(i -> i.fleet().equals(f) && i.start() > killedAt);
+        }
         assertThat(overlaps(sweeps)).as("sweeps of one fleet that overlapped").isEmpty();
     }
 
@@ -372,7 +378,7 @@ class ClusterTest {
         return best;
     }
 
-    /** Returns when (epoch ms) a surviving node finished a sweep of the fleet after {@code after}. */
+    /** Returns when (epoch ms) a surviving node finished a sweep of the fleet that it started after {@code after}. */
     private static long awaitSweepAfter(List<DaemonProcess> alive, String fleet, long after, Duration max)
             throws InterruptedException {
         long end = System.nanoTime() + max.toNanos();
@@ -380,12 +386,18 @@ class ClusterTest {
         while (System.nanoTime() < end) {
             for (DaemonProcess n : alive) {
                 Matcher m = SWEEP.matcher(n.log());
+                long startedAfter = -1; // this node's latest start of the fleet's sweep after the kill
                 while (m.find()) {
-                    if (m.group("what").equals("end") && m.group("fleet").equals(fleet)
-                            && Long.parseLong(m.group("at")) > after) {
-                        return Long.parseLong(m.group("at"));
-                    }
                     seen.add(m.group("node"));
+                    if (!m.group("fleet").equals(fleet)) {
+                        continue;
+                    }
+                    long at = Long.parseLong(m.group("at"));
+                    if (m.group("what").equals("start")) {
+                        startedAfter = at > after ? at : -1;
+                    } else if (startedAfter > 0) {
+                        return at;
+                    }
                 }
             }
             Thread.sleep(500);

@@ -12,6 +12,20 @@ public final class DriftdProxy {
 
     /** Counters summed over every daemon endpoint this JVM reports to. */
     public static Stats stats() {
+        return sum(r -> true);
+    }
+
+    /**
+     * Counters of one daemon endpoint, written as in {@code driftd.endpoint} (an application that reports
+     * to several daemons, or a check of one of them); {@link Stats#refused} is the JVM's, as the guard has
+     * no endpoint.
+     */
+    public static Stats stats(String endpoint) {
+        java.net.URI wanted = ProxySettings.parseEndpoint(endpoint);
+        return sum(r -> r.endpoint.equals(wanted));
+    }
+
+    private static Stats sum(java.util.function.Predicate<EventReporter> which) {
         long sent = 0;
         long failed = 0;
         long dropped = 0;
@@ -19,6 +33,9 @@ public final class DriftdProxy {
         long unmatched = 0;
         String lastError = null;
         for (EventReporter r : Reporters.all()) {
+            if (!which.test(r)) {
+                continue;
+            }
             Stats s = r.stats();
             sent += s.sent;
             failed += s.failed;

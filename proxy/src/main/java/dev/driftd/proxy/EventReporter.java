@@ -34,6 +34,8 @@ final class EventReporter {
     private static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final URI target;
+    /** The daemon base URL as driftd.endpoint gave it (parsed), for {@link DriftdProxy#stats(String)}. */
+    final URI endpoint;
     /** The events URL and the configured endpoint as logged: without any user:password part. */
     private final String shown;
     private final String shownEndpoint;
@@ -63,6 +65,7 @@ final class EventReporter {
     private static volatile String clientHost;
 
     EventReporter(URI endpoint, String token) {
+        this.endpoint = endpoint;
         this.target = URI.create(endpoint.toString() + "/api/v1/events/ddl");
         this.shownEndpoint = withoutUserInfo(endpoint);
         this.shown = withoutUserInfo(target);
@@ -223,11 +226,21 @@ final class EventReporter {
      */
     private Delivery deliver(ProxyEvent event) {
         byte[] body = event.toJson(clientHost()).getBytes(StandardCharsets.UTF_8);
+        boolean resent = false;
         for (int attempt = 1; ; attempt++) {
             Answer a;
             try {
                 a = exchange("POST", body);
             } catch (IOException e) {
+                if (!resent && closedKeptAliveConnection(e)) {
+                    // HttpURLConnection reuses a kept-alive connection the daemon may have closed while idle
+                    // (its idle timeout), and does not resend a streamed POST: the reset is the old
+                    // connection's, not the daemon's answer. Send once more on a fresh connection rather than
+                    // lose the event and mark a healthy daemon down.
+                    resent = true;
+                    attempt--;
+                    continue;
+                }
                 return ioProblem(e);
             }
             if (a.status / 100 == 2) {
@@ -280,6 +293,15 @@ final class EventReporter {
     /** The self-test's result line once it has run, else null. */
     String selfTestResult() {
         return selfTest;
+    }
+
+    /** A connection reset or closed under a request, as opposed to a daemon that refuses, hangs or is gone. */
+    static boolean closedKeptAliveConnection(IOException e) {
+        if (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException) {
+            return false;
+        }
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return e instanceof java.net.SocketException || m.startsWith("Unexpected end of file");
     }
 
     private Answer exchange(String method, byte[] body) throws IOException {

@@ -94,7 +94,7 @@ final class ProxySettings {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static URI parseEndpoint(String value) {
+    static URI parseEndpoint(String value) {
         String v = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
         try {
             URI uri = new URI(v);

@@ -53,17 +53,20 @@ class DeliveryFailureTest {
     @Test
     void downOrHangingDaemonCostsTheApplicationNothingAndDropsAreCounted() throws Exception {
         int closedPort = closedPort();
-        DriftdProxy.Stats before = DriftdProxy.stats();
+        String downEndpoint = "http://127.0.0.1:" + closedPort;
+        String hangEndpoint = "http://127.0.0.1:" + hanging.port();
         int n = 40;
         long[] baseline = new long[n]; // the proxy reporting to a daemon that answers
         long[] down = new long[n];
         long[] hang = new long[n];
-        try (DdlReceiver receiver = new DdlReceiver();
-             Connection plain = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=" + receiver.endpoint()));
+        DdlReceiver receiver = new DdlReceiver();
+        String answeringEndpoint = receiver.endpoint();
+        try (receiver;
+             Connection plain = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=" + answeringEndpoint));
              Connection toDown = DriverManager.getConnection(
-                     server.proxied(db, "driftd.endpoint=http://127.0.0.1:" + closedPort));
+                     server.proxied(db, "driftd.endpoint=" + downEndpoint + "&driftd.check=false"));
              Connection toHang = DriverManager.getConnection(
-                     server.proxied(db, "driftd.endpoint=http://127.0.0.1:" + hanging.port()))) {
+                     server.proxied(db, "driftd.endpoint=" + hangEndpoint + "&driftd.check=false"))) {
             Statement sp = plain.createStatement();
             Statement sd = toDown.createStatement();
             Statement sh = toHang.createStatement();
@@ -71,7 +74,7 @@ class DeliveryFailureTest {
             // return only once the send gave up (1 s connect / 2 s read timeout) and so counted as failed;
             // sent in the background, the statement is back while that send is still unanswered.
             hang[0] = time(sh, "CREATE TABLE hang_0 (a int)");
-            assertThat(DriftdProxy.stats().failed - before.failed).as("sends that gave up before the DDL returned")
+            assertThat(DriftdProxy.stats(hangEndpoint).failed).as("sends that gave up before the DDL returned")
                     .isZero();
             for (int i = 0; i < n; i++) {
                 baseline[i] = time(sp, "CREATE TABLE base_" + i + " (a int)");
@@ -86,15 +89,19 @@ class DeliveryFailureTest {
                 median(baseline) / 1000, median(down) / 1000, median(hang) / 1000);
 
         // every event is accounted for as lost (failed or dropped), none as sent
-        Await.until("every event accounted for", Duration.ofSeconds(180), () -> {
-            DriftdProxy.Stats now = DriftdProxy.stats();
-            return now.lost() - before.lost() >= 2L * n && now.sent - before.sent >= n;
-        });
-        DriftdProxy.Stats after = DriftdProxy.stats();
-        assertThat(after.lost() - before.lost()).isEqualTo(2L * n);
-        assertThat(after.sent - before.sent).isEqualTo(n); // the answering daemon's
-        assertThat(after.failed - before.failed).isBetween(2L, (long) 2 * n);
-        assertThat(after.lastError).isNotBlank();
+        // (each endpoint's own counters: another test's sends cannot move them)
+        Await.until("every event accounted for", Duration.ofSeconds(180), () ->
+                DriftdProxy.stats(downEndpoint).lost() + DriftdProxy.stats(hangEndpoint).lost() >= 2L * n
+                        && DriftdProxy.stats(answeringEndpoint).sent >= n);
+        DriftdProxy.Stats toDownStats = DriftdProxy.stats(downEndpoint);
+        DriftdProxy.Stats toHangStats = DriftdProxy.stats(hangEndpoint);
+        assertThat(toDownStats.lost()).isEqualTo(n);
+        assertThat(toHangStats.lost()).isEqualTo(n);
+        assertThat(toDownStats.sent + toHangStats.sent).isZero();
+        assertThat(DriftdProxy.stats(answeringEndpoint).sent).isEqualTo(n);
+        assertThat(toDownStats.failed + toHangStats.failed).isBetween(2L, (long) 2 * n);
+        assertThat(toDownStats.lastError).contains("cannot reach");
+        assertThat(toHangStats.lastError).contains("did not answer in time");
     }
 
     private static long time(Statement s, String sql) throws SQLException {

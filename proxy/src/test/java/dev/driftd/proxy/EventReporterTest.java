@@ -70,4 +70,20 @@ class EventReporterTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void onlyAConnectionClosedUnderARequestIsSentAgain() {
+        // a kept-alive connection the daemon closed while idle: resent once on a fresh one
+        assertThat(EventReporter.closedKeptAliveConnection(
+                new java.net.SocketException("Connection reset"))).isTrue();
+        assertThat(EventReporter.closedKeptAliveConnection(
+                new java.io.IOException("Unexpected end of file from server"))).isTrue();
+        // a daemon that is down, unroutable or hanging: a failure, never resent at once
+        assertThat(EventReporter.closedKeptAliveConnection(
+                new java.net.ConnectException("Connection refused"))).isFalse();
+        assertThat(EventReporter.closedKeptAliveConnection(
+                new java.net.NoRouteToHostException("No route to host"))).isFalse();
+        assertThat(EventReporter.closedKeptAliveConnection(
+                new java.net.SocketTimeoutException("Read timed out"))).isFalse();
+    }
 }
