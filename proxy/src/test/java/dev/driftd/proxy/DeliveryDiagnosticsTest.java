@@ -43,10 +43,12 @@ class DeliveryDiagnosticsTest {
         }
     }
 
-    private static void awaitStats(java.util.function.Predicate<DriftdProxy.Stats> ok) throws InterruptedException {
+    /** Waits for one endpoint's counters (another test's background sends cannot move them). */
+    private static void awaitStats(String endpoint, java.util.function.Predicate<DriftdProxy.Stats> ok)
+            throws InterruptedException {
         long end = System.nanoTime() + BOUND_MS * 1_000_000;
-        while (!ok.test(DriftdProxy.stats())) {
-            assertThat(System.nanoTime()).as("stats never got there: " + DriftdProxy.stats()).isLessThan(end);
+        while (!ok.test(DriftdProxy.stats(endpoint))) {
+            assertThat(System.nanoTime()).as("stats never got there: " + DriftdProxy.stats(endpoint)).isLessThan(end);
             Thread.sleep(20);
         }
     }
@@ -64,7 +66,7 @@ class DeliveryDiagnosticsTest {
                     s.execute("CREATE TABLE refused_" + i + " (a int)");
                 }
             }
-            awaitStats(st -> DriftdProxy.stats(daemon.endpoint()).lost() >= 6);
+            awaitStats(daemon.endpoint(), st -> st.lost() >= 6);
             assertThat(log.await("self-test failed", BOUND_MS)).singleElement().asString()
                     .startsWith("WARNING").contains("answered 401").contains("does not know driftd.token");
             List<String> refused = log.lines(l -> l.contains("DDL event not delivered"));
@@ -107,7 +109,7 @@ class DeliveryDiagnosticsTest {
                     + "&driftd.check=false")); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE busy (a int)");
             }
-            awaitStats(st -> DriftdProxy.stats(daemon.endpoint()).sent >= 1);
+            awaitStats(daemon.endpoint(), st -> st.sent >= 1);
             // this daemon's counters only: an earlier test's send to a hanging one may still fail meanwhile
             assertThat(DriftdProxy.stats(daemon.endpoint()).failed).isZero();
             assertThat(daemon.posts()).as("the same event three times").isEqualTo(3);
@@ -133,7 +135,7 @@ class DeliveryDiagnosticsTest {
                 s.execute("CREATE TABLE nobody_watches (a int)");
                 s.execute("CREATE TABLE nobody_watches_2 (a int)");
             }
-            awaitStats(st -> DriftdProxy.stats(daemon.endpoint()).unmatched == 2);
+            awaitStats(daemon.endpoint(), st -> st.unmatched == 2);
             // not a failure (this daemon's counters: an earlier test's send may still fail meanwhile)
             assertThat(DriftdProxy.stats(daemon.endpoint()).failed).isZero();
             assertThat(log.await("self-test passed", BOUND_MS)).singleElement().asString().startsWith("INFO");
