@@ -241,7 +241,17 @@ await 'snapshot errors by reason have a rate' has_series 'sum by (fleet, reason)
 # ---- the dashboard against this Prometheus: every query returns data, counts are the cluster's
 printf '{"Members in sync": %s, "Members drifted": %s, "Members unreachable": %s}\n' \
   "$in_sync" "$drifted" "$unreachable" > "$work/expect.json"
-node tools/grafana-schema/query-dashboard.js "$dashboard" "http://127.0.0.1:$pport" "$(date +%s)" "$work/expect.json"
+# Awaited like the checks above: a rate or increase panel has data once Prometheus holds two samples
+# of a counter that moved, which on a loaded machine can lag the instant checks by a scrape or two.
+for attempt in $(seq 1 12); do
+  if node tools/grafana-schema/query-dashboard.js "$dashboard" "http://127.0.0.1:$pport" "$(date +%s)" \
+      "$work/expect.json" > "$work/dashboard.out" 2>&1; then
+    break
+  fi
+  [ "$attempt" = 12 ] && { cat "$work/dashboard.out" >&2; echo "prometheus: dashboard queries still without data after 60 s" >&2; exit 1; }
+  sleep 5
+done
+cat "$work/dashboard.out"
 echo "prometheus: every dashboard query returns data from the 2-node cluster: OK"
 
 # ---- the exposition itself
