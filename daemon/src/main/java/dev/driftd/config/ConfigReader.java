@@ -46,7 +46,9 @@ final class ConfigReader {
     static final List<String> TOKEN = List.of("name", "role", "secret");
     static final List<String> STORE = List.of("url", "user", "password", "retention");
     static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency",
-            "shards", "apply", "approvals", "rollout", "timeout", "full_snapshot_every", "members", "discover", "ignore");
+            "shards", "apply", "approvals", "rollout", "timeout", "full_snapshot_every", "members", "discover", "ignore", "waivers");
+    static final List<String> WAIVER = List.of("id", "member", "owner", "reason", "expires", "changes");
+    static final List<String> WAIVED_CHANGE = List.of("kind", "object", "fingerprint");
     static final List<String> IGNORE = List.of("kind", "pattern", "field", "grantee");
     /** The keys of a policy file ({@code driftd diff --policy FILE}): the same {@code ignore:} list. */
     static final List<String> POLICY_FILE = List.of("ignore");
@@ -63,7 +65,7 @@ final class ConfigReader {
     /** Every key the file may contain, in any section (config/driftd.yaml must document each). */
     static Set<String> knownKeys() {
         Set<String> all = new java.util.TreeSet<>();
-        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, IGNORE, ROLLOUT, SCHEDULE_EVERY, MEMBER, DISCOVER, GOLDEN_MEMBER,
+        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, WAIVER, WAIVED_CHANGE, IGNORE, ROLLOUT, SCHEDULE_EVERY, MEMBER, DISCOVER, GOLDEN_MEMBER,
                 GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY)) {
             all.addAll(l);
         }
@@ -288,8 +290,84 @@ final class ConfigReader {
             warnings.add(source + ":" + m.line() + ": " + where + " has no members and no discover rules");
         }
         IgnorePolicy ignore = globalIgnore.plus(ignore(m, where + ".ignore"));
+        List<dev.driftd.waiver.Waiver> waivers = waivers(m, where, name);
         return new FleetConfig(name, schedule, golden, concurrency, perServer, shards, apply, approvals, rollout, timeout,
-                fullEvery, members, discover, ignore);
+                fullEvery, members, discover, ignore, waivers);
+    }
+
+    /** API waivers' ids; a configured id in that form could be taken for one of them. */
+    private static final Pattern API_WAIVER_ID = Pattern.compile("w-[0-9a-f]+");
+    /** A change fingerprint as the member's diff answer shows it. */
+    private static final Pattern CHANGE_FINGERPRINT = Pattern.compile("[0-9a-f]{16}");
+
+    /**
+     * A fleet's {@code waivers:}: each names its id, member, owner, reason, an absolute expiry and
+     * the exact changes it accepts (kind, object and change fingerprint from the diff answer). An
+     * expiry already past is only a warning: time passing must not make a reload fail.
+     */
+    private List<dev.driftd.waiver.Waiver> waivers(YamlNode.Mapping fleet, String where, String fleetName) {
+        YamlNode.Entry e = fleet.entries().get("waivers");
+        if (e == null || isNull(e.value())) {
+            return List.of();
+        }
+        YamlNode.Sequence list = sequence(e.value(), where + ".waivers");
+        List<dev.driftd.waiver.Waiver> out = new ArrayList<>();
+        Map<String, Integer> ids = new HashMap<>();
+        java.time.Instant loaded = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
+            String at = where + ".waivers[" + i + "]";
+            YamlNode.Mapping w = mapping(item, at);
+            keys(w, at, WAIVER);
+            String id = string(w, "id", at, true);
+            int idLine = w.entries().get("id").value().line();
+            if (!NAME.matcher(id).matches() || API_WAIVER_ID.matcher(id).matches()) {
+                throw error(idLine, at + ".id: '" + id + "' must be letters, digits, '_', '.', '-' and not of the "
+                        + "form w-<hex> (the API's waiver ids)");
+            }
+            Integer first = ids.putIfAbsent(id, idLine);
+            if (first != null) {
+                throw error(idLine, at + ".id: duplicate waiver id '" + id + "' (first on line " + first + ")");
+            }
+            String expiresText = string(w, "expires", at, true);
+            java.time.Instant expires;
+            try {
+                expires = java.time.Instant.parse(expiresText);
+            } catch (java.time.format.DateTimeParseException ex) {
+                throw error(w.entries().get("expires").value().line(), at + ".expires: '" + expiresText
+                        + "' is not an ISO-8601 instant like 2026-12-31T00:00:00Z (a configured waiver needs an "
+                        + "absolute expiry)");
+            }
+            if (!expires.isAfter(loaded)) {
+                warnings.add(source + ":" + w.entries().get("expires").value().line() + ": " + at + " (" + id
+                        + ") expired at " + expires + ": its changes are drift again; remove it");
+            }
+            YamlNode.Entry ce = w.entries().get("changes");
+            if (ce == null || isNull(ce.value())) {
+                throw error(w.line(), at + ": no changes (each {kind, object, fingerprint} from the member's diff)");
+            }
+            YamlNode.Sequence cl = sequence(ce.value(), at + ".changes");
+            List<dev.driftd.waiver.WaivedChange> changes = new ArrayList<>();
+            for (int j = 0; j < cl.items().size(); j++) {
+                String cat = at + ".changes[" + j + "]";
+                YamlNode.Mapping c = mapping(cl.items().get(j), cat);
+                keys(c, cat, WAIVED_CHANGE);
+                String fp = string(c, "fingerprint", cat, true);
+                if (!CHANGE_FINGERPRINT.matcher(fp).matches()) {
+                    throw error(c.entries().get("fingerprint").value().line(), cat + ".fingerprint: '" + fp
+                            + "' is not a change fingerprint (16 hex digits, as the member's diff shows each change)");
+                }
+                changes.add(new dev.driftd.waiver.WaivedChange(string(c, "kind", cat, true), string(c, "object", cat, true),
+                        fp));
+            }
+            if (changes.isEmpty()) {
+                throw error(cl.line(), at + ".changes: empty (each {kind, object, fingerprint} from the member's diff)");
+            }
+            out.add(new dev.driftd.waiver.Waiver(id, fleetName, string(w, "member", at, true), string(w, "owner", at, true),
+                    string(w, "reason", at, true), dev.driftd.waiver.Waiver.CONFIG, loaded, expires, changes,
+                    dev.driftd.waiver.Waiver.CONFIG));
+        }
+        return out;
     }
 
     private boolean apply(YamlNode.Mapping m, String where) {

@@ -1,6 +1,7 @@
 package dev.driftd.config;
 
 import dev.driftd.policy.IgnorePolicy;
+import dev.driftd.waiver.Waiver;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,12 +10,13 @@ import java.util.List;
  * One fleet: its schedule (as written: Quartz cron, Unix cron or "every 5m"; see {@link FleetSchedule}), golden source, concurrency limits, shards (parts swept as
  * separate jobs, possibly on different cluster nodes), apply policy, per-member timeout, how long an
  * unchanged member's snapshot is reused (zero: never), explicit members and discovery rules, and the
- * ignore rules its snapshots are filtered by (the global {@code ignore:} first, then the fleet's own).
+ * ignore rules its snapshots are filtered by (the global {@code ignore:} first, then the fleet's own),
+ * and the waivers declared for its members ({@code waivers:}, read-only through the API).
  */
 public record FleetConfig(String name, String schedule, GoldenConfig golden, int concurrency,
                           int perServerConcurrency, int shards, boolean applyEnabled, int approvals,
                           RolloutConfig rollout, Duration timeout, Duration fullSnapshotEvery, List<MemberConfig> members,
-                          List<DiscoverConfig> discover, IgnorePolicy ignore) {
+                          List<DiscoverConfig> discover, IgnorePolicy ignore, List<Waiver> waivers) {
     public static final String DEFAULT_SCHEDULE = "0 */5 * * * ?";
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int DEFAULT_PER_SERVER = 4;
@@ -28,6 +30,16 @@ public record FleetConfig(String name, String schedule, GoldenConfig golden, int
         members = List.copyOf(members);
         discover = List.copyOf(discover);
         ignore = ignore == null ? IgnorePolicy.NONE : ignore;
+        waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    }
+
+    /** A fleet without configured waivers. */
+    public FleetConfig(String name, String schedule, GoldenConfig golden, int concurrency, int perServerConcurrency,
+                       int shards, boolean applyEnabled, int approvals, RolloutConfig rollout, Duration timeout,
+                       Duration fullSnapshotEvery, List<MemberConfig> members, List<DiscoverConfig> discover,
+                       IgnorePolicy ignore) {
+        this(name, schedule, golden, concurrency, perServerConcurrency, shards, applyEnabled, approvals, rollout, timeout,
+                fullSnapshotEvery, members, discover, ignore, List.of());
     }
 
     /** A fleet that ignores nothing. */
@@ -35,6 +47,6 @@ public record FleetConfig(String name, String schedule, GoldenConfig golden, int
                        int shards, boolean applyEnabled, int approvals, RolloutConfig rollout, Duration timeout,
                        Duration fullSnapshotEvery, List<MemberConfig> members, List<DiscoverConfig> discover) {
         this(name, schedule, golden, concurrency, perServerConcurrency, shards, applyEnabled, approvals, rollout, timeout,
-                fullSnapshotEvery, members, discover, IgnorePolicy.NONE);
+                fullSnapshotEvery, members, discover, IgnorePolicy.NONE, List.of());
     }
 }

@@ -43,6 +43,7 @@ public final class DaemonFleetService implements FleetService {
     private volatile Map<String, FleetRunner> runners = Map.of();
     private volatile boolean configLoaded;
     private final DdlIntake ddl;
+    private final dev.driftd.waiver.WaiverService waivers;
 
     DaemonFleetService(Store store, Engine engine, Sweep sweep, FleetEvents events, SweepScheduler scheduler,
                        Supplier<Config> reloader, Runnable onReload, java.util.function.BooleanSupplier storeUp) {
@@ -55,6 +56,13 @@ public final class DaemonFleetService implements FleetService {
         this.onReload = onReload;
         this.storeUp = storeUp;
         this.ddl = new DdlIntake(() -> runners, store == null ? null : new dev.driftd.store.DdlLog(store), events);
+        this.waivers = new dev.driftd.waiver.WaiverService(store);
+    }
+
+    /** The fleets' waivers: what {@link #fleets()} and {@link #fleet} apply to the swept states. */
+    @Override
+    public dev.driftd.waiver.WaiverService waivers() {
+        return waivers;
     }
 
     FleetRunner runner(String fleet) {
@@ -82,6 +90,7 @@ public final class DaemonFleetService implements FleetService {
             next.put(f.name(), r);
         }
         runners = next;
+        waivers.configure(config.fleets());
         for (FleetConfig f : config.fleets()) {
             FleetConfig was = oldConfigs.get(f.name());
             // jobs depend on the schedule and the shard count only; other changes reach the runner
@@ -103,15 +112,22 @@ public final class DaemonFleetService implements FleetService {
     public List<FleetStatus> fleets() {
         List<FleetStatus> out = new ArrayList<>();
         for (FleetRunner r : runners.values()) {
-            out.add(r.status());
+            out.add(waivers.apply(r.status(), this::diff));
         }
         return out;
     }
 
+    /** Fleet statuses as their waivers make them now (a waived member is in sync until its waiver expires). */
     @Override
     public Optional<FleetStatus> fleet(String name) {
         FleetRunner r = runners.get(name);
-        return r == null ? Optional.empty() : Optional.of(r.status());
+        return r == null ? Optional.empty() : Optional.of(waivers.apply(r.status(), this::diff));
+    }
+
+    @Override
+    public Map<String, dev.driftd.waiver.WaiverSummary> waived(String fleet) {
+        FleetRunner r = runners.get(fleet);
+        return r == null ? Map.of() : waivers.summaries(r.status(), this::diff);
     }
 
     @Override
@@ -145,7 +161,27 @@ public final class DaemonFleetService implements FleetService {
         if (r == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("no fleet named " + fleet));
         }
-        return r.sweepNow();
+        // the sweep counts the members' real drift; the answer counts them as their waivers make them now
+        return r.sweepNow().thenApply(this::waived);
+    }
+
+    private SweepResult waived(SweepResult raw) {
+        FleetRunner r = runners.get(raw.fleet());
+        if (r == null) {
+            return raw;
+        }
+        int silenced = 0;
+        FleetStatus before = r.status();
+        FleetStatus after = waivers.apply(before, this::diff);
+        for (int i = 0; i < after.members().size(); i++) {
+            if (before.members().get(i).state() == dev.driftd.fleet.MemberState.DRIFTED
+                    && after.members().get(i).state() == dev.driftd.fleet.MemberState.IN_SYNC) {
+                silenced++;
+            }
+        }
+        silenced = Math.min(silenced, raw.drifted());
+        return silenced == 0 ? raw : new SweepResult(raw.fleet(), raw.started(), raw.finished(), raw.members(),
+                raw.inSync() + silenced, raw.drifted() - silenced, raw.unreachable(), raw.goldenError(), raw.reused());
     }
 
     @Override
@@ -216,6 +252,7 @@ public final class DaemonFleetService implements FleetService {
 
     /** Stops the DDL intake's timers and snapshot threads. */
     void close() {
+        waivers.close();
         ddl.close();
     }
 

@@ -55,6 +55,19 @@ public interface FleetService {
         }
     }
 
+    /**
+     * The members of the fleet that have waived changes now, by name: how many, and the soonest
+     * expiry among the waivers covering them. Empty for an unknown fleet or one without waivers.
+     */
+    default java.util.Map<String, dev.driftd.waiver.WaiverSummary> waived(String fleet) {
+        return java.util.Map.of();
+    }
+
+    /** The fleets' waivers, or null when this service has none (tests' stand-ins). */
+    default dev.driftd.waiver.WaiverService waivers() {
+        return null;
+    }
+
     /** The reconciliation plan for a member; empty for an unknown fleet or member. */
     Optional<Plan> reconcile(String fleet, String member);
 

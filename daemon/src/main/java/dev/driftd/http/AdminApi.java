@@ -289,7 +289,12 @@ public final class AdminApi implements AutoCloseable {
         ObjectNode n = FleetJson.fleet(f);
         // each member's latest reported DDL statement (null when the proxy reported none)
         Map<String, DdlRecord> last = fleets.lastDdl(f.name());
+        Map<String, dev.driftd.waiver.WaiverSummary> waived = fleets.waived(f.name());
         for (com.fasterxml.jackson.databind.JsonNode m : n.get("members")) {
+            dev.driftd.waiver.WaiverSummary ws = waived.get(m.path("name").asText());
+            ((ObjectNode) m).put("waivedChanges", ws == null ? 0 : ws.waivedChanges());
+            ((ObjectNode) m).put("waiverExpires", ws == null || ws.soonestExpiry() == null ? null
+                    : ws.soonestExpiry().toString());
             DdlRecord r = last.get(m.path("name").asText());
             ((ObjectNode) m).set("lastDdl", r == null ? null : DdlJson.statement(r));
             FleetJson.notInspected((ObjectNode) m, fleets.notInspected(f.name(), m.path("name").asText()));
@@ -300,9 +305,18 @@ public final class AdminApi implements AutoCloseable {
     private CompletableFuture<ApiResponse> diff(ApiRequest req, Map<String, String> p) {
         MemberStatus m = member(p);
         return done(notYet(m, () -> fleets.diff(m.fleet(), m.member()))
-                .map(d -> ApiResponse.json(200, FleetJson.diff(m.fleet(), m.member(), d)
+                .map(d -> ApiResponse.json(200, waived(m, d, FleetJson.diff(m.fleet(), m.member(), d))
                         .set("recentDdl", DdlJson.statements(fleets.recentDdl(m.fleet(), m.member(), RECENT_DDL)))))
                 .orElseThrow(() -> noSnapshot(m)));
+    }
+
+    /** Each change's disposition: waived (with the waiver's id) or drift, as the fleet's waivers say now. */
+    private ObjectNode waived(MemberStatus m, dev.driftd.diff.Diff d, ObjectNode answer) {
+        dev.driftd.waiver.WaiverService w = fleets.waivers();
+        if (w != null) {
+            WaiverRoutes.mark(answer, w.judge(m.fleet(), m.member(), d));
+        }
+        return answer;
     }
 
     private CompletableFuture<ApiResponse> reconcile(ApiRequest req, Map<String, String> p) {

@@ -46,6 +46,7 @@ public final class RunningDaemon implements AutoCloseable {
             // The core reports sweep events to the metrics, which read the core's state: hence the supplier.
             Holder holder = new Holder();
             metrics = new FleetMetrics(registry, holder, holder);
+            metrics.waivedBy(holder::waived);
             c = new DaemonCore(configFile, metrics);
             holder.core = c;
             c.start();
@@ -60,6 +61,7 @@ public final class RunningDaemon implements AutoCloseable {
             holder.rollouts = w.rollouts;
             PlanRoutes.register(api, w.plans, this::authenticator);
             RolloutRoutes.register(api, w.rollouts, this::authenticator);
+            WaiverRoutes.register(api, fleets, this::authenticator);
             ConsoleRoutes.register(api, fleets, this::authenticator, sc.ui());
             s = new AdminServer(api, settings);
             address = s.start();
@@ -165,6 +167,12 @@ public final class RunningDaemon implements AutoCloseable {
         public int members(String fleet, String state) {
             RolloutService r = rollouts;
             return r == null ? 0 : r.members(fleet, state);
+        }
+
+        java.util.Map<String, dev.driftd.waiver.WaiverSummary> waived(String fleet) {
+            DaemonCore c = core;
+            FleetService s = c == null ? null : c.fleetService();
+            return s == null ? java.util.Map.of() : s.waived(fleet);
         }
 
         @Override

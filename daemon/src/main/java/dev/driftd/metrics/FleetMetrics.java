@@ -48,6 +48,8 @@ public final class FleetMetrics implements FleetEvents {
     public static final String MEMBER_DRIFT_SINCE = "driftd_member_drift_since_timestamp_seconds";
     public static final String SNAPSHOT_ERRORS = "driftd_snapshot_errors_total";
     public static final String DDL_EVENTS = "driftd_ddl_events_total";
+    public static final String MEMBER_WAIVED_CHANGES = "driftd_member_waived_changes";
+    public static final String WAIVER_EXPIRY = "driftd_waiver_expiry_timestamp_seconds";
     /** Exposed as {@code driftd_discovery_skipped_total{fleet,reason}}. */
     public static final String DISCOVERY_SKIPPED = "driftd_discovery_skipped";
     static final String FLEET_MEMBERS = "driftd.fleet.members";
@@ -75,6 +77,8 @@ public final class FleetMetrics implements FleetEvents {
     private final RolloutCounts rollouts;
     private final Clock clock;
     private final NavigableMap<String, FleetMeters> fleets = new ConcurrentSkipListMap<>();
+    private volatile java.util.function.Function<String, Map<String, dev.driftd.waiver.WaiverSummary>> waived =
+            fleet -> Map.of();
 
     /**
      * @param state the fleets as the fleet service sees them ({@link FleetService#fleets()}); a
@@ -91,6 +95,11 @@ public final class FleetMetrics implements FleetEvents {
         this.state = state;
         this.rollouts = rollouts;
         this.clock = clock;
+    }
+
+    /** Where each fleet's waived changes are read at every scrape ({@link FleetService#waived}); none by default. */
+    public void waivedBy(java.util.function.Function<String, Map<String, dev.driftd.waiver.WaiverSummary>> source) {
+        this.waived = source;
     }
 
     public PrometheusMeterRegistry registry() {
@@ -158,9 +167,12 @@ public final class FleetMetrics implements FleetEvents {
                 }
             }
             Set<String> seenMembers = new HashSet<>();
+            Map<String, dev.driftd.waiver.WaiverSummary> waivedNow = waived(f.name());
             for (MemberStatus m : f.members()) {
                 seenMembers.add(m.member());
-                fm.member(m.member()).update(m);
+                MemberSeries series = fm.member(m.member());
+                series.update(m);
+                series.waived(waivedNow.get(m.member()));
             }
             fm.members.keySet().removeIf(name -> !seenMembers.contains(name));
         }
@@ -171,6 +183,15 @@ public final class FleetMetrics implements FleetEvents {
                     fm.own.forEach(registry::remove);
                 }
             }
+        }
+    }
+
+    private Map<String, dev.driftd.waiver.WaiverSummary> waived(String fleet) {
+        try {
+            return waived.apply(fleet);
+        } catch (RuntimeException e) {
+            LOG.warn("fleet {}: cannot read its waived changes: {}", fleet, e.toString());
+            return Map.of();
         }
     }
 
@@ -192,6 +213,16 @@ public final class FleetMetrics implements FleetEvents {
         TextExposition.family(out, MEMBER_DRIFT_SINCE, "gauge",
                 "Unix time the member's current drift was first seen (NaN when in sync)");
         eachMember(m -> TextExposition.sample(out, MEMBER_DRIFT_SINCE, m.labels, null, null, m.driftSince));
+        TextExposition.family(out, MEMBER_WAIVED_CHANGES, "gauge",
+                "Changes of the member that waivers accept now (not counted in driftd_member_drift)");
+        eachMember(m -> TextExposition.sample(out, MEMBER_WAIVED_CHANGES, m.labels, null, null, m.waivedChanges));
+        TextExposition.family(out, WAIVER_EXPIRY, "gauge",
+                "Unix time the soonest of the waivers covering the member's changes expires (only members with one)");
+        eachMember(m -> {
+            if (!Double.isNaN(m.waiverExpiry)) {
+                TextExposition.sample(out, WAIVER_EXPIRY, m.labels, null, null, m.waiverExpiry);
+            }
+        });
         TextExposition.counterFamily(out, SNAPSHOT_ERRORS, "Failed snapshots of the member per reason", openMetrics);
         eachMember(m -> m.errors.forEach((reason, n) ->
                 TextExposition.sample(out, SNAPSHOT_ERRORS, m.labels, "reason", reason, n.sum())));

@@ -20,6 +20,9 @@ final class MemberSeries {
     volatile double up = Double.NaN;
     volatile double lastSnapshot = Double.NaN;
     volatile double driftSince = Double.NaN;
+    /** Changes waived now (0 when none or unknown) and the soonest expiry of their waivers (NaN: no series). */
+    volatile double waivedChanges;
+    volatile double waiverExpiry = Double.NaN;
     final double[] changes = new double[Severity.values().length];
     final Map<String, DoubleAdder> errors = new ConcurrentSkipListMap<>();
     final DoubleAdder ddlEvents = new DoubleAdder();
@@ -51,6 +54,12 @@ final class MemberSeries {
         for (Severity s : Severity.values()) {
             changes[s.ordinal()] = known ? m.changes().getOrDefault(s, 0) : Double.NaN;
         }
+    }
+
+    /** The member's waived changes now; null when it has none. */
+    void waived(dev.driftd.waiver.WaiverSummary w) {
+        waivedChanges = w == null ? 0 : w.waivedChanges();
+        waiverExpiry = w == null ? Double.NaN : epochSeconds(w.soonestExpiry());
     }
 
     private static double epochSeconds(Instant t) {

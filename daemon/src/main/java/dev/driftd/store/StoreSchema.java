@@ -89,7 +89,17 @@ final class StoreSchema {
                 List.of("CREATE TABLE IF NOT EXISTS driftd_shard_state (fleet " + name + " NOT NULL, shard INT NOT NULL, "
                         + "shards INT NOT NULL, golden_fingerprint " + fp + ", golden_error VARCHAR(1000), "
                         + "last_sweep_started " + ts + ", last_sweep_finished " + ts + ", updated " + ts + " NOT NULL, "
-                        + "PRIMARY KEY (fleet, shard))"));
+                        + "PRIMARY KEY (fleet, shard))"),
+                // version 5: waivers (dev.driftd.waiver): accepted drift of one member, bound to its exact
+                // changes (JSON list of kind, object, change fingerprint), until it expires; source api rows
+                // are the API's waivers, source config rows only mark that a configured waiver's expiry was
+                // audited (one node writes each expiry: the row's insert or update is the claim)
+                List.of("CREATE TABLE IF NOT EXISTS driftd_waiver (id VARCHAR(160) NOT NULL PRIMARY KEY, "
+                                + "fleet " + name + " NOT NULL, member " + name + " NOT NULL, source VARCHAR(8) NOT NULL, "
+                                + "owner " + name + " NOT NULL, reason " + text + " NOT NULL, created_by " + name + " NOT NULL, "
+                                + "created_at " + ts + " NOT NULL, expires_at " + ts + " NOT NULL, changes " + text + " NOT NULL, "
+                                + "expired_at " + ts + ", removed_at " + ts + ", removed_by " + name + ")",
+                        "CREATE INDEX IF NOT EXISTS driftd_waiver_fleet ON driftd_waiver (fleet, removed_at)"));
     }
 
     /** The newest schema version this code writes. */

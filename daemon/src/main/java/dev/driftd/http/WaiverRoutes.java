@@ -1,0 +1,193 @@
+package dev.driftd.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftd.diff.Diff;
+import dev.driftd.fleet.FleetService;
+import dev.driftd.fleet.FleetStatus;
+import dev.driftd.waiver.WaivedChange;
+import dev.driftd.waiver.Waiver;
+import dev.driftd.waiver.WaiverJudgement;
+import dev.driftd.waiver.WaiverService;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET/POST /api/v1/fleets/{fleet}/waivers} and {@code DELETE .../waivers/{id}}: listing is
+ * for read tokens, making and removing for admin tokens (one admin: a fleet's {@code approvals}
+ * apply to plans, not to waivers). The member's diff marks each change with its disposition here too.
+ */
+public final class WaiverRoutes {
+    private static final String WAIVERS = "/api/v1/fleets/{fleet}/waivers";
+
+    private final FleetService fleets;
+    private final WaiverService waivers;
+    private final Supplier<Authenticator> auth;
+
+    private WaiverRoutes(FleetService fleets, WaiverService waivers, Supplier<Authenticator> auth) {
+        this.fleets = fleets;
+        this.waivers = waivers;
+        this.auth = auth;
+    }
+
+    public static void register(AdminApi api, FleetService fleets, Supplier<Authenticator> auth) {
+        WaiverService w = fleets.waivers();
+        if (w == null) {
+            return;
+        }
+        WaiverRoutes r = new WaiverRoutes(fleets, w, auth);
+        api.addRoute("GET", WAIVERS, false, r::list);
+        api.addRoute("POST", WAIVERS, true, r::create);
+        api.addRoute("DELETE", WAIVERS + "/{id}", true, r::delete);
+    }
+
+    private CompletableFuture<ApiResponse> list(ApiRequest req, Map<String, String> p) {
+        FleetStatus f = fleet(p.get("fleet"));
+        return ReconcileJson.call(() -> {
+            Instant now = waivers.now();
+            ObjectNode root = ApiResponse.MAPPER.createObjectNode();
+            root.put("fleet", f.name());
+            ArrayNode out = root.putArray("waivers");
+            for (Waiver w : waivers.list(f.name())) {
+                out.add(waiver(w, now));
+            }
+            return ApiResponse.json(200, root);
+        });
+    }
+
+    private CompletableFuture<ApiResponse> create(ApiRequest req, Map<String, String> p) {
+        FleetStatus f = fleet(p.get("fleet"));
+        JsonNode body = ReconcileJson.body(req);
+        String member = text(body, "member");
+        if (member == null) {
+            throw ApiError.badRequest("a waiver needs \"member\": the member whose drift it accepts");
+        }
+        if (f.members().stream().noneMatch(m -> m.member().equals(member))) {
+            throw ApiError.notFound("no member '" + member + "' in fleet '" + f.name() + "'");
+        }
+        List<String[]> changes = changes(body.get("changes"));
+        WaiverService.Request r = new WaiverService.Request(member, text(body, "owner"), text(body, "reason"),
+                text(body, "expires"), changes);
+        String token = ReconcileJson.tokenName(auth.get(), req);
+        return ReconcileJson.call(() -> {
+            Diff current;
+            try {
+                current = fleets.diff(f.name(), member).orElseThrow(() -> ApiError.notFound("no member '" + member
+                        + "' in fleet '" + f.name() + "'"));
+            } catch (IllegalStateException e) {
+                throw new ApiError(409, "no snapshot", e.getMessage());
+            }
+            Waiver w = waivers.create(f.name(), r, current, token);
+            return ApiResponse.json(201, waiver(w, waivers.now()));
+        });
+    }
+
+    private CompletableFuture<ApiResponse> delete(ApiRequest req, Map<String, String> p) {
+        FleetStatus f = fleet(p.get("fleet"));
+        String token = ReconcileJson.tokenName(auth.get(), req);
+        return ReconcileJson.call(() -> {
+            waivers.delete(f.name(), p.get("id"), token);
+            ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+            n.put("id", p.get("id"));
+            n.put("status", "deleted");
+            return ApiResponse.json(200, n);
+        });
+    }
+
+    /**
+     * Adds each change's {@code disposition} ({@code drift}, or {@code waived} with {@code waiver}),
+     * its {@code fingerprint} (what a configured waiver names) and the count of waived changes to a
+     * member's diff answer, whose {@code changes} are in the diff's order.
+     */
+    static void mark(ObjectNode diffAnswer, WaiverJudgement j) {
+        JsonNode changes = diffAnswer.get("changes");
+        for (int i = 0; i < j.changes().size() && changes != null && i < changes.size(); i++) {
+            WaiverJudgement.Judged c = j.changes().get(i);
+            ObjectNode n = (ObjectNode) changes.get(i);
+            n.put("disposition", c.disposition());
+            n.put("fingerprint", c.fingerprint());
+            if (c.waiver() != null) {
+                n.put("waiver", c.waiver());
+            }
+        }
+        diffAnswer.put("waived", j.waived());
+        diffAnswer.put("drifted", j.drifted());
+    }
+
+    static ObjectNode waiver(Waiver w, Instant now) {
+        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
+        n.put("id", w.id());
+        n.put("member", w.member());
+        n.put("owner", w.owner());
+        n.put("reason", w.reason());
+        n.put("source", w.source());
+        n.put("created_by", w.createdBy());
+        n.put("created_at", w.created().toString());
+        n.put("expires", w.expires().toString());
+        n.put("state", w.activeAt(now) ? "active" : "expired");
+        ArrayNode cs = n.putArray("changes");
+        for (WaivedChange c : w.changes()) {
+            ObjectNode cn = cs.addObject();
+            cn.put("kind", c.kind());
+            cn.put("object", c.object());
+            cn.put("fingerprint", c.fingerprint());
+        }
+        return n;
+    }
+
+    /** {@code changes}: objects {@code {"kind", "object"}} or strings {@code "index public.orders.orders_big_idx"}. */
+    private static List<String[]> changes(JsonNode node) {
+        List<String[]> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw ApiError.badRequest("\"changes\" must be a list of {\"kind\": ..., \"object\": ...}");
+        }
+        for (JsonNode c : node) {
+            if (c.isTextual()) {
+                String s = c.asText().strip();
+                String[] kindAndObject = splitDisplay(s);
+                if (kindAndObject == null) {
+                    throw ApiError.badRequest("\"changes\": '" + s + "' is not \"KIND OBJECT\" (e.g. \"index "
+                            + "public.orders.orders_big_idx\")");
+                }
+                out.add(kindAndObject);
+            } else if (c.isObject() && c.path("kind").isTextual() && c.path("object").isTextual()) {
+                out.add(new String[]{c.get("kind").asText(), c.get("object").asText()});
+            } else {
+                throw ApiError.badRequest("\"changes\": each entry needs \"kind\" and \"object\" as the member's "
+                        + "diff shows them, not " + c);
+            }
+        }
+        return out;
+    }
+
+    /** "foreign key public.t.fk" into its kind label and object: the longest kind label that prefixes it. */
+    private static String[] splitDisplay(String s) {
+        String best = null;
+        for (dev.driftd.schema.ObjectKind k : dev.driftd.schema.ObjectKind.values()) {
+            String label = k.label();
+            if (s.startsWith(label + " ") && (best == null || label.length() > best.length())) {
+                best = label;
+            }
+        }
+        return best == null ? null : new String[]{best, s.substring(best.length() + 1)};
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body == null ? null : body.get(field);
+        return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
+    }
+
+    private FleetStatus fleet(String name) {
+        return fleets.fleet(name).orElseThrow(() -> ApiError.notFound("no fleet '" + name + "'"));
+    }
+
+}
