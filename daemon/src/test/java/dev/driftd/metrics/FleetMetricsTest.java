@@ -27,7 +27,8 @@ class FleetMetricsTest {
             "driftd_member_drift_since_timestamp_seconds", "driftd_fleet_members", "driftd_fleet_variants",
             "driftd_snapshot_duration_seconds", "driftd_sweep_duration_seconds", "driftd_snapshot_errors_total",
             "driftd_ddl_events_total", "driftd_rollout_members", "driftd_build_info",
-            "driftd_fleet_schedule_next_timestamp_seconds", "driftd_fleet_schedule_period_seconds");
+            "driftd_fleet_schedule_next_timestamp_seconds", "driftd_fleet_schedule_period_seconds",
+            "driftd_member_waived_changes", "driftd_waiver_expiry_timestamp_seconds");
 
     /** promtool lint lines docs/metrics.md accepts on purpose: Micrometer's standard JVM/process names. */
     static final List<String> ACCEPTED_LINT = List.of(
@@ -58,6 +59,25 @@ class FleetMetricsTest {
                 member("tenants", "t3", MemberState.DRIFTED, "v2", Map.of(Severity.ADDITIVE, 2, Severity.BREAKING, 1)),
                 member("tenants", "t4", MemberState.UNREACHABLE, null, Map.of()),
                 member("tenants", "t5", MemberState.PENDING, null, Map.of())));
+    }
+
+    @Test
+    void waivedChangesAndTheSoonestExpiryAreExportedPerMemberAndGoWithTheWaiver() {
+        standardFleet();
+        Map<String, dev.driftd.waiver.WaiverSummary> waived = new java.util.HashMap<>(
+                Map.of("t1", new dev.driftd.waiver.WaiverSummary(2, T0.plusSeconds(3 * 86400))));
+        metrics.waivedBy(fleet -> fleet.equals("tenants") ? Map.copyOf(waived) : Map.of());
+        assertThat(metrics.scrape())
+                .contains("# TYPE driftd_member_waived_changes gauge")
+                .contains("driftd_member_waived_changes{fleet=\"tenants\",member=\"t1\"} 2.0")
+                .contains("driftd_member_waived_changes{fleet=\"tenants\",member=\"t2\"} 0.0")
+                .contains("driftd_waiver_expiry_timestamp_seconds{fleet=\"tenants\",member=\"t1\"} "
+                        + TextExpositionTestSupport.value(T0.plusSeconds(3 * 86400).getEpochSecond()))
+                .doesNotContain("driftd_waiver_expiry_timestamp_seconds{fleet=\"tenants\",member=\"t2\"}");
+        waived.clear(); // expired: the next scrape has no expiry series and no waived change
+        assertThat(metrics.scrape())
+                .contains("driftd_member_waived_changes{fleet=\"tenants\",member=\"t1\"} 0.0")
+                .doesNotContain("driftd_waiver_expiry_timestamp_seconds{fleet");
     }
 
     @Test
@@ -183,6 +203,7 @@ class FleetMetricsTest {
         List<String> listed = Files.readAllLines(contract).stream().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         standardFleet();
+        metrics.waivedBy(fleet -> Map.of("t1", new dev.driftd.waiver.WaiverSummary(1, T0.plusSeconds(86400))));
         metrics.snapshotFailed("tenants", "t4", "timeout", Duration.ofSeconds(1));
         metrics.discoverySkipped("tenants", "name-taken");
         List<String> exported = metrics.scrape().lines().filter(l -> l.startsWith("driftd_"))
