@@ -1,7 +1,7 @@
 'use strict';
 // Writes a synthetic driftd history in OpenMetrics text (for `promtool tsdb create-blocks-from
 // openmetrics`): the contract's metric families for two fleets over the last few hours, one
-// sample a minute, with a member in sync, a drifted one (breaking and additive changes, DDL
+// sample a minute, with a member in sync (by a waiver), a drifted one (breaking and additive changes, DDL
 // events), an unreachable one (timeout errors) and a running rollout. Every dashboard query must
 // return data on it (.ci/checks/dashboard-queries.sh), so a panel that would stay empty in Grafana
 // -- wrong label, broken join, histogram misuse -- fails CI.
@@ -60,6 +60,13 @@ family('driftd_member_last_snapshot_timestamp_seconds', 'gauge', 'last successfu
     (t) => (m.state === 'unreachable' ? start : lastSweep(t))]));
 family('driftd_member_drift_since_timestamp_seconds', 'gauge', 'when the current drift was first seen',
   each((fleet, m) => ['driftd_member_drift_since_timestamp_seconds', { fleet, member: m.member }, (t) => (drifted(m, t) ? m.since : 'NaN')]));
+// t1 is in sync because a waiver accepts its one change (expiring two days after the end)
+const waived = (m) => (m.member === 't1' ? 1 : 0);
+family('driftd_member_waived_changes', 'gauge', 'changes waivers accept now',
+  each((fleet, m) => ['driftd_member_waived_changes', { fleet, member: m.member }, () => waived(m)]));
+family('driftd_waiver_expiry_timestamp_seconds', 'gauge', 'soonest expiry of the waivers covering the member',
+  each((fleet, m) => ['driftd_waiver_expiry_timestamp_seconds', { fleet, member: m.member },
+    () => (waived(m) ? end + 2 * 86400 : null)]));
 family('driftd_fleet_members', 'gauge', 'members per state',
   Object.entries(fleets).flatMap(([fleet, ms]) => ['in_sync', 'drifted', 'unreachable'].map((state) =>
     ['driftd_fleet_members', { fleet, state }, (t) => ms.filter((m) => (drifted(m, t) ? 'drifted' : m.state === 'drifted' ? 'in_sync' : m.state) === state).length])));
