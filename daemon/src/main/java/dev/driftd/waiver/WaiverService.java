@@ -142,12 +142,22 @@ public final class WaiverService implements AutoCloseable {
     private FleetStatus evaluate(FleetStatus raw, BiFunction<String, String, Optional<Diff>> diff,
                                  Map<String, WaiverSummary> summaries) {
         Instant now = now();
+        // the fleet's waivers in force, by member: one pass, whatever the member count
+        Map<String, List<Waiver>> byMember = new HashMap<>();
+        for (Waiver w : list(raw.name())) {
+            if (w.activeAt(now)) {
+                byMember.computeIfAbsent(w.member(), k -> new ArrayList<>()).add(w);
+            }
+        }
+        if (byMember.isEmpty()) {
+            return raw;
+        }
         List<MemberStatus> members = new ArrayList<>(raw.members().size());
         boolean changed = false;
         for (MemberStatus m : raw.members()) {
             MemberStatus out = m;
             if (m.state() == MemberState.DRIFTED && m.fingerprint() != null) {
-                List<Waiver> active = inForce(raw.name(), m.member(), now);
+                List<Waiver> active = byMember.getOrDefault(m.member(), List.of());
                 if (!active.isEmpty()) {
                     List<Change> changes = changes(raw, m, diff);
                     if (changes != null) {
