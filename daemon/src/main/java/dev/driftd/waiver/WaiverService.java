@@ -50,6 +50,11 @@ public final class WaiverService implements AutoCloseable {
     static final Duration REFRESH = Duration.ofSeconds(2);
     /** Diffs kept for members with waivers; cleared when more pile up (members changed fingerprints). */
     private static final int DIFF_CACHE = 10_000;
+    /** The store's name columns hold 255 characters; a reason is text but need not be an essay. */
+    private static final int MAX_OWNER = 200;
+    private static final int MAX_REASON = 2000;
+    /** Every store's timestamp column holds up to here. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final WaiverStore store;
     private final AuditLog audit;
@@ -226,6 +231,9 @@ public final class WaiverService implements AutoCloseable {
         }
         require(r.owner(), "owner", "who accepts this drift, e.g. \"team-payments\"");
         require(r.reason(), "reason", "why this drift is accepted, e.g. \"hotfix INC-4411\"");
+        if (r.owner().strip().length() > MAX_OWNER || r.reason().strip().length() > MAX_REASON) {
+            throw bad("\"owner\" may have at most " + MAX_OWNER + " characters and \"reason\" at most " + MAX_REASON);
+        }
         Instant now = now().truncatedTo(ChronoUnit.MILLIS);
         Instant expires = expiry(r.expires(), now);
         if (r.changes() == null || r.changes().isEmpty()) {
@@ -304,6 +312,9 @@ public final class WaiverService implements AutoCloseable {
         }
         if (!at.isAfter(now)) {
             throw bad("\"expires\": " + at + " is not in the future (now is " + now + ")");
+        }
+        if (at.isAfter(LATEST)) {
+            throw bad("\"expires\": " + at + " is after " + LATEST + ", the latest instant the store keeps");
         }
         return at;
     }

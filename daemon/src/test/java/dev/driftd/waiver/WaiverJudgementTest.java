@@ -120,6 +120,9 @@ class WaiverJudgementTest {
         assertThatThrownBy(() -> WaiverService.expiry("0s", NOW)).hasMessageContaining("is not in the future");
         assertThatThrownBy(() -> WaiverService.expiry("next week", NOW))
                 .hasMessageContaining("neither an ISO-8601 instant");
+        assertThatThrownBy(() -> WaiverService.expiry("+20000-01-01T00:00:00Z", NOW))
+                .hasMessageContaining("the latest instant the store keeps");
+        assertThatThrownBy(() -> WaiverService.expiry("99999999999999d", NOW)).isInstanceOf(ReconcileException.class);
     }
 
     @Test
