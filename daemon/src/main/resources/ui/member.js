@@ -30,6 +30,8 @@ export async function memberView(main, fleet, member) {
       el('dt', {}, 'Fingerprint'), el('dd', {}, el('code', {}, short(m.fingerprint))),
       el('dt', {}, 'Golden'), el('dd', {}, el('code', {}, short(f.golden.fingerprint))),
       el('dt', {}, 'Changes'), el('dd', {}, changesText(m.changes)),
+      m.waivedChanges > 0 ? [el('dt', {}, 'Waived'), el('dd', {id: 'waived'}, m.waivedChanges
+        + (m.waivedChanges === 1 ? ' change' : ' changes') + ' accepted by a waiver until ' + when(m.waiverExpires))] : null,
       m.error ? [el('dt', {}, 'Error'), el('dd', {class: 'error'}, m.error)] : null),
     differences(objects, diff),
     attribution(diff),
@@ -56,11 +58,23 @@ function differences(objects, diff) {
         el('h3', {}, o.object),
         badge(o.severity, o.severity),
         [...new Set(o.fix.flatMap((s) => s.hazards))].map((h) => badge(h.toLowerCase().replace(/_/g, ' '), 'hazard'))),
-      el('ul', {class: 'changes'}, o.changes.map((c) => el('li', {}, c))),
+      el('ul', {class: 'changes'}, o.changes.map((c) => el('li', {}, c,
+        waivedBy(diff).has(c) ? [' ', badge('waived ' + waivedBy(diff).get(c), 'waived')] : null))),
       sideBySide(o.golden, o.member),
       o.fix.length ? el('details', {},
         el('summary', {}, 'What reconciling runs for this object'),
         scriptBlock(o.fix.map((s) => (s.destructive ? '-- skipped, destructive:\n-- ' : '') + s.sql + ';').join('\n'))) : null))));
+}
+
+/** The diff's waived changes, by their one-line description (what the objects answer lists), to their waiver's id. */
+function waivedBy(diff) {
+  const out = new Map();
+  if (diff && !diff.missing) {
+    for (const c of diff.changes || []) {
+      if (c.disposition === 'waived') out.set(c.description, c.waiver);
+    }
+  }
+  return out;
 }
 
 function notInspected(diff) {
