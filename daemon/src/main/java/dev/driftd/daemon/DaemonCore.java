@@ -139,6 +139,7 @@ public final class DaemonCore implements AutoCloseable {
         try {
             int n = store.applyRetention(config.store().retention(), Instant.now(), pinned);
             n += new dev.driftd.store.DdlLog(store).applyRetention(config.store().retention(), Instant.now());
+            n += service.waivers().applyRetention(config.store().retention(), Instant.now());
             LOG.info("retention: deleted {} store rows older than {}", n, config.store().retention());
         } catch (RuntimeException e) {
             LOG.warn("retention failed: {}", SqlErrors.oneLine(e));

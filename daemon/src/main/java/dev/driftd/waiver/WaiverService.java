@@ -329,6 +329,21 @@ public final class WaiverService implements AutoCloseable {
         return new ReconcileException(ReconcileException.Kind.BAD_REQUEST, "bad waiver", detail);
     }
 
+    /**
+     * Forgets waivers that expired or were removed longer than {@code retention} ago (the store's
+     * retention): they no longer affect anything and their story is in the audit log.
+     */
+    public int applyRetention(Duration retention, Instant now) {
+        if (store == null) {
+            return 0;
+        }
+        int n = store.deleteOlderThan(now.minus(retention));
+        if (n > 0) {
+            refresh();
+        }
+        return n;
+    }
+
     // ---- background
 
     /** Re-reads the store's waivers; keeps the last copy (and says so once) while the store is away. */

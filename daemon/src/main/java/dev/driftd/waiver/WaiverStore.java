@@ -151,6 +151,18 @@ final class WaiverStore {
         });
     }
 
+    /** Deletes waivers (and expiry marks) that expired or were removed before {@code cutoff}; the audit log keeps them. */
+    int deleteOlderThan(Instant cutoff) {
+        return exec("delete old waivers", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM driftd_waiver WHERE expires_at < ? "
+                    + "OR removed_at < ?")) {
+                ps.setObject(1, at(cutoff));
+                ps.setObject(2, at(cutoff));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     static String json(List<WaivedChange> changes) {
         try {
             return JSON.writeValueAsString(changes);

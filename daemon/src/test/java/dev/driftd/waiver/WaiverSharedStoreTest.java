@@ -164,6 +164,11 @@ class WaiverSharedStoreTest {
                 assertThat(state(node)).isEqualTo(MemberState.DRIFTED);
                 node.tick();
                 assertThat(audited(s, "waiver-expire", w.id())).isEqualTo(1);
+                // retention forgets it once it expired longer ago than the store keeps history
+                assertThat(node.applyRetention(Duration.ofDays(1), clock.now.plus(Duration.ofHours(23)))).isZero();
+                assertThat(node.applyRetention(Duration.ofDays(1), clock.now.plus(Duration.ofHours(25)))).isEqualTo(1);
+                assertThat(node.list("shop")).isEmpty();
+                assertThat(audited(s, "waiver-create", w.id())).isEqualTo(1);
             }
         } finally {
             TempDirs.delete(dir);
