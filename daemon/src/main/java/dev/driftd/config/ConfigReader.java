@@ -66,7 +66,7 @@ final class ConfigReader {
     static Set<String> knownKeys() {
         Set<String> all = new java.util.TreeSet<>();
         for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, IGNORE, ROLLOUT, SCHEDULE_EVERY, MEMBER, DISCOVER, GOLDEN_MEMBER,
-                GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY)) {
+                GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY, OVERLAY)) {
             all.addAll(l);
         }
         return all;
