@@ -145,6 +145,94 @@ class OverlaysE2ETest {
         }
     }
 
+    @Test
+    void postgresPlansAndRolloutsKeepOverlays() throws Exception {
+        TestServer pg = TestDatabases.postgres();
+        assumeTrue(pg != null, "no PostgreSQL server");
+        plansAndRollouts(pg, FleetSchemas.POSTGRES, pg.url("postgres"), "ALTER TABLE orders ADD COLUMN note text");
+    }
+
+    @Test
+    void mariadbPlansAndRolloutsKeepOverlays() throws Exception {
+        TestServer my = TestDatabases.mysql();
+        assumeTrue(my != null, "no MySQL-family server");
+        plansAndRollouts(my, FleetSchemas.MARIADB, my.url(""), "ALTER TABLE orders ADD COLUMN note varchar(50) NULL");
+    }
+
+    /**
+     * A stored plan for a member lacking its overlay adds it (applied and verified against golden
+     * plus the overlay); a rollout for two overlay members with the same extra column drops the
+     * column and keeps the overlay index; every member converges to in sync.
+     */
+    private static void plansAndRollouts(TestServer server, String[] schema, String scratch, String change)
+            throws Exception {
+        String run = "w15b_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        Path dir = Files.createTempDirectory("w15b-overlays");
+        Path goldenSql = Files.writeString(dir.resolve("golden.sql"), String.join(";\n", schema) + ";\n");
+        try (TestDatabase a1 = server.createDatabase(run + "_a1").execute(schema).execute(BIG_IDX, change);
+             TestDatabase a2 = server.createDatabase(run + "_a2").execute(schema).execute(BIG_IDX, change);
+             TestDatabase beta = server.createDatabase(run + "_beta").execute(schema)) {
+            String fleets = """
+                    - name: shop
+                      schedule: "%s"
+                      golden: {sql: "%s", scratch: "%s"}
+                      apply: enabled
+                      rollout: {canary: 1, wave: 10, pause: 0s}
+                      timeout: 20s
+                      members:
+                        - {name: a1, url: "%s"}
+                        - {name: a2, url: "%s"}
+                        - {name: beta, url: "%s"}
+                      overlays:
+                        - members: ["a?", beta]
+                          sql: "%s"
+                    """.formatted(DaemonHarness.NEVER, goldenSql, scratch, a1.url(), a2.url(), beta.url(), BIG_IDX);
+            try (PlansHarness d = new PlansHarness(fleets)) {
+                assertThat(d.sweep("shop").path("drifted").asInt()).isEqualTo(3);
+
+                String plans = "/api/v1/fleets/shop/members/beta/plans";
+                JsonNode plan = d.ok("POST", plans, PlansHarness.ALICE, null, 201);
+                assertThat(plan.path("sql").asText()).contains("orders_big_idx").doesNotContainIgnoringCase("DROP");
+                String id = plan.path("id").asText();
+                d.ok("POST", plans + "/" + id + "/approve", PlansHarness.BOB, "{\"destructive\":false}", 200);
+                JsonNode applied = d.ok("POST", plans + "/" + id + "/apply", PlansHarness.ALICE, null, 200);
+                assertThat(applied.path("state").asText()).as(applied.toString()).isEqualTo("applied");
+
+                JsonNode made = d.ok("POST", "/api/v1/fleets/shop/rollouts", PlansHarness.ALICE, "{\"member\":\"a1\"}", 201);
+                assertThat(made.path("members").size()).as(made.toString()).isEqualTo(2);
+                assertThat(made.path("sql").asText()).containsIgnoringCase("DROP COLUMN").contains("note")
+                        .doesNotContain("orders_big_idx");
+                String rid = made.path("id").asText();
+                d.ok("POST", "/api/v1/fleets/shop/rollouts/" + rid + "/approve", PlansHarness.BOB,
+                        "{\"destructive\":true}", 200);
+                d.ok("POST", "/api/v1/fleets/shop/rollouts/" + rid + "/start", PlansHarness.BOB, null, 202);
+                JsonNode done = d.awaitRollout("shop", rid);
+                assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("completed");
+                assertThat(done.path("counts").path("applied").asInt()).isEqualTo(2);
+
+                JsonNode after = d.sweep("shop");
+                assertThat(after.path("in_sync").asInt()).as(after.toString()).isEqualTo(3);
+            }
+            for (TestDatabase db : List.of(a1, a2, beta)) {
+                assertThat(indexes(db)).as(db.name()).contains("orders_big_idx");
+            }
+        } finally {
+            Files.deleteIfExists(goldenSql);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static List<String> indexes(TestDatabase db) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (java.sql.Connection c = db.connect();
+             java.sql.ResultSet r = c.getMetaData().getIndexInfo(null, null, "orders", false, false)) {
+            while (r.next()) {
+                out.add(r.getString("INDEX_NAME"));
+            }
+        }
+        return out;
+    }
+
     /** acme in sync with its overlay, beta drifted for lacking it; what the API and SQL say of each. */
     private static void assertMemberViews(DaemonHarness d) throws Exception {
         assertThat(member(d, "shop", "acme").path("state").asText()).isEqualTo("in_sync");
