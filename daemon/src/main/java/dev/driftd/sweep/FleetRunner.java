@@ -72,6 +72,8 @@ public final class FleetRunner {
     private volatile Snapshot golden;
     /** Golden as resolved before the ignore rules, by this node's last sweep that resolved it (null before). */
     private volatile Snapshot rawGolden;
+    /** The fingerprint of {@link #golden} that {@link #rawGolden} is the unfiltered read of. */
+    private volatile String rawGoldenOf;
     /** When the sweep that resolved {@link #golden} ended: a shard's newer golden replaces it. */
     private volatile Instant goldenAt;
     private volatile Map<String, Snapshot> snapshots = Map.of();
@@ -274,8 +276,9 @@ public final class FleetRunner {
             }
             known.putAll(out.members());
             golden = out.golden();
-            if (out.rawGolden() != null) {
+            if (out.rawGolden() != null && golden != null) {
                 rawGolden = out.rawGolden();
+                rawGoldenOf = golden.fingerprint();
             }
             goldenAt = swept.lastSweepFinished();
             members = Map.copyOf(known);
@@ -548,7 +551,8 @@ public final class FleetRunner {
         FleetConfig cfg = config;
         Snapshot g = golden;
         Snapshot raw = rawGolden;
-        if (g == null || raw == null) {
+        // in a cluster another node may have resolved a newer golden: its unfiltered read is not here
+        if (g == null || raw == null || !g.fingerprint().equals(rawGoldenOf)) {
             throw new IllegalStateException("fleet " + s.name() + ": golden as read before the ignore rules is not "
                     + "known on this node yet; run a sweep first");
         }
