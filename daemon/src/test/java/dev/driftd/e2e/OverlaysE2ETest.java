@@ -171,7 +171,8 @@ class OverlaysE2ETest {
         Path goldenSql = Files.writeString(dir.resolve("golden.sql"), String.join(";\n", schema) + ";\n");
         try (TestDatabase a1 = server.createDatabase(run + "_a1").execute(schema).execute(BIG_IDX, change);
              TestDatabase a2 = server.createDatabase(run + "_a2").execute(schema).execute(BIG_IDX, change);
-             TestDatabase beta = server.createDatabase(run + "_beta").execute(schema)) {
+             TestDatabase beta = server.createDatabase(run + "_beta").execute(schema);
+             TestDatabase other = server.createDatabase(run + "_other").execute(schema).execute(BIG_IDX, change)) {
             String fleets = """
                     - name: shop
                       schedule: "%s"
@@ -183,12 +184,14 @@ class OverlaysE2ETest {
                         - {name: a1, url: "%s"}
                         - {name: a2, url: "%s"}
                         - {name: beta, url: "%s"}
+                        - {name: other, url: "%s"}
                       overlays:
                         - members: ["a?", beta]
                           sql: "%s"
-                    """.formatted(DaemonHarness.NEVER, goldenSql, scratch, a1.url(), a2.url(), beta.url(), BIG_IDX);
+                    """.formatted(DaemonHarness.NEVER, goldenSql, scratch, a1.url(), a2.url(), beta.url(), other.url(),
+                    BIG_IDX);
             try (PlansHarness d = new PlansHarness(fleets)) {
-                assertThat(d.sweep("shop").path("drifted").asInt()).isEqualTo(3);
+                assertThat(d.sweep("shop").path("drifted").asInt()).isEqualTo(4);
 
                 String plans = "/api/v1/fleets/shop/members/beta/plans";
                 JsonNode plan = d.ok("POST", plans, PlansHarness.ALICE, null, 201);
@@ -198,8 +201,11 @@ class OverlaysE2ETest {
                 JsonNode applied = d.ok("POST", plans + "/" + id + "/apply", PlansHarness.ALICE, null, 200);
                 assertThat(applied.path("state").asText()).as(applied.toString()).isEqualTo("applied");
 
+                // other has a1's fingerprint but no overlay: it is expected to look otherwise, so it is left out
                 JsonNode made = d.ok("POST", "/api/v1/fleets/shop/rollouts", PlansHarness.ALICE, "{\"member\":\"a1\"}", 201);
                 assertThat(made.path("members").size()).as(made.toString()).isEqualTo(2);
+                assertThat(made.path("members").toString()).contains("\"a1\"").contains("\"a2\"")
+                        .doesNotContain("\"other\"");
                 assertThat(made.path("sql").asText()).containsIgnoringCase("DROP COLUMN").contains("note")
                         .doesNotContain("orders_big_idx");
                 String rid = made.path("id").asText();
@@ -212,6 +218,9 @@ class OverlaysE2ETest {
 
                 JsonNode after = d.sweep("shop");
                 assertThat(after.path("in_sync").asInt()).as(after.toString()).isEqualTo(3);
+                assertThat(after.path("drifted").asInt()).as(after.toString()).isEqualTo(1);
+                assertThat(d.ok("GET", "/api/v1/fleets/shop", PlansHarness.ALICE, null, 200).path("members").toString())
+                        .containsPattern("\"name\":\"other\",\"state\":\"drifted\"");
             }
             for (TestDatabase db : List.of(a1, a2, beta)) {
                 assertThat(indexes(db)).as(db.name()).contains("orders_big_idx");
