@@ -117,6 +117,11 @@ class OverlaysE2ETest {
                 d.restart();
                 assertThat(member(d, "shop", "acme").path("state").asText()).isEqualTo("in_sync");
                 assertThat(member(d, "shop", "beta").path("state").asText()).isEqualTo("drifted");
+                // golden as read before the ignore rules is in memory only: until this node sweeps, all=true says so
+                HttpResponse<String> early = d.get("/api/v1/fleets/shop/members/acme/diff?all=true", DaemonHarness.READ);
+                assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+                assertThat(early.body()).contains("run a sweep first");
+                assertThat(json(d, "/api/v1/fleets/shop/members/acme/diff").path("inSync").asBoolean()).isTrue();
                 JsonNode again = d.sweep("shop");
                 assertThat(again.path("in_sync").asInt()).as(again.toString()).isEqualTo(2);
                 assertMemberViews(d);
