@@ -2,7 +2,9 @@ package dev.driftd.sweep;
 
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.MemberConfig;
+import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.SqlErrors;
@@ -10,12 +12,14 @@ import dev.driftd.fleet.FleetEvents;
 import dev.driftd.fleet.Discovery;
 import dev.driftd.fleet.FleetMember;
 import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberDiff;
 import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.Shard;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.plan.Plan;
 import dev.driftd.dialect.TargetScope;
+import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.store.FleetRecord;
 import dev.driftd.store.ShardRecord;
@@ -543,7 +547,7 @@ public final class FleetRunner {
      * the member again costs one snapshot per request, but needs no unfiltered copy of every
      * member kept or stored. IllegalStateException when golden or the member cannot be had.
      */
-    public Optional<dev.driftd.fleet.MemberDiff> diffAll(String member) {
+    public Optional<MemberDiff> diffAll(String member) {
         FleetStatus s = status;
         if (s.members().stream().noneMatch(x -> x.member().equals(member))) {
             return Optional.empty();
@@ -563,7 +567,7 @@ public final class FleetRunner {
         }
         Snapshot rawMember;
         try {
-            rawMember = engine.snapshot(fm.target(), new dev.driftd.dialect.InspectOptions(cfg.timeout()));
+            rawMember = engine.snapshot(fm.target(), new InspectOptions(cfg.timeout()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot read member " + member + ": " + SqlErrors.oneLine(e), e);
         }
@@ -577,15 +581,15 @@ public final class FleetRunner {
         }
         Snapshot filtered = TargetScope.of(cfg.ignore().apply(rawMember), fm.target());
         Diff drift = engine.diff(expected, filtered);
-        Set<dev.driftd.schema.ObjectKey> counted = new HashSet<>();
+        Set<ObjectKey> counted = new HashSet<>();
         drift.changes().forEach(c -> counted.add(c.key()));
-        List<dev.driftd.diff.Change> ignored = engine.diff(rawExpected, TargetScope.of(rawMember, fm.target()))
+        List<Change> ignored = engine.diff(rawExpected, TargetScope.of(rawMember, fm.target()))
                 .changes().stream().filter(c -> !counted.contains(c.key())).toList();
-        List<dev.driftd.diff.Change> overlay = List.of();
+        List<Change> overlay = List.of();
         if (expected != g) {
             overlay = engine.diff(g, filtered).changes().stream().filter(c -> !counted.contains(c.key())).toList();
         }
-        return Optional.of(new dev.driftd.fleet.MemberDiff(drift, ignored, overlay));
+        return Optional.of(new MemberDiff(drift, ignored, overlay));
     }
 
     /** [expected, member] snapshots; throws IllegalStateException when either is not known yet. */

@@ -2,6 +2,7 @@ package dev.driftd.sweep;
 
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.GoldenConfig;
+import dev.driftd.config.OverlayConfig;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.diff.Diff;
@@ -35,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -58,7 +60,7 @@ public final class Sweep {
     private final UnchangedMembers unchanged = new UnchangedMembers();
     private final ExpectedSchemas expected;
     /** Overlays already warned about (by value: a reload with the same overlay does not warn again). */
-    private final java.util.Set<dev.driftd.config.OverlayConfig> warnedOverlays = ConcurrentHashMap.newKeySet();
+    private final Set<OverlayConfig> warnedOverlays = ConcurrentHashMap.newKeySet();
 
     public Sweep(Engine engine, Discovery discovery, GoldenResolver goldens, Store store, FleetEvents events) {
         this.engine = engine;
@@ -208,7 +210,7 @@ public final class Sweep {
         }
         int storeErrors = 0;
         // an overlay that cannot be built fails every member that has it, but is tried once per sweep
-        Map<List<dev.driftd.config.OverlayConfig>, String> overlayFailures = new HashMap<>();
+        Map<List<OverlayConfig>, String> overlayFailures = new HashMap<>();
         for (FleetMember m : members.values()) {
             MemberStatus before = previous.statuses().get(m.name());
             Snapshot s = snapshots.get(m.name());
@@ -368,8 +370,8 @@ public final class Sweep {
      */
     private MemberStatus classifyExpected(FleetConfig fleet, String member, Snapshot s, Instant at, Snapshot golden,
                                           MemberStatus before,
-                                          Map<List<dev.driftd.config.OverlayConfig>, String> failed) {
-        List<dev.driftd.config.OverlayConfig> overlays = fleet.overlaysOf(member);
+                                          Map<List<OverlayConfig>, String> failed) {
+        List<OverlayConfig> overlays = fleet.overlaysOf(member);
         if (golden == null || overlays.isEmpty()) {
             return classify(fleet.name(), member, s, at, golden, before);
         }
@@ -388,8 +390,8 @@ public final class Sweep {
     }
 
     /** Overlays that no member's name matches: a typo or a member that left; warned once per configuration. */
-    private void warnUnmatchedOverlays(FleetConfig fleet, java.util.Set<String> names) {
-        for (dev.driftd.config.OverlayConfig o : fleet.overlays()) {
+    private void warnUnmatchedOverlays(FleetConfig fleet, Set<String> names) {
+        for (OverlayConfig o : fleet.overlays()) {
             if (names.stream().noneMatch(o::matches) && warnedOverlays.add(o)) {
                 LOG.warn("fleet {}: {} matches no member", fleet.name(), o.describe());
             }
