@@ -46,9 +46,11 @@ final class ConfigReader {
     static final List<String> TOKEN = List.of("name", "role", "secret");
     static final List<String> STORE = List.of("url", "user", "password", "retention");
     static final List<String> FLEET = List.of("name", "schedule", "golden", "concurrency", "per_server_concurrency",
-            "shards", "apply", "approvals", "rollout", "timeout", "full_snapshot_every", "members", "discover", "ignore", "waivers");
+            "shards", "apply", "approvals", "rollout", "timeout", "full_snapshot_every", "members", "discover", "ignore",
+            "waivers", "overlays");
     static final List<String> WAIVER = List.of("id", "member", "owner", "reason", "expires", "changes");
     static final List<String> WAIVED_CHANGE = List.of("kind", "object", "fingerprint");
+    static final List<String> OVERLAY = List.of("members", "sql", "sql_file");
     static final List<String> IGNORE = List.of("kind", "pattern", "field", "grantee");
     /** The keys of a policy file ({@code driftd diff --policy FILE}): the same {@code ignore:} list. */
     static final List<String> POLICY_FILE = List.of("ignore");
@@ -65,8 +67,8 @@ final class ConfigReader {
     /** Every key the file may contain, in any section (config/driftd.yaml must document each). */
     static Set<String> knownKeys() {
         Set<String> all = new java.util.TreeSet<>();
-        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, WAIVER, WAIVED_CHANGE, IGNORE, ROLLOUT, SCHEDULE_EVERY, MEMBER, DISCOVER, GOLDEN_MEMBER,
-                GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY)) {
+        for (List<String> l : List.of(TOP, SERVER, TOKEN, STORE, FLEET, WAIVER, WAIVED_CHANGE, IGNORE, ROLLOUT, SCHEDULE_EVERY,
+                MEMBER, DISCOVER, GOLDEN_MEMBER, GOLDEN_URL, GOLDEN_SNAPSHOT, GOLDEN_SQL, GOLDEN_MAJORITY, OVERLAY)) {
             all.addAll(l);
         }
         return all;
@@ -291,8 +293,9 @@ final class ConfigReader {
         }
         IgnorePolicy ignore = globalIgnore.plus(ignore(m, where + ".ignore"));
         List<dev.driftd.waiver.Waiver> waivers = waivers(m, where, name);
+        List<OverlayConfig> overlays = overlays(m, where + ".overlays", golden);
         return new FleetConfig(name, schedule, golden, concurrency, perServer, shards, apply, approvals, rollout, timeout,
-                fullEvery, members, discover, ignore, waivers);
+                fullEvery, members, discover, ignore, waivers, overlays);
     }
 
     /** API waivers' ids; a configured id in that form could be taken for one of them. */
@@ -366,6 +369,69 @@ final class ConfigReader {
             out.add(new dev.driftd.waiver.Waiver(id, fleetName, string(w, "member", at, true), string(w, "owner", at, true),
                     string(w, "reason", at, true), dev.driftd.waiver.Waiver.CONFIG, loaded, expires, changes,
                     dev.driftd.waiver.Waiver.CONFIG));
+        }
+        return out;
+    }
+
+    /**
+     * An {@code overlays:} list: each {@code {members: GLOB or [GLOB...], sql: TEXT | sql_file: PATH}}.
+     * Overlays are run on top of the golden script in its scratch database, so they need a
+     * {@code sql} golden; anything else is an error naming the line.
+     */
+    private List<OverlayConfig> overlays(YamlNode.Mapping m, String where, GoldenConfig golden) {
+        YamlNode.Entry e = m.entries().get("overlays");
+        if (e == null || isNull(e.value())) {
+            return List.of();
+        }
+        YamlNode.Sequence list = sequence(e.value(), where);
+        if (!list.items().isEmpty() && !(golden instanceof GoldenConfig.Sql)) {
+            throw error(e.keyLine(), where + ": overlays are SQL run on top of the golden script in its scratch "
+                    + "database, so they need golden: {sql: FILE, scratch: URL} (this fleet's golden is "
+                    + golden.describe() + ")");
+        }
+        List<OverlayConfig> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            YamlNode item = list.items().get(i);
+            String at = where + "[" + i + "]";
+            YamlNode.Mapping o = mapping(item, at);
+            keys(o, at, OVERLAY);
+            YamlNode.Entry me = o.entries().get("members");
+            if (me == null || isNull(me.value())) {
+                throw error(o.line(), at + ": members is required (a member name, a glob such as eu-*, or a list)");
+            }
+            List<String> globs = new ArrayList<>();
+            if (me.value() instanceof YamlNode.Sequence seq) {
+                for (YamlNode g : seq.items()) {
+                    if (!(g instanceof YamlNode.Scalar sc) || sc.text() == null || sc.text().isBlank()) {
+                        throw error(g.line(), at + ".members: expected member names or globs, found " + g.describe());
+                    }
+                    globs.add(sc.text().trim());
+                }
+            } else {
+                globs.add(string(o, "members", at, true).trim());
+            }
+            if (globs.isEmpty()) {
+                throw error(me.value().line(), at + ".members: the list is empty");
+            }
+            boolean inline = o.entries().containsKey("sql");
+            if (inline == o.entries().containsKey("sql_file")) {
+                throw error(o.line(), at + ": give exactly one of sql (the statements) or sql_file (a file of them)");
+            }
+            String origin = source + ":" + o.line();
+            if (inline) {
+                String sql = string(o, "sql", at, true);
+                YamlNode value = o.entries().get("sql").value();
+                // a block scalar (sql: |) starts on the line after its indicator
+                int first = sql.contains("\n") && value.line() == o.entries().get("sql").keyLine()
+                        ? value.line() + 1 : value.line();
+                out.add(new OverlayConfig(globs, sql, null, origin, first));
+            } else {
+                Path file = baseDir.resolve(string(o, "sql_file", at, true)).normalize();
+                if (!Files.isReadable(file)) {
+                    throw error(o.entries().get("sql_file").value().line(), at + ".sql_file: cannot read " + file);
+                }
+                out.add(new OverlayConfig(globs, null, file, origin, 1));
+            }
         }
         return out;
     }

@@ -11,12 +11,14 @@ import java.util.List;
  * separate jobs, possibly on different cluster nodes), apply policy, per-member timeout, how long an
  * unchanged member's snapshot is reused (zero: never), explicit members and discovery rules, and the
  * ignore rules its snapshots are filtered by (the global {@code ignore:} first, then the fleet's own),
- * and the waivers declared for its members ({@code waivers:}, read-only through the API).
+ * the waivers declared for its members ({@code waivers:}, read-only through the API) and its overlays
+ * (intended per-member additions to golden, in file order).
  */
 public record FleetConfig(String name, String schedule, GoldenConfig golden, int concurrency,
                           int perServerConcurrency, int shards, boolean applyEnabled, int approvals,
                           RolloutConfig rollout, Duration timeout, Duration fullSnapshotEvery, List<MemberConfig> members,
-                          List<DiscoverConfig> discover, IgnorePolicy ignore, List<Waiver> waivers) {
+                          List<DiscoverConfig> discover, IgnorePolicy ignore, List<Waiver> waivers,
+                          List<OverlayConfig> overlays) {
     public static final String DEFAULT_SCHEDULE = "0 */5 * * * ?";
     public static final int DEFAULT_CONCURRENCY = 8;
     public static final int DEFAULT_PER_SERVER = 4;
@@ -31,15 +33,21 @@ public record FleetConfig(String name, String schedule, GoldenConfig golden, int
         discover = List.copyOf(discover);
         ignore = ignore == null ? IgnorePolicy.NONE : ignore;
         waivers = waivers == null ? List.of() : List.copyOf(waivers);
+        overlays = overlays == null ? List.of() : List.copyOf(overlays);
     }
 
-    /** A fleet without configured waivers. */
+    /** A fleet without configured waivers or overlays. */
     public FleetConfig(String name, String schedule, GoldenConfig golden, int concurrency, int perServerConcurrency,
                        int shards, boolean applyEnabled, int approvals, RolloutConfig rollout, Duration timeout,
                        Duration fullSnapshotEvery, List<MemberConfig> members, List<DiscoverConfig> discover,
                        IgnorePolicy ignore) {
         this(name, schedule, golden, concurrency, perServerConcurrency, shards, applyEnabled, approvals, rollout, timeout,
-                fullSnapshotEvery, members, discover, ignore, List.of());
+                fullSnapshotEvery, members, discover, ignore, List.of(), List.of());
+    }
+
+    /** The overlays {@code member} matches, in file order (empty: its expected schema is golden). */
+    public List<OverlayConfig> overlaysOf(String member) {
+        return overlays.stream().filter(o -> o.matches(member)).toList();
     }
 
     /** A fleet that ignores nothing. */
@@ -47,6 +55,6 @@ public record FleetConfig(String name, String schedule, GoldenConfig golden, int
                        int shards, boolean applyEnabled, int approvals, RolloutConfig rollout, Duration timeout,
                        Duration fullSnapshotEvery, List<MemberConfig> members, List<DiscoverConfig> discover) {
         this(name, schedule, golden, concurrency, perServerConcurrency, shards, applyEnabled, approvals, rollout, timeout,
-                fullSnapshotEvery, members, discover, IgnorePolicy.NONE, List.of());
+                fullSnapshotEvery, members, discover, IgnorePolicy.NONE, List.of(), List.of());
     }
 }

@@ -149,6 +149,12 @@ public final class DaemonFleetService implements FleetService {
     }
 
     @Override
+    public Optional<dev.driftd.fleet.MemberDiff> diffAll(String fleet, String member) {
+        FleetRunner r = runner(fleet);
+        return r == null ? Optional.empty() : r.diffAll(member);
+    }
+
+    @Override
     public Optional<Plan> reconcile(String fleet, String member) {
         FleetRunner r = runners.get(fleet);
         return r == null ? Optional.empty() : r.reconcile(member);

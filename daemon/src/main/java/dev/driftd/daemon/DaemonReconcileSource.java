@@ -35,6 +35,17 @@ public final class DaemonReconcileSource implements ReconcileSource {
     }
 
     @Override
+    public Optional<Snapshot> expected(String fleet, String member) {
+        try {
+            return runner(fleet).flatMap(r -> r.expected(member));
+        } catch (IllegalStateException e) {
+            // an overlay that cannot be built: no plan can be made for the member now
+            throw new dev.driftd.reconcile.ReconcileException(dev.driftd.reconcile.ReconcileException.Kind.CONFLICT,
+                    "no expected schema", e.getMessage());
+        }
+    }
+
+    @Override
     public Optional<DbTarget> target(String fleet, String member) {
         return runner(fleet).flatMap(r -> r.member(member)).map(FleetMember::target);
     }

@@ -68,6 +68,15 @@ public interface FleetService {
         return null;
     }
 
+    /**
+     * The member's diff with what the policy sets aside (changes only ignore rules hide, changes its
+     * overlays declare), from a fresh read; empty for an unknown fleet or member, IllegalStateException
+     * when it cannot be made now. This default shows only the drift.
+     */
+    default Optional<MemberDiff> diffAll(String fleet, String member) {
+        return diff(fleet, member).map(MemberDiff::of);
+    }
+
     /** The reconciliation plan for a member; empty for an unknown fleet or member. */
     Optional<Plan> reconcile(String fleet, String member);
 

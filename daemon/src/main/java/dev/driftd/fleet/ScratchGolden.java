@@ -1,6 +1,7 @@
 package dev.driftd.fleet;
 
 import dev.driftd.config.GoldenConfig;
+import dev.driftd.config.OverlayConfig;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.JdbcUrl;
 import dev.driftd.dialect.Dialect;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,6 +45,16 @@ public final class ScratchGolden {
     }
 
     public Snapshot snapshot(GoldenConfig.Sql golden, InspectOptions options) {
+        return snapshot(golden, List.of(), options);
+    }
+
+    /**
+     * Golden's script and then each overlay's, in order, in one scratch database: the expected
+     * schema of a member with those overlays, as the server normalizes it. A failing overlay
+     * statement is an EngineException naming the overlay, the statement (file:line and its text)
+     * and the server's error.
+     */
+    public Snapshot snapshot(GoldenConfig.Sql golden, List<OverlayConfig> overlays, InspectOptions options) {
         String script;
         try {
             script = Files.readString(golden.file(), StandardCharsets.UTF_8);
@@ -67,10 +79,12 @@ public final class ScratchGolden {
                 if (golden.inSchema()) {
                     exec(admin, "SET search_path TO " + quoted);
                     ScriptRunner.run(admin, statements, source);
+                    runOverlays(admin, overlays, postgres);
                 } else {
                     try (Connection c = dialect.connect(scratch, options, false)) {
                         c.setAutoCommit(true);
                         ScriptRunner.run(c, statements, source);
+                        runOverlays(c, overlays, postgres);
                     }
                 }
                 return engine.snapshot(scratch, options);
@@ -84,6 +98,35 @@ public final class ScratchGolden {
             throw new EngineException("golden SQL " + golden.file().getFileName() + " on " + server.redactedUrl()
                     + " (" + what + "): " + SqlErrors.oneLine(e), e);
         }
+    }
+
+    private static void runOverlays(Connection c, List<OverlayConfig> overlays, boolean postgres) {
+        for (OverlayConfig o : overlays) {
+            String text;
+            try {
+                text = o.script();
+            } catch (IOException e) {
+                throw new EngineException(o.describe() + ": cannot read " + o.file() + ": " + e.getClass().getSimpleName());
+            }
+            List<ScriptStatement> statements = new ArrayList<>();
+            try {
+                for (ScriptStatement st : StatementSplitter.split(text,
+                        postgres ? StatementSplitter.Syntax.POSTGRES : StatementSplitter.Syntax.MYSQL, o.source())) {
+                    statements.add(new ScriptStatement(st.sql(), st.line() + o.lineOffset()));
+                }
+                ScriptRunner.run(c, statements, o.source());
+            } catch (ScriptException e) {
+                String failed = statements.stream().filter(st -> st.line() == e.line()).findFirst()
+                        .map(st -> " in `" + abbreviate(st.sql()) + "`").orElse("");
+                throw new EngineException(o.describe() + ": " + e.getMessage() + failed, e);
+            }
+        }
+    }
+
+    /** The statement on one line, cut to a readable length. */
+    private static String abbreviate(String sql) {
+        String one = sql.strip().replaceAll("\\s+", " ");
+        return one.length() <= 120 ? one : one.substring(0, 117) + "...";
     }
 
     private static void drop(Connection admin, boolean postgres, boolean schema, String quoted, String what,

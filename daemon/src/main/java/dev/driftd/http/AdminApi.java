@@ -304,8 +304,10 @@ public final class AdminApi implements AutoCloseable {
 
     private CompletableFuture<ApiResponse> diff(ApiRequest req, Map<String, String> p) {
         MemberStatus m = member(p);
-        return done(notYet(m, () -> fleets.diff(m.fleet(), m.member()))
-                .map(d -> ApiResponse.json(200, waived(m, d, FleetJson.diff(m.fleet(), m.member(), d))
+        boolean all = req.flag("all");
+        return done(notYet(m, () -> all ? fleets.diffAll(m.fleet(), m.member())
+                        : fleets.diff(m.fleet(), m.member()).map(dev.driftd.fleet.MemberDiff::of))
+                .map(d -> ApiResponse.json(200, waived(m, d.drift(), FleetJson.diff(m.fleet(), m.member(), d))
                         .set("recentDdl", DdlJson.statements(fleets.recentDdl(m.fleet(), m.member(), RECENT_DDL)))))
                 .orElseThrow(() -> noSnapshot(m)));
     }

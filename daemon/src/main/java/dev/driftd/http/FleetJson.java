@@ -105,6 +105,15 @@ final class FleetJson {
     }
 
     static ObjectNode diff(String fleet, String member, Diff d) {
+        return diff(fleet, member, dev.driftd.fleet.MemberDiff.of(d));
+    }
+
+    /**
+     * The diff answer: counts and {@code inSync} from the drift alone; {@code changes} each with its
+     * {@code disposition} (drift first, then ignored and overlay ones when they were asked for).
+     */
+    static ObjectNode diff(String fleet, String member, dev.driftd.fleet.MemberDiff md) {
+        Diff d = md.drift();
         ObjectNode n = ApiResponse.MAPPER.createObjectNode();
         n.put("fleet", fleet);
         n.put("member", member);
@@ -115,12 +124,17 @@ final class FleetJson {
         d.countsBySeverity().forEach((s, c) -> counts.put(s.label(), c));
         notInspected(n, d.notInspected());
         ArrayNode changes = n.putArray("changes");
-        d.changes().forEach(c -> {
-            ObjectNode cn = ApiResponse.MAPPER.valueToTree(c);
-            cn.put("description", c.describe());
-            changes.add(cn);
-        });
+        d.changes().forEach(c -> changes.add(change(c, dev.driftd.diff.Disposition.DRIFT)));
+        md.ignored().forEach(c -> changes.add(change(c, dev.driftd.diff.Disposition.IGNORED)));
+        md.overlay().forEach(c -> changes.add(change(c, dev.driftd.diff.Disposition.OVERLAY)));
         return n;
+    }
+
+    private static ObjectNode change(dev.driftd.diff.Change c, dev.driftd.diff.Disposition disposition) {
+        ObjectNode cn = ApiResponse.MAPPER.valueToTree(c);
+        cn.put("description", c.describe());
+        cn.put("disposition", disposition.label());
+        return cn;
     }
 
     /**

@@ -44,7 +44,7 @@ public final class PlanService {
     public StoredPlan create(String fleet, String member, String token) {
         FleetConfig config = config(fleet);
         DbTarget target = target(fleet, member);
-        Snapshot golden = golden(fleet);
+        Snapshot golden = Required.expected(source, fleet, member);
         Snapshot now = snapshot(target, config);
         Diff diff = engine.diff(golden, now);
         Plan computed = engine.plan(diff, golden, now, PlanOptions.DEFAULT);
@@ -101,7 +101,7 @@ public final class PlanService {
         }
         ApprovalRules.requireEnough(plans.approvals(id), "plan", id, p.createdBy(), p.plan().hasDestructive(),
                 config.approvals());
-        Snapshot golden = golden(fleet);
+        Snapshot golden = Required.expected(source, fleet, member);
         if (!golden.fingerprint().equals(p.plan().goldenFingerprint())) {
             throw stale(p, token, "golden changed since planning: " + p.plan().goldenFingerprint() + " -> " + golden.fingerprint(),
                     null);
@@ -156,10 +156,6 @@ public final class PlanService {
 
     private DbTarget target(String fleet, String member) {
         return Required.target(source, fleet, member);
-    }
-
-    private Snapshot golden(String fleet) {
-        return Required.golden(source, fleet);
     }
 
     private static ReconcileException conflict(String error, String detail) {

@@ -18,6 +18,15 @@ public interface ReconcileSource {
     /** The golden the last sweep resolved; empty when none yet. */
     Optional<Snapshot> golden(String fleet);
 
+    /**
+     * What {@code member} is expected to look like: golden, or golden plus the fleet's overlays it
+     * matches. Plans, verified applies and rollouts for the member use this, so they never drop an
+     * overlay object. Empty when there is no golden yet.
+     */
+    default Optional<Snapshot> expected(String fleet, String member) {
+        return golden(fleet);
+    }
+
     Optional<DbTarget> target(String fleet, String member);
 
     /** Reachable members grouped by fingerprint as of the last sweep (empty for an unknown fleet). */

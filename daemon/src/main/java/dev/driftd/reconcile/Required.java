@@ -29,6 +29,12 @@ final class Required {
                 "fleet '" + fleet + "' has no golden yet: run a sweep first"));
     }
 
+    /** The member's expected schema (golden plus its overlays); 409 when there is no golden yet. */
+    static Snapshot expected(ReconcileSource source, String fleet, String member) {
+        return source.expected(fleet, member).orElseThrow(() -> new ReconcileException(Kind.CONFLICT, "no golden",
+                "fleet '" + fleet + "' has no golden yet: run a sweep first"));
+    }
+
     /** 403 unless the fleet's config says {@code apply: enabled}. */
     static void applyEnabled(FleetConfig config) {
         if (!config.applyEnabled()) {

@@ -77,7 +77,8 @@ final class RolloutMemberApply {
         if (!config.applyEnabled()) {
             return Prepared.refuse("fleet '" + r.fleet() + "' no longer has `apply: enabled`");
         }
-        Snapshot golden = source.golden(r.fleet()).orElse(null);
+        // the member's own expected schema: golden plus its overlays, as the rollout was planned for
+        Snapshot golden = source.expected(r.fleet(), member).orElse(null);
         if (golden == null || !golden.fingerprint().equals(r.goldenFingerprint())) {
             return Prepared.refuse("golden changed since the rollout was planned: " + r.goldenFingerprint() + " -> "
                     + (golden == null ? "none" : golden.fingerprint()));

@@ -90,7 +90,7 @@ public final class RolloutService implements AutoCloseable {
     /** Makes (and stores) the rollout of one plan for the variant's members as of the last sweep. */
     public Rollout create(String fleet, VariantRef ref, String token) {
         FleetConfig config = Required.config(source, fleet);
-        Snapshot golden = Required.golden(source, fleet);
+        Required.golden(source, fleet);
         Map<String, List<String>> variants = source.variants(fleet);
         String fingerprint;
         String first = null;
@@ -107,14 +107,20 @@ public final class RolloutService implements AutoCloseable {
                     "name the variant: {\"fingerprint\": \"<fingerprint or a prefix of at least " + MIN_PREFIX
                             + " characters>\"} or {\"member\": \"<a member that has it>\"}");
         }
-        if (fingerprint.equals(golden.fingerprint())) {
-            throw conflict("nothing to roll out", "variant " + fingerprint + " is golden's schema");
-        }
         List<String> order = new ArrayList<>(variants.get(fingerprint));
         order.sort(null);
         if (first != null) {
             order.remove(first);
             order.add(0, first); // the member that named the variant is its canary
+        }
+        // the plan leads to the canary's expected schema (golden plus its overlays): members of the
+        // variant expected to look otherwise need a rollout of their own
+        Snapshot golden = Required.expected(source, fleet, order.get(0));
+        order.removeIf(m -> !source.expected(fleet, m).map(Snapshot::fingerprint).orElse("")
+                .equals(golden.fingerprint()));
+        if (fingerprint.equals(golden.fingerprint())) {
+            throw conflict("nothing to roll out", "variant " + fingerprint + " is golden's schema"
+                    + (config.overlaysOf(order.get(0)).isEmpty() ? "" : " with its overlays"));
         }
         Snapshot shared = source.snapshot(fleet, fingerprint).orElseThrow(() -> conflict("variant gone",
                 "the snapshot " + fingerprint + " is no longer known: run a sweep and try again"));
@@ -213,7 +219,7 @@ public final class RolloutService implements AutoCloseable {
         }
         ApprovalRules.requireEnough(plans.approvals(id), "rollout", id, r.createdBy(), r.plan().hasDestructive(),
                 config.approvals());
-        Snapshot golden = Required.golden(source, fleet);
+        Snapshot golden = Required.expected(source, fleet, r.members().get(0).member());
         if (!golden.fingerprint().equals(r.goldenFingerprint())) {
             String why = "golden changed since the rollout was made: " + r.goldenFingerprint() + " -> "
                     + golden.fingerprint();

@@ -2,7 +2,9 @@ package dev.driftd.sweep;
 
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.MemberConfig;
+import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.SqlErrors;
@@ -10,12 +12,14 @@ import dev.driftd.fleet.FleetEvents;
 import dev.driftd.fleet.Discovery;
 import dev.driftd.fleet.FleetMember;
 import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberDiff;
 import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.Shard;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.plan.Plan;
 import dev.driftd.dialect.TargetScope;
+import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.store.FleetRecord;
 import dev.driftd.store.ShardRecord;
@@ -70,6 +74,10 @@ public final class FleetRunner {
     private volatile FleetConfig config;
     private volatile FleetStatus status;
     private volatile Snapshot golden;
+    /** Golden as resolved before the ignore rules, by this node's last sweep that resolved it (null before). */
+    private volatile Snapshot rawGolden;
+    /** The fingerprint of {@link #golden} that {@link #rawGolden} is the unfiltered read of. */
+    private volatile String rawGoldenOf;
     /** When the sweep that resolved {@link #golden} ended: a shard's newer golden replaces it. */
     private volatile Instant goldenAt;
     private volatile Map<String, Snapshot> snapshots = Map.of();
@@ -272,6 +280,10 @@ public final class FleetRunner {
             }
             known.putAll(out.members());
             golden = out.golden();
+            if (out.rawGolden() != null && golden != null) {
+                rawGolden = out.rawGolden();
+                rawGoldenOf = golden.fingerprint();
+            }
             goldenAt = swept.lastSweepFinished();
             members = Map.copyOf(known);
             Map<String, Snapshot> snaps = new HashMap<>(shard.whole() ? Map.of() : snapshots);
@@ -509,18 +521,89 @@ public final class FleetRunner {
         return pair(member).map(p -> engine.plan(engine.diff(p[0], p[1]), p[0], p[1], PlanOptions.DEFAULT));
     }
 
-    /** [golden, member] snapshots; throws IllegalStateException when either is not known yet. */
+    /**
+     * What {@code member} is expected to look like: golden, or golden plus the overlays it matches
+     * (built once per golden; see {@link dev.driftd.fleet.ExpectedSchemas}). Empty before the first
+     * golden; IllegalStateException naming the overlay when it cannot be built.
+     */
+    public Optional<Snapshot> expected(String member) {
+        Snapshot g = golden;
+        if (g == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(sweep.expected().of(config, member, g));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("member " + member + " of fleet " + name()
+                    + ": cannot build its expected schema: " + SqlErrors.oneLine(e), e);
+        }
+    }
+
+    /**
+     * The member's diff with everything the policy sets aside, from a fresh read of the member:
+     * the changes that count (against its expected schema, through the ignore rules), the changes
+     * only the ignore rules hide (the unfiltered read against golden as resolved before the rules,
+     * plus the member's overlays), and the differences from golden its overlays declare. Reading
+     * the member again costs one snapshot per request, but needs no unfiltered copy of every
+     * member kept or stored. IllegalStateException when golden or the member cannot be had.
+     */
+    public Optional<MemberDiff> diffAll(String member) {
+        FleetStatus s = status;
+        if (s.members().stream().noneMatch(x -> x.member().equals(member))) {
+            return Optional.empty();
+        }
+        FleetConfig cfg = config;
+        Snapshot g = golden;
+        Snapshot raw = rawGolden;
+        // in a cluster another node may have resolved a newer golden: its unfiltered read is not here
+        if (g == null || raw == null || !g.fingerprint().equals(rawGoldenOf)) {
+            throw new IllegalStateException("fleet " + s.name() + ": golden as read before the ignore rules is not "
+                    + "known on this node yet; run a sweep first");
+        }
+        FleetMember fm = members.get(member);
+        if (fm == null) {
+            throw new IllegalStateException("member " + member + " of fleet " + s.name() + " was not read by this node's "
+                    + "last sweep; run a sweep first");
+        }
+        Snapshot rawMember;
+        try {
+            rawMember = engine.snapshot(fm.target(), new InspectOptions(cfg.timeout()));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read member " + member + ": " + SqlErrors.oneLine(e), e);
+        }
+        Snapshot expected = expected(member).orElseThrow();
+        Snapshot rawExpected;
+        try {
+            rawExpected = sweep.expected().rawOf(cfg, member, g, raw);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("member " + member + ": cannot build its expected schema: "
+                    + SqlErrors.oneLine(e), e);
+        }
+        Snapshot filtered = TargetScope.of(cfg.ignore().apply(rawMember), fm.target());
+        Diff drift = engine.diff(expected, filtered);
+        Set<ObjectKey> counted = new HashSet<>();
+        drift.changes().forEach(c -> counted.add(c.key()));
+        List<Change> ignored = engine.diff(rawExpected, TargetScope.of(rawMember, fm.target()))
+                .changes().stream().filter(c -> !counted.contains(c.key())).toList();
+        List<Change> overlay = List.of();
+        if (expected != g) {
+            overlay = engine.diff(g, filtered).changes().stream().filter(c -> !counted.contains(c.key())).toList();
+        }
+        return Optional.of(new MemberDiff(drift, ignored, overlay));
+    }
+
+    /** [expected, member] snapshots; throws IllegalStateException when either is not known yet. */
     private Optional<Snapshot[]> pair(String member) {
         FleetStatus s = status;
         MemberStatus m = s.members().stream().filter(x -> x.member().equals(member)).findFirst().orElse(null);
         if (m == null) {
             return Optional.empty();
         }
-        Snapshot g = golden;
-        if (g == null) {
+        if (golden == null) {
             throw new IllegalStateException("fleet " + s.name() + " has no golden yet"
                     + (s.goldenError() == null ? " (no sweep has run)" : ": " + s.goldenError()));
         }
+        Snapshot g = expected(member).orElseThrow();
         if (m.fingerprint() == null) {
             throw new IllegalStateException("member " + member + " of fleet " + s.name() + " has no snapshot yet"
                     + (m.error() == null ? "" : ": " + m.error()));

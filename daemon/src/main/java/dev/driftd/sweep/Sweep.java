@@ -2,6 +2,7 @@ package dev.driftd.sweep;
 
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.GoldenConfig;
+import dev.driftd.config.OverlayConfig;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.diff.Diff;
@@ -9,6 +10,7 @@ import dev.driftd.diff.Severity;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.SqlErrors;
 import dev.driftd.fleet.Discovery;
+import dev.driftd.fleet.ExpectedSchemas;
 import dev.driftd.fleet.FleetEvents;
 import dev.driftd.fleet.FleetMember;
 import dev.driftd.fleet.FleetStatus;
@@ -34,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -55,6 +58,9 @@ public final class Sweep {
     private final Store store;
     private final FleetEvents events;
     private final UnchangedMembers unchanged = new UnchangedMembers();
+    private final ExpectedSchemas expected;
+    /** Overlays already warned about (by value: a reload with the same overlay does not warn again). */
+    private final Set<OverlayConfig> warnedOverlays = ConcurrentHashMap.newKeySet();
 
     public Sweep(Engine engine, Discovery discovery, GoldenResolver goldens, Store store, FleetEvents events) {
         this.engine = engine;
@@ -62,6 +68,12 @@ public final class Sweep {
         this.goldens = goldens;
         this.store = store;
         this.events = events;
+        this.expected = new ExpectedSchemas(engine);
+    }
+
+    /** Each member's expected schema (golden, or golden plus its overlays), shared with plans and diffs. */
+    public ExpectedSchemas expected() {
+        return expected;
     }
 
     /**
@@ -197,6 +209,8 @@ public final class Sweep {
             byFingerprint.put(goldenSnapshot.fingerprint(), goldenSnapshot);
         }
         int storeErrors = 0;
+        // an overlay that cannot be built fails every member that has it, but is tried once per sweep
+        Map<List<OverlayConfig>, String> overlayFailures = new HashMap<>();
         for (FleetMember m : members.values()) {
             MemberStatus before = previous.statuses().get(m.name());
             Snapshot s = snapshots.get(m.name());
@@ -209,7 +223,8 @@ public final class Sweep {
                         f.reason(), f.message());
             } else {
                 byFingerprint.put(s.fingerprint(), s);
-                status = classify(name, m.name(), s, takenAt.get(m.name()), goldenSnapshot, before);
+                status = classifyExpected(fleet, m.name(), s, takenAt.get(m.name()), goldenSnapshot, before,
+                        overlayFailures);
             }
             statuses.add(status);
             if (store != null) {
@@ -270,6 +285,9 @@ public final class Sweep {
                 LOG.warn("fleet {}: {}", name, w);
             }
         }
+        if (shard.whole()) {
+            warnUnmatchedOverlays(fleet, everyMember.keySet());
+        }
         notify(() -> events.sweepFinished(result, took));
         int pending = statuses.size() - inSync - drifted - unreachable;
         LOG.info("fleet {}{}: swept {} members in {} ms: {} in sync, {} drifted, {} unreachable{}{}{}; golden {} {}",
@@ -278,7 +296,8 @@ public final class Sweep {
                 reused.get() > 0 ? ", " + reused.get() + " unchanged since their last read" : "",
                 removed.isEmpty() ? "" : ", " + removed.size() + " left the fleet",
                 fleet.golden().describe(), goldenError != null ? "failed: " + goldenError : shortFp(goldenFp));
-        return new SweepOutcome(result, status, members, goldenSnapshot, byFingerprint, removed);
+        return new SweepOutcome(result, status, members, goldenSnapshot, byFingerprint, removed,
+                golden.resolved() ? golden.snapshot() : null);
     }
 
     /**
@@ -326,7 +345,7 @@ public final class Sweep {
             Instant at = now();
             Snapshot taken = s;
             notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
-            status = classify(name, m.name(), taken, at, golden, before);
+            status = classifyExpected(fleet, m.name(), taken, at, golden, before, new HashMap<>());
         } catch (RuntimeException e) {
             String reason = FailureReasons.classify(e);
             notify(() -> events.snapshotFailed(name, m.name(), reason, since(s0)));
@@ -342,6 +361,41 @@ public final class Sweep {
                     golden == null ? null : golden.fingerprint()));
         }
         return new MemberResult(status, s);
+    }
+
+    /**
+     * Classifies the member against its expected schema: golden, or golden plus the overlays it
+     * matches. An overlay that cannot be built leaves the member PENDING with the overlay's error
+     * ({@code failed} remembers it for the rest of the sweep, so it is tried once).
+     */
+    private MemberStatus classifyExpected(FleetConfig fleet, String member, Snapshot s, Instant at, Snapshot golden,
+                                          MemberStatus before,
+                                          Map<List<OverlayConfig>, String> failed) {
+        List<OverlayConfig> overlays = fleet.overlaysOf(member);
+        if (golden == null || overlays.isEmpty()) {
+            return classify(fleet.name(), member, s, at, golden, before);
+        }
+        String why = failed.get(overlays);
+        if (why == null) {
+            try {
+                return classify(fleet.name(), member, s, at, expected.of(fleet, member, golden), before);
+            } catch (RuntimeException e) {
+                why = "cannot build the expected schema: " + SqlErrors.oneLine(e);
+                failed.put(overlays, why);
+                LOG.warn("fleet {}: {}", fleet.name(), why);
+            }
+        }
+        return new MemberStatus(fleet.name(), member, MemberState.PENDING, s.fingerprint(), at,
+                before == null ? null : before.driftSince(), zero(), FailureReasons.QUERY, why);
+    }
+
+    /** Overlays that no member's name matches: a typo or a member that left; warned once per configuration. */
+    private void warnUnmatchedOverlays(FleetConfig fleet, Set<String> names) {
+        for (OverlayConfig o : fleet.overlays()) {
+            if (names.stream().noneMatch(o::matches) && warnedOverlays.add(o)) {
+                LOG.warn("fleet {}: {} matches no member", fleet.name(), o.describe());
+            }
+        }
     }
 
     /** In sync when fingerprints match (no diff needed), else the diff says how far off it is. */

@@ -17,8 +17,8 @@ import java.util.Map;
  */
 public record WaiverJudgement(List<Judged> changes, Map<Severity, Integer> unwaived, int waived,
                               Instant soonestExpiry) {
-    public static final String DRIFT = "drift";
-    public static final String WAIVED = "waived";
+    public static final String DRIFT = dev.driftd.diff.Disposition.DRIFT.label();
+    public static final String WAIVED = dev.driftd.diff.Disposition.WAIVED.label();
 
     /** One change and its disposition; {@code waiver} is the id of the waiver covering it, or null. */
     public record Judged(Change change, String fingerprint, String waiver) {

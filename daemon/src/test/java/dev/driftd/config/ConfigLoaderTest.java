@@ -415,4 +415,44 @@ class ConfigLoaderTest {
                 """);
         assertThat(((GoldenConfig.Sql) c.fleets().get(0).golden()).inSchema()).isTrue();
     }
+
+    @Test
+    void overlaysLoadWithTheirLinesAndNeedASqlGolden() throws IOException {
+        Files.writeString(dir.resolve("schema.sql"), "CREATE TABLE t (id int);");
+        Files.writeString(dir.resolve("gdpr.sql"), "CREATE TABLE gdpr_requests (id int);");
+        String sqlFleet = """
+                fleets:
+                  - name: t
+                    golden: {sql: schema.sql, scratch: "jdbc:postgresql://s/p"}
+                    members:
+                      - {name: tenant_acme, url: "jdbc:postgresql://h/acme"}
+                      - {name: eu-1, url: "jdbc:postgresql://h/eu1"}
+                """;
+        Config c = load(sqlFleet + """
+                    overlays:
+                      - members: tenant_acme
+                        sql: |
+                          CREATE INDEX big ON t (id);
+                      - members: ["eu-*", "x?"]
+                        sql_file: gdpr.sql
+                """);
+        List<OverlayConfig> overlays = c.fleets().get(0).overlays();
+        assertThat(overlays).hasSize(2);
+        assertThat(overlays.get(0).origin()).isEqualTo(dir.resolve("driftd.yaml") + ":8");
+        assertThat(overlays.get(0).firstLine()).isEqualTo(10); // the block's first line
+        assertThat(overlays.get(0).lineOffset()).isEqualTo(9);
+        assertThat(overlays.get(1).file()).isEqualTo(dir.resolve("gdpr.sql"));
+        assertThat(c.fleets().get(0).overlaysOf("tenant_acme")).containsExactly(overlays.get(0));
+        assertThat(c.fleets().get(0).overlaysOf("eu-1")).containsExactly(overlays.get(1));
+        assertThat(c.fleets().get(0).overlaysOf("xy")).containsExactly(overlays.get(1));
+        assertThat(c.fleets().get(0).overlaysOf("eu")).isEmpty();
+
+        fails(sqlFleet + "    overlays:\n      - {members: a, sql: x, sql_file: gdpr.sql}\n", 8,
+                "overlays[0]", "exactly one of sql");
+        fails(sqlFleet + "    overlays:\n      - {sql: x}\n", 8, "overlays[0]", "members is required");
+        fails(sqlFleet + "    overlays:\n      - {members: a, sql_file: nothere.sql}\n", 8, "sql_file", "cannot read");
+        fails(sqlFleet + "    overlays:\n      - {members: a, sql: x, colour: blue}\n", 8, "unknown key 'colour'");
+        fails(FLEET + "    overlays:\n      - {members: a, sql: x}\n", 7, "overlays", "need golden: {sql",
+                "member template");
+    }
 }
