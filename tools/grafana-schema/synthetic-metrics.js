@@ -67,6 +67,9 @@ family('driftd_member_waived_changes', 'gauge', 'changes waivers accept now',
 family('driftd_waiver_expiry_timestamp_seconds', 'gauge', 'soonest expiry of the waivers covering the member',
   each((fleet, m) => ['driftd_waiver_expiry_timestamp_seconds', { fleet, member: m.member },
     () => (waived(m) ? end + 2 * 86400 : null)]));
+// t1 also has an overlay (the big tenant's extra index, declared in the configuration)
+family('driftd_member_overlays', 'gauge', 'overlays the member is expected to have on top of golden',
+  each((fleet, m) => ['driftd_member_overlays', { fleet, member: m.member }, () => (m.member === 't1' ? 1 : 0)]));
 family('driftd_fleet_members', 'gauge', 'members per state',
   Object.entries(fleets).flatMap(([fleet, ms]) => ['in_sync', 'drifted', 'unreachable'].map((state) =>
     ['driftd_fleet_members', { fleet, state }, (t) => ms.filter((m) => (drifted(m, t) ? 'drifted' : m.state === 'drifted' ? 'in_sync' : m.state) === state).length])));

@@ -47,6 +47,7 @@ public final class RunningDaemon implements AutoCloseable {
             Holder holder = new Holder();
             metrics = new FleetMetrics(registry, holder, holder);
             metrics.waivedBy(holder::waived);
+            metrics.overlaysBy(holder::overlays);
             c = new DaemonCore(configFile, metrics);
             holder.core = c;
             c.start();
@@ -173,6 +174,15 @@ public final class RunningDaemon implements AutoCloseable {
             DaemonCore c = core;
             FleetService s = c == null ? null : c.fleetService();
             return s == null ? java.util.Map.of() : s.waived(fleet);
+        }
+
+        int overlays(String fleet, String member) {
+            DaemonCore c = core;
+            if (c == null) {
+                return 0;
+            }
+            return c.config().fleets().stream().filter(f -> f.name().equals(fleet)).findFirst()
+                    .map(f -> f.overlaysOf(member).size()).orElse(0);
         }
 
         @Override

@@ -50,6 +50,7 @@ public final class FleetMetrics implements FleetEvents {
     public static final String DDL_EVENTS = "driftd_ddl_events_total";
     public static final String MEMBER_WAIVED_CHANGES = "driftd_member_waived_changes";
     public static final String WAIVER_EXPIRY = "driftd_waiver_expiry_timestamp_seconds";
+    public static final String MEMBER_OVERLAYS = "driftd_member_overlays";
     /** Exposed as {@code driftd_discovery_skipped_total{fleet,reason}}. */
     public static final String DISCOVERY_SKIPPED = "driftd_discovery_skipped";
     static final String FLEET_MEMBERS = "driftd.fleet.members";
@@ -79,6 +80,7 @@ public final class FleetMetrics implements FleetEvents {
     private final NavigableMap<String, FleetMeters> fleets = new ConcurrentSkipListMap<>();
     private volatile java.util.function.Function<String, Map<String, dev.driftd.waiver.WaiverSummary>> waived =
             fleet -> Map.of();
+    private volatile java.util.function.ToIntBiFunction<String, String> overlays = (fleet, member) -> 0;
 
     /**
      * @param state the fleets as the fleet service sees them ({@link FleetService#fleets()}); a
@@ -100,6 +102,14 @@ public final class FleetMetrics implements FleetEvents {
     /** Where each fleet's waived changes are read at every scrape ({@link FleetService#waived}); none by default. */
     public void waivedBy(java.util.function.Function<String, Map<String, dev.driftd.waiver.WaiverSummary>> source) {
         this.waived = source;
+    }
+
+    /**
+     * Where the number of overlays of each member is read at every scrape (the configuration: an
+     * overlaid member's expected schema is golden plus them); 0 for every member by default.
+     */
+    public void overlaysBy(java.util.function.ToIntBiFunction<String, String> source) {
+        this.overlays = source;
     }
 
     public PrometheusMeterRegistry registry() {
@@ -173,6 +183,7 @@ public final class FleetMetrics implements FleetEvents {
                 MemberSeries series = fm.member(m.member());
                 series.update(m);
                 series.waived(waivedNow.get(m.member()));
+                series.overlays = overlays(f.name(), m.member());
             }
             fm.members.keySet().removeIf(name -> !seenMembers.contains(name));
         }
@@ -192,6 +203,15 @@ public final class FleetMetrics implements FleetEvents {
         } catch (RuntimeException e) {
             LOG.warn("fleet {}: cannot read its waived changes: {}", fleet, e.toString());
             return Map.of();
+        }
+    }
+
+    private int overlays(String fleet, String member) {
+        try {
+            return overlays.applyAsInt(fleet, member);
+        } catch (RuntimeException e) {
+            LOG.warn("fleet {}: cannot count the overlays of member {}: {}", fleet, member, e.toString());
+            return 0;
         }
     }
 
@@ -223,6 +243,9 @@ public final class FleetMetrics implements FleetEvents {
                 TextExposition.sample(out, WAIVER_EXPIRY, m.labels, null, null, m.waiverExpiry);
             }
         });
+        TextExposition.family(out, MEMBER_OVERLAYS, "gauge",
+                "Overlays the member's expected schema adds to golden (0: compared with golden itself)");
+        eachMember(m -> TextExposition.sample(out, MEMBER_OVERLAYS, m.labels, null, null, m.overlays));
         TextExposition.counterFamily(out, SNAPSHOT_ERRORS, "Failed snapshots of the member per reason", openMetrics);
         eachMember(m -> m.errors.forEach((reason, n) ->
                 TextExposition.sample(out, SNAPSHOT_ERRORS, m.labels, "reason", reason, n.sum())));

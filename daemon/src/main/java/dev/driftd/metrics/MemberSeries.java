@@ -23,6 +23,8 @@ final class MemberSeries {
     /** Changes waived now (0 when none or unknown) and the soonest expiry of their waivers (NaN: no series). */
     volatile double waivedChanges;
     volatile double waiverExpiry = Double.NaN;
+    /** How many overlays the configuration gives the member (0: its expected schema is golden). */
+    volatile double overlays;
     final double[] changes = new double[Severity.values().length];
     final Map<String, DoubleAdder> errors = new ConcurrentSkipListMap<>();
     final DoubleAdder ddlEvents = new DoubleAdder();

@@ -93,7 +93,10 @@ class OverlaysE2ETest {
                 assertThat(sweep.path("drifted").asInt()).as(sweep.toString()).isEqualTo(1);
                 assertThat(d.metrics()).contains("driftd_member_drift{fleet=\"shop\",member=\"acme\"} 0.0")
                         .contains("driftd_member_drift{fleet=\"shop\",member=\"beta\"} 1.0")
-                        .contains("driftd_member_drift{fleet=\"shop\",member=\"plain\"} 0.0");
+                        .contains("driftd_member_drift{fleet=\"shop\",member=\"plain\"} 0.0")
+                        .contains("driftd_member_overlays{fleet=\"shop\",member=\"acme\"} 1.0")
+                        .contains("driftd_member_overlays{fleet=\"shop\",member=\"beta\"} 1.0")
+                        .contains("driftd_member_overlays{fleet=\"shop\",member=\"plain\"} 0.0");
                 assertMemberViews(d);
 
                 // acme and beta share one overlay: one scratch build for both, over two sweeps and the API calls

@@ -28,7 +28,8 @@ class FleetMetricsTest {
             "driftd_snapshot_duration_seconds", "driftd_sweep_duration_seconds", "driftd_snapshot_errors_total",
             "driftd_ddl_events_total", "driftd_rollout_members", "driftd_build_info",
             "driftd_fleet_schedule_next_timestamp_seconds", "driftd_fleet_schedule_period_seconds",
-            "driftd_member_waived_changes", "driftd_waiver_expiry_timestamp_seconds");
+            "driftd_member_waived_changes", "driftd_waiver_expiry_timestamp_seconds",
+            "driftd_member_overlays");
 
     /** promtool lint lines docs/metrics.md accepts on purpose: Micrometer's standard JVM/process names. */
     static final List<String> ACCEPTED_LINT = List.of(
@@ -78,6 +79,19 @@ class FleetMetricsTest {
         assertThat(metrics.scrape())
                 .contains("driftd_member_waived_changes{fleet=\"tenants\",member=\"t1\"} 0.0")
                 .doesNotContain("driftd_waiver_expiry_timestamp_seconds{fleet");
+    }
+
+    @Test
+    void overlaysAreCountedPerMemberAtEachScrape() {
+        standardFleet();
+        Map<String, Integer> overlays = new java.util.HashMap<>(Map.of("t2", 2));
+        metrics.overlaysBy((fleet, member) -> fleet.equals("tenants") ? overlays.getOrDefault(member, 0) : 0);
+        assertThat(metrics.scrape())
+                .contains("# TYPE driftd_member_overlays gauge")
+                .contains("driftd_member_overlays{fleet=\"tenants\",member=\"t2\"} 2.0")
+                .contains("driftd_member_overlays{fleet=\"tenants\",member=\"t1\"} 0.0");
+        overlays.clear(); // a reload removed the overlay
+        assertThat(metrics.scrape()).contains("driftd_member_overlays{fleet=\"tenants\",member=\"t2\"} 0.0");
     }
 
     @Test
