@@ -2,7 +2,8 @@
 # A real Prometheus against a real 2-node driftd cluster (docs/cluster.md: two `driftd run` on one
 # PostgreSQL store). Builds nothing (daemon/target/driftd.jar exists after `mvn verify`). Creates on
 # the local PostgreSQL a store database and a fleet (golden + 3 tenant databases, t2 missing a
-# golden column = breaking drift, t4 pointing at a database that does not exist = unreachable), and,
+# golden column = breaking drift, t3 with an extra index a waiver accepts, t4 pointing at a database
+# that does not exist = unreachable), a fleet with a SQL golden and one overlaid member (r1), and,
 # when the local MariaDB answers, a second fleet there; starts both nodes on a 5-second schedule
 # and Prometheus (Debian's package, installed when missing with its service start suppressed)
 # scraping both every 2 s with the shipped rules and an external runbook label. Then it asks
@@ -81,9 +82,17 @@ for name in golden t1 t2 t3; do
 done
 # t2 lost a golden column: breaking drift
 psql -h 127.0.0.1 -U postgres -d "drprom_t2_${tag}" -v ON_ERROR_STOP=1 -qAt -c "ALTER TABLE account DROP COLUMN plan" >/dev/null
+# t3 gained a hotfix index, which a waiver accepts below (so t3 counts as in sync)
+psql -h 127.0.0.1 -U postgres -d "drprom_t3_${tag}" -v ON_ERROR_STOP=1 -qAt -c "CREATE INDEX account_hotfix ON account (plan)" >/dev/null
+# a fleet whose golden is SQL and whose one member, r1, has an index its overlay declares (in sync)
+printf '%s\n' "$schema" > "$work/regions.sql"
+"${PSQL[@]}" -c "CREATE DATABASE drprom_r1_${tag}" >/dev/null
+pg_dbs+=("drprom_r1_${tag}")
+psql -h 127.0.0.1 -U postgres -d "drprom_r1_${tag}" -v ON_ERROR_STOP=1 -qAt \
+  -c "$schema CREATE INDEX account_region ON account (plan, email);" >/dev/null
 pg="jdbc:postgresql://127.0.0.1:5432"
 # expected member counts over all fleets, for the dashboard's stat panels
-in_sync=2 drifted=1 unreachable=1
+in_sync=3 drifted=1 unreachable=1
 mysql_fleet=""
 if "${MYSQL[@]}" -e "SELECT 1" >/dev/null 2>&1; then
   for name in golden s1 s2; do
@@ -101,7 +110,7 @@ if "${MYSQL[@]}" -e "SELECT 1" >/dev/null 2>&1; then
     members:
       - {name: s1, url: \"$my/drprom_s1_${tag}?user=root\"}
       - {name: s2, url: \"$my/drprom_s2_${tag}?user=root\"}"
-  in_sync=3 drifted=2
+  in_sync=4 drifted=2
 else
   echo "prometheus: SKIP: no local MariaDB on 127.0.0.1:3306; the cluster watches the PostgreSQL fleet only"
 fi
@@ -128,7 +137,16 @@ fleets:
       - {name: t1, url: "$pg/drprom_t1_${tag}?user=postgres"}
       - {name: t2, url: "$pg/drprom_t2_${tag}?user=postgres"}
       - {name: t3, url: "$pg/drprom_t3_${tag}?user=postgres"}
-      - {name: t4, url: "$pg/drprom_gone_${tag}?user=postgres"}$mysql_fleet
+      - {name: t4, url: "$pg/drprom_gone_${tag}?user=postgres"}
+  - name: regions
+    schedule: "*/5 * * * * ?"
+    golden: {sql: "$work/regions.sql", scratch: "$pg/postgres?user=postgres"}
+    timeout: 10s
+    overlays:
+      - members: r1
+        sql: "CREATE INDEX account_region ON account (plan, email);"
+    members:
+      - {name: r1, url: "$pg/drprom_r1_${tag}?user=postgres"}$mysql_fleet
 YAML
   java -Xmx256m -jar "$jar" run --config "$work/node$node.yaml" > "$work/node$node.log" 2>&1 &
   pids+=("$!")
@@ -197,7 +215,19 @@ alert_firing() { [ "$(alerts "$@" | jq length)" -ge 1 ]; }
 await 'both nodes up' has_series 'up{job="driftd"} == 1' 2
 await 'both nodes export driftd_build_info' has_series 'driftd_build_info{job="driftd"}' 2
 await 'both nodes report tenants/t2 drifted' has_series 'driftd_member_drift{fleet="tenants",member="t2"} == 1' 2
+# the waiver for t3's hotfix index (POSTed to node 1 once t3's drift is known there; node 2 reads it from the store)
+waive_t3() {
+  [ "$(curl -sS -o "$work/waiver.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $DRIFTD_CI_ADMIN_TOKEN" \
+    "http://127.0.0.1:${ports[0]}/api/v1/fleets/tenants/waivers" \
+    -d '{"member": "t3", "owner": "ci", "reason": "prometheus.sh: a hotfix index", "expires": "1d",
+         "changes": ["index public.account.account_hotfix"]}')" = 201 ]
+}
+await 'a waiver accepts t3'"'"'s hotfix index' waive_t3
+await 'both nodes export t3'"'"'s waived change and its expiry' has_series \
+  'driftd_member_waived_changes{fleet="tenants",member="t3"} == 1 and on (instance) driftd_waiver_expiry_timestamp_seconds{fleet="tenants",member="t3"} > time()' 2
 await 'both nodes report t1 and t3 in sync' has_series 'driftd_member_drift{fleet="tenants",member=~"t1|t3"} == 0' 4
+await 'both nodes report r1 in sync with its overlay' has_series \
+  'driftd_member_drift{fleet="regions",member="r1"} == 0 and on (instance) driftd_member_overlays{fleet="regions",member="r1"} == 1' 2
 await 'both nodes report t4 unreachable' has_series 'driftd_member_up{fleet="tenants",member="t4"} == 0' 2
 await 'both nodes export the schedule period (5 s)' has_series 'driftd_fleet_schedule_period_seconds{fleet="tenants"} == 5' 2
 await 'DriftdBreakingDrift firing for tenants/t2' alert_firing DriftdBreakingDrift tenants t2
