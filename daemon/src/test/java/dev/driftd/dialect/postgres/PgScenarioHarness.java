@@ -11,6 +11,7 @@ import dev.driftd.engine.Engine;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.SqlScript;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.testing.CatalogListing;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import dev.driftd.testing.TestServer;
@@ -33,8 +34,7 @@ import static org.assertj.core.api.Assertions.fail;
  * target again and require golden's fingerprint, then compare {@code pg_dump --schema-only} of
  * both sides as an oracle that does not share the inspector's eyes. On a server newer than the
  * local pg_dump (PostgreSQL 18 against Debian's 15, which refuses it) the oracle is the server's
- * own deparsing instead: every constraint's {@code pg_get_constraintdef}, every column's type,
- * NOT NULL, generated kind and expression, every index's {@code pg_get_indexdef}.
+ * own deparsing instead ({@link CatalogListing}).
  */
 final class PgScenarioHarness {
     static final String GOLDEN_TENANT = "tenant_template";
@@ -42,7 +42,6 @@ final class PgScenarioHarness {
 
     private final Engine engine = new Engine();
     private final TestServer server;
-    private Boolean dumpable;
 
     /** Scenarios on the test server ({@link TestDatabases#postgres()}). */
     PgScenarioHarness() {
@@ -210,7 +209,7 @@ final class PgScenarioHarness {
     }
 
     private void compareDumps(Sides sides, PgScenario s, String script) {
-        if (!dumpable(sides.goldenDb)) {
+        if (!CatalogListing.pgDumpCanRead(sides.goldenDb)) {
             compareCatalogs(sides, s, script);
             return;
         }
@@ -237,32 +236,12 @@ final class PgScenarioHarness {
         }
     }
 
-    /** Whether the local pg_dump can dump this server: it refuses a newer major version. */
-    private boolean dumpable(TestDatabase db) {
-        if (dumpable == null) {
-            ProcessResult r = exec(List.of("pg_dump", "--version"));
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\.").matcher(r.stdout());
-            int local = r.exit() == 0 && m.find() ? Integer.parseInt(m.group(1)) : 0;
-            dumpable = local >= serverMajor(db);
-        }
-        return dumpable;
-    }
-
-    private static int serverMajor(TestDatabase db) {
-        try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SHOW server_version_num")) {
-            rs.next();
-            return Integer.parseInt(rs.getString(1)) / 10000;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot read the server version: " + e.getMessage(), e);
-        }
-    }
-
-    /** The server's own deparsing of both sides' tables, compared line by line (sorted). */
+    /** The server's own deparsing of both sides ({@link CatalogListing}), compared line by line. */
     private void compareCatalogs(Sides sides, PgScenario s, String script) {
         boolean tenant = s.mode == PgScenario.Mode.TENANT;
-        List<String> g = catalogLines(sides.goldenDb, tenant ? GOLDEN_TENANT : null);
-        List<String> t = catalogLines(sides.targetDb, tenant ? TARGET_TENANT : null).stream()
+        String schema = s.mode == PgScenario.Mode.SINGLE_SCHEMA ? "public" : null;
+        List<String> g = CatalogListing.lines(sides.goldenDb, tenant ? GOLDEN_TENANT : schema);
+        List<String> t = CatalogListing.lines(sides.targetDb, tenant ? TARGET_TENANT : schema).stream()
                 .map(line -> line.replace(TARGET_TENANT, GOLDEN_TENANT)).sorted().toList();
         if (!g.equals(t)) {
             List<String> onlyGolden = new ArrayList<>(g);
@@ -273,37 +252,6 @@ final class PgScenarioHarness {
                     + String.join("\n", onlyGolden) + "\nonly in target:\n" + String.join("\n", onlyTarget)
                     + "\nscript:\n" + script);
         }
-    }
-
-    private static final String CATALOG_LINES = "WITH ns AS (SELECT oid, nspname FROM pg_catalog.pg_namespace "
-            + "WHERE (?::text IS NULL AND nspname !~ '^pg_' AND nspname <> 'information_schema') OR nspname = ?) "
-            + "SELECT 'constraint ' || n.nspname || '.' || c.relname || '.' || k.conname || ' ' "
-            + "|| pg_catalog.pg_get_constraintdef(k.oid, true) FROM pg_catalog.pg_constraint k "
-            + "JOIN pg_catalog.pg_class c ON c.oid = k.conrelid JOIN ns n ON n.oid = c.relnamespace "
-            + "UNION ALL SELECT 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || ' ' "
-            + "|| pg_catalog.format_type(a.atttypid, a.atttypmod) || ' notnull=' || a.attnotnull "
-            + "|| ' generated=' || a.attgenerated::text || COALESCE(' ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid, true), '') "
-            + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
-            + "JOIN ns n ON n.oid = c.relnamespace LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid "
-            + "AND d.adnum = a.attnum WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm') "
-            + "UNION ALL SELECT 'index ' || pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index i "
-            + "JOIN pg_catalog.pg_class c ON c.oid = i.indrelid JOIN ns n ON n.oid = c.relnamespace";
-
-    private static List<String> catalogLines(TestDatabase db, String schema) {
-        List<String> lines = new ArrayList<>();
-        try (java.sql.Connection c = db.connect(); java.sql.PreparedStatement ps = c.prepareStatement(CATALOG_LINES)) {
-            ps.setString(1, schema);
-            ps.setString(2, schema);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lines.add(rs.getString(1));
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot read the catalog of " + db.name() + ": " + e.getMessage(), e);
-        }
-        Collections.sort(lines);
-        return lines;
     }
 
     String dump(TestDatabase db, String schema) {
