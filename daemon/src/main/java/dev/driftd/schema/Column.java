@@ -1,5 +1,7 @@
 package dev.driftd.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A column. {@code type} is the normalized type with length/precision ({@code varchar(40)},
  * {@code numeric(10,2)}, {@code int unsigned}); {@code defaultExpression} is normalized per flavor
@@ -17,8 +19,9 @@ package dev.driftd.schema;
 public record Column(String schema, String table, String name, int position, String type, boolean nullable,
                      String defaultExpression, String identity, String generated, String generatedKind,
                      String charset, String collation, boolean autoIncrement, String onUpdate,
-                     boolean invisible, String comment, String notNullName, boolean notNullNotValid,
-                     boolean notNullNoInherit) implements SchemaObject {
+                     boolean invisible, String comment, String notNullName,
+                     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notNullNotValid,
+                     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notNullNoInherit) implements SchemaObject {
     public Column {
         defaultExpression = Lists.emptyToNull(defaultExpression);
         identity = Lists.emptyToNull(identity);
@@ -28,9 +31,7 @@ public record Column(String schema, String table, String name, int position, Str
         collation = Lists.emptyToNull(collation);
         onUpdate = Lists.emptyToNull(onUpdate);
         comment = Lists.emptyToNull(comment);
-        notNullName = nullable ? null : Lists.emptyToNull(notNullName);
-        notNullNotValid = !nullable && notNullNotValid;
-        notNullNoInherit = !nullable && notNullNoInherit;
+        notNullName = Lists.emptyToNull(notNullName);
     }
 
     /** A column whose NOT NULL, if any, is a plain one (every server before PostgreSQL 18, most columns on it). */

@@ -1,5 +1,7 @@
 package dev.driftd.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -9,7 +11,9 @@ import java.util.List;
  */
 public record UniqueConstraint(String schema, String table, String name, List<String> columns,
                                boolean nullsNotDistinct, boolean deferrable, boolean initiallyDeferred,
-                               String comment, boolean withoutOverlaps) implements SchemaObject {
+                               String comment,
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withoutOverlaps)
+        implements SchemaObject {
     public UniqueConstraint {
         columns = Lists.copy(columns);
         comment = Lists.emptyToNull(comment);
