@@ -1732,6 +1732,20 @@ final class PostgresPlanner {
                     "comment", "notNullName", "notNullNotValid", "notNullNoInherit");
         }
 
+        /** Whether a table constraint of the target's schema has this name (constraint names are per schema). */
+        private boolean constraintNamed(String schema, String name) {
+            for (SchemaObject o : target.objects()) {
+                if (o.key().name().equals(name) && Objects.equals(o.key().schema(), schema)
+                        && switch (o.key().kind()) {
+                            case PRIMARY_KEY, UNIQUE_CONSTRAINT, CHECK_CONSTRAINT, EXCLUSION_CONSTRAINT, FOREIGN_KEY -> true;
+                            default -> false;
+                        }) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Golden's NOT VALID NOT NULLs of new columns: a column definition cannot say NOT VALID. */
         private void notValidNotNulls(List<Column> columns) {
             for (Column g : columns) {
@@ -1757,6 +1771,13 @@ final class PostgresPlanner {
             }
             String from = PgDdl.notNullConstraintName(t);
             String to = PgDdl.notNullConstraintName(g);
+            if (!from.equals(to) && t.notNullName() == null && constraintNamed(t.schema(), from)) {
+                // the server numbered the target's name (…_not_null1) because another constraint holds
+                // this one: renaming by it would rename that other constraint
+                warnings.add("cannot reconcile " + t.key().display() + ": its NOT NULL constraint has a numbered "
+                        + "default name (" + from + " is another constraint's); rename it to " + to + " by hand");
+                return;
+            }
             if (!from.equals(to)) {
                 add(Phase.COLUMNS, "ALTER TABLE " + table + " RENAME CONSTRAINT " + PgDdl.ident(from) + " TO "
                         + PgDdl.ident(to), "NOT NULL constraint is named " + to + " in golden");

@@ -91,6 +91,22 @@ class Pg18PlainNotNullTest {
         }
     }
 
+    /** Renaming by the unnumbered default name would rename the check that holds it: warned, not planned. */
+    @Test
+    void aNumberedDefaultNameIsNotRenamedBlindly() {
+        String check = "CREATE TABLE taken (a int, CONSTRAINT taken_a_not_null CHECK (a > 0));";
+        try (TestDatabase golden = EmbeddedVersions.postgres(18).createDatabase("pg18_numbered");
+             TestDatabase target = EmbeddedVersions.postgres(18).createDatabase("pg18_numbered")) {
+            golden.execute(check + "ALTER TABLE taken ADD CONSTRAINT a_required NOT NULL a");
+            target.execute(check + "ALTER TABLE taken ALTER COLUMN a SET NOT NULL");
+            Snapshot g = engine.snapshot(golden.target("public"), InspectOptions.DEFAULT);
+            Snapshot t = engine.snapshot(target.target("public"), InspectOptions.DEFAULT);
+            dev.driftd.plan.Plan plan = engine.plan(engine.diff(g, t), g, t, dev.driftd.dialect.PlanOptions.DEFAULT);
+            assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).contains("numbered", "a_required"));
+            assertThat(dev.driftd.plan.SqlScript.render(plan, true)).doesNotContain("RENAME CONSTRAINT");
+        }
+    }
+
     private static String cutName(String table, String column) {
         return PgNotNull.defaultName(table, column);
     }
