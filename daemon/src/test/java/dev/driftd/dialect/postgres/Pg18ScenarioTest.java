@@ -67,6 +67,16 @@ class Pg18ScenarioTest {
                 "CREATE TABLE t (id int PRIMARY KEY, a int)",
                 "CREATE TABLE t (id int PRIMARY KEY, a int); ALTER TABLE t ADD CONSTRAINT a_nn NOT NULL a NOT VALID",
                 "changed column t.a"));
+        String partitioned = "CREATE TABLE pt (id int, a int %s) PARTITION BY RANGE (id);"
+                + "CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10)";
+        all.addAll(both("not null: renamed on a partitioned table (its partitions follow)", "",
+                String.format(partitioned, "NOT NULL"), String.format(partitioned, "CONSTRAINT a_required NOT NULL"),
+                "changed column pt.a"));
+        String inherited = "CREATE TABLE pc (id int PRIMARY KEY, a int); CREATE TABLE pc1 () INHERITS (pc);"
+                + "ALTER TABLE pc ADD CONSTRAINT a_nn NOT NULL a%s";
+        all.addAll(both("not null: NOT VALID on an inheritance parent", "",
+                String.format(inherited, ""), String.format(inherited, " NOT VALID"),
+                "changed column pc.a"));
         all.add(named("not null: named, NOT VALID and NO INHERIT on a new table").mode(PgScenario.Mode.SINGLE_SCHEMA)
                 .golden("CREATE TABLE t (id int PRIMARY KEY, a int CONSTRAINT a_required NOT NULL NO INHERIT, b int);"
                         + "ALTER TABLE t ADD CONSTRAINT b_nn NOT NULL b NOT VALID")
