@@ -23,7 +23,7 @@ public final class CatalogListing {
             + "rel AS (SELECT c.*, n.nspname FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace) "
             + "SELECT 'schema ' || nspname || ' ' || COALESCE(pg_catalog.obj_description(oid, 'pg_namespace'), '') FROM ns "
             + "UNION ALL SELECT 'relation ' || nspname || '.' || relname || ' kind=' || relkind::text || ' persistence='"
-            + " || relpersistence::text || ' options=' || COALESCE(reloptions::text, '') || ' acl=' || COALESCE(relacl::text, '')"
+            + " || relpersistence::text || ' options=' || COALESCE(reloptions::text, '') || ' acl=' || " + acl("COALESCE(relacl, pg_catalog.acldefault((CASE WHEN relkind = 'S' THEN 's' ELSE 'r' END)::\"char\", relowner))", "relowner")
             + " || ' comment=' || COALESCE(pg_catalog.obj_description(oid, 'pg_class'), '') FROM rel WHERE relkind <> 'i' "
             + "AND relkind <> 't' AND relkind <> 'c' "
             + "UNION ALL SELECT 'constraint ' || COALESCE(c.nspname || '.' || c.relname, 'type ' || pg_catalog.format_type(k.contypid, NULL))"
@@ -35,7 +35,7 @@ public final class CatalogListing {
             + " || pg_catalog.format_type(a.atttypid, a.atttypmod) || ' notnull=' || a.attnotnull::text"
             + " || ' collation=' || COALESCE((SELECT co.collname FROM pg_catalog.pg_collation co WHERE co.oid = a.attcollation), '')"
             + " || ' identity=' || a.attidentity::text || ' generated=' || a.attgenerated::text"
-            + " || ' acl=' || COALESCE(a.attacl::text, '')"
+            + " || ' acl=' || " + acl("a.attacl", "c.relowner")
             + " || ' comment=' || COALESCE(pg_catalog.col_description(c.oid, a.attnum), '')"
             + " || COALESCE(' ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid, true), '') "
             + "FROM pg_catalog.pg_attribute a JOIN rel c ON c.oid = a.attrelid "
@@ -45,7 +45,7 @@ public final class CatalogListing {
             + "JOIN rel c ON c.oid = i.indrelid "
             + "UNION ALL SELECT 'view ' || nspname || '.' || relname || ' ' || pg_catalog.pg_get_viewdef(oid, true) "
             + "FROM rel WHERE relkind IN ('v', 'm') "
-            + "UNION ALL SELECT 'routine ' || pg_catalog.pg_get_functiondef(p.oid) || ' acl=' || COALESCE(p.proacl::text, '') "
+            + "UNION ALL SELECT 'routine ' || pg_catalog.pg_get_functiondef(p.oid) || ' acl=' || " + acl("COALESCE(p.proacl, pg_catalog.acldefault('f'::\"char\", p.proowner))", "p.proowner") + " "
             + "FROM pg_catalog.pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns) AND p.prokind IN ('f', 'p', 'w') "
             + "UNION ALL SELECT 'trigger ' || pg_catalog.pg_get_triggerdef(t.oid, true) || ' enabled=' || t.tgenabled::text "
             + "FROM pg_catalog.pg_trigger t JOIN rel c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal "
@@ -69,6 +69,18 @@ public final class CatalogListing {
             + "WHERE e.extnamespace IN (SELECT oid FROM ns)";
 
     private CatalogListing() {
+    }
+
+    /**
+     * An ACL as grantee:privilege(:grantable) items, sorted (their order in the array follows the
+     * order of the GRANTs), the owner's own left out as {@code pg_dump --no-owner} leaves owners out,
+     * a NULL ACL read as the default one.
+     */
+    private static String acl(String acl, String owner) {
+        return "COALESCE((SELECT pg_catalog.string_agg(y.item, ',' ORDER BY y.item) FROM (SELECT CASE WHEN "
+                + "x.grantee = 0 THEN 'PUBLIC' ELSE (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid = x.grantee) "
+                + "END || ':' || x.privilege_type || CASE WHEN x.is_grantable THEN ':grantable' ELSE '' END AS item "
+                + "FROM pg_catalog.aclexplode(" + acl + ") x WHERE x.grantee <> " + owner + ") y), '')";
     }
 
     /** The sorted lines of one schema ({@code schema}) or of every non-system schema (null). */

@@ -274,6 +274,22 @@ final class PgDdl {
                 + (c.notNullNoInherit() ? " NO INHERIT" : "") + (c.notNullNotValid() ? " NOT VALID" : "");
     }
 
+    /**
+     * Renames a column's NOT NULL constraint (PostgreSQL 18) to golden's name whatever the target
+     * calls it: after DETACH PARTITION a former partition keeps its parent's constraint names, which
+     * no snapshot records (they were inherited), so the statement looks the name up itself.
+     */
+    String renameNotNullTo(Column g) {
+        String table = qualified(g.schema(), g.table());
+        String to = notNullConstraintName(g);
+        return "DO $driftd$ DECLARE current name; BEGIN SELECT k.conname INTO current FROM pg_catalog.pg_constraint k "
+                + "JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
+                + "WHERE k.conrelid = " + literal(table) + "::regclass AND k.contype = 'n' AND a.attname = "
+                + literal(g.name()) + "; IF current IS DISTINCT FROM " + literal(to) + " THEN EXECUTE "
+                + "pg_catalog.format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', " + literal(table) + ", current, "
+                + literal(to) + "); END IF; END $driftd$";
+    }
+
     /** The name of a column's NOT NULL constraint on PostgreSQL 18: its own or the server's default. */
     static String notNullConstraintName(Column c) {
         return c.notNullName() != null ? c.notNullName() : PgNotNull.defaultName(c.table(), c.name());

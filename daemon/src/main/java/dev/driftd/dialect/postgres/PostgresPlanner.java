@@ -1553,6 +1553,15 @@ final class PostgresPlanner {
                 if (t.partitionOf() != null) {
                     add(Phase.PARTITIONS, "ALTER TABLE " + ddl.table(t.partitionOf()) + " DETACH PARTITION " + name,
                             "partition bound or parent differs", Hazard.ACCESS_EXCLUSIVE_LOCK);
+                    if (g.partitionOf() == null && serverMajor >= 18) {
+                        // a detached partition keeps the NOT NULL constraint names its parent gave it
+                        for (Column col : golden.columnsOf(g.schema(), g.name())) {
+                            if (!col.nullable()) {
+                                add(Phase.PARTITIONS, ddl.renameNotNullTo(col),
+                                        "NOT NULL constraint of the detached partition named as golden names it");
+                            }
+                        }
+                    }
                 }
                 if (g.partitionOf() != null) {
                     add(Phase.PARTITIONS, "ALTER TABLE " + ddl.table(g.partitionOf()) + " ATTACH PARTITION " + name + " "
