@@ -72,6 +72,11 @@ class Pg18ScenarioTest {
         all.addAll(both("not null: renamed on a partitioned table (its partitions follow)", "",
                 String.format(partitioned, "NOT NULL"), String.format(partitioned, "CONSTRAINT a_required NOT NULL"),
                 "changed column pt.a"));
+        all.add(named("not null: a partition detached keeps no name of its parent's").mode(PgScenario.Mode.SINGLE_SCHEMA)
+                .base("CREATE TABLE pt (id int NOT NULL, a int NOT NULL) PARTITION BY RANGE (id)")
+                .golden("CREATE TABLE pt1 (id int NOT NULL, a int NOT NULL)")
+                .drift("CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10)")
+                .expect(CHANGED, TABLE, "pt1").planContains("RENAME CONSTRAINT"));
         String inherited = "CREATE TABLE pc (id int PRIMARY KEY, a int); CREATE TABLE pc1 () INHERITS (pc);"
                 + "ALTER TABLE pc ADD CONSTRAINT a_nn NOT NULL a%s";
         all.addAll(both("not null: NOT VALID on an inheritance parent", "",
