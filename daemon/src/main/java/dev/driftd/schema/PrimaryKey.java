@@ -7,12 +7,14 @@ import java.util.List;
 /**
  * A primary key. {@code deferrable} / {@code initiallyDeferred} (PostgreSQL {@code DEFERRABLE
  * [INITIALLY DEFERRED]}) are written in the JSON only when set, so the fingerprint of a key without
- * them is what it was before they were modelled.
+ * them is what it was before they were modelled. {@code withoutOverlaps}: PostgreSQL 18's
+ * {@code WITHOUT OVERLAPS} on the last column (a temporal key), likewise written only when set.
  */
 public record PrimaryKey(String schema, String table, String name, List<String> columns,
                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean deferrable,
                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean initiallyDeferred,
-                         String comment) implements SchemaObject {
+                         String comment,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withoutOverlaps) implements SchemaObject {
     public PrimaryKey {
         columns = Lists.copy(columns);
         comment = Lists.emptyToNull(comment);
@@ -20,7 +22,13 @@ public record PrimaryKey(String schema, String table, String name, List<String> 
 
     /** A key checked at once (not deferrable): every MySQL/MariaDB key, and most PostgreSQL ones. */
     public PrimaryKey(String schema, String table, String name, List<String> columns, String comment) {
-        this(schema, table, name, columns, false, false, comment);
+        this(schema, table, name, columns, false, false, comment, false);
+    }
+
+    /** A key without WITHOUT OVERLAPS. */
+    public PrimaryKey(String schema, String table, String name, List<String> columns, boolean deferrable,
+                      boolean initiallyDeferred, String comment) {
+        this(schema, table, name, columns, deferrable, initiallyDeferred, comment, false);
     }
 
     @Override
@@ -38,5 +46,8 @@ public record PrimaryKey(String schema, String table, String name, List<String> 
             f.bool("initiallyDeferred", true);
         }
         f.string("name", name).string("schema", schema).string("table", table);
+        if (withoutOverlaps) {
+            f.bool("withoutOverlaps", true);
+        }
     }
 }

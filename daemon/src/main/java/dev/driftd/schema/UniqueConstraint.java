@@ -1,17 +1,28 @@
 package dev.driftd.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
  * A UNIQUE constraint (PostgreSQL). A unique index that is not a constraint is an {@link Index};
- * MySQL unique keys are indexes.
+ * MySQL unique keys are indexes. {@code withoutOverlaps}: PostgreSQL 18's {@code WITHOUT OVERLAPS}
+ * on the last column, written to JSON only when set (earlier fingerprints unchanged).
  */
 public record UniqueConstraint(String schema, String table, String name, List<String> columns,
                                boolean nullsNotDistinct, boolean deferrable, boolean initiallyDeferred,
-                               String comment) implements SchemaObject {
+                               String comment,
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withoutOverlaps)
+        implements SchemaObject {
     public UniqueConstraint {
         columns = Lists.copy(columns);
         comment = Lists.emptyToNull(comment);
+    }
+
+    /** A constraint without WITHOUT OVERLAPS. */
+    public UniqueConstraint(String schema, String table, String name, List<String> columns, boolean nullsNotDistinct,
+                            boolean deferrable, boolean initiallyDeferred, String comment) {
+        this(schema, table, name, columns, nullsNotDistinct, deferrable, initiallyDeferred, comment, false);
     }
 
     @Override
@@ -24,5 +35,8 @@ public record UniqueConstraint(String schema, String table, String name, List<St
         f.strings("columns", columns).string("comment", comment).bool("deferrable", deferrable)
                 .bool("initiallyDeferred", initiallyDeferred).string("name", name)
                 .bool("nullsNotDistinct", nullsNotDistinct).string("schema", schema).string("table", table);
+        if (withoutOverlaps) {
+            f.bool("withoutOverlaps", true);
+        }
     }
 }

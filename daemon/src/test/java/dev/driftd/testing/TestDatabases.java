@@ -45,6 +45,11 @@ public final class TestDatabases {
         return mysql;
     }
 
+    /** The PostgreSQL server at a URL such as DRIFTD_TEST_PG_URL takes (the database part is ignored). */
+    public static TestServer postgresAt(String url) {
+        return fromUrl(Flavor.POSTGRES, url, "given", "postgres", "");
+    }
+
     private static TestServer resolvePostgres() {
         String env = System.getenv("DRIFTD_TEST_PG_URL");
         if (env != null && !env.isBlank()) {

@@ -204,10 +204,16 @@ final class PgCatalog {
      * resolve index and constraint keys). Defaults never reference columns, so they are deparsed
      * without a relation context; generated expressions do, and get one. The base type's category
      * (for default normalization) comes from joins over pg_type, reported only where there is a
-     * default; the collation is looked up only where it is not the database default.
+     * default; the collation is looked up only where it is not the database default. On 18 the
+     * column's NOT NULL constraint row comes along (name, NOT VALID, NO INHERIT, declared locally).
      */
-    static final String COLUMNS =
-            "SELECT a.attrelid AS rel, a.attname AS name, a.attnum AS num, c.relkind AS relkind, "
+    static String columns(int serverVersion) {
+        // PostgreSQL 18 keeps NOT NULL as a named constraint (contype 'n', one per column at most)
+        boolean named = serverVersion >= 180000;
+        return "SELECT a.attrelid AS rel, a.attname AS name, a.attnum AS num, c.relkind AS relkind, "
+                    + (named ? "nn.conname AS nnname, NOT nn.convalidated AS nnnotvalid, nn.connoinherit AS nnnoinherit, "
+                    + "nn.conislocal AS nnlocal, "
+                    : "NULL::name AS nnname, false AS nnnotvalid, false AS nnnoinherit, false AS nnlocal, ")
                     + "pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull, "
                     + "a.attidentity AS identity, a.attgenerated AS generated, "
                     + "CASE WHEN a.attidentity <> '' THEN (SELECT ARRAY[s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
@@ -236,8 +242,11 @@ final class PgCatalog {
                     + "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
                     + "JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END "
                     + "LEFT JOIN pg_catalog.pg_type et ON et.oid = bt.typelem AND bt.typcategory = 'A' "
+                    + (named ? "LEFT JOIN pg_catalog.pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n' "
+                    + "AND nn.conkey[1] = a.attnum " : "")
                     + "WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relnamespace = ANY (?::oid[]) AND a.attnum > 0 "
                     + "AND NOT a.attisdropped";
+    }
 
     /**
      * Primary keys, unique, check, exclusion and foreign-key constraints declared on the table
@@ -249,7 +258,11 @@ final class PgCatalog {
         String nullsNotDistinct = serverVersion >= 150000
                 ? "CASE WHEN k.contype = 'u' THEN (SELECT ci.indnullsnotdistinct FROM pg_catalog.pg_index ci "
                 + "WHERE ci.indexrelid = k.conindid) END" : "false";
+        // PostgreSQL 18: NOT ENFORCED checks and foreign keys, WITHOUT OVERLAPS keys and PERIOD foreign keys
+        String enforced = serverVersion >= 180000 ? "k.conenforced" : "true";
+        String period = serverVersion >= 180000 ? "k.conperiod" : "false";
         return "SELECT k.oid AS oid, k.conrelid AS rel, k.conname AS name, k.contype AS type, k.condeferrable AS deferrable, "
+                + enforced + " AS enforced, " + period + " AS period, "
                 + "k.condeferred AS deferred, k.connoinherit AS noinherit, NOT k.convalidated AS notvalid, k.conkey::text AS cols, "
                 + "k.confrelid AS refrel, rn.nspname AS refns, rc.relname AS reftable, k.confkey::text AS refcols, "
                 + "CASE WHEN k.contype = 'f' AND rc.relnamespace <> ALL (?::oid[]) THEN "

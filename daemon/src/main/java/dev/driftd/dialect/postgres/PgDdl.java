@@ -243,16 +243,56 @@ final class PgDdl {
             sb.append(" COLLATE ").append(collation(c.collation()));
         }
         if (c.generated() != null) {
-            sb.append(" GENERATED ALWAYS AS (").append(c.generated()).append(") STORED");
+            // VIRTUAL only when golden's is (PostgreSQL 18, where it is the default); STORED is the only kind before
+            sb.append(" GENERATED ALWAYS AS (").append(c.generated()).append(")")
+                    .append("VIRTUAL".equals(c.generatedKind()) ? " VIRTUAL" : " STORED");
         } else if (c.identity() != null) {
             sb.append(' ').append(PgIdentity.generated(c.identity()));
         } else if (c.defaultExpression() != null) {
             sb.append(" DEFAULT ").append(defaultClause(c.defaultExpression()));
         }
-        if (!c.nullable()) {
+        if (!c.nullable() && !c.notNullNotValid()) {
+            // a NOT VALID one cannot be declared in the column: the planner adds it after (addNotNull)
+            if (c.notNullName() != null) {
+                sb.append(" CONSTRAINT ").append(ident(c.notNullName()));
+            }
             sb.append(" NOT NULL");
+            if (c.notNullNoInherit()) {
+                sb.append(" NO INHERIT");
+            }
         }
         return sb.toString();
+    }
+
+    /**
+     * PostgreSQL 18's table-level NOT NULL constraint for a column: named as golden names it (or
+     * left to the server's default name), {@code NO INHERIT} and {@code NOT VALID} as golden has them.
+     */
+    String addNotNull(Column c) {
+        return alterTable(c.schema(), c.table()) + " ADD " + (c.notNullName() == null ? ""
+                : "CONSTRAINT " + ident(c.notNullName()) + " ") + "NOT NULL " + ident(c.name())
+                + (c.notNullNoInherit() ? " NO INHERIT" : "") + (c.notNullNotValid() ? " NOT VALID" : "");
+    }
+
+    /**
+     * Renames a column's NOT NULL constraint (PostgreSQL 18) to golden's name whatever the target
+     * calls it: after DETACH PARTITION a former partition keeps its parent's constraint names, which
+     * no snapshot records (they were inherited), so the statement looks the name up itself.
+     */
+    String renameNotNullTo(Column g) {
+        String table = qualified(g.schema(), g.table());
+        String to = notNullConstraintName(g);
+        return "DO $driftd$ DECLARE current name; BEGIN SELECT k.conname INTO current FROM pg_catalog.pg_constraint k "
+                + "JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
+                + "WHERE k.conrelid = " + literal(table) + "::regclass AND k.contype = 'n' AND a.attname = "
+                + literal(g.name()) + "; IF current IS DISTINCT FROM " + literal(to) + " THEN EXECUTE "
+                + "pg_catalog.format('ALTER TABLE %s RENAME CONSTRAINT %I TO %I', " + literal(table) + ", current, "
+                + literal(to) + "); END IF; END $driftd$";
+    }
+
+    /** The name of a column's NOT NULL constraint on PostgreSQL 18: its own or the server's default. */
+    static String notNullConstraintName(Column c) {
+        return c.notNullName() != null ? c.notNullName() : PgNotNull.defaultName(c.table(), c.name());
     }
 
     /** A collation name: {@code "C"}, {@code "en_US"}, or already quoted / qualified text kept as is. */
@@ -271,18 +311,33 @@ final class PgDdl {
 
     String addPrimaryKey(PrimaryKey pk) {
         return alterTable(pk.schema(), pk.table()) + " ADD CONSTRAINT " + ident(pk.name()) + " PRIMARY KEY ("
-                + identList(pk.columns()) + ")" + deferrable(pk.deferrable(), pk.initiallyDeferred());
+                + keyList(pk.columns(), pk.withoutOverlaps()) + ")" + deferrable(pk.deferrable(), pk.initiallyDeferred());
     }
 
     String addUnique(UniqueConstraint u) {
         return alterTable(u.schema(), u.table()) + " ADD CONSTRAINT " + ident(u.name()) + " UNIQUE"
-                + (u.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + identList(u.columns()) + ")"
+                + (u.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + keyList(u.columns(), u.withoutOverlaps()) + ")"
                 + deferrable(u.deferrable(), u.initiallyDeferred());
     }
 
     String addCheck(CheckConstraint c, boolean notValid) {
         return alterTable(c.schema(), c.table()) + " ADD CONSTRAINT " + ident(c.name()) + " " + check(c.expression())
-                + (c.noInherit() ? " NO INHERIT" : "") + (notValid ? " NOT VALID" : "");
+                + (c.noInherit() ? " NO INHERIT" : "") + (c.enforced() ? (notValid ? " NOT VALID" : "") : " NOT ENFORCED");
+    }
+
+    /** Key columns; PostgreSQL 18's temporal key has WITHOUT OVERLAPS on its last (range) column. */
+    private static String keyList(List<String> columns, boolean withoutOverlaps) {
+        String list = identList(columns);
+        return withoutOverlaps ? list + " WITHOUT OVERLAPS" : list;
+    }
+
+    /** Foreign key columns; a temporal key (PostgreSQL 18) has PERIOD before its last column. */
+    private static String periodList(List<String> columns, boolean period) {
+        if (!period || columns.isEmpty()) {
+            return identList(columns);
+        }
+        List<String> head = columns.subList(0, columns.size() - 1);
+        return (head.isEmpty() ? "" : identList(head) + ", ") + "PERIOD " + ident(columns.get(columns.size() - 1));
     }
 
     String addExclusion(ExclusionConstraint x) {
@@ -300,8 +355,9 @@ final class PgDdl {
     String addForeignKey(ForeignKey fk, boolean notValid) {
         StringBuilder sb = new StringBuilder(alterTable(fk.schema(), fk.table()))
                 .append(" ADD CONSTRAINT ").append(ident(fk.name()))
-                .append(" FOREIGN KEY (").append(identList(fk.columns())).append(") REFERENCES ")
-                .append(table(fk.references())).append(" (").append(identList(fk.referencedColumns())).append(')');
+                .append(" FOREIGN KEY (").append(periodList(fk.columns(), fk.period())).append(") REFERENCES ")
+                .append(table(fk.references())).append(" (").append(periodList(fk.referencedColumns(), fk.period()))
+                .append(')');
         if (!"SIMPLE".equalsIgnoreCase(fk.match())) {
             sb.append(" MATCH ").append(fk.match());
         }
@@ -312,7 +368,9 @@ final class PgDdl {
             sb.append(" ON DELETE ").append(fk.onDelete());
         }
         sb.append(deferrable(fk.deferrable(), fk.initiallyDeferred()));
-        if (notValid) {
+        if (fk.notEnforced()) {
+            sb.append(" NOT ENFORCED"); // never checked, so never NOT VALID either
+        } else if (notValid) {
             sb.append(" NOT VALID");
         }
         return sb.toString();

@@ -711,12 +711,14 @@ final class PgDeparseFixpoint {
             if (object instanceof Column c && c.generated() != null) {
                 return new Column(c.schema(), c.table(), c.name(), c.position(), c.type(), c.nullable(),
                         c.defaultExpression(), c.identity(), texts.get(0), c.generatedKind(), c.charset(), c.collation(),
-                        c.autoIncrement(), c.onUpdate(), c.invisible(), c.comment());
+                        c.autoIncrement(), c.onUpdate(), c.invisible(), c.comment(), c.notNullName(), c.notNullNotValid(),
+                        c.notNullNoInherit());
             }
             if (object instanceof Column c) {
                 return new Column(c.schema(), c.table(), c.name(), c.position(), c.type(), c.nullable(),
                         texts.get(0), c.identity(), null, c.generatedKind(), c.charset(), c.collation(),
-                        c.autoIncrement(), c.onUpdate(), c.invisible(), c.comment());
+                        c.autoIncrement(), c.onUpdate(), c.invisible(), c.comment(), c.notNullName(), c.notNullNotValid(),
+                        c.notNullNoInherit());
             }
             if (object instanceof Domain d) {
                 List<NamedCheck> checks = new ArrayList<>();

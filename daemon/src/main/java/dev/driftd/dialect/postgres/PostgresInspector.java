@@ -450,7 +450,7 @@ final class PostgresInspector {
     /** Columns of tables become objects; every relation's attribute names are kept for key mapping. */
     private void readColumns(List<SchemaObject> out, Catalog catalog) throws SQLException {
         List<Column> columns = new ArrayList<>();
-        query("columns", PgCatalog.COLUMNS, rs -> {
+        query("columns", PgCatalog.columns(catalog.version), rs -> {
             long relOid = rs.getLong("rel");
             Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
@@ -473,16 +473,28 @@ final class PostgresInspector {
                 Long[] v = (Long[]) seq.getArray();
                 identity = PgIdentity.encode(identity, rs.getString("identtype"), v[0], v[1], v[2], v[3], v[4], v[5] == 1);
             }
-            boolean generated = "s".equals(rs.getString("generated"));
+            String generatedKind = switch (rs.getString("generated")) {
+                case "s" -> "STORED";
+                case "v" -> "VIRTUAL"; // PostgreSQL 18's default: computed on read, its expression is no default
+                default -> null;
+            };
+            boolean generated = generatedKind != null;
             String def = rs.getString("def");
             String cats = rs.getString("cats");
             String defaultExpression = generated || def == null ? null : PgDefaults.normalize(def,
                     rs.getString("basename"), cats.substring(0, 1), cats.length() > 1 ? cats.substring(1) : null);
             // position is provisional (the attribute number); ranked among live columns below
+            // an inherited NOT NULL (a partition's, a child's) belongs to its parent: its name is the parent's
+            String notNullName = rs.getString("nnname");
+            boolean local = notNullName != null && rs.getBoolean("nnlocal");
+            if (!local || PgNotNull.isDefaultName(rel.name(), name, notNullName)) {
+                notNullName = null;
+            }
             columns.add(new Column(rel.schema(), rel.name(), name, num, rs.getString("type"),
                     !rs.getBoolean("notnull"), defaultExpression, identity, generated ? def : null,
-                    generated ? "STORED" : null, null, collation(catalog.names, rs), false, null, false,
-                    catalog.comment('c', relOid, num)));
+                    generatedKind, null, collation(catalog.names, rs), false, null, false,
+                    catalog.comment('c', relOid, num), notNullName, local && rs.getBoolean("nnnotvalid"),
+                    local && rs.getBoolean("nnnoinherit")));
         }, catalog.scopeOids);
         columns.sort(Comparator.comparing(Column::schema).thenComparing(Column::table)
                 .thenComparingInt(Column::position));
@@ -508,14 +520,17 @@ final class PostgresInspector {
             String comment = catalog.comment('k', rs.getLong("oid"), 0);
             boolean deferrable = rs.getBoolean("deferrable");
             boolean deferred = rs.getBoolean("deferred");
+            boolean enforced = rs.getBoolean("enforced");
             List<String> columns = catalog.names(relOid, arrayInts(rs.getString("cols")));
             switch (rs.getString("type")) {
-                case "p" -> out.add(new PrimaryKey(rel.schema(), rel.name(), name, columns, deferrable, deferred, comment));
+                case "p" -> out.add(new PrimaryKey(rel.schema(), rel.name(), name, columns, deferrable, deferred, comment,
+                        rs.getBoolean("period")));
                 case "u" -> out.add(new UniqueConstraint(rel.schema(), rel.name(), name, columns,
-                        rs.getBoolean("nullsnotdistinct"), deferrable, deferred, comment));
-                // NOT VALID is kept: a golden whose legacy rows break a check must not get a plan validating it
+                        rs.getBoolean("nullsnotdistinct"), deferrable, deferred, comment, rs.getBoolean("period")));
+                // NOT VALID is kept: a golden whose legacy rows break a check must not get a plan validating it;
+                // a NOT ENFORCED one (18) is never validated, so NOT VALID says nothing more there
                 case "c" -> out.add(new CheckConstraint(rel.schema(), rel.name(), name, rs.getString("checkexpr"),
-                        rs.getBoolean("noinherit"), true, rs.getBoolean("notvalid"), comment));
+                        rs.getBoolean("noinherit"), enforced, enforced && rs.getBoolean("notvalid"), comment));
                 case "x" -> out.add(new ExclusionConstraint(rel.schema(), rel.name(), name,
                         exclusionBody(rs.getString("def")), deferrable, deferred, comment));
                 case "f" -> {
@@ -526,7 +541,8 @@ final class PostgresInspector {
                     out.add(new ForeignKey(rel.schema(), rel.name(), name, columns,
                             new TableRef(names.relative(rs.getString("refns")), rs.getString("reftable")), referenced,
                             action(rs.getString("onupdate")), action(rs.getString("ondelete")),
-                            match(rs.getString("match")), deferrable, deferred, rs.getBoolean("notvalid"), comment));
+                            match(rs.getString("match")), deferrable, deferred, enforced && rs.getBoolean("notvalid"),
+                            comment, rs.getBoolean("period"), !enforced));
                 }
                 default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("type"));
             }

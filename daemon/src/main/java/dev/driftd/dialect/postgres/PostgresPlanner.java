@@ -303,8 +303,14 @@ final class PostgresPlanner {
 
         /** A stored generated column whose expression changes, or a plain column that becomes generated. */
         private boolean needsReadd(Column t, Column g) {
+            if (t.generated() != null && g.generated() != null && !Objects.equals(t.generatedKind(), g.generatedKind())) {
+                return true; // STORED and VIRTUAL (PostgreSQL 18): no statement turns one into the other
+            }
             if (Objects.equals(t.generated(), g.generated())) {
                 return false;
+            }
+            if (g.generated() == null && "VIRTUAL".equals(t.generatedKind())) {
+                return true; // DROP EXPRESSION is refused for a virtual column: it has no values to keep
             }
             if (g.generated() == null) {
                 return false; // DROP EXPRESSION keeps the data
@@ -1422,6 +1428,9 @@ final class PostgresPlanner {
                     add(phase, ddl.createTable(t, columns), reason);
                 }
                 creates(t.key());
+                if (t.partitionOf() == null) {
+                    notValidNotNulls(columns);
+                }
                 if (t.partitionOf() != null) {
                     // columns of a partition come from its parent; only local differences are altered
                     for (Column col : columns) {
@@ -1544,6 +1553,15 @@ final class PostgresPlanner {
                 if (t.partitionOf() != null) {
                     add(Phase.PARTITIONS, "ALTER TABLE " + ddl.table(t.partitionOf()) + " DETACH PARTITION " + name,
                             "partition bound or parent differs", Hazard.ACCESS_EXCLUSIVE_LOCK);
+                    if (g.partitionOf() == null && serverMajor >= 18) {
+                        // a detached partition keeps the NOT NULL constraint names its parent gave it
+                        for (Column col : golden.columnsOf(g.schema(), g.name())) {
+                            if (!col.nullable()) {
+                                add(Phase.PARTITIONS, ddl.renameNotNullTo(col),
+                                        "NOT NULL constraint of the detached partition named as golden names it");
+                            }
+                        }
+                    }
                 }
                 if (g.partitionOf() != null) {
                     add(Phase.PARTITIONS, "ALTER TABLE " + ddl.table(g.partitionOf()) + " ATTACH PARTITION " + name + " "
@@ -1604,6 +1622,7 @@ final class PostgresPlanner {
                         add(Phase.COLUMNS, "ALTER TABLE " + ddl.qualified(g.schema(), g.table()) + " ADD COLUMN "
                                         + ddl.columnDefinition(g), "missing column",
                                 addColumnHazards(g));
+                        notValidNotNulls(List.of(g));
                     }
                     case EXTRA -> {
                         Column t = (Column) c.before();
@@ -1645,14 +1664,19 @@ final class PostgresPlanner {
             String table = ddl.qualified(g.schema(), g.table());
             if (readdColumns.contains(c.key())) {
                 boolean hadData = t.generated() == null;
-                String why = "generated expression differs (" + (t.generated() == null ? "plain column" : t.generated())
-                        + " -> " + g.generated() + "); PostgreSQL " + (serverMajor > 0 ? serverMajor + " " : "")
+                String what = t.generated() != null && g.generated() != null
+                        && !Objects.equals(t.generatedKind(), g.generatedKind())
+                        ? "generated column is " + t.generatedKind() + ", golden's is " + g.generatedKind()
+                        : "generated expression differs (" + (t.generated() == null ? "plain column" : t.generated())
+                        + " -> " + (g.generated() == null ? "plain column" : g.generated()) + ")";
+                String why = what + "; PostgreSQL " + (serverMajor > 0 ? serverMajor + " " : "")
                         + "cannot change it in place, so the column is dropped and added again"
                         + (hadData ? ", losing its values" : "");
                 addDestructive(Phase.COLUMNS, "ALTER TABLE " + table + " DROP COLUMN " + PgDdl.ident(t.name()), why,
                         Hazard.ACCESS_EXCLUSIVE_LOCK);
                 addDestructive(Phase.COLUMNS, "ALTER TABLE " + table + " ADD COLUMN " + ddl.columnDefinition(g),
                         "column added again with golden's definition", Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
+                notValidNotNulls(List.of(g));
                 if (g.comment() != null) {
                     add(Phase.COMMENTS, PgDdl.comment("COLUMN " + table + "." + PgDdl.ident(g.name()), g.comment()),
                             "comment of the re-added column");
@@ -1697,17 +1721,85 @@ final class PostgresPlanner {
             if (c.changes("nullable") && !(partitionChild && parentChanges(t, "nullable"))) {
                 if (g.nullable()) {
                     add(Phase.COLUMNS, col + " DROP NOT NULL", "column is nullable in golden");
+                } else if (g.hasNotNullConstraintDetails()) {
+                    add(Phase.COLUMNS, ddl.addNotNull(g), "column is NOT NULL in golden, by a constraint of its own",
+                            g.notNullNotValid() ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE_LOCK}
+                                    : new Hazard[]{Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK});
                 } else {
                     add(Phase.COLUMNS, col + " SET NOT NULL", "column is NOT NULL in golden",
                             Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK);
                 }
+            } else if (!g.nullable() && !t.nullable() && (c.changes("notNullName") || c.changes("notNullNotValid")
+                    || c.changes("notNullNoInherit"))) {
+                alterNotNull(t, g);
             }
             if (t.identity() == null && g.identity() != null) {
                 // after extra sequences are gone, so the identity sequence gets the name golden's has
                 add(Phase.IDENTITIES, col + " ADD " + PgIdentity.generated(g.identity()), "column is an identity in golden");
             }
             unhandled(c, "type", "collation", "generated", "generatedKind", "identity", "defaultExpression", "nullable",
-                    "comment");
+                    "comment", "notNullName", "notNullNotValid", "notNullNoInherit");
+        }
+
+        /** Whether a table constraint of the target's schema has this name (constraint names are per schema). */
+        private boolean constraintNamed(String schema, String name) {
+            for (SchemaObject o : target.objects()) {
+                if (o.key().name().equals(name) && Objects.equals(o.key().schema(), schema)
+                        && switch (o.key().kind()) {
+                            case PRIMARY_KEY, UNIQUE_CONSTRAINT, CHECK_CONSTRAINT, EXCLUSION_CONSTRAINT, FOREIGN_KEY -> true;
+                            default -> false;
+                        }) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Golden's NOT VALID NOT NULLs of new columns: a column definition cannot say NOT VALID. */
+        private void notValidNotNulls(List<Column> columns) {
+            for (Column g : columns) {
+                if (!g.nullable() && g.notNullNotValid()) {
+                    add(Phase.COLUMNS, ddl.addNotNull(g), "column is NOT NULL in golden by a NOT VALID constraint");
+                }
+            }
+        }
+
+        /**
+         * Both NOT NULL, by constraints that differ (PostgreSQL 18): renamed, NO INHERIT switched,
+         * validated in place. Only a validated one that golden has NOT VALID is dropped and added
+         * again, NOT VALID, as no statement un-validates a constraint.
+         */
+        private void alterNotNull(Column t, Column g) {
+            String table = ddl.qualified(g.schema(), g.table());
+            if (!t.notNullNotValid() && g.notNullNotValid()) {
+                add(Phase.COLUMNS, alterColumn(g) + " DROP NOT NULL", "NOT NULL is NOT VALID in golden: dropped, "
+                        + "added again NOT VALID");
+                add(Phase.COLUMNS, ddl.addNotNull(g), "NOT NULL constraint as golden has it (NOT VALID)",
+                        Hazard.ACCESS_EXCLUSIVE_LOCK);
+                return;
+            }
+            String from = PgDdl.notNullConstraintName(t);
+            String to = PgDdl.notNullConstraintName(g);
+            if (!from.equals(to) && t.notNullName() == null && constraintNamed(t.schema(), from)) {
+                // the server numbered the target's name (…_not_null1) because another constraint holds
+                // this one: renaming by it would rename that other constraint
+                warnings.add("cannot reconcile " + t.key().display() + ": its NOT NULL constraint has a numbered "
+                        + "default name (" + from + " is another constraint's); rename it to " + to + " by hand");
+                return;
+            }
+            if (!from.equals(to)) {
+                add(Phase.COLUMNS, "ALTER TABLE " + table + " RENAME CONSTRAINT " + PgDdl.ident(from) + " TO "
+                        + PgDdl.ident(to), "NOT NULL constraint is named " + to + " in golden");
+            }
+            if (t.notNullNoInherit() != g.notNullNoInherit()) {
+                add(Phase.COLUMNS, "ALTER TABLE " + table + " ALTER CONSTRAINT " + PgDdl.ident(to)
+                                + (g.notNullNoInherit() ? " NO INHERIT" : " INHERIT"),
+                        g.notNullNoInherit() ? "NOT NULL is NO INHERIT in golden" : "NOT NULL is inherited in golden");
+            }
+            if (t.notNullNotValid() && !g.notNullNotValid()) {
+                add(Phase.COLUMNS, "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + PgDdl.ident(to),
+                        "NOT NULL is NOT VALID, golden's is validated: existing rows are checked", Hazard.VALIDATES_ROWS);
+            }
         }
 
         /** Type change with the default moved out of the way (USING does not convert defaults). */
@@ -1862,6 +1954,11 @@ final class PostgresPlanner {
         private void addForeignKey(ForeignKey fk, String reason, boolean newTable) {
             Table owner = golden.get(fk.key().owner()) instanceof Table t ? t : null;
             boolean partitioned = owner != null && (owner.partitionKey() != null || owner.partitionOf() != null);
+            if (fk.notEnforced()) {
+                // PostgreSQL 18's NOT ENFORCED: no row is ever checked, so nothing to validate
+                add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason);
+                return;
+            }
             if (fk.notValid()) {
                 // golden's NOT VALID is kept: existing rows are not checked, as golden's never were
                 add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason);
