@@ -56,7 +56,7 @@ time_runs() {
 java_memory() {
   local gc="$WORK/gc.log" rss
   rss=$( { /usr/bin/time -f '%M' java -Xlog:gc:file="$gc" "$@" > /dev/null; } 2>&1 | tail -1)
-  heap=$(grep -o '[0-9]*M->' "$gc" | tr -d 'M->' | sort -n | tail -1)
+  heap=$(grep -o '[0-9]*M->' "$gc" | sed 's/M->//' | sort -n | tail -1)
   echo "${heap:-0} $((rss / 1024))"
 }
 
