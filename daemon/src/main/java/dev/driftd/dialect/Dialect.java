@@ -57,6 +57,18 @@ public interface Dialect {
         return catalogMarker(connection);
     }
 
+    /**
+     * The marker of every schema of the connection's database from one read of its catalogs, for
+     * fleets whose members are schemas of one database: a sweep asks once per database instead of
+     * once per member. {@code previous} is what this returned last time for the same database (or
+     * null); a dialect may hand it back when a cheaper database-wide check shows nothing changed.
+     * Empty when the dialect has no per-schema marker.
+     */
+    default Optional<SchemaMarkers> schemaMarkers(Connection connection, SchemaMarkers previous)
+            throws SQLException {
+        return Optional.empty();
+    }
+
     /** The statements that turn {@code target} into {@code golden}, in dependency order. */
     Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options);
 

@@ -6,6 +6,7 @@ import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.dialect.SchemaMarkers;
 import dev.driftd.dialect.ServerIdentities;
 import dev.driftd.dialect.mysql.MysqlDialect;
 import dev.driftd.dialect.postgres.PostgresDialect;
@@ -74,6 +75,16 @@ public final class Engine {
             }
             return Optional.of(dialect.inspectMarked(c, target.schema(), options));
         });
+    }
+
+    /**
+     * The marker of every schema of the target's database, from one read over one connection
+     * (schema-per-tenant fleets); {@code previous} is the last answer for that database, or null.
+     * Empty when the dialect has no per-schema marker.
+     */
+    public Optional<SchemaMarkers> schemaMarkers(DbTarget database, InspectOptions options, SchemaMarkers previous) {
+        DbTarget whole = database.withSchema(null);
+        return read(whole, options, (dialect, c) -> dialect.schemaMarkers(c, previous));
     }
 
     @FunctionalInterface

@@ -61,6 +61,7 @@ public final class Sweep {
     private final ExpectedSchemas expected;
     /** Overlays already warned about (by value: a reload with the same overlay does not warn again). */
     private final Set<OverlayConfig> warnedOverlays = ConcurrentHashMap.newKeySet();
+    private final SchemaMarkerGroups schemaMarkers;
 
     public Sweep(Engine engine, Discovery discovery, GoldenResolver goldens, Store store, FleetEvents events) {
         this.engine = engine;
@@ -69,6 +70,7 @@ public final class Sweep {
         this.store = store;
         this.events = events;
         this.expected = new ExpectedSchemas(engine);
+        this.schemaMarkers = new SchemaMarkerGroups(engine);
     }
 
     /** Each member's expected schema (golden, or golden plus its overlays), shared with plans and diffs. */
@@ -155,12 +157,16 @@ public final class Sweep {
         Map<String, Failure> failures = new ConcurrentHashMap<>();
         AtomicInteger reused = new AtomicInteger();
         InspectOptions options = new InspectOptions(fleet.timeout());
+        // tenants that are schemas of one database: one marker query for all of them, before any is read
+        Map<String, String> tenantMarkers = fleet.fullSnapshotEvery().isZero() ? Map.of()
+                : schemaMarkers.markers(fleet, toRead, options);
         new BoundedExecution<FleetMember>(fleet.concurrency(), fleet.perServerConcurrency(), FleetMember::server,
                 "driftd-sweep-" + name).run(toRead, m -> {
                     long s0 = System.nanoTime();
                     boolean mine = members.containsKey(m.name());
                     try {
-                        Snapshot s = read(fleet, m, options, mine ? reused : new AtomicInteger());
+                        Snapshot s = read(fleet, m, options, mine ? reused : new AtomicInteger(),
+                                tenantMarkers.get(m.name()));
                         // members with one schema share one snapshot object: a fleet of identical
                         // tenants holds one in memory, not one per tenant
                         snapshots.put(m.name(), distinct.computeIfAbsent(s.fingerprint(), k -> s));
@@ -302,13 +308,26 @@ public final class Sweep {
 
     /**
      * The member's snapshot: the one read before if its catalog marker has not changed since and
-     * that read is younger than the fleet's {@code full_snapshot_every}, else a fresh full read
-     * (on the same connection as the marker check).
+     * that read is younger than the fleet's {@code full_snapshot_every}, else a fresh full read.
+     * {@code tenantMarker} is the member's schema marker when the sweep read it with its
+     * database's other tenants (no connection of its own needed to learn it is unchanged); it was
+     * read before the snapshot, so a change in between only makes the next sweep read it again.
+     * Otherwise the marker is read on the member's own connection, with the snapshot.
      */
-    private Snapshot read(FleetConfig fleet, FleetMember m, InspectOptions options, AtomicInteger reused) {
+    private Snapshot read(FleetConfig fleet, FleetMember m, InspectOptions options, AtomicInteger reused,
+                          String tenantMarker) {
         UnchangedMembers.Entry last = unchanged.get(fleet, m, now());
         MarkedSnapshot fresh;
-        if (last == null) {
+        if (tenantMarker != null) {
+            if (last != null && last.marker().equals(tenantMarker)) {
+                reused.incrementAndGet();
+                return fleet.ignore().apply(last.snapshot());
+            }
+            fresh = new MarkedSnapshot(engine.snapshot(m.target(), options), tenantMarker);
+        } else if (fleet.fullSnapshotEvery().isZero()) {
+            // every sweep reads in full: a marker would never be compared
+            fresh = new MarkedSnapshot(engine.snapshot(m.target(), options), null);
+        } else if (last == null) {
             fresh = engine.snapshotMarked(m.target(), options);
         } else {
             Optional<MarkedSnapshot> changed = engine.snapshotIfChanged(m.target(), options, last.marker());

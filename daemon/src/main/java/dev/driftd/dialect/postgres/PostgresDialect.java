@@ -5,6 +5,7 @@ import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.dialect.SchemaMarkers;
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
 import dev.driftd.schema.Snapshot;
@@ -44,6 +45,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Optional<String> catalogMarker(Connection connection) throws SQLException {
         return Optional.ofNullable(new PostgresInspector(connection, InspectOptions.DEFAULT).marker());
+    }
+
+    @Override
+    public Optional<SchemaMarkers> schemaMarkers(Connection connection, SchemaMarkers previous) throws SQLException {
+        return Optional.of(PgSchemaMarkers.read(connection, previous));
     }
 
     @Override
