@@ -2,8 +2,10 @@ package dev.driftd.sweep;
 
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.GoldenConfig;
+import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
+import dev.driftd.diff.CrossVersionVerdicts;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.Severity;
 import dev.driftd.engine.Engine;
@@ -197,6 +199,7 @@ public final class Sweep {
             byFingerprint.put(goldenSnapshot.fingerprint(), goldenSnapshot);
         }
         int storeErrors = 0;
+        DbTarget goldenServer = goldenSnapshot == null ? null : goldenServer(fleet, goldenSnapshot, toRead, snapshots);
         for (FleetMember m : members.values()) {
             MemberStatus before = previous.statuses().get(m.name());
             Snapshot s = snapshots.get(m.name());
@@ -209,7 +212,7 @@ public final class Sweep {
                         f.reason(), f.message());
             } else {
                 byFingerprint.put(s.fingerprint(), s);
-                status = classify(name, m.name(), s, takenAt.get(m.name()), goldenSnapshot, before);
+                status = classify(name, m, s, takenAt.get(m.name()), goldenSnapshot, goldenServer, before, options);
             }
             statuses.add(status);
             if (store != null) {
@@ -326,7 +329,7 @@ public final class Sweep {
             Instant at = now();
             Snapshot taken = s;
             notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
-            status = classify(name, m.name(), taken, at, golden, before);
+            status = classify(name, m, taken, at, golden, null, before, new InspectOptions(fleet.timeout()));
         } catch (RuntimeException e) {
             String reason = FailureReasons.classify(e);
             notify(() -> events.snapshotFailed(name, m.name(), reason, since(s0)));
@@ -344,9 +347,36 @@ public final class Sweep {
         return new MemberResult(status, s);
     }
 
-    /** In sync when fingerprints match (no diff needed), else the diff says how far off it is. */
-    private MemberStatus classify(String fleet, String member, Snapshot s, Instant at, Snapshot golden,
-                                  MemberStatus before) {
+    /**
+     * A database of golden's server major that holds golden's objects, which helps compare members
+     * on other majors ({@link Engine#diffAcrossVersions}): golden's own URL, else a member read in
+     * this sweep whose snapshot is golden's (the golden member, a majority's, one in sync with a SQL
+     * or stored golden); null when there is none.
+     */
+    private static DbTarget goldenServer(FleetConfig fleet, Snapshot golden, List<FleetMember> read,
+                                         Map<String, Snapshot> snapshots) {
+        if (fleet.golden() instanceof GoldenConfig.Url u) {
+            return u.target();
+        }
+        String major = CrossVersionVerdicts.major(golden.getServerVersion());
+        for (FleetMember m : read) {
+            Snapshot s = snapshots.get(m.name());
+            if (s != null && s.fingerprint().equals(golden.fingerprint()) && major != null
+                    && major.equals(CrossVersionVerdicts.major(s.getServerVersion()))) {
+                return m.target();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * In sync when fingerprints match (no diff needed), else the diff says how far off it is. Across
+     * server majors the servers settle what differs only in the text each prints ({@code goldenServer}:
+     * see {@link #goldenServer}, null when none).
+     */
+    private MemberStatus classify(String fleet, FleetMember m, Snapshot s, Instant at, Snapshot golden,
+                                  DbTarget goldenServer, MemberStatus before, InspectOptions options) {
+        String member = m.name();
         Instant keptSince = before == null ? null : before.driftSince();
         if (golden == null) {
             return new MemberStatus(fleet, member, MemberState.PENDING, s.fingerprint(), at, keptSince, zero(),
@@ -357,7 +387,9 @@ public final class Sweep {
         }
         Diff diff;
         try {
-            diff = engine.diff(golden, s);
+            diff = CrossVersionVerdicts.acrossVersions(golden, s)
+                    ? engine.diffAcrossVersions(golden, goldenServer, s, m.target(), options)
+                    : engine.diff(golden, s);
         } catch (RuntimeException e) {
             return new MemberStatus(fleet, member, MemberState.PENDING, s.fingerprint(), at, keptSince, zero(),
                     FailureReasons.QUERY, "cannot compare with golden: " + SqlErrors.oneLine(e));
