@@ -209,7 +209,7 @@ public final class Sweep {
                 status = new MemberStatus(name, m.name(), MemberState.UNREACHABLE,
                         before == null ? null : before.fingerprint(), before == null ? null : before.lastSnapshot(),
                         before == null ? null : before.driftSince(), before == null ? zero() : before.changes(),
-                        f.reason(), f.message());
+                        f.reason(), f.message(), before == null ? null : before.serverVersion());
             } else {
                 byFingerprint.put(s.fingerprint(), s);
                 status = classify(name, m, s, takenAt.get(m.name()), goldenSnapshot, goldenServer, before, options);
@@ -336,7 +336,7 @@ public final class Sweep {
             status = new MemberStatus(name, m.name(), MemberState.UNREACHABLE,
                     before == null ? null : before.fingerprint(), before == null ? null : before.lastSnapshot(),
                     before == null ? null : before.driftSince(), before == null ? zero() : before.changes(),
-                    reason, scrub(SqlErrors.oneLine(e), m));
+                    reason, scrub(SqlErrors.oneLine(e), m), before == null ? null : before.serverVersion());
         }
         if (store != null) {
             MemberStatus st = status;
@@ -380,10 +380,11 @@ public final class Sweep {
         Instant keptSince = before == null ? null : before.driftSince();
         if (golden == null) {
             return new MemberStatus(fleet, member, MemberState.PENDING, s.fingerprint(), at, keptSince, zero(),
-                    null, null);
+                    null, null, s.getServerVersion());
         }
         if (s.fingerprint().equals(golden.fingerprint())) {
-            return new MemberStatus(fleet, member, MemberState.IN_SYNC, s.fingerprint(), at, null, zero(), null, null);
+            return new MemberStatus(fleet, member, MemberState.IN_SYNC, s.fingerprint(), at, null, zero(), null, null,
+                    s.getServerVersion());
         }
         Diff diff;
         try {
@@ -392,14 +393,14 @@ public final class Sweep {
                     : engine.diff(golden, s);
         } catch (RuntimeException e) {
             return new MemberStatus(fleet, member, MemberState.PENDING, s.fingerprint(), at, keptSince, zero(),
-                    FailureReasons.QUERY, "cannot compare with golden: " + SqlErrors.oneLine(e));
+                    FailureReasons.QUERY, "cannot compare with golden: " + SqlErrors.oneLine(e), s.getServerVersion());
         }
         if (diff.inSync()) {
             return new MemberStatus(fleet, member, MemberState.IN_SYNC, s.fingerprint(), at, null,
-                    diff.countsBySeverity(), null, null);
+                    diff.countsBySeverity(), null, null, s.getServerVersion());
         }
         return new MemberStatus(fleet, member, MemberState.DRIFTED, s.fingerprint(), at,
-                keptSince != null ? keptSince : at, diff.countsBySeverity(), null, null);
+                keptSince != null ? keptSince : at, diff.countsBySeverity(), null, null, s.getServerVersion());
     }
 
     private static Map<Severity, Integer> zero() {

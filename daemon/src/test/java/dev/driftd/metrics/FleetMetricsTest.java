@@ -27,7 +27,8 @@ class FleetMetricsTest {
             "driftd_member_drift_since_timestamp_seconds", "driftd_fleet_members", "driftd_fleet_variants",
             "driftd_snapshot_duration_seconds", "driftd_sweep_duration_seconds", "driftd_snapshot_errors_total",
             "driftd_ddl_events_total", "driftd_rollout_members", "driftd_build_info",
-            "driftd_fleet_schedule_next_timestamp_seconds", "driftd_fleet_schedule_period_seconds");
+            "driftd_fleet_schedule_next_timestamp_seconds", "driftd_fleet_schedule_period_seconds",
+            "driftd_member_server_info");
 
     /** promtool lint lines docs/metrics.md accepts on purpose: Micrometer's standard JVM/process names. */
     static final List<String> ACCEPTED_LINT = List.of(
@@ -58,6 +59,32 @@ class FleetMetricsTest {
                 member("tenants", "t3", MemberState.DRIFTED, "v2", Map.of(Severity.ADDITIVE, 2, Severity.BREAKING, 1)),
                 member("tenants", "t4", MemberState.UNREACHABLE, null, Map.of()),
                 member("tenants", "t5", MemberState.PENDING, null, Map.of())));
+    }
+
+    @Test
+    void eachMemberWithAKnownServerHasOneServerInfoSeries() {
+        standardFleet();
+        MemberStatus pg = member("tenants", "t1", MemberState.IN_SYNC, "g1", Map.of());
+        MemberStatus maria = member("tenants", "t2", MemberState.DRIFTED, "v2", Map.of(Severity.BREAKING, 1));
+        fleets.fleets.set(0, tenants(
+                new MemberStatus(pg.fleet(), pg.member(), pg.state(), pg.fingerprint(), pg.lastSnapshot(),
+                        pg.driftSince(), pg.changes(), null, null, "16.10"),
+                new MemberStatus(maria.fleet(), maria.member(), maria.state(), maria.fingerprint(), maria.lastSnapshot(),
+                        maria.driftSince(), maria.changes(), null, null, "10.11.19-MariaDB-0+deb12u1"),
+                member("tenants", "t5", MemberState.PENDING, null, Map.of())));
+        assertThat(metrics.scrape())
+                .contains("# TYPE driftd_member_server_info gauge")
+                .contains("driftd_member_server_info{fleet=\"tenants\",member=\"t1\",version=\"16.10\",major=\"16\"} 1.0")
+                .contains("driftd_member_server_info{fleet=\"tenants\",member=\"t2\","
+                        + "version=\"10.11.19-MariaDB-0+deb12u1\",major=\"10\"} 1.0")
+                .doesNotContain("driftd_member_server_info{fleet=\"tenants\",member=\"t5\"");
+
+        // an upgrade: the series moves to the new version, the old one is gone
+        fleets.fleets.set(0, tenants(new MemberStatus(pg.fleet(), pg.member(), pg.state(), pg.fingerprint(),
+                pg.lastSnapshot(), pg.driftSince(), pg.changes(), null, null, "17.6")));
+        assertThat(metrics.scrape())
+                .contains("driftd_member_server_info{fleet=\"tenants\",member=\"t1\",version=\"17.6\",major=\"17\"} 1.0")
+                .doesNotContain("version=\"16.10\"");
     }
 
     @Test
