@@ -153,7 +153,9 @@ public final class Sweep {
                         Snapshot s = read(fleet, m, options, mine ? reused : new AtomicInteger());
                         // members with one schema share one snapshot object: a fleet of identical
                         // tenants holds one in memory, not one per tenant
-                        snapshots.put(m.name(), distinct.computeIfAbsent(s.fingerprint(), k -> s));
+                        // (per server version too: the fingerprint leaves it out, and each member's is its own)
+                        snapshots.put(m.name(), distinct.computeIfAbsent(s.fingerprint() + '\u0000'
+                                + s.getServerVersion(), k -> s));
                         takenAt.put(m.name(), now());
                         if (mine) {
                             notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
