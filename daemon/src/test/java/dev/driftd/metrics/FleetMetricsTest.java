@@ -41,7 +41,8 @@ class FleetMetricsTest {
         return new MemberStatus(fleet, name, state, fp, state == MemberState.PENDING ? null : T0,
                 state == MemberState.DRIFTED ? T0.minusSeconds(3600) : null, changes,
                 state == MemberState.UNREACHABLE ? "connect" : null,
-                state == MemberState.UNREACHABLE ? "connection refused" : null);
+                state == MemberState.UNREACHABLE ? "connection refused" : null,
+                state == MemberState.PENDING ? null : "16.10");
     }
 
     static FleetStatus tenants(MemberStatus... members) {
