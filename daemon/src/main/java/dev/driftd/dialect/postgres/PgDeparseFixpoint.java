@@ -163,6 +163,9 @@ final class PgDeparseFixpoint {
         }
         try {
             if (ownTransaction && !begin()) {
+                // nothing was read back: every text counts as refused (a cross-version judgment must
+                // not take "kept as read" for the server's answer)
+                pending.forEach(job -> job.refused = true);
                 return;
             }
             for (int round = 1; round <= MAX_ROUNDS && !pending.isEmpty(); round++) {
