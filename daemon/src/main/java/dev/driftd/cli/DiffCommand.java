@@ -61,7 +61,8 @@ final class DiffCommand implements Callable<Integer> {
         Snapshot g = policy.apply(engine.snapshot(goldenDb, connection.inspectOptions()));
         Snapshot t = policy.apply(engine.snapshot(targetDb, connection.inspectOptions()));
         ignoring.warnUnmatched(spec.commandLine().getErr());
-        Diff diff = engine.diff(g, t);
+        // across server majors the two servers settle text each prints its own way (docs/postgres.md)
+        Diff diff = engine.diffAcrossVersions(g, goldenDb, t, targetDb, connection.inspectOptions());
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case sql -> out.print(SqlScript.render(engine.plan(diff, g, t, planOptions), allowDestructive));

@@ -73,6 +73,19 @@ public interface Dialect {
     Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options);
 
     /**
+     * Judges changed objects of golden and a target on servers of different major versions (see
+     * {@link dev.driftd.diff.CrossVersionVerdicts}); dialects whose servers print no text of their
+     * own judge nothing (empty: the plain comparison stands).
+     *
+     * @param goldenServer a connection to a server of golden's major holding golden's objects, or null
+     */
+    default java.util.Map<dev.driftd.schema.ObjectKey, dev.driftd.diff.CrossVersionVerdicts.Judged> judgeAcrossVersions(
+            java.util.List<dev.driftd.diff.Change> changes, Snapshot golden, Connection goldenServer, String goldenSchema,
+            Snapshot target, Connection targetServer, String targetSchema) throws SQLException {
+        return java.util.Map.of();
+    }
+
+    /**
      * Runs a plan on a writable connection: PostgreSQL in one transaction with the plan's lock
      * timeout (rolled back on any failure), MySQL statement by statement.
      */

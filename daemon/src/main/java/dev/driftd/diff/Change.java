@@ -1,6 +1,7 @@
 package dev.driftd.diff;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.ObjectKind;
@@ -12,12 +13,26 @@ import java.util.stream.Collectors;
 /**
  * One differing object. {@code before} is the target's object (null when missing there),
  * {@code after} golden's (null when extra). {@code drift} is false only for differences that are
- * reported but are not schema (PostgreSQL column order).
+ * reported but are not schema (PostgreSQL column order) and for {@code versionDependent} ones: golden
+ * and the target run different server versions, the objects differ only in text each server printed
+ * for itself, and neither server could settle whether they are the same object (see docs/postgres.md,
+ * cross-version fleets). Such a change is shown, never counted as drift and never planned.
  */
 public record Change(@JsonIgnore ObjectKey key, ChangeType type, Severity severity, boolean drift,
-                     List<FieldChange> fields, SchemaObject before, SchemaObject after) {
+                     List<FieldChange> fields, SchemaObject before, SchemaObject after,
+                     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean versionDependent) {
     public Change {
         fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    public Change(ObjectKey key, ChangeType type, Severity severity, boolean drift, List<FieldChange> fields,
+                  SchemaObject before, SchemaObject after) {
+        this(key, type, severity, drift, fields, before, after, false);
+    }
+
+    /** This change as one that cannot be decided across server versions: shown, not drift. */
+    public Change asVersionDependent() {
+        return new Change(key, type, severity, false, fields, before, after, true);
     }
 
     @JsonProperty("kind")
@@ -41,7 +56,8 @@ public record Change(@JsonIgnore ObjectKey key, ChangeType type, Severity severi
             case EXTRA -> "extra";
             case CHANGED -> "changed";
         };
-        String line = what + " " + key.display() + " (" + severity.label() + (drift ? "" : ", not drift") + ")";
+        String line = what + " " + key.display() + " (" + severity.label()
+                + (versionDependent ? ", version_dependent: not drift" : drift ? "" : ", not drift") + ")";
         if (!fields.isEmpty()) {
             line += ": " + fields.stream().map(FieldChange::toString).collect(Collectors.joining("; "));
         }

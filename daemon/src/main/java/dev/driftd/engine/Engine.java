@@ -12,15 +12,19 @@ import dev.driftd.dialect.mysql.MysqlDialect;
 import dev.driftd.dialect.postgres.PostgresDialect;
 import dev.driftd.dialect.postgres.PostgresVerifiedApply;
 import dev.driftd.diff.Change;
+import dev.driftd.diff.CrossVersionVerdicts;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.Differ;
 import dev.driftd.plan.Plan;
+import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -31,6 +35,7 @@ import java.util.stream.Collectors;
  * apply. Turns driver exceptions into one-line {@link EngineException}s that name the database.
  */
 public final class Engine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
     /** A plan's statement may run this long at least (statement_timeout): DDL may rewrite a large table. */
     public static final Duration MIN_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
 
@@ -115,13 +120,70 @@ public final class Engine {
         }
     }
 
+    /**
+     * The differences from golden. Across server majors, pairs of objects a server has already
+     * judged ({@link #diffAcrossVersions}) are settled as it said: the same object is no change, an
+     * undecidable one is shown as {@code versionDependent} and is not drift.
+     */
     public Diff diff(Snapshot golden, Snapshot target) {
+        return CrossVersionVerdicts.settle(compare(golden, target), golden, target);
+    }
+
+    private static Diff compare(Snapshot golden, Snapshot target) {
         if (golden.getFlavor() != null && target.getFlavor() != null
                 && golden.getFlavor().isMysqlFamily() != target.getFlavor().isMysqlFamily()) {
             throw new EngineException("cannot compare a " + golden.getFlavor() + " schema with a "
                     + target.getFlavor() + " schema");
         }
         return Differ.compare(golden, target);
+    }
+
+    /**
+     * {@link #diff}, first asking the servers about objects of golden and the target that differ in
+     * server-printed text when they run different majors (a cross-version fleet; see
+     * docs/postgres.md): the target's server, and golden's when {@code goldenServer} is given (a
+     * database of golden's major holding golden's objects). Pairs already judged are not asked
+     * again, except those judged without golden's server when it is given now. When a server cannot
+     * be reached, its side is skipped (logged) and what could not be settled stays undecided.
+     */
+    public Diff diffAcrossVersions(Snapshot golden, DbTarget goldenServer, Snapshot target, DbTarget targetServer,
+                                   InspectOptions options) {
+        Diff plain = compare(golden, target);
+        List<Change> open = new ArrayList<>();
+        for (Change c : CrossVersionVerdicts.candidates(plain, golden, target)) {
+            CrossVersionVerdicts.Judged known = CrossVersionVerdicts.known(golden, target, c);
+            if (known == null || !known.complete() && goldenServer != null) {
+                open.add(c);
+            }
+        }
+        if (!open.isEmpty()) {
+            Dialect dialect = dialectFor(targetServer.url());
+            try (Connection t = dialect.connect(targetServer, options, true);
+                 Connection g = goldenServer == null ? null : connectOrNull(goldenServer, options)) {
+                Map<ObjectKey, CrossVersionVerdicts.Judged> judged = dialect.judgeAcrossVersions(open, golden, g,
+                        goldenServer == null ? null : goldenServer.schema(), target, t, targetServer.schema());
+                for (Change c : open) {
+                    CrossVersionVerdicts.Judged j = judged.get(c.key());
+                    if (j != null) {
+                        CrossVersionVerdicts.remember(golden, target, c, j);
+                    }
+                }
+            } catch (SQLException e) {
+                LOG.warn("cannot compare {} with golden across server versions ({} and {}): {}", targetServer,
+                        golden.getServerVersion(), target.getServerVersion(), SqlErrors.oneLine(e));
+            }
+        }
+        return CrossVersionVerdicts.settle(plain, golden, target);
+    }
+
+    /** Golden's server is a help, not a need: without it the target's server judges alone. */
+    private Connection connectOrNull(DbTarget server, InspectOptions options) {
+        try {
+            return dialectFor(server.url()).connect(server, options, true);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("golden's server {} cannot help compare across server versions: {}", server, SqlErrors.oneLine(e));
+            return null;
+        }
     }
 
     public Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options) {

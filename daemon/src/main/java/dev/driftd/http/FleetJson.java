@@ -93,6 +93,7 @@ final class FleetJson {
         n.put("name", m.member());
         n.put("state", m.state().label());
         n.put("fingerprint", m.fingerprint());
+        n.put("serverVersion", m.serverVersion());
         n.put("lastSnapshot", iso(m.lastSnapshot()));
         n.put("driftSince", iso(m.driftSince()));
         ObjectNode changes = n.putObject("changes");

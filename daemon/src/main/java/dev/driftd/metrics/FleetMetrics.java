@@ -46,6 +46,7 @@ public final class FleetMetrics implements FleetEvents {
     public static final String MEMBER_UP = "driftd_member_up";
     public static final String MEMBER_LAST_SNAPSHOT = "driftd_member_last_snapshot_timestamp_seconds";
     public static final String MEMBER_DRIFT_SINCE = "driftd_member_drift_since_timestamp_seconds";
+    public static final String MEMBER_SERVER_INFO = "driftd_member_server_info";
     public static final String SNAPSHOT_ERRORS = "driftd_snapshot_errors_total";
     public static final String DDL_EVENTS = "driftd_ddl_events_total";
     public static final String MEMBER_WAIVED_CHANGES = "driftd_member_waived_changes";
@@ -246,6 +247,14 @@ public final class FleetMetrics implements FleetEvents {
         TextExposition.family(out, MEMBER_OVERLAYS, "gauge",
                 "Overlays the member's expected schema adds to golden (0: compared with golden itself)");
         eachMember(m -> TextExposition.sample(out, MEMBER_OVERLAYS, m.labels, null, null, m.overlays));
+        TextExposition.family(out, MEMBER_SERVER_INFO, "gauge",
+                "Always 1: the server version the member reported at its last good snapshot, and its major");
+        eachMember(m -> {
+            String server = m.serverLabels;
+            if (server != null) {
+                TextExposition.sample(out, MEMBER_SERVER_INFO, server, null, null, 1);
+            }
+        });
         TextExposition.counterFamily(out, SNAPSHOT_ERRORS, "Failed snapshots of the member per reason", openMetrics);
         eachMember(m -> m.errors.forEach((reason, n) ->
                 TextExposition.sample(out, SNAPSHOT_ERRORS, m.labels, "reason", reason, n.sum())));

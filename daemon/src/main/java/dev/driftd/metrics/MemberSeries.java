@@ -28,6 +28,9 @@ final class MemberSeries {
     final double[] changes = new double[Severity.values().length];
     final Map<String, DoubleAdder> errors = new ConcurrentSkipListMap<>();
     final DoubleAdder ddlEvents = new DoubleAdder();
+    /** The labels of driftd_member_server_info (version and major after fleet and member); null when unknown. */
+    volatile String serverLabels;
+    private volatile String serverVersion;
 
     MemberSeries(String fleet, String member) {
         this.labels = "fleet=\"" + TextExposition.escapeLabel(fleet) + "\",member=\""
@@ -55,6 +58,13 @@ final class MemberSeries {
         driftSince = m.state() == MemberState.DRIFTED ? epochSeconds(m.driftSince()) : Double.NaN;
         for (Severity s : Severity.values()) {
             changes[s.ordinal()] = known ? m.changes().getOrDefault(s, 0) : Double.NaN;
+        }
+        String version = m.serverVersion();
+        if (!java.util.Objects.equals(version, serverVersion)) {
+            serverVersion = version;
+            String major = dev.driftd.diff.CrossVersionVerdicts.major(version);
+            serverLabels = version == null ? null : labels + ",version=\"" + TextExposition.escapeLabel(version)
+                    + "\",major=\"" + TextExposition.escapeLabel(major == null ? "" : major) + "\"";
         }
     }
 

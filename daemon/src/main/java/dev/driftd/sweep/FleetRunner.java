@@ -613,6 +613,12 @@ public final class FleetRunner {
             throw new IllegalStateException("the snapshot " + m.fingerprint() + " of member " + member
                     + " is no longer stored");
         }
+        if (m.serverVersion() != null && !m.serverVersion().equals(shared.getServerVersion())) {
+            // members on different server versions share a snapshot by fingerprint (which leaves the
+            // version out); a cross-version comparison needs this member's own
+            shared = new Snapshot(shared.getFlavor(), m.serverVersion(), shared.getScope(), shared.objects(),
+                    shared.getNotInspected(), shared.getDependencies());
+        }
         FleetMember fm = members.get(member);
         // tenants with the same drift share the snapshot: scripts must name this member's own schema
         Snapshot target = fm == null ? shared : TargetScope.of(shared, fm.target());

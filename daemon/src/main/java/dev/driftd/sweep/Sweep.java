@@ -3,8 +3,10 @@ package dev.driftd.sweep;
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.GoldenConfig;
 import dev.driftd.config.OverlayConfig;
+import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
+import dev.driftd.diff.CrossVersionVerdicts;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.Severity;
 import dev.driftd.engine.Engine;
@@ -169,7 +171,9 @@ public final class Sweep {
                                 tenantMarkers.get(m.name()));
                         // members with one schema share one snapshot object: a fleet of identical
                         // tenants holds one in memory, not one per tenant
-                        snapshots.put(m.name(), distinct.computeIfAbsent(s.fingerprint(), k -> s));
+                        // (per server version too: the fingerprint leaves it out, and each member's is its own)
+                        snapshots.put(m.name(), distinct.computeIfAbsent(s.fingerprint() + '\u0000'
+                                + s.getServerVersion(), k -> s));
                         takenAt.put(m.name(), now());
                         if (mine) {
                             notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
@@ -217,6 +221,7 @@ public final class Sweep {
         int storeErrors = 0;
         // an overlay that cannot be built fails every member that has it, but is tried once per sweep
         Map<List<OverlayConfig>, String> overlayFailures = new HashMap<>();
+        DbTarget goldenServer = goldenSnapshot == null ? null : goldenServer(fleet, goldenSnapshot, toRead, snapshots);
         for (FleetMember m : members.values()) {
             MemberStatus before = previous.statuses().get(m.name());
             Snapshot s = snapshots.get(m.name());
@@ -226,11 +231,11 @@ public final class Sweep {
                 status = new MemberStatus(name, m.name(), MemberState.UNREACHABLE,
                         before == null ? null : before.fingerprint(), before == null ? null : before.lastSnapshot(),
                         before == null ? null : before.driftSince(), before == null ? zero() : before.changes(),
-                        f.reason(), f.message());
+                        f.reason(), f.message(), before == null ? null : before.serverVersion());
             } else {
                 byFingerprint.put(s.fingerprint(), s);
-                status = classifyExpected(fleet, m.name(), s, takenAt.get(m.name()), goldenSnapshot, before,
-                        overlayFailures);
+                status = classifyExpected(fleet, m, s, takenAt.get(m.name()), goldenSnapshot, goldenServer, before,
+                        options, overlayFailures);
             }
             statuses.add(status);
             if (store != null) {
@@ -364,14 +369,15 @@ public final class Sweep {
             Instant at = now();
             Snapshot taken = s;
             notify(() -> events.snapshotTaken(name, m.name(), since(s0)));
-            status = classifyExpected(fleet, m.name(), taken, at, golden, before, new HashMap<>());
+            status = classifyExpected(fleet, m, taken, at, golden, null, before, new InspectOptions(fleet.timeout()),
+                    new HashMap<>());
         } catch (RuntimeException e) {
             String reason = FailureReasons.classify(e);
             notify(() -> events.snapshotFailed(name, m.name(), reason, since(s0)));
             status = new MemberStatus(name, m.name(), MemberState.UNREACHABLE,
                     before == null ? null : before.fingerprint(), before == null ? null : before.lastSnapshot(),
                     before == null ? null : before.driftSince(), before == null ? zero() : before.changes(),
-                    reason, scrub(SqlErrors.oneLine(e), m));
+                    reason, scrub(SqlErrors.oneLine(e), m), before == null ? null : before.serverVersion());
         }
         if (store != null) {
             MemberStatus st = status;
@@ -387,17 +393,19 @@ public final class Sweep {
      * matches. An overlay that cannot be built leaves the member PENDING with the overlay's error
      * ({@code failed} remembers it for the rest of the sweep, so it is tried once).
      */
-    private MemberStatus classifyExpected(FleetConfig fleet, String member, Snapshot s, Instant at, Snapshot golden,
-                                          MemberStatus before,
+    private MemberStatus classifyExpected(FleetConfig fleet, FleetMember m, Snapshot s, Instant at, Snapshot golden,
+                                          DbTarget goldenServer, MemberStatus before, InspectOptions options,
                                           Map<List<OverlayConfig>, String> failed) {
+        String member = m.name();
         List<OverlayConfig> overlays = fleet.overlaysOf(member);
         if (golden == null || overlays.isEmpty()) {
-            return classify(fleet.name(), member, s, at, golden, before);
+            return classify(fleet.name(), m, s, at, golden, goldenServer, before, options);
         }
         String why = failed.get(overlays);
         if (why == null) {
             try {
-                return classify(fleet.name(), member, s, at, expected.of(fleet, member, golden), before);
+                return classify(fleet.name(), m, s, at, expected.of(fleet, member, golden), goldenServer, before,
+                        options);
             } catch (RuntimeException e) {
                 why = "cannot build the expected schema: " + SqlErrors.oneLine(e);
                 failed.put(overlays, why);
@@ -405,7 +413,7 @@ public final class Sweep {
             }
         }
         return new MemberStatus(fleet.name(), member, MemberState.PENDING, s.fingerprint(), at,
-                before == null ? null : before.driftSince(), zero(), FailureReasons.QUERY, why);
+                before == null ? null : before.driftSince(), zero(), FailureReasons.QUERY, why, s.getServerVersion());
     }
 
     /** Overlays that no member's name matches: a typo or a member that left; warned once per configuration. */
@@ -417,30 +425,60 @@ public final class Sweep {
         }
     }
 
-    /** In sync when fingerprints match (no diff needed), else the diff says how far off it is. */
-    private MemberStatus classify(String fleet, String member, Snapshot s, Instant at, Snapshot golden,
-                                  MemberStatus before) {
+    /**
+     * A database of golden's server major that holds golden's objects, which helps compare members
+     * on other majors ({@link Engine#diffAcrossVersions}): golden's own URL, else a member read in
+     * this sweep whose snapshot is golden's (the golden member, a majority's, one in sync with a SQL
+     * or stored golden); null when there is none.
+     */
+    private static DbTarget goldenServer(FleetConfig fleet, Snapshot golden, List<FleetMember> read,
+                                         Map<String, Snapshot> snapshots) {
+        if (fleet.golden() instanceof GoldenConfig.Url u) {
+            return u.target();
+        }
+        String major = CrossVersionVerdicts.major(golden.getServerVersion());
+        for (FleetMember m : read) {
+            Snapshot s = snapshots.get(m.name());
+            if (s != null && s.fingerprint().equals(golden.fingerprint()) && major != null
+                    && major.equals(CrossVersionVerdicts.major(s.getServerVersion()))) {
+                return m.target();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * In sync when fingerprints match (no diff needed), else the diff says how far off it is. Across
+     * server majors the servers settle what differs only in the text each prints ({@code goldenServer}:
+     * see {@link #goldenServer}, null when none).
+     */
+    private MemberStatus classify(String fleet, FleetMember m, Snapshot s, Instant at, Snapshot golden,
+                                  DbTarget goldenServer, MemberStatus before, InspectOptions options) {
+        String member = m.name();
         Instant keptSince = before == null ? null : before.driftSince();
         if (golden == null) {
             return new MemberStatus(fleet, member, MemberState.PENDING, s.fingerprint(), at, keptSince, zero(),
-                    null, null);
+                    null, null, s.getServerVersion());
         }
         if (s.fingerprint().equals(golden.fingerprint())) {
-            return new MemberStatus(fleet, member, MemberState.IN_SYNC, s.fingerprint(), at, null, zero(), null, null);
+            return new MemberStatus(fleet, member, MemberState.IN_SYNC, s.fingerprint(), at, null, zero(), null, null,
+                    s.getServerVersion());
         }
         Diff diff;
         try {
-            diff = engine.diff(golden, s);
+            diff = CrossVersionVerdicts.acrossVersions(golden, s)
+                    ? engine.diffAcrossVersions(golden, goldenServer, s, m.target(), options)
+                    : engine.diff(golden, s);
         } catch (RuntimeException e) {
             return new MemberStatus(fleet, member, MemberState.PENDING, s.fingerprint(), at, keptSince, zero(),
-                    FailureReasons.QUERY, "cannot compare with golden: " + SqlErrors.oneLine(e));
+                    FailureReasons.QUERY, "cannot compare with golden: " + SqlErrors.oneLine(e), s.getServerVersion());
         }
         if (diff.inSync()) {
             return new MemberStatus(fleet, member, MemberState.IN_SYNC, s.fingerprint(), at, null,
-                    diff.countsBySeverity(), null, null);
+                    diff.countsBySeverity(), null, null, s.getServerVersion());
         }
         return new MemberStatus(fleet, member, MemberState.DRIFTED, s.fingerprint(), at,
-                keptSince != null ? keptSince : at, diff.countsBySeverity(), null, null);
+                keptSince != null ? keptSince : at, diff.countsBySeverity(), null, null, s.getServerVersion());
     }
 
     private static Map<Severity, Integer> zero() {

