@@ -63,7 +63,11 @@ public final class PgDumpAvailability {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the PostgreSQL version: " + e.getMessage(), e);
         }
-        String version = pgDumpVersion();
+        return reasonFor(pgDumpVersion(), serverMajor);
+    }
+
+    /** The reason a pg_dump that answered {@code version} to --version cannot dump a server; null when it can. */
+    static String reasonFor(String version, int serverMajor) {
         if (version == null) {
             return "no pg_dump on the PATH";
         }
