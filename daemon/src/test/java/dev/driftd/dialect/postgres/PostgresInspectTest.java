@@ -339,8 +339,11 @@ class PostgresInspectTest {
                 .contains("FROM users").doesNotContain("app.");
         assertThat(get(tenant, key(ObjectKind.FUNCTION, "", "add(a integer, b integer)"), Routine.class).definition())
                 .startsWith("CREATE OR REPLACE FUNCTION add(a integer, b integer)");
+        // the key is one form on every version (PgProcedureArgs); the definition is the server's own
+        // text, and pg_get_functiondef prints a procedure's IN only from 14 on
+        String header = PgFixtureSql.major(TestDatabases.postgres()) >= 14 ? "touch(IN m mood)" : "touch(m mood)";
         assertThat(get(tenant, key(ObjectKind.PROCEDURE, "", "touch(IN m mood)"), Routine.class).definition())
-                .startsWith("CREATE OR REPLACE PROCEDURE touch(IN m mood)");
+                .startsWith("CREATE OR REPLACE PROCEDURE " + header);
         assertThat(get(tenant, part(ObjectKind.TRIGGER, "", "users", "users_stamp"), Trigger.class).definition())
                 .isEqualTo("CREATE TRIGGER users_stamp BEFORE INSERT OR UPDATE ON users "
                         + "FOR EACH ROW EXECUTE FUNCTION stamp()");
