@@ -13,8 +13,8 @@
 # and fails the run when a test fails that .ci/pg-matrix-known-failures.txt does not list for that
 # version, when a listed test passes (the list only shrinks), or when a corpus case fails that the
 # same list does not name (or a listed one converges). Time, measured on the shared 2-core machine:
-# 122 s for 17 at load 8, 280-560 s per version at load 13-20, 568 s for 18 with the whole corpus at
-# load 20; DRIFTD_PG_MATRIX_SAMPLE=16 halves the sampled corpus if .ci/run nears its budget. pg_dump: Debian 12 ships pg_dump 15 only and neither zonky nor the npm
+# 89 s for 16 and 218 s for 18 with the whole corpus at load 3-6 (about 10 min for all five), but
+# 280-560 s per version at load 13-20; DRIFTD_PG_MATRIX_SAMPLE=16 halves the sampled corpus. pg_dump: Debian 12 ships pg_dump 15 only and neither zonky nor the npm
 # embedded-postgres packages ship one, and pg_dump refuses newer servers; so on 16-18 the dump
 # oracle is skipped (DRIFTD_TEST_PG_DUMP_OPTIONAL=1) and the count of skipped comparisons is printed.
 # Environment: DRIFTD_PG_MATRIX_VERSIONS (default below), DRIFTD_PG_MATRIX_SAMPLE (default 8),
