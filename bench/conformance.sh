@@ -3,10 +3,12 @@
 # one JVM against the local PostgreSQL and MariaDB, writes the report (docs/conformance.md unless
 # --output says otherwise) and prints one line per source:
 #   conformance sqldef-postgres: 780/790 converged (836 cases)
-# Usage: bench/conformance.sh [--output FILE] [--only sqldef-postgres,migra,...] [--case REGEX] [--details FILE]
+# Usage: bench/conformance.sh [--output FILE] [--only sqldef-postgres,migra,...] [--case REGEX] [--sample N] [--details FILE]
 #                             [--pg-server embedded-18 | jdbc:postgresql://host:port/?user=u]
 # --pg-server runs the PostgreSQL sources on another server: an embedded one of that major version
 # (binaries copied by the build into daemon/target/pg-binaries) or the one at the URL.
+# --sample N takes one sqldef/migra case in N, chosen by a hash of its name (the same cases on every
+# run); .ci/checks/pg-matrix.sh samples this way on the PostgreSQL versions other than 15 and 18.
 # --output FILE writes the report there instead of the tracked docs/conformance.md (CI writes under
 # target/ so that a run never dirties the work tree); a new FILE starts as a copy of
 # docs/conformance.md, so the sections this run does not measure keep their text.

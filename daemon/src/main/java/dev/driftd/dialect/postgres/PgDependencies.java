@@ -138,10 +138,11 @@ final class PgDependencies {
     static final String RESTORE_NESTED_LOOPS = "SELECT pg_catalog.set_config('enable_nestloop', ?::text, true)";
 
     /** The edge of one row, or null when an end is of a kind a snapshot does not hold. */
-    static Dependency edge(ResultSet rs, PgScopeNames names) throws SQLException {
-        ObjectKey object = key(names, rs.getLong("ns"), rs.getString("name"), rs.getString("kind"), rs.getString("args"));
+    static Dependency edge(ResultSet rs, PgScopeNames names, int serverVersion) throws SQLException {
+        ObjectKey object = key(names, rs.getLong("ns"), rs.getString("name"), rs.getString("kind"), rs.getString("args"),
+                serverVersion);
         ObjectKey dependsOn = key(names, rs.getLong("refns"), rs.getString("refname"), rs.getString("refkind"),
-                rs.getString("refargs"));
+                rs.getString("refargs"), serverVersion);
         return object == null || dependsOn == null ? null : new Dependency(object, dependsOn);
     }
 
@@ -150,11 +151,12 @@ final class PgDependencies {
      * always have an argument list, if empty), else a relkind or a typtype; those never meet on one
      * letter, since a composite type's pg_class row is resolved to the type.
      */
-    private static ObjectKey key(PgScopeNames names, long ns, String name, String kind, String args) {
+    private static ObjectKey key(PgScopeNames names, long ns, String name, String kind, String args, int serverVersion) {
         String schema = names.ofOid(ns);
         if (args != null) {
             return switch (kind) {
-                case "p" -> ObjectKey.of(ObjectKind.PROCEDURE, schema, name + "(" + args + ")");
+                case "p" -> ObjectKey.of(ObjectKind.PROCEDURE, schema,
+                        name + "(" + PgProcedureArgs.identity(args, serverVersion) + ")");
                 case "f", "w" -> ObjectKey.of(ObjectKind.FUNCTION, schema, name + "(" + args + ")");
                 case "a" -> ObjectKey.of(ObjectKind.AGGREGATE, schema, name + "(" + args + ")");
                 default -> null;

@@ -671,7 +671,7 @@ final class PostgresInspector {
         query("dependencies", PgDependencies.NO_NESTED_LOOPS, rs -> was[0] = rs.getString("was"));
         try {
             query("dependencies", PgDependencies.SQL, rs -> {
-                Dependency d = PgDependencies.edge(rs, catalog.names);
+                Dependency d = PgDependencies.edge(rs, catalog.names, catalog.version);
                 if (d != null) {
                     out.add(d);
                 }
@@ -687,7 +687,8 @@ final class PostgresInspector {
             boolean procedure = "p".equals(rs.getString("kind"));
             String base = rs.getString("name");
             String definition = catalog.names.unqualifyHeader(rs.getString("def"), procedure ? "PROCEDURE" : "FUNCTION");
-            out.add(new Routine(catalog.names.ofOid(rs.getLong("ns")), base + "(" + rs.getString("args") + ")", base,
+            String args = procedure ? PgProcedureArgs.identity(rs.getString("args"), catalog.version) : rs.getString("args");
+            out.add(new Routine(catalog.names.ofOid(rs.getLong("ns")), base + "(" + args + ")", base,
                     procedure, definition.strip(), catalog.comment('f', rs.getLong("oid"), 0)));
         }, catalog.scopeOids);
     }
@@ -729,6 +730,8 @@ final class PostgresInspector {
             String object = rs.getString("obj");
             if ("COLUMN".equals(type)) {
                 object = object + "." + rs.getString("col");
+            } else if ("PROCEDURE".equals(type)) {
+                object = PgProcedureArgs.signature(object, catalog.version);
             }
             Grantee g = new Grantee(catalog.names.ofOid(rs.getLong("ns")), type, object, grantee);
             privileges.computeIfAbsent(g, k -> new TreeSet<>()).add(rs.getString("priv"));

@@ -55,6 +55,14 @@ final class PgScenario {
     boolean viaPsql;
     final List<Expected> expected = new ArrayList<>();
     final List<String> planContains = new ArrayList<>();
+    final List<VersionedFragment> versionedPlanContains = new ArrayList<>();
+
+    /** A plan fragment whose route depends on the server: {@code before} below {@code major}, {@code from} on it and later. */
+    record VersionedFragment(int major, String before, String from) {
+        String forMajor(int serverMajor) {
+            return serverMajor < major ? before : from;
+        }
+    }
 
     private PgScenario(String name) {
         this.name = name;
@@ -119,6 +127,16 @@ final class PgScenario {
      */
     PgScenario planContains(String fragment) {
         planContains.add(fragment);
+        return this;
+    }
+
+    /**
+     * As {@link #planContains(String)}, where the planner takes another route from PostgreSQL
+     * {@code major} on (a statement that older servers lack): {@code before} must appear on older
+     * servers, {@code from} on that version and later.
+     */
+    PgScenario planContains(int major, String before, String from) {
+        versionedPlanContains.add(new VersionedFragment(major, before, from));
         return this;
     }
 
