@@ -97,7 +97,9 @@ for version in $versions; do
   data="$work/data$major"
   mkdir -p "$data"
   [ ${#as_server_user[@]} -eq 0 ] || chown postgres "$data"
-  log="$out/$major-server.log"
+  # the server writes its log where its OS user can (the checkout may sit in a directory only root
+  # can enter, as mktemp -d makes them); it is copied next to the other reports when the server stops
+  log="$work/server$major.log"
   : > "$log"
   [ ${#as_server_user[@]} -eq 0 ] || chown postgres "$log"
   # the local server's encoding and locale, so that a difference is the version's, not the setup's
@@ -113,7 +115,8 @@ for version in $versions; do
   if ! "${as_server_user[@]}" "$bin/bin/pg_ctl" -D "$data" -l "$log" -w -t 60 -o "-p $port -k $sockets \
        -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
        -c max_connections=100" start >/dev/null; then
-    echo "pg-matrix $version: FAILED: the server did not start (see $log)"
+    cp "$log" "$out/$major-server.log"
+    echo "pg-matrix $version: FAILED: the server did not start (see $out/$major-server.log)"
     status=1; stop_server; continue
   fi
   export DRIFTD_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$port/postgres?user=postgres"
@@ -166,6 +169,7 @@ for version in $versions; do
   fi
   [ "$verdict" = ok ] || status=1
   stop_server
+  cp "$log" "$out/$major-server.log"
   rm -rf "$bin"
   server=$(grep -m1 -o 'PostgreSQL [0-9.]*' "$out/$major-conformance.md" 2>/dev/null || echo "PostgreSQL $version")
   echo "pg-matrix ${server#PostgreSQL }: $verdict: $tests_line; $corpus_line ($(( $(date +%s) - t0 )) s)"
