@@ -46,22 +46,26 @@ final class WaiverStore {
     }
 
     void insert(Waiver w) {
-        exec("save waiver " + w.id(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_waiver (id, fleet, member, source, owner, "
-                    + "reason, created_by, created_at, expires_at, changes) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, w.id());
-                ps.setString(2, w.fleet());
-                ps.setString(3, w.member());
-                ps.setString(4, w.source());
-                ps.setString(5, w.owner());
-                ps.setString(6, w.reason());
-                ps.setString(7, w.createdBy());
-                ps.setObject(8, at(w.created()));
-                ps.setObject(9, at(w.expires()));
-                ps.setString(10, json(w.changes()));
-                return ps.executeUpdate();
-            }
-        });
+        exec("save waiver " + w.id(), c -> insertRow(c, w.id(), w, w.source(), null));
+    }
+
+    /** One row of driftd_waiver: {@code w} under {@code id} and {@code source}, expired at {@code expiredAt} (or not). */
+    private int insertRow(Connection c, String id, Waiver w, String source, Instant expiredAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_waiver (id, fleet, member, source, owner, "
+                + "reason, created_by, created_at, expires_at, changes, expired_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, id);
+            ps.setString(2, w.fleet());
+            ps.setString(3, w.member());
+            ps.setString(4, source);
+            ps.setString(5, w.owner());
+            ps.setString(6, w.reason());
+            ps.setString(7, w.createdBy());
+            ps.setObject(8, at(w.created()));
+            ps.setObject(9, at(w.expires()));
+            ps.setString(10, json(w.changes()));
+            ps.setObject(11, expiredAt == null ? null : at(expiredAt));
+            return ps.executeUpdate();
+        }
     }
 
     /** The API's waivers not removed, expired ones included, oldest first. */
@@ -115,20 +119,8 @@ final class WaiverStore {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_waiver (id, fleet, member, source, owner, "
-                    + "reason, created_by, created_at, expires_at, changes, expired_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, key);
-                ps.setString(2, w.fleet());
-                ps.setString(3, w.member());
-                ps.setString(4, Waiver.CONFIG);
-                ps.setString(5, w.owner());
-                ps.setString(6, w.reason());
-                ps.setString(7, w.createdBy());
-                ps.setObject(8, at(w.created()));
-                ps.setObject(9, at(w.expires()));
-                ps.setString(10, json(w.changes()));
-                ps.setObject(11, at(now));
-                return ps.executeUpdate() == 1;
+            try {
+                return insertRow(c, key, w, Waiver.CONFIG, now) == 1;
             } catch (SQLException raced) {
                 // another node inserted the same key between our check and insert: it writes the entry
                 return false;
