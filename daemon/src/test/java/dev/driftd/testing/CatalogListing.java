@@ -23,7 +23,9 @@ public final class CatalogListing {
             + "rel AS (SELECT c.*, n.nspname FROM pg_catalog.pg_class c JOIN ns n ON n.oid = c.relnamespace) "
             + "SELECT 'schema ' || nspname || ' ' || COALESCE(pg_catalog.obj_description(oid, 'pg_namespace'), '') FROM ns "
             + "UNION ALL SELECT 'relation ' || nspname || '.' || relname || ' kind=' || relkind::text || ' persistence='"
-            + " || relpersistence::text || ' options=' || COALESCE(reloptions::text, '') || ' acl=' || " + acl("COALESCE(relacl, pg_catalog.acldefault((CASE WHEN relkind = 'S' THEN 's' ELSE 'r' END)::\"char\", relowner))", "relowner")
+            + " || relpersistence::text || ' options=' || COALESCE((SELECT pg_catalog.string_agg(o, ',' ORDER BY o) FROM pg_catalog.unnest(reloptions) o), '')"
+            // reloptions in the order they were set: ALTER VIEW ... SET after WITH CHECK OPTION lists them otherwise
+            + " || ' acl=' || " + acl("COALESCE(relacl, pg_catalog.acldefault((CASE WHEN relkind = 'S' THEN 's' ELSE 'r' END)::\"char\", relowner))", "relowner")
             + " || ' comment=' || COALESCE(pg_catalog.obj_description(oid, 'pg_class'), '') FROM rel WHERE relkind <> 'i' "
             + "AND relkind <> 't' AND relkind <> 'c' "
             + "UNION ALL SELECT 'constraint ' || COALESCE(c.nspname || '.' || c.relname, 'type ' || pg_catalog.format_type(k.contypid, NULL))"
