@@ -230,17 +230,7 @@ final class PgScenarioHarness {
             g = dump(sides.goldenDb, schema);
             t = dump(sides.targetDb, schema);
         }
-        List<String> gs = normalizeDump(g);
-        List<String> ts = normalizeDump(t);
-        if (!gs.equals(ts)) {
-            List<String> onlyGolden = new ArrayList<>(gs);
-            ts.forEach(onlyGolden::remove);
-            List<String> onlyTarget = new ArrayList<>(ts);
-            gs.forEach(onlyTarget::remove);
-            fail("pg_dump of " + s.name + " differs after applying the plan.\nonly in golden:\n"
-                    + String.join("\n", onlyGolden) + "\nonly in target:\n" + String.join("\n", onlyTarget)
-                    + "\nscript:\n" + script);
-        }
+        failIfDifferent("pg_dump of " + s.name, normalizeDump(g), normalizeDump(t), script);
     }
 
     /** The server's own deparsing of both sides ({@link CatalogListing}), compared line by line. */
@@ -250,14 +240,18 @@ final class PgScenarioHarness {
         List<String> g = CatalogListing.lines(sides.goldenDb, tenant ? GOLDEN_TENANT : schema);
         List<String> t = CatalogListing.lines(sides.targetDb, tenant ? TARGET_TENANT : schema).stream()
                 .map(line -> line.replace(TARGET_TENANT, GOLDEN_TENANT)).sorted().toList();
-        if (!g.equals(t)) {
-            List<String> onlyGolden = new ArrayList<>(g);
-            t.forEach(onlyGolden::remove);
-            List<String> onlyTarget = new ArrayList<>(t);
-            g.forEach(onlyTarget::remove);
-            fail("the server's deparsing of " + s.name + " differs after applying the plan.\nonly in golden:\n"
-                    + String.join("\n", onlyGolden) + "\nonly in target:\n" + String.join("\n", onlyTarget)
-                    + "\nscript:\n" + script);
+        failIfDifferent("the server's deparsing of " + s.name, g, t, script);
+    }
+
+    /** Fails naming the lines only one side has, when golden's and the target's listings differ. */
+    private static void failIfDifferent(String what, List<String> golden, List<String> target, String script) {
+        if (!golden.equals(target)) {
+            List<String> onlyGolden = new ArrayList<>(golden);
+            target.forEach(onlyGolden::remove);
+            List<String> onlyTarget = new ArrayList<>(target);
+            golden.forEach(onlyTarget::remove);
+            fail(what + " differs after applying the plan.\nonly in golden:\n" + String.join("\n", onlyGolden)
+                    + "\nonly in target:\n" + String.join("\n", onlyTarget) + "\nscript:\n" + script);
         }
     }
 
