@@ -1,12 +1,9 @@
 package dev.driftd.selfcheck;
 
-import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
+import dev.driftd.testing.ForwardingDialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
-import dev.driftd.dialect.PlanOptions;
-import dev.driftd.diff.Diff;
-import dev.driftd.plan.Plan;
 import dev.driftd.schema.CheckConstraint;
 import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Snapshot;
@@ -14,7 +11,6 @@ import dev.driftd.schema.Snapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A real dialect with a deliberately broken CHECK normalizer patched in at the one place every
@@ -25,11 +21,9 @@ import java.util.Optional;
  * Why here and not a switch in production code: the engine takes its dialects as a constructor
  * argument, so the test needs no hook that a user could flip by accident.
  */
-final class BrokenCheckNormalizer implements Dialect {
-    private final Dialect real;
-
+final class BrokenCheckNormalizer extends ForwardingDialect {
     BrokenCheckNormalizer(Dialect real) {
-        this.real = real;
+        super(real);
     }
 
     private static Snapshot corrupt(Snapshot s) {
@@ -42,21 +36,6 @@ final class BrokenCheckNormalizer implements Dialect {
     }
 
     @Override
-    public String name() {
-        return real.name();
-    }
-
-    @Override
-    public boolean handles(String jdbcUrl) {
-        return real.handles(jdbcUrl);
-    }
-
-    @Override
-    public Connection connect(DbTarget target, InspectOptions options, boolean readOnly) throws SQLException {
-        return real.connect(target, options, readOnly);
-    }
-
-    @Override
     public Snapshot inspect(Connection connection, String schema, InspectOptions options) throws SQLException {
         return corrupt(real.inspect(connection, schema, options));
     }
@@ -66,25 +45,5 @@ final class BrokenCheckNormalizer implements Dialect {
             throws SQLException {
         MarkedSnapshot m = real.inspectMarked(connection, schema, options);
         return new MarkedSnapshot(corrupt(m.snapshot()), m.marker());
-    }
-
-    @Override
-    public Optional<String> catalogMarker(Connection connection) throws SQLException {
-        return real.catalogMarker(connection);
-    }
-
-    @Override
-    public Optional<String> catalogMarker(Connection connection, String schema) throws SQLException {
-        return real.catalogMarker(connection, schema);
-    }
-
-    @Override
-    public Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options) {
-        return real.plan(diff, golden, target, options);
-    }
-
-    @Override
-    public void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException {
-        real.apply(connection, plan, allowDestructive);
     }
 }

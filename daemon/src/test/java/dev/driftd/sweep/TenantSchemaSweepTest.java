@@ -4,13 +4,12 @@ import dev.driftd.config.GoldenConfig;
 import dev.driftd.config.StoreConfig;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
+import dev.driftd.testing.ForwardingDialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
-import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.SchemaMarkers;
 import dev.driftd.dialect.mysql.MysqlDialect;
 import dev.driftd.dialect.postgres.PostgresDialect;
-import dev.driftd.diff.Diff;
 import dev.driftd.engine.Engine;
 import dev.driftd.fleet.Discovery;
 import dev.driftd.fleet.GoldenResolver;
@@ -18,7 +17,6 @@ import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.RecordingEvents;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.fleet.TestFleets;
-import dev.driftd.plan.Plan;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.store.Store;
 import dev.driftd.testing.TestDatabase;
@@ -102,15 +100,14 @@ class TenantSchemaSweepTest {
     }
 
     /** The real PostgreSQL dialect, counting what the daemon asks of it. */
-    private static final class Counting implements Dialect {
-        final Dialect real;
+    private static final class Counting extends ForwardingDialect {
         final AtomicInteger connections = new AtomicInteger();
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger markerQueries = new AtomicInteger();
         final Map<String, Integer> readSchemas = new ConcurrentHashMap<>();
 
         Counting(Dialect real) {
-            this.real = real;
+            super(real);
         }
 
         void reset() {
@@ -123,16 +120,6 @@ class TenantSchemaSweepTest {
         private void read(String schema) {
             reads.incrementAndGet();
             readSchemas.merge(String.valueOf(schema), 1, Integer::sum);
-        }
-
-        @Override
-        public String name() {
-            return real.name();
-        }
-
-        @Override
-        public boolean handles(String jdbcUrl) {
-            return real.handles(jdbcUrl);
         }
 
         @Override
@@ -171,16 +158,6 @@ class TenantSchemaSweepTest {
                 throws SQLException {
             markerQueries.incrementAndGet();
             return real.schemaMarkers(connection, previous);
-        }
-
-        @Override
-        public Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options) {
-            return real.plan(diff, golden, target, options);
-        }
-
-        @Override
-        public void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException {
-            real.apply(connection, plan, allowDestructive);
         }
     }
 }
