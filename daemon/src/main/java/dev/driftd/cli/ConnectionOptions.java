@@ -2,7 +2,7 @@ package dev.driftd.cli;
 
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
-import dev.driftd.engine.Durations;
+import dev.driftd.util.Durations;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.driftd.cluster;
 
 import dev.driftd.config.StoreConfig;
-import dev.driftd.dialect.DbTarget;
-import dev.driftd.engine.SqlErrors;
+import dev.driftd.util.SqlErrors;
+import dev.driftd.util.UrlRedaction;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -104,7 +104,7 @@ public final class ClusterMode {
             QuartzTables.ensure(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the Quartz tables in the store "
-                    + DbTarget.redact(store.url()) + ": " + SqlErrors.oneLine(e), e);
+                    + UrlRedaction.redact(store.url()) + ": " + SqlErrors.oneLine(e), e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.driftd.cluster;
 
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.sweep.FleetRunner;
+import dev.driftd.util.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

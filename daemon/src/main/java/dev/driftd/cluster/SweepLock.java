@@ -1,8 +1,8 @@
 package dev.driftd.cluster;
 
 import dev.driftd.config.StoreConfig;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.fleet.Shard;
+import dev.driftd.util.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,8 +2,8 @@ package dev.driftd.config;
 
 import dev.driftd.policy.IgnorePolicy;
 
-import dev.driftd.dialect.DbTarget;
-import dev.driftd.engine.Durations;
+import dev.driftd.util.Durations;
+import dev.driftd.util.UrlRedaction;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -196,7 +196,7 @@ final class ConfigReader {
         if (url == null) {
             url = StoreConfig.DEFAULT_URL;
         } else if (!STORE_URL.matcher(url).matches()) {
-            throw error(m.entries().get("url").value().line(), "store.url: '" + DbTarget.redact(url)
+            throw error(m.entries().get("url").value().line(), "store.url: '" + UrlRedaction.redact(url)
                     + "' is not a store URL (jdbc:h2:… or jdbc:postgresql://…)");
         } else {
             warnPasswordInUrl(url, m.entries().get("url").value().line(), "store.url");
@@ -586,7 +586,7 @@ final class ConfigReader {
                 YamlNode.Mapping urlOnly = m;
                 String scratch = string(urlOnly, "scratch", at, true);
                 if (!MEMBER_URL.matcher(scratch).matches()) {
-                    throw error(m.entries().get("scratch").value().line(), at + ".scratch: '" + DbTarget.redact(scratch)
+                    throw error(m.entries().get("scratch").value().line(), at + ".scratch: '" + UrlRedaction.redact(scratch)
                             + "' is not a jdbc:postgresql://, jdbc:mysql:// or jdbc:mariadb:// URL");
                 }
                 warnPasswordInUrl(scratch, m.entries().get("scratch").value().line(), at + ".scratch");
@@ -623,7 +623,7 @@ final class ConfigReader {
         String url = string(m, "url", at, true);
         int line = m.entries().get("url").value().line();
         if (!MEMBER_URL.matcher(url).matches()) {
-            throw error(line, at + ".url: '" + DbTarget.redact(url)
+            throw error(line, at + ".url: '" + UrlRedaction.redact(url)
                     + "' is not a jdbc:postgresql://, jdbc:mysql:// or jdbc:mariadb:// URL");
         }
         try {

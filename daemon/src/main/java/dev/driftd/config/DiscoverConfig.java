@@ -1,6 +1,7 @@
 package dev.driftd.config;
 
 import dev.driftd.dialect.DbTarget;
+import dev.driftd.util.UrlRedaction;
 
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ public record DiscoverConfig(String url, String user, Secret password, Pattern d
 
     @Override
     public String toString() {
-        return "DiscoverConfig[url=" + DbTarget.redact(url) + ", user=" + user + ", password=" + password
+        return "DiscoverConfig[url=" + UrlRedaction.redact(url) + ", user=" + user + ", password=" + password
                 + (schemas != null ? ", schemas=" + schemas : ", databases=" + databases) + "]";
     }
 }

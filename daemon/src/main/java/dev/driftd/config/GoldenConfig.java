@@ -1,6 +1,7 @@
 package dev.driftd.config;
 
 import dev.driftd.dialect.DbTarget;
+import dev.driftd.util.UrlRedaction;
 
 import java.nio.file.Path;
 
@@ -58,7 +59,7 @@ public sealed interface GoldenConfig {
 
         @Override
         public String toString() {
-            return "Sql[file=" + file + ", scratch=" + DbTarget.redact(scratchUrl) + ", user=" + user + ", password="
+            return "Sql[file=" + file + ", scratch=" + UrlRedaction.redact(scratchUrl) + ", user=" + user + ", password="
                     + password + ", inSchema=" + inSchema + "]";
         }
     }

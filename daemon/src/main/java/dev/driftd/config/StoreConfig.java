@@ -1,6 +1,6 @@
 package dev.driftd.config;
 
-import dev.driftd.dialect.DbTarget;
+import dev.driftd.util.UrlRedaction;
 
 import java.time.Duration;
 
@@ -18,7 +18,7 @@ public record StoreConfig(String url, String user, Secret password, Duration ret
 
     @Override
     public String toString() {
-        return "StoreConfig[url=" + DbTarget.redact(url) + ", user=" + user + ", password=" + password
+        return "StoreConfig[url=" + UrlRedaction.redact(url) + ", user=" + user + ", password=" + password
                 + ", retention=" + retention + "]";
     }
 }

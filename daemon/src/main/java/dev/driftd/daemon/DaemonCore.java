@@ -9,7 +9,6 @@ import dev.driftd.config.ConfigLoader;
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.GoldenConfig;
 import dev.driftd.engine.Engine;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.fleet.Discovery;
 import dev.driftd.fleet.FleetEvents;
 import dev.driftd.fleet.FleetService;
@@ -17,6 +16,7 @@ import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.GoldenResolver;
 import dev.driftd.store.Store;
 import dev.driftd.sweep.Sweep;
+import dev.driftd.util.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,10 @@
 package dev.driftd.daemon;
 
 import dev.driftd.dialect.ServerIdentities;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.events.DdlEvent;
 import dev.driftd.events.DdlEventMatcher;
-import dev.driftd.events.Debouncer;
 import dev.driftd.events.DdlMatch;
+import dev.driftd.events.Debouncer;
 import dev.driftd.events.LogThrottle;
 import dev.driftd.events.MemberEndpoint;
 import dev.driftd.events.MemberRef;
@@ -14,6 +13,7 @@ import dev.driftd.fleet.FleetMember;
 import dev.driftd.store.DdlLog;
 import dev.driftd.store.DdlRecord;
 import dev.driftd.sweep.FleetRunner;
+import dev.driftd.util.SqlErrors;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,9 @@
 package dev.driftd.daemon;
 
 import dev.driftd.cluster.SweepGuard;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.fleet.Shard;
 import dev.driftd.sweep.FleetRunner;
+import dev.driftd.util.SqlErrors;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

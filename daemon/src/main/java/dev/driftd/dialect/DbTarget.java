@@ -1,7 +1,8 @@
 package dev.driftd.dialect;
 
+import dev.driftd.util.UrlRedaction;
+
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Where to read a schema: a JDBC URL, credentials kept apart from it, and for PostgreSQL
@@ -9,10 +10,6 @@ import java.util.regex.Pattern;
  * show a password, whether it came as an option or as a URL parameter.
  */
 public record DbTarget(String url, String user, String password, String schema) {
-    private static final Pattern PASSWORD_PARAM =
-            Pattern.compile("(?i)([?&;](password|pwd|sslpassword)=)[^&;]*");
-    private static final Pattern USERINFO = Pattern.compile("//([^/@:]+):([^/@]*)@");
-
     public DbTarget {
         Objects.requireNonNull(url, "url");
         user = user == null || user.isEmpty() ? null : user;
@@ -29,13 +26,7 @@ public record DbTarget(String url, String user, String password, String schema) 
     }
 
     public String redactedUrl() {
-        return redact(url);
-    }
-
-    /** The URL with any password replaced by {@code ***}. */
-    public static String redact(String url) {
-        String out = PASSWORD_PARAM.matcher(url).replaceAll("$1***");
-        return USERINFO.matcher(out).replaceAll("//$1:***@");
+        return UrlRedaction.redact(url);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.driftd.dialect;
 
+import dev.driftd.util.UrlRedaction;
+
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -183,7 +185,7 @@ public record JdbcUrl(JdbcFamily family, String prefix, String authority, String
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad percent escape in the database of " + DbTarget.redact(url));
+            throw new IllegalArgumentException("bad percent escape in the database of " + UrlRedaction.redact(url));
         }
     }
 

@@ -18,6 +18,8 @@ import dev.driftd.diff.Differ;
 import dev.driftd.plan.Plan;
 import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.util.SqlErrors;
+import dev.driftd.util.UrlRedaction;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +57,7 @@ public final class Engine {
                 return d;
             }
         }
-        throw new EngineException("unsupported database URL " + DbTarget.redact(url)
+        throw new EngineException("unsupported database URL " + UrlRedaction.redact(url)
                 + ": driftd reads jdbc:postgresql://, jdbc:mysql:// and jdbc:mariadb:// URLs");
     }
 

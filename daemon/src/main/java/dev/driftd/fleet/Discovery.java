@@ -9,7 +9,7 @@ import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.JdbcUrl;
 import dev.driftd.engine.Engine;
-import dev.driftd.engine.SqlErrors;
+import dev.driftd.util.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

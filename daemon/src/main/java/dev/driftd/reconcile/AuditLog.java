@@ -1,6 +1,6 @@
 package dev.driftd.reconcile;
 
-import dev.driftd.engine.SqlErrors;
+import dev.driftd.util.SqlErrors;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

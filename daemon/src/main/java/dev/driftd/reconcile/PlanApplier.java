@@ -1,6 +1,6 @@
 package dev.driftd.reconcile;
 
-import dev.driftd.engine.SqlErrors;
+import dev.driftd.util.SqlErrors;
 
 import dev.driftd.config.FleetConfig;
 import dev.driftd.dialect.DbTarget;

@@ -3,11 +3,11 @@ package dev.driftd.reconcile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.plan.Plan;
 import dev.driftd.schema.Canonical;
 import dev.driftd.store.Store;
 import dev.driftd.store.StoreException;
+import dev.driftd.util.SqlErrors;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.driftd.reconcile;
 
-import dev.driftd.engine.SqlErrors;
+import dev.driftd.util.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

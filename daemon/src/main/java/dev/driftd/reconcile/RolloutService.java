@@ -6,11 +6,11 @@ import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.TargetScope;
 import dev.driftd.diff.Diff;
 import dev.driftd.engine.Engine;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.SqlScript;
 import dev.driftd.reconcile.ReconcileException.Kind;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.util.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

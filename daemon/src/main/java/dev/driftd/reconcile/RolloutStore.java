@@ -1,6 +1,6 @@
 package dev.driftd.reconcile;
 
-import dev.driftd.engine.SqlErrors;
+import dev.driftd.util.SqlErrors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.driftd.plan.Plan;

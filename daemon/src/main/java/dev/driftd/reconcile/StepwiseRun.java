@@ -4,9 +4,9 @@ import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.engine.Engine;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.PlanStatement;
+import dev.driftd.util.SqlErrors;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -5,7 +5,7 @@ import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.JdbcUrl;
 import dev.driftd.engine.EngineException;
-import dev.driftd.engine.SqlErrors;
+import dev.driftd.util.SqlErrors;
 
 import java.security.SecureRandom;
 import java.sql.Connection;

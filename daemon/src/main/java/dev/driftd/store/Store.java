@@ -4,14 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.driftd.config.StoreConfig;
-import dev.driftd.dialect.DbTarget;
 import dev.driftd.diff.Severity;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.SnapshotArchive;
 import dev.driftd.schema.Canonical;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.util.SqlErrors;
+import dev.driftd.util.UrlRedaction;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,7 +76,7 @@ public final class Store implements SnapshotArchive, AutoCloseable {
         hc.setConnectionTimeout(10_000);
         // fail at open with the real reason rather than with a pool timeout on first use
         hc.setInitializationFailTimeout(10_000);
-        String shown = DbTarget.redact(config.url());
+        String shown = UrlRedaction.redact(config.url());
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);

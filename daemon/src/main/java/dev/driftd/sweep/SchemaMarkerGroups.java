@@ -5,8 +5,8 @@ import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.SchemaMarkers;
 import dev.driftd.engine.Engine;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.fleet.FleetMember;
+import dev.driftd.util.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

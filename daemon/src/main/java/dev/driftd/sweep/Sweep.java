@@ -10,7 +10,6 @@ import dev.driftd.diff.CrossVersionVerdicts;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.Severity;
 import dev.driftd.engine.Engine;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.fleet.Discovery;
 import dev.driftd.fleet.ExpectedSchemas;
 import dev.driftd.fleet.FleetEvents;
@@ -26,6 +25,7 @@ import dev.driftd.schema.Snapshot;
 import dev.driftd.store.FleetRecord;
 import dev.driftd.store.ShardRecord;
 import dev.driftd.store.Store;
+import dev.driftd.util.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

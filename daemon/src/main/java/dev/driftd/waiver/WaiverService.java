@@ -3,8 +3,6 @@ package dev.driftd.waiver;
 import dev.driftd.config.FleetConfig;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
-import dev.driftd.engine.Durations;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
@@ -12,6 +10,8 @@ import dev.driftd.reconcile.AuditLog;
 import dev.driftd.reconcile.PlanStore;
 import dev.driftd.reconcile.ReconcileException;
 import dev.driftd.store.Store;
+import dev.driftd.util.Durations;
+import dev.driftd.util.SqlErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

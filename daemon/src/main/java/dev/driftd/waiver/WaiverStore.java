@@ -3,9 +3,9 @@ package dev.driftd.waiver;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.driftd.engine.SqlErrors;
 import dev.driftd.store.Store;
 import dev.driftd.store.StoreException;
+import dev.driftd.util.SqlErrors;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,6 +3,7 @@ package dev.driftd.dialect.mysql;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.JdbcUrl;
+import dev.driftd.util.UrlRedaction;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -37,7 +38,7 @@ final class MysqlConnections {
         }
         String database = parsed.database();
         if (database.isEmpty()) {
-            throw new SQLException("no database in " + DbTarget.redact(target.url())
+            throw new SQLException("no database in " + UrlRedaction.redact(target.url())
                     + ": driftd reads one MySQL/MariaDB database per snapshot; name it after the host, "
                     + "e.g. jdbc:mysql://host:3306/app");
         }
@@ -63,7 +64,7 @@ final class MysqlConnections {
             // driver on the class path first, a noticeable part of a one-shot CLI run.
             c = DRIVER.connect(url, props);
             if (c == null) {
-                throw new SQLException("not a MySQL URL: " + DbTarget.redact(target.url()));
+                throw new SQLException("not a MySQL URL: " + UrlRedaction.redact(target.url()));
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == UNKNOWN_DATABASE) {

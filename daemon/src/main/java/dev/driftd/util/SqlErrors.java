@@ -1,4 +1,4 @@
-package dev.driftd.engine;
+package dev.driftd.util;
 
 import dev.driftd.logging.Redactor;
 

@@ -1,4 +1,4 @@
-package dev.driftd.engine;
+package dev.driftd.util;
 
 import org.junit.jupiter.api.Test;
 

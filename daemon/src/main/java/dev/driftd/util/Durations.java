@@ -1,4 +1,4 @@
-package dev.driftd.engine;
+package dev.driftd.util;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
