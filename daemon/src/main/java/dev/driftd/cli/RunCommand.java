@@ -1,7 +1,7 @@
 package dev.driftd.cli;
 
 import dev.driftd.config.ConfigLoader;
-import dev.driftd.http.RunningDaemon;
+import dev.driftd.daemon.RunningDaemon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.driftd.demo;
 
+import dev.driftd.daemon.RunningDaemon;
 import dev.driftd.fleet.SweepResult;
-import dev.driftd.http.RunningDaemon;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package dev.driftd.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.driftd.http.RunningDaemon;
+import dev.driftd.daemon.RunningDaemon;
 import dev.driftd.testing.TempDirs;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.driftd.e2e;
 
+import dev.driftd.daemon.RunningDaemon;
 import dev.driftd.fleet.SweepResult;
-import dev.driftd.http.RunningDaemon;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

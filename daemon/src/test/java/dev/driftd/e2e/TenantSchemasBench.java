@@ -1,11 +1,11 @@
 package dev.driftd.e2e;
 
+import dev.driftd.daemon.RunningDaemon;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.SchemaMarkers;
 import dev.driftd.engine.Engine;
 import dev.driftd.fleet.SweepResult;
-import dev.driftd.http.RunningDaemon;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

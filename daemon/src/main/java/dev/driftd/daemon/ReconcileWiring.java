@@ -1,7 +1,6 @@
-package dev.driftd.http;
+package dev.driftd.daemon;
 
-import dev.driftd.daemon.DaemonCore;
-import dev.driftd.daemon.DaemonReconcileSource;
+import dev.driftd.cluster.ClusterMode;
 import dev.driftd.engine.Engine;
 import dev.driftd.reconcile.AuditLog;
 import dev.driftd.reconcile.PlanService;
@@ -21,6 +20,6 @@ final class ReconcileWiring {
         plans = new PlanService(source, store, audit, engine);
         // without a shared (PostgreSQL) store this daemon is the only one: orphans are found at restart
         rollouts = new RolloutService(source, store, audit, engine,
-                !dev.driftd.cluster.ClusterMode.clustered(core.config().store()));
+                !ClusterMode.clustered(core.config().store()));
     }
 }

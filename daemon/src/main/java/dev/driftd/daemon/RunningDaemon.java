@@ -1,14 +1,23 @@
-package dev.driftd.http;
+package dev.driftd.daemon;
 
 import dev.driftd.config.Config;
 import dev.driftd.config.ServerConfig;
-import dev.driftd.daemon.DaemonCore;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
+import dev.driftd.http.AdminApi;
+import dev.driftd.http.AdminServer;
+import dev.driftd.http.Authenticator;
+import dev.driftd.http.ConsoleRoutes;
+import dev.driftd.http.DdlEventQueue;
+import dev.driftd.http.HttpSettings;
+import dev.driftd.http.PlanRoutes;
+import dev.driftd.http.RolloutRoutes;
+import dev.driftd.http.WaiverRoutes;
 import dev.driftd.metrics.FleetMetrics;
 import dev.driftd.metrics.PrometheusRegistries;
 import dev.driftd.metrics.RolloutCounts;
 import dev.driftd.reconcile.RolloutService;
+import dev.driftd.waiver.WaiverSummary;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -170,10 +180,10 @@ public final class RunningDaemon implements AutoCloseable {
             return r == null ? 0 : r.members(fleet, state);
         }
 
-        java.util.Map<String, dev.driftd.waiver.WaiverSummary> waived(String fleet) {
+        Map<String, WaiverSummary> waived(String fleet) {
             DaemonCore c = core;
             FleetService s = c == null ? null : c.fleetService();
-            return s == null ? java.util.Map.of() : s.waived(fleet);
+            return s == null ? Map.of() : s.waived(fleet);
         }
 
         int overlays(String fleet, String member) {
