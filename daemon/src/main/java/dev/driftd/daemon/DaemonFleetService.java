@@ -3,6 +3,7 @@ package dev.driftd.daemon;
 import dev.driftd.config.Config;
 import dev.driftd.config.FleetConfig;
 import dev.driftd.diff.Diff;
+import dev.driftd.engine.Engine;
 import dev.driftd.fleet.FleetEvents;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
@@ -11,7 +12,6 @@ import dev.driftd.plan.Plan;
 import dev.driftd.store.Store;
 import dev.driftd.sweep.FleetRunner;
 import dev.driftd.sweep.Sweep;
-import dev.driftd.engine.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +43,7 @@ public final class DaemonFleetService implements FleetService {
     private volatile Map<String, FleetRunner> runners = Map.of();
     private volatile boolean configLoaded;
     private final DdlIntake ddl;
-    private final dev.driftd.waiver.WaiverService waivers;
+    private final dev.driftd.fleet.WaiverService waivers;
 
     DaemonFleetService(Store store, Engine engine, Sweep sweep, FleetEvents events, SweepScheduler scheduler,
                        Supplier<Config> reloader, Runnable onReload, java.util.function.BooleanSupplier storeUp) {
@@ -56,12 +56,12 @@ public final class DaemonFleetService implements FleetService {
         this.onReload = onReload;
         this.storeUp = storeUp;
         this.ddl = new DdlIntake(() -> runners, store == null ? null : new dev.driftd.store.DdlLog(store), events);
-        this.waivers = new dev.driftd.waiver.WaiverService(store);
+        this.waivers = new dev.driftd.fleet.WaiverService(store);
     }
 
     /** The fleets' waivers: what {@link #fleets()} and {@link #fleet} apply to the swept states. */
     @Override
-    public dev.driftd.waiver.WaiverService waivers() {
+    public dev.driftd.fleet.WaiverService waivers() {
         return waivers;
     }
 

@@ -64,7 +64,7 @@ public interface FleetService {
     }
 
     /** The fleets' waivers, or null when this service has none (tests' stand-ins). */
-    default dev.driftd.waiver.WaiverService waivers() {
+    default WaiverService waivers() {
         return null;
     }
 

@@ -314,7 +314,7 @@ public final class AdminApi implements AutoCloseable {
 
     /** Each change's disposition: waived (with the waiver's id) or drift, as the fleet's waivers say now. */
     private ObjectNode waived(MemberStatus m, dev.driftd.diff.Diff d, ObjectNode answer) {
-        dev.driftd.waiver.WaiverService w = fleets.waivers();
+        dev.driftd.fleet.WaiverService w = fleets.waivers();
         if (w != null) {
             WaiverRoutes.mark(answer, w.judge(m.fleet(), m.member(), d));
         }

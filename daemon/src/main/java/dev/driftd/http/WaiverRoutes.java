@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftd.diff.Diff;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.WaiverService;
 import dev.driftd.waiver.WaivedChange;
 import dev.driftd.waiver.Waiver;
 import dev.driftd.waiver.WaiverJudgement;
-import dev.driftd.waiver.WaiverService;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -10,7 +10,6 @@ import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Scope;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.schema.Table;
-import dev.driftd.reconcile.ReconcileException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Binding a waiver to exact changes and weighing a member's diff against waivers. */
 class WaiverJudgementTest {
@@ -107,22 +105,6 @@ class WaiverJudgementTest {
         assertThat(j.changes().get(0).waiver()).isEqualTo("w-sooner");
         assertThat(j.soonestExpiry()).isEqualTo(NOW.plusSeconds(60));
         assertThat(j.unwaived()).containsEntry(Severity.DESTRUCTIVE, 0);
-    }
-
-    @Test
-    void expiryIsAnInstantOrADurationFromNowAndNeverInThePast() {
-        assertThat(WaiverService.expiry("7d", NOW)).isEqualTo(NOW.plusSeconds(7 * 86400));
-        assertThat(WaiverService.expiry("2026-12-31T00:00:00Z", NOW)).isEqualTo(Instant.parse("2026-12-31T00:00:00Z"));
-        assertThatThrownBy(() -> WaiverService.expiry(null, NOW)).isInstanceOf(ReconcileException.class)
-                .hasMessageContaining("needs \"expires\"");
-        assertThatThrownBy(() -> WaiverService.expiry("2026-01-01T00:00:00Z", NOW))
-                .hasMessageContaining("is not in the future");
-        assertThatThrownBy(() -> WaiverService.expiry("0s", NOW)).hasMessageContaining("is not in the future");
-        assertThatThrownBy(() -> WaiverService.expiry("next week", NOW))
-                .hasMessageContaining("neither an ISO-8601 instant");
-        assertThatThrownBy(() -> WaiverService.expiry("+20000-01-01T00:00:00Z", NOW))
-                .hasMessageContaining("the latest instant the store keeps");
-        assertThatThrownBy(() -> WaiverService.expiry("99999999999999d", NOW)).isInstanceOf(ReconcileException.class);
     }
 
     @Test

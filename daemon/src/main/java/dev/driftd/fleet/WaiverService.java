@@ -1,17 +1,18 @@
-package dev.driftd.waiver;
+package dev.driftd.fleet;
 
 import dev.driftd.config.FleetConfig;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
-import dev.driftd.fleet.FleetStatus;
-import dev.driftd.fleet.MemberState;
-import dev.driftd.fleet.MemberStatus;
 import dev.driftd.reconcile.AuditLog;
 import dev.driftd.reconcile.PlanStore;
 import dev.driftd.reconcile.ReconcileException;
 import dev.driftd.store.Store;
 import dev.driftd.util.Durations;
 import dev.driftd.util.SqlErrors;
+import dev.driftd.waiver.WaivedChange;
+import dev.driftd.waiver.Waiver;
+import dev.driftd.waiver.WaiverJudgement;
+import dev.driftd.waiver.WaiverSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

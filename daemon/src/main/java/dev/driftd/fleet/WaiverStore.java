@@ -1,4 +1,4 @@
-package dev.driftd.waiver;
+package dev.driftd.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftd.store.Store;
 import dev.driftd.store.StoreException;
 import dev.driftd.util.SqlErrors;
+import dev.driftd.waiver.WaivedChange;
+import dev.driftd.waiver.Waiver;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

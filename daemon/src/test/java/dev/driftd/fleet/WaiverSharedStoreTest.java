@@ -1,12 +1,9 @@
-package dev.driftd.waiver;
+package dev.driftd.fleet;
 
 import dev.driftd.config.StoreConfig;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.Differ;
 import dev.driftd.diff.Severity;
-import dev.driftd.fleet.FleetStatus;
-import dev.driftd.fleet.MemberState;
-import dev.driftd.fleet.MemberStatus;
 import dev.driftd.reconcile.AuditEntry;
 import dev.driftd.reconcile.AuditLog;
 import dev.driftd.reconcile.PlanStore;
@@ -21,6 +18,10 @@ import dev.driftd.testing.TempDirs;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import dev.driftd.testing.TestServer;
+import dev.driftd.waiver.ChangeFingerprint;
+import dev.driftd.waiver.WaivedChange;
+import dev.driftd.waiver.Waiver;
+import dev.driftd.waiver.WaiverSummary;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
