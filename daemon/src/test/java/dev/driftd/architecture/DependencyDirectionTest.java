@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Dependencies point toward the neutral model (DESIGN.md): each rule is a direction that must hold. */
+/** Dependencies point toward the neutral model (docs/architecture.md): each rule is a direction that must hold. */
 class DependencyDirectionTest {
     private static JavaClasses classes;
 
