@@ -8,6 +8,7 @@ import dev.driftd.fleet.FleetEvents;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.SweepResult;
+import dev.driftd.fleet.WaiverService;
 import dev.driftd.plan.Plan;
 import dev.driftd.store.Store;
 import dev.driftd.sweep.FleetRunner;
@@ -43,7 +44,7 @@ public final class DaemonFleetService implements FleetService {
     private volatile Map<String, FleetRunner> runners = Map.of();
     private volatile boolean configLoaded;
     private final DdlIntake ddl;
-    private final dev.driftd.fleet.WaiverService waivers;
+    private final WaiverService waivers;
 
     DaemonFleetService(Store store, Engine engine, Sweep sweep, FleetEvents events, SweepScheduler scheduler,
                        Supplier<Config> reloader, Runnable onReload, java.util.function.BooleanSupplier storeUp) {
@@ -56,12 +57,12 @@ public final class DaemonFleetService implements FleetService {
         this.onReload = onReload;
         this.storeUp = storeUp;
         this.ddl = new DdlIntake(() -> runners, store == null ? null : new dev.driftd.store.DdlLog(store), events);
-        this.waivers = new dev.driftd.fleet.WaiverService(store);
+        this.waivers = new WaiverService(store);
     }
 
     /** The fleets' waivers: what {@link #fleets()} and {@link #fleet} apply to the swept states. */
     @Override
-    public dev.driftd.fleet.WaiverService waivers() {
+    public WaiverService waivers() {
         return waivers;
     }
 
