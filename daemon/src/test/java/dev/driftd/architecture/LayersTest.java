@@ -78,10 +78,11 @@ class LayersTest {
                 .whereLayer(ENGINE).mayOnlyAccessLayers(MODEL, UTIL, DIFF, DIALECT)
                 // the store keeps rows of the model; it knows no fleet, configuration or dialect
                 .whereLayer(STORE).mayOnlyAccessLayers(MODEL, UTIL, DIFF)
-                // configuration values name where databases are (DbTarget, JdbcUrl), never how to read them
-                .whereLayer(CONFIG).mayOnlyAccessLayers(MODEL, UTIL, DIFF, DIALECT)
+                // configuration values name where databases are (DbTarget, JdbcUrl), never how to read them;
+                // the store below may own the settings it is opened with
+                .whereLayer(CONFIG).mayOnlyAccessLayers(MODEL, UTIL, DIFF, DIALECT, STORE)
                 .whereLayer(SERVICES).mayOnlyAccessLayers(MODEL, UTIL, DIFF, DIALECT, ENGINE, STORE, CONFIG)
-                .whereLayer(METRICS).mayOnlyAccessLayers(MODEL, UTIL, DIFF, CONFIG, SERVICES)
+                .whereLayer(METRICS).mayOnlyAccessLayers(MODEL, UTIL, DIFF, DIALECT, ENGINE, STORE, CONFIG, SERVICES)
                 .whereLayer(HTTP).mayOnlyAccessLayers(MODEL, UTIL, DIFF, DIALECT, ENGINE, STORE, CONFIG, SERVICES,
                         METRICS)
                 .whereLayer(DAEMON).mayOnlyAccessLayers(MODEL, UTIL, DIFF, DIALECT, ENGINE, STORE, CONFIG, SERVICES,
