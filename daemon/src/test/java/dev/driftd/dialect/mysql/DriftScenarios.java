@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code golden.sql} and {@code target.sql} as the mysql client would run them ({@code DELIMITER} for
  * compound bodies, {@code source FILE} for a shared file, relative to the scenario's folder),
  * {@code expected-diff.txt}, and {@code scenario.properties} with {@code destructive=true},
- * {@code flavors=mariadb|mysql}, {@code plan-contains.N} and {@code plan-lacks.N}.
+ * {@code flavors=mariadb|mysql}, {@code plan-contains.N}, {@code plan-lacks.N} and {@code mysql-client=true}
+ * (the script is also run through the mysql client).
  */
 final class DriftScenarios {
     static final String DIALECT = "mysql";
@@ -65,7 +66,8 @@ final class DriftScenarios {
         return new DriftScenario(folder.getFileName().toString(), folder, statements(folder.resolve("golden.sql")),
                 statements(folder.resolve("target.sql")), ScenarioFolders.lines(folder.resolve("expected-diff.txt")),
                 ScenarioFolders.numbered(p, "plan-contains"), ScenarioFolders.numbered(p, "plan-lacks"),
-                Boolean.parseBoolean(p.getProperty("destructive", "false")), flavors);
+                Boolean.parseBoolean(p.getProperty("destructive", "false")), flavors,
+                Boolean.parseBoolean(p.getProperty("mysql-client", "false")));
     }
 
     /**

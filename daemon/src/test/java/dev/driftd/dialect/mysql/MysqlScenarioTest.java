@@ -81,12 +81,16 @@ class MysqlScenarioTest {
         DriftScenarios.assertPlan(scenario, flavor(), harness.run(scenario, false));
     }
 
-    /** The rendered script, DELIMITER blocks and all, run by the mysql client as a person would. */
+    static Stream<Arguments> clientScenarios() {
+        return DriftScenarios.forFlavor(flavor()).stream().filter(DriftScenario::throughClientToo)
+                .map(s -> Arguments.of(Named.of(s.name(), s)));
+    }
+
+    /** The rendered script, DELIMITER blocks and all, run by the mysql client as a person would ({@code mysql-client=true}). */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"trigger_changed", "procedure_changed", "function_changed", "event_missing_disabled",
-            "kitchen_sink", "missing_table_with_trigger_and_options", "fk_index_changed_error_1553"})
-    void convergesThroughTheMysqlClient(String name) {
-        harness.run(DriftScenarios.named(name), true);
+    @MethodSource("clientScenarios")
+    void convergesThroughTheMysqlClient(DriftScenario scenario) {
+        harness.run(scenario, true);
     }
 
     /** At least as many scenarios as the catalogue had when it moved out of Java into folders. */
@@ -97,6 +101,7 @@ class MysqlScenarioTest {
         assertThat(all).hasSizeGreaterThanOrEqualTo(126);
         assertThat(DriftScenarios.forFlavor(Flavor.MARIADB)).hasSizeGreaterThanOrEqualTo(125);
         assertThat(DriftScenarios.forFlavor(Flavor.MYSQL)).hasSizeGreaterThanOrEqualTo(103);
+        assertThat(all.stream().filter(DriftScenario::throughClientToo)).hasSizeGreaterThanOrEqualTo(7);
         assertThat(all).allSatisfy(s -> assertThat(s.golden().size() + s.target().size())
                 .as("golden.sql and target.sql of %s", s.name()).isPositive());
     }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One drift scenario: SQL both databases start from, SQL only golden gets, SQL that drifts the
- * target, and the changes the differ must report. Built fluently so a suite of many stays short.
+ * target, and the changes the differ must report. Read from a folder by {@link PgScenarioFiles}, or built
+ * fluently by a test with a schema of its own.
  * In tenant mode (the default, and the cheapest: one database) both sides are schemas of one database
  * ({@code tenant_template} and {@code tenant_0042}); in single-schema mode both are the {@code public}
  * schema of their own database; in database mode each side is a whole database.
