@@ -86,7 +86,7 @@ class MysqlScenarioTest {
                 .map(s -> Arguments.of(Named.of(s.name(), s)));
     }
 
-    /** The rendered script, DELIMITER blocks and all, run by the mysql client as a person would ({@code mysql-client=true}). */
+    /** The rendered script, DELIMITER blocks and all, run by the mysql client as a person would (mysql-client=true). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("clientScenarios")
     void convergesThroughTheMysqlClient(DriftScenario scenario) {

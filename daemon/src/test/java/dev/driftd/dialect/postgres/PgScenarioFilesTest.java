@@ -52,7 +52,8 @@ class PgScenarioFilesTest {
         assertThat(s.drift).isEmpty();
         assertThat(s.expected).containsExactly(
                 new PgScenario.Expected(ChangeType.MISSING, ObjectKind.TABLE, "t", Severity.BREAKING),
-                new PgScenario.Expected(ChangeType.MISSING, ObjectKind.PRIVILEGE, "function add(a numeric, b numeric) to PUBLIC", null));
+                new PgScenario.Expected(ChangeType.MISSING, ObjectKind.PRIVILEGE,
+                        "function add(a numeric, b numeric) to PUBLIC", null));
         assertThat(s.planContains).containsExactly("CREATE TABLE @.t");
         assertThat(s.versionedPlanContains).containsExactly(new PgScenario.VersionedFragment(17, "old", "new"));
     }
