@@ -2,79 +2,26 @@ package dev.driftd.dialect.mysql;
 
 import dev.driftd.schema.Flavor;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One drift scenario: SQL both databases get (the base schema), SQL only golden gets (what the
- * target then lacks), SQL only the target gets (its drift), the changes the differ must report
- * ({@code "missing column t.c"}), text the plan must contain, and the flavors it runs on.
+ * One drift scenario, read from its folder by {@link DriftScenarios}: the statements golden is built
+ * from, the statements the target is built from (its drift included), the changes the differ must
+ * report ({@code "missing column t.c"}), text the plan must or must not contain on every server, whether
+ * the plan must be destructive, the flavors it runs on, and whether its script is also run through
+ * the mysql client (DELIMITER blocks and all) as a person would.
  */
-final class DriftScenario {
-    final String name;
-    final List<String> base = new ArrayList<>();
-    final List<String> goldenOnly = new ArrayList<>();
-    final List<String> targetOnly = new ArrayList<>();
-    final List<String> expectedChanges = new ArrayList<>();
-    final List<String> planContains = new ArrayList<>();
-    final List<String> planLacks = new ArrayList<>();
-    final Set<Flavor> flavors = EnumSet.of(Flavor.MARIADB, Flavor.MYSQL);
-    boolean expectDestructive;
-
-    private DriftScenario(String name, List<String> base) {
-        this.name = name;
-        this.base.addAll(base);
-    }
-
-    static DriftScenario of(String name) {
-        return new DriftScenario(name, ScenarioSchemas.SHOP);
-    }
-
-    static DriftScenario bare(String name) {
-        return new DriftScenario(name, List.of());
-    }
-
-    DriftScenario base(String... sql) {
-        base.addAll(Arrays.asList(sql));
-        return this;
-    }
-
-    DriftScenario golden(String... sql) {
-        goldenOnly.addAll(Arrays.asList(sql));
-        return this;
-    }
-
-    DriftScenario target(String... sql) {
-        targetOnly.addAll(Arrays.asList(sql));
-        return this;
-    }
-
-    DriftScenario expect(String... changes) {
-        expectedChanges.addAll(Arrays.asList(changes));
-        return this;
-    }
-
-    DriftScenario planContains(String... fragments) {
-        planContains.addAll(Arrays.asList(fragments));
-        return this;
-    }
-
-    DriftScenario planLacks(String... fragments) {
-        planLacks.addAll(Arrays.asList(fragments));
-        return this;
-    }
-
-    DriftScenario destructive() {
-        expectDestructive = true;
-        return this;
-    }
-
-    DriftScenario only(Flavor flavor) {
-        flavors.retainAll(Set.of(flavor));
-        return this;
+record DriftScenario(String name, Path folder, List<String> golden, List<String> target, List<String> expectedChanges,
+                     List<String> planContains, List<String> planLacks, boolean expectDestructive, Set<Flavor> flavors,
+                     boolean throughClientToo) {
+    /** A scenario built in Java by a test with a schema of its own: both flavors, no plan fragments, no folder. */
+    static DriftScenario inJava(String name, List<String> golden, List<String> target, boolean destructive,
+                                String... changes) {
+        return new DriftScenario(name, null, golden, target, List.of(changes), List.of(), List.of(), destructive,
+                EnumSet.allOf(Flavor.class), false);
     }
 
     @Override

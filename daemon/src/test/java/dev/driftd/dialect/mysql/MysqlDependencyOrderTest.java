@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -50,18 +52,18 @@ class MysqlDependencyOrderTest {
     @ParameterizedTest(name = "build from empty, through the client: {0}")
     @ValueSource(booleans = {false, true})
     void buildsFromEmpty(boolean throughClient) {
-        harness.run(DriftScenario.bare("deps_build_" + throughClient).golden(CHAIN)
-                .expect("missing function children", "missing procedure log_it", "missing table a_child",
-                        "missing table audit", "missing table m_peer", "missing table z_parent", "missing view a_top",
-                        "missing view m_mid", "missing view z_base"), throughClient);
+        harness.run(DriftScenario.inJava("deps_build_" + throughClient, List.of(CHAIN), List.of(), false,
+                "missing function children", "missing procedure log_it", "missing table a_child",
+                "missing table audit", "missing table m_peer", "missing table z_parent", "missing view a_top",
+                "missing view m_mid", "missing view z_base"), throughClient);
     }
 
     @ParameterizedTest(name = "wipe to empty, through the client: {0}")
     @ValueSource(booleans = {false, true})
     void wipesToEmpty(boolean throughClient) {
-        harness.run(DriftScenario.bare("deps_wipe_" + throughClient).target(CHAIN)
-                .expect("extra function children", "extra procedure log_it", "extra table a_child",
-                        "extra table audit", "extra table m_peer", "extra table z_parent", "extra view a_top",
-                        "extra view m_mid", "extra view z_base").destructive(), throughClient);
+        harness.run(DriftScenario.inJava("deps_wipe_" + throughClient, List.of(), List.of(CHAIN), true,
+                "extra function children", "extra procedure log_it", "extra table a_child",
+                "extra table audit", "extra table m_peer", "extra table z_parent", "extra view a_top",
+                "extra view m_mid", "extra view z_base"), throughClient);
     }
 }

@@ -39,12 +39,12 @@ class MysqlScenarioMysql84IT {
     }
 
     static Stream<Arguments> scenarios() {
-        return DriftScenarios.forFlavor(Flavor.MYSQL).stream().map(s -> Arguments.of(Named.of(s.name, s)));
+        return DriftScenarios.forFlavor(Flavor.MYSQL).stream().map(s -> Arguments.of(Named.of(s.name(), s)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void convergesOnMysql84(DriftScenario scenario) {
-        harness.run(scenario, false);
+        DriftScenarios.assertPlan(scenario, Flavor.MYSQL, harness.run(scenario, false));
     }
 }

@@ -13,6 +13,7 @@ import dev.driftd.schema.Flavor;
 import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.testing.ScenarioFolders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
@@ -70,27 +71,39 @@ class MysqlScenarioTest {
     }
 
     static Stream<Arguments> scenarios() {
-        return DriftScenarios.forFlavor(flavor()).stream().map(s -> Arguments.of(Named.of(s.name, s)));
+        return DriftScenarios.forFlavor(flavor()).stream().map(s -> Arguments.of(Named.of(s.name(), s)));
     }
 
+    /** Every scenario folder: expected changes, expected plan, convergence by fingerprint and by dump. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void convergesOverJdbc(DriftScenario scenario) {
-        harness.run(scenario, false);
+        DriftScenarios.assertPlan(scenario, flavor(), harness.run(scenario, false));
     }
 
-    /** The rendered script, DELIMITER blocks and all, run by the mysql client as a person would. */
+    static Stream<Arguments> clientScenarios() {
+        return DriftScenarios.forFlavor(flavor()).stream().filter(DriftScenario::throughClientToo)
+                .map(s -> Arguments.of(Named.of(s.name(), s)));
+    }
+
+    /** The rendered script, DELIMITER blocks and all, run by the mysql client as a person would (mysql-client=true). */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"trigger_changed", "procedure_changed", "function_changed", "event_missing_disabled",
-            "kitchen_sink", "missing_table_with_trigger_and_options", "fk_index_changed_error_1553"})
-    void convergesThroughTheMysqlClient(String name) {
-        harness.run(DriftScenarios.named(name), true);
+    @MethodSource("clientScenarios")
+    void convergesThroughTheMysqlClient(DriftScenario scenario) {
+        harness.run(scenario, true);
     }
 
+    /** At least as many scenarios as the catalogue had when it moved out of Java into folders. */
     @Test
-    void catalogueIsLargeEnough() {
-        assertThat(DriftScenarios.forFlavor(Flavor.MARIADB)).hasSizeGreaterThanOrEqualTo(60);
-        assertThat(DriftScenarios.all().stream().map(s -> s.name).distinct()).hasSize(DriftScenarios.all().size());
+    void everyScenarioFolderIsFound() {
+        List<DriftScenario> all = DriftScenarios.all();
+        System.out.println("MySQL-family scenarios: " + all.size() + " in " + ScenarioFolders.root(DriftScenarios.DIALECT));
+        assertThat(all).hasSizeGreaterThanOrEqualTo(126);
+        assertThat(DriftScenarios.forFlavor(Flavor.MARIADB)).hasSizeGreaterThanOrEqualTo(125);
+        assertThat(DriftScenarios.forFlavor(Flavor.MYSQL)).hasSizeGreaterThanOrEqualTo(103);
+        assertThat(all.stream().filter(DriftScenario::throughClientToo)).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(all).allSatisfy(s -> assertThat(s.golden().size() + s.target().size())
+                .as("golden.sql and target.sql of %s", s.name()).isPositive());
     }
 
     @Test

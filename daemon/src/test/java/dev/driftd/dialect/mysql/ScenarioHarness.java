@@ -44,22 +44,19 @@ final class ScenarioHarness {
         this.server = server;
     }
 
-    /** A golden database, built once per distinct base + golden SQL and shared by the scenarios that start from it. */
+    /** A golden database, built once per distinct golden SQL and shared by the scenarios that start from it. */
     private record Golden(String database, Snapshot snapshot, String dump) {
     }
 
     private final Map<List<String>, Golden> goldens = new HashMap<>();
 
     private synchronized Golden golden(DriftScenario s) {
-        List<String> key = new ArrayList<>(s.base);
-        key.add("-- golden only --");
-        key.addAll(s.goldenOnly);
+        List<String> key = s.golden();
         Golden g = goldens.get(key);
         if (g == null) {
             String db = server.createDatabase("scn_g");
             try {
-                server.execute(db, s.base);
-                server.execute(db, s.goldenOnly);
+                server.execute(db, s.golden());
                 g = new Golden(db, snapshot(db), server.clients() ? dump(db) : null);
             } catch (RuntimeException e) {
                 server.drop(db);
@@ -89,8 +86,7 @@ final class ScenarioHarness {
             golden = shared.database();
             String t = server.createDatabase("scn_t");
             try {
-                server.execute(t, s.base);
-                server.execute(t, s.targetOnly);
+                server.execute(t, s.target());
             } catch (RuntimeException e) {
                 server.drop(t);
                 throw e;
@@ -141,26 +137,29 @@ final class ScenarioHarness {
         return new ArrayList<>(new TreeSet<>(out));
     }
 
-    /** The whole check: expected diff, plan shape, apply, convergence by fingerprint and by dump. */
-    void run(DriftScenario s, boolean throughClient) {
+    /**
+     * The whole check: expected diff, plan shape, apply, convergence by fingerprint and by dump.
+     * Returns the rendered plan, for the caller to compare with the scenario's expected plan.
+     */
+    String run(DriftScenario s, boolean throughClient) {
         try (Pair p = open(s)) {
             Snapshot golden = p.goldenSnapshot();
             dev.driftd.dialect.MarkedSnapshot before = engine.snapshotMarked(DbTarget.of(p.targetUrl()),
                     InspectOptions.DEFAULT);
             Snapshot target = before.snapshot();
             Diff diff = Differ.compare(golden, target);
-            assertThat(changeNames(diff)).as("changes found in %s", s.name)
-                    .containsExactlyInAnyOrderElementsOf(new TreeSet<>(s.expectedChanges));
+            assertThat(changeNames(diff)).as("changes found in %s", s.name())
+                    .containsExactlyInAnyOrderElementsOf(new TreeSet<>(s.expectedChanges()));
             Plan plan = new MysqlPlanner(golden, target, PlanOptions.DEFAULT).plan(diff);
             String script = SqlScript.render(plan, true);
-            assertThat(plan.warnings()).as("warnings of %s:\n%s", s.name, script).isEmpty();
-            assertThat(plan.hasDestructive()).as("destructive statements in %s:\n%s", s.name, script)
-                    .isEqualTo(s.expectDestructive);
-            for (String fragment : s.planContains) {
-                assertThat(script).as("plan of %s", s.name).contains(fragment);
+            assertThat(plan.warnings()).as("warnings of %s:\n%s", s.name(), script).isEmpty();
+            assertThat(plan.hasDestructive()).as("destructive statements in %s:\n%s", s.name(), script)
+                    .isEqualTo(s.expectDestructive());
+            for (String fragment : s.planContains()) {
+                assertThat(script).as("plan of %s", s.name()).contains(fragment);
             }
-            for (String fragment : s.planLacks) {
-                assertThat(script).as("plan of %s", s.name).doesNotContain(fragment);
+            for (String fragment : s.planLacks()) {
+                assertThat(script).as("plan of %s", s.name()).doesNotContain(fragment);
             }
             if (throughClient) {
                 runThroughClient(p.target, script);
@@ -172,9 +171,10 @@ final class ScenarioHarness {
             if (!golden.fingerprint().equals(target.fingerprint())) {
                 String after = engine.snapshotIfChanged(DbTarget.of(p.targetUrl()), InspectOptions.DEFAULT,
                         before.marker()).map(dev.driftd.dialect.MarkedSnapshot::marker).orElse(null);
-                assertThat(after).as("catalog marker after the plan of %s", s.name).isNotNull()
+                assertThat(after).as("catalog marker after the plan of %s", s.name()).isNotNull()
                         .isNotEqualTo(before.marker());
             }
+            return script;
         }
     }
 

@@ -4,12 +4,14 @@ import dev.driftd.diff.ChangeType;
 import dev.driftd.diff.Severity;
 import dev.driftd.schema.ObjectKind;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One drift scenario: SQL both databases start from, SQL only golden gets, SQL that drifts the
- * target, and the changes the differ must report. Built fluently so a suite of many stays short.
+ * target, and the changes the differ must report. Read from a folder by {@link PgScenarioFiles}, or built
+ * fluently by a test with a schema of its own.
  * In tenant mode (the default, and the cheapest: one database) both sides are schemas of one database
  * ({@code tenant_template} and {@code tenant_0042}); in single-schema mode both are the {@code public}
  * schema of their own database; in database mode each side is a whole database.
@@ -18,8 +20,19 @@ final class PgScenario {
     enum Mode { DATABASE, SINGLE_SCHEMA, TENANT }
 
     record Expected(ChangeType type, ObjectKind kind, String object, Severity severity) {
-        /** "missing text search dictionary my_stem" into its type, kind (the longest label that fits) and object. */
-        static Expected parse(String line) {
+        /**
+         * "missing text search dictionary my_stem" into its type, kind (the longest label that fits) and
+         * object; a trailing severity in parentheses ("extra table scratch (destructive)") is checked too.
+         */
+        static Expected parse(String text) {
+            Severity severity = null;
+            String line = text;
+            for (Severity s : Severity.values()) {
+                if (text.endsWith(" (" + s.label() + ")")) {
+                    severity = s;
+                    line = text.substring(0, text.length() - s.label().length() - 3);
+                }
+            }
             int space = line.indexOf(' ');
             ChangeType type = switch (space < 0 ? line : line.substring(0, space)) {
                 case "missing" -> ChangeType.MISSING;
@@ -38,7 +51,7 @@ final class PgScenario {
             if (kind == null) {
                 throw new IllegalArgumentException("expected change '" + line + "' names no object kind");
             }
-            return new Expected(type, kind, rest.substring(kind.label().length() + 1), null);
+            return new Expected(type, kind, rest.substring(kind.label().length() + 1), severity);
         }
 
         @Override
@@ -48,6 +61,8 @@ final class PgScenario {
     }
 
     final String name;
+    /** The fixture folder the scenario was read from ({@link PgScenarioFiles}); null for one built in Java. */
+    Path folder;
     String base = "";
     List<String> golden = new ArrayList<>();
     List<String> drift = new ArrayList<>();
@@ -101,8 +116,8 @@ final class PgScenario {
     }
 
     /**
-     * Expected changes as the diff describes them, severity left out: {@code "missing function f()"},
-     * {@code "extra privilege function f() to PUBLIC"}.
+     * Expected changes as the diff describes them: {@code "missing function f()"},
+     * {@code "extra privilege function f() to PUBLIC"}, {@code "extra table scratch (destructive)"}.
      */
     PgScenario expect(String... changes) {
         for (String change : changes) {

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE tags MODIFY id int NOT NULL;

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE order_items ADD CONSTRAINT ck_qty CHECK (qty > 0);

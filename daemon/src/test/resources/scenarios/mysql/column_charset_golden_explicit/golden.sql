@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE settings MODIFY v text CHARACTER SET ascii;

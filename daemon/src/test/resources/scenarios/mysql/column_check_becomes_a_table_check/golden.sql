@@ -1,0 +1,4 @@
+source ../shop.sql
+CREATE TABLE gauges (id int PRIMARY KEY, level int DEFAULT 1 CHECK (level BETWEEN 0 AND 9), note varchar(20) NOT NULL DEFAULT '' CHECK (note <> 'x'));
+ALTER TABLE gauges MODIFY level int DEFAULT 1;
+ALTER TABLE gauges ADD CONSTRAINT ck_level CHECK (level BETWEEN 0 AND 9);

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE tags MODIFY label varchar(30) NOT NULL COMMENT 'shown to users';

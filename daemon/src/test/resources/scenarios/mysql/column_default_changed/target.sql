@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE orders ALTER status SET DEFAULT 'paid';

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE order_items ALTER qty DROP DEFAULT;

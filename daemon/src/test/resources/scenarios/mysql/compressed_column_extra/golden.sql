@@ -1,0 +1,2 @@
+source ../shop.sql
+CREATE TABLE blobs (id int PRIMARY KEY, body blob);

@@ -1,0 +1,2 @@
+source ../shop.sql
+CREATE TABLE blobs (id int PRIMARY KEY, body blob COMPRESSED, title varchar(200) CHARACTER SET latin1 COMPRESSED NOT NULL DEFAULT 'x');

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER EVENT ev_cleanup DISABLE;

@@ -1,0 +1,2 @@
+source ../shop.sql
+DROP EVENT ev_cleanup;

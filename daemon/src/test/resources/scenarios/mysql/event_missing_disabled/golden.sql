@@ -1,0 +1,2 @@
+source ../shop.sql
+CREATE EVENT ev_off ON SCHEDULE EVERY 1 WEEK DISABLE DO DELETE FROM tags WHERE id < 0;

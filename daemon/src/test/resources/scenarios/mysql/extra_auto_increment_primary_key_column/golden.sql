@@ -1,0 +1,1 @@
+CREATE TABLE friends (created_at datetime NOT NULL);

@@ -1,0 +1,3 @@
+source ../shop.sql
+ALTER TABLE orders DROP FOREIGN KEY fk_orders_customer;
+ALTER TABLE orders ADD CONSTRAINT fk_orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON UPDATE CASCADE;

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE customers ADD FULLTEXT INDEX ft_name (name);

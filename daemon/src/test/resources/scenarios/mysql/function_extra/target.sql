@@ -1,0 +1,2 @@
+source ../shop.sql
+CREATE FUNCTION f_extra() RETURNS int DETERMINISTIC RETURN 42;

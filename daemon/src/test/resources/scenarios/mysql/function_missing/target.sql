@@ -1,0 +1,2 @@
+source ../shop.sql
+DROP FUNCTION f_tax;

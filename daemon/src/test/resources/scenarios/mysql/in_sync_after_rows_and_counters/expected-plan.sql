@@ -1,0 +1,4 @@
+-- driftd reconciliation plan
+-- target fingerprint: 416c038b608881b20d196dedf90c63277cad517878aa5e9cf66d6464c6d1a91e
+-- golden fingerprint: 416c038b608881b20d196dedf90c63277cad517878aa5e9cf66d6464c6d1a91e
+-- nothing to do: the target matches golden

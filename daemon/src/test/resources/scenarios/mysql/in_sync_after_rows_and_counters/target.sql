@@ -1,0 +1,3 @@
+source ../shop.sql
+INSERT INTO tags (label) VALUES ('green'), ('black');
+INSERT INTO customers (email) VALUES ('z@x.io');

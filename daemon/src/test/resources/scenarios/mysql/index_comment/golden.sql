@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE tags ADD INDEX ix_label (label);

@@ -1,0 +1,2 @@
+source ../shop.sql
+CREATE INDEX ix_extra ON orders (status, total);

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE customers ALTER INDEX ix_customers_name IGNORED;

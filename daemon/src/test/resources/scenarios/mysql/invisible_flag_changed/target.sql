@@ -1,0 +1,3 @@
+source ../shop.sql
+ALTER TABLE settings ADD COLUMN note varchar(10) NULL;
+ALTER TABLE settings MODIFY note varchar(10) NULL INVISIBLE;

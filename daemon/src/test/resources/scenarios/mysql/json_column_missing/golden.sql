@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE settings ADD COLUMN meta json NULL;

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE customers DROP COLUMN name;

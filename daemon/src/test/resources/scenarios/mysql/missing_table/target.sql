@@ -1,0 +1,2 @@
+source ../shop.sql
+DROP TABLE order_items;

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE customers MODIFY created_at timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP;

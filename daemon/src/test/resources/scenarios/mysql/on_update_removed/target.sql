@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE customers MODIFY updated_at timestamp NULL DEFAULT NULL;

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE metrics PARTITION BY HASH (id) PARTITIONS 4;

@@ -1,0 +1,3 @@
+source ../shop.sql
+ALTER TABLE metrics PARTITION BY HASH (id) PARTITIONS 4;
+ALTER TABLE metrics PARTITION BY HASH (id) PARTITIONS 2;

@@ -1,0 +1,4 @@
+source ../shop.sql
+ALTER TABLE metrics DROP PRIMARY KEY, ADD PRIMARY KEY (id, day, v);
+ALTER TABLE metrics MODIFY v int NOT NULL;
+ALTER TABLE metrics PARTITION BY KEY (v) PARTITIONS 3;

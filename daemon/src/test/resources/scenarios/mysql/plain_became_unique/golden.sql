@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE tags ADD INDEX uq_label (label);

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE tags ADD UNIQUE INDEX uq_label (label);

@@ -1,0 +1,2 @@
+source ../shop.sql
+CREATE PROCEDURE p_extra() SELECT 1;

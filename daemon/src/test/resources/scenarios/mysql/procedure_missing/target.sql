@@ -1,0 +1,2 @@
+source ../shop.sql
+DROP PROCEDURE p_touch;

@@ -1,0 +1,2 @@
+source ../shop.sql
+CREATE TABLE ledger (id int PRIMARY KEY, amount int NOT NULL) WITH SYSTEM VERSIONING;

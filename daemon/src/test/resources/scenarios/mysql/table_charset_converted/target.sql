@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE customers CONVERT TO CHARACTER SET latin1;

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE customers COMMENT='it''s people';

@@ -1,0 +1,2 @@
+source ../shop.sql
+ALTER TABLE tags DEFAULT CHARSET=latin1;

@@ -1,0 +1,2 @@
+source ../shop.sql
+DROP TRIGGER tr_orders_bi;

@@ -1,0 +1,16 @@
+-- driftd reconciliation plan
+-- target fingerprint: 197336c1bda6b1f5ee42d3577c60fbb1cb7791da44fe1f09cbf6d6cc7b523137
+-- golden fingerprint: 416c038b608881b20d196dedf90c63277cad517878aa5e9cf66d6464c6d1a91e
+SET SESSION lock_wait_timeout = 10;
+
+-- use the character set settings golden's object was created with
+-- hazards: not_transactional
+SET @saved_cs_client = @@character_set_client, @saved_col_connection = @@collation_connection, character_set_client = utf8mb4, collation_connection = utf8mb4_general_ci;
+
+-- create or replace view v_paid
+-- hazards: not_transactional
+CREATE OR REPLACE VIEW `v_paid` AS select `v_orders`.`id` AS `id`,`v_orders`.`email` AS `email` from `v_orders` where `v_orders`.`status` = 'paid';
+
+-- restore the session after the character set settings golden's object was created with
+-- hazards: not_transactional
+SET character_set_client = @saved_cs_client, collation_connection = @saved_col_connection;

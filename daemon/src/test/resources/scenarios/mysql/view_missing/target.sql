@@ -1,0 +1,2 @@
+source ../shop.sql
+DROP VIEW v_paid;

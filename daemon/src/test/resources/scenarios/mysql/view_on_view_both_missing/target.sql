@@ -1,0 +1,3 @@
+source ../shop.sql
+DROP VIEW v_paid;
+DROP VIEW v_orders;

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE customers ALTER COLUMN name TYPE varchar(50);

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+COMMENT ON COLUMN orders.qty IS 'how many';

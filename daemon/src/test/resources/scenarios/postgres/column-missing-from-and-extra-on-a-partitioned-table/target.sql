@@ -1,0 +1,2 @@
+\ir ../events.sql
+ALTER TABLE events ADD COLUMN debug boolean;

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TYPE address ADD ATTRIBUTE country text;

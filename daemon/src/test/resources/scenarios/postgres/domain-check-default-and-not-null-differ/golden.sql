@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER DOMAIN posint SET DEFAULT 1; ALTER DOMAIN posint ADD CONSTRAINT posint_small CHECK (VALUE < 1000000);

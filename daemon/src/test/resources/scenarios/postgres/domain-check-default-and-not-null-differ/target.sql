@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER DOMAIN posint SET NOT NULL;

@@ -1,0 +1,3 @@
+\ir ../shop.sql
+CREATE VIEW moods AS SELECT id, mood FROM customers;
+UPDATE customers SET mood = 'sad';

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE TABLE bookings (room int, during tsrange);

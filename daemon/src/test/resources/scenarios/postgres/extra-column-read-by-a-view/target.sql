@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE customers ADD COLUMN vip boolean; CREATE VIEW vips AS SELECT id FROM customers WHERE vip;

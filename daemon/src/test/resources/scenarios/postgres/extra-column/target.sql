@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE customers ADD COLUMN nickname text;

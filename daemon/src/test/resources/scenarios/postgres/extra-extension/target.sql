@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE EXTENSION hstore;

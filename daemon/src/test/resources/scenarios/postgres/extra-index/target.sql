@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE INDEX orders_note ON orders (note);

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE MATERIALIZED VIEW cache AS SELECT id FROM customers;

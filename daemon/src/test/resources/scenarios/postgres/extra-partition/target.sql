@@ -1,0 +1,2 @@
+\ir ../events.sql
+CREATE TABLE events_2027 PARTITION OF events FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');

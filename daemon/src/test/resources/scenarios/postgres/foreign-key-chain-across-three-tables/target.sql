@@ -1,0 +1,6 @@
+\ir ../shop.sql
+CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
+CREATE TABLE c (id int PRIMARY KEY, b_id int REFERENCES b (id));
+ALTER TABLE c DROP CONSTRAINT c_b_id_fkey; ALTER TABLE b DROP CONSTRAINT b_a_id_fkey;
+ALTER TABLE a ALTER COLUMN id TYPE smallint; ALTER TABLE b ALTER COLUMN a_id TYPE smallint;
+ALTER TABLE b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES a (id);

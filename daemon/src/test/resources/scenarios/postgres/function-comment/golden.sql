@@ -1,0 +1,2 @@
+\ir ../shop.sql
+COMMENT ON FUNCTION touch() IS 'fills the note';

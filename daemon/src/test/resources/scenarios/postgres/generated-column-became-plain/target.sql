@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE orders ALTER COLUMN total DROP EXPRESSION;

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE TABLE tickets (id bigint PRIMARY KEY, subject text);

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE INDEX settings_partial ON settings (key, value);

@@ -1,0 +1,2 @@
+CREATE SCHEMA app; SET search_path = app;
+\ir ../kinds.sql

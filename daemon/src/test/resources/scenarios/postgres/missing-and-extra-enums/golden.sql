@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE TYPE color AS ENUM ('red', 'green'); ALTER TABLE settings ADD COLUMN color color;

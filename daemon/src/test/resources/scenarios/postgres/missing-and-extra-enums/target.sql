@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE TYPE size AS ENUM ('s', 'm');

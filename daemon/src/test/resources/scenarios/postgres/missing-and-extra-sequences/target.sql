@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE SEQUENCE junk_seq;

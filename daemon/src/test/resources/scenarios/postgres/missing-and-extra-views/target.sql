@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE VIEW quiet AS SELECT id FROM customers;

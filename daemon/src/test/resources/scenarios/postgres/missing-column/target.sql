@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE orders DROP COLUMN note CASCADE;

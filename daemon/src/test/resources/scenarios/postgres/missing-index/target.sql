@@ -1,0 +1,2 @@
+\ir ../shop.sql
+DROP INDEX orders_customer_idx;

@@ -1,0 +1,2 @@
+\ir ../events.sql
+DROP TABLE events_2026;

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE settings DROP CONSTRAINT settings_pkey;

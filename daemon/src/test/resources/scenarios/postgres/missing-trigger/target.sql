@@ -1,0 +1,2 @@
+\ir ../shop.sql
+DROP TRIGGER orders_touch ON orders;

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE customers ALTER COLUMN email DROP NOT NULL;

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE orders ADD COLUMN doubled integer GENERATED ALWAYS AS (qty * 2) STORED;

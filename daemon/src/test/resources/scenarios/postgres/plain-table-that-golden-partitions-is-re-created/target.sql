@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE TABLE metrics (at date NOT NULL, v int);

@@ -1,0 +1,3 @@
+\ir ../shop.sql
+ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visible ON settings USING (key <> 'secret');

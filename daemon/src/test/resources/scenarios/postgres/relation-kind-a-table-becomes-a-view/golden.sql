@@ -1,0 +1,1 @@
+CREATE TABLE t_data (id int PRIMARY KEY, name text);CREATE VIEW data AS SELECT * FROM t_data;CREATE VIEW q AS SELECT * FROM data;

@@ -1,0 +1,1 @@
+CREATE TABLE r1 (id int PRIMARY KEY, v text);CREATE TABLE r1log (v text, n int);CREATE RULE r1_log AS ON INSERT TO r1 DO ALSO INSERT INTO r1log (v, n) VALUES (upper(NEW.v), NEW.id);CREATE VIEW r1_v AS SELECT id, v FROM r1;CREATE VIEW r1_vv AS SELECT v FROM r1_v WHERE id > 0;

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+COMMENT ON SEQUENCE order_no IS 'numbers';

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER SEQUENCE order_no AS integer;

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+CREATE TABLE jobs (id serial PRIMARY KEY);

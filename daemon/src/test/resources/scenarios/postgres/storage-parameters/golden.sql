@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE orders SET (fillfactor = 70);

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE settings SET (autovacuum_enabled = false);

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+COMMENT ON TABLE customers IS NULL;

@@ -1,0 +1,6 @@
+\ir ../shop.sql
+\ir ../events.sql
+CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.kind := 'x'; RETURN NEW; END $$;
+CREATE TRIGGER events_stamp BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION stamp();
+ALTER TABLE settings ENABLE ROW LEVEL SECURITY; CREATE POLICY mine ON settings USING (key LIKE 'me%');
+CREATE TABLE events_2027 PARTITION OF events FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');

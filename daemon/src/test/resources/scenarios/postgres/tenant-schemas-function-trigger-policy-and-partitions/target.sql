@@ -1,0 +1,2 @@
+\ir ../shop.sql
+\ir ../events.sql

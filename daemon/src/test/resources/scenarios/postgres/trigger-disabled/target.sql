@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE orders DISABLE TRIGGER orders_touch;

@@ -1,0 +1,9 @@
+CREATE SCHEMA billing; CREATE SCHEMA crm;
+CREATE TABLE crm.accounts (id int PRIMARY KEY, name text);
+CREATE TABLE billing.invoices (id int PRIMARY KEY, account_id int REFERENCES crm.accounts (id), amount numeric);
+CREATE VIEW billing.account_totals AS SELECT a.name, sum(i.amount) AS total
+  FROM crm.accounts a JOIN billing.invoices i ON i.account_id = a.id GROUP BY a.name;
+DROP VIEW billing.account_totals; ALTER TABLE billing.invoices DROP CONSTRAINT invoices_account_id_fkey;
+ALTER TABLE crm.accounts ALTER COLUMN id TYPE bigint;
+CREATE VIEW billing.account_totals AS SELECT a.name, sum(i.amount) AS total
+  FROM crm.accounts a JOIN billing.invoices i ON i.account_id = a.id GROUP BY a.name;

@@ -1,0 +1,2 @@
+\ir ../shop.sql
+ALTER TABLE orders ADD CONSTRAINT orders_no_key UNIQUE (no);

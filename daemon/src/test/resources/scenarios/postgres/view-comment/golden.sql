@@ -1,0 +1,2 @@
+\ir ../shop.sql
+COMMENT ON VIEW customer_orders IS 'joined';
