@@ -2,6 +2,7 @@ package dev.driftd.dialect.mysql;
 
 import dev.driftd.diff.Change;
 import dev.driftd.diff.ChangeType;
+import dev.driftd.diff.ModelField;
 import dev.driftd.plan.Hazard;
 import dev.driftd.plan.PlanStatement;
 import dev.driftd.schema.CreationCharset;
@@ -159,7 +160,7 @@ final class MysqlCodeObjects {
 
     private List<PlanStatement> event(Change c) {
         List<PlanStatement> out = new ArrayList<>();
-        if (c.type() == ChangeType.CHANGED && c.fields().size() == 1 && c.changes("status")
+        if (c.type() == ChangeType.CHANGED && c.fields().size() == 1 && c.changes(ModelField.EVENT_STATUS)
                 && c.after() instanceof Event e && statusWord(e.status()) != null) {
             // ALTER EVENT stores the session's character set settings too
             out.addAll(underCharset(e.charset(), MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name())

@@ -5,6 +5,7 @@ import dev.driftd.diff.Change;
 import dev.driftd.diff.ChangeType;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.FieldChange;
+import dev.driftd.diff.ModelField;
 import dev.driftd.plan.Hazard;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.PlanStatement;
@@ -43,6 +44,7 @@ import dev.driftd.schema.View;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -262,7 +264,7 @@ final class PostgresPlanner {
                 case MISSING -> createTables.add(key);
                 case EXTRA -> droppedRelations.add(key);
                 case CHANGED -> {
-                    if (c.changes("tableKind") || c.changes("partitionKey")) {
+                    if (c.changes(ModelField.TABLE_KIND) || c.changes(ModelField.TABLE_PARTITION_KEY)) {
                         recreateTables.add(key);
                         recreateTable(key);
                     }
@@ -293,7 +295,7 @@ final class PostgresPlanner {
                 if (needsReadd(t, g)) {
                     readdColumns.add(key);
                     blockedColumns.add(key);
-                } else if (c.changes("type") || c.changes("collation")) {
+                } else if (c.changes(ModelField.COLUMN_TYPE) || c.changes(ModelField.COLUMN_COLLATION)) {
                     if (!inheritedColumn(t)) {
                         blockedColumns.add(key);
                     }
@@ -393,18 +395,17 @@ final class PostgresPlanner {
         private boolean onlyValidationDiffers(Change c) {
             boolean goldenValid = c.after() instanceof CheckConstraint g ? !g.notValid()
                     : c.after() instanceof ForeignKey f && !f.notValid();
-            return goldenValid && c.fields().stream().allMatch(f -> f.field().equals("notValid")
-                    || f.field().equals("comment"));
+            return goldenValid && c.changesOnly(ModelField.NOT_VALID, ModelField.COMMENT);
         }
 
         private boolean commentOnly(Change c) {
-            return c.fields().size() == 1 && c.fields().get(0).field().equals("comment");
+            return c.fields().size() == 1 && ModelField.COMMENT.in(c.fields().get(0));
         }
 
         /** Enums whose labels change other than by insertion, or that must not grow in place. */
         private void enumRecreations() {
             for (Change c : changes.values()) {
-                if (c.kind() != ObjectKind.ENUM_TYPE || c.type() != ChangeType.CHANGED || !c.changes("labels")) {
+                if (c.kind() != ObjectKind.ENUM_TYPE || c.type() != ChangeType.CHANGED || !c.changes(ModelField.ENUM_LABELS)) {
                     continue;
                 }
                 EnumType t = (EnumType) c.before();
@@ -787,7 +788,7 @@ final class PostgresPlanner {
                                 add(Phase.DROP_SCHEMAS, "DROP SCHEMA " + real, "extra schema");
                             }
                         }
-                        case CHANGED -> unhandled(c, "comment");
+                        case CHANGED -> unhandled(c, ModelField.COMMENT);
                     }
                 } else if (c.kind() == ObjectKind.EXTENSION) {
                     String name = PgDdl.ident(c.key().name());
@@ -802,15 +803,15 @@ final class PostgresPlanner {
                         case EXTRA -> add(Phase.DROP_EXTENSIONS, "DROP EXTENSION " + name, "extra extension");
                         case CHANGED -> {
                             Extension g = (Extension) c.after();
-                            if (c.changes("schema")) {
+                            if (c.changes(ModelField.EXTENSION_SCHEMA)) {
                                 add(Phase.EXTENSIONS, "ALTER EXTENSION " + name + " SET SCHEMA "
                                         + PgDdl.ident(ddl.schema(g.schema())), "extension lives in another schema");
                             }
-                            if (c.changes("version")) {
+                            if (c.changes(ModelField.EXTENSION_VERSION)) {
                                 add(Phase.EXTENSIONS, "ALTER EXTENSION " + name + " UPDATE TO "
                                         + PgDdl.literal(g.version()), "extension version differs");
                             }
-                            unhandled(c, "schema", "version", "comment");
+                            unhandled(c, ModelField.EXTENSION_SCHEMA, ModelField.EXTENSION_VERSION, ModelField.COMMENT);
                         }
                     }
                 }
@@ -840,8 +841,8 @@ final class PostgresPlanner {
                 case CHANGED -> {
                     EnumType t = (EnumType) c.before();
                     EnumType g = (EnumType) c.after();
-                    if (!c.changes("labels")) {
-                        unhandled(c, "comment");
+                    if (!c.changes(ModelField.ENUM_LABELS)) {
+                        unhandled(c, ModelField.COMMENT);
                         return;
                     }
                     String name = ddl.qualified(g.schema(), g.name());
@@ -879,7 +880,7 @@ final class PostgresPlanner {
                             present.add(label);
                         }
                     }
-                    unhandled(c, "labels", "comment");
+                    unhandled(c, ModelField.ENUM_LABELS, ModelField.COMMENT);
                 }
             }
         }
@@ -899,19 +900,19 @@ final class PostgresPlanner {
                     Domain t = (Domain) c.before();
                     Domain g = (Domain) c.after();
                     String name = ddl.qualified(g.schema(), g.name());
-                    if (c.changes("baseType") || c.changes("collation")) {
+                    if (c.changes(ModelField.DOMAIN_BASE_TYPE) || c.changes(ModelField.DOMAIN_COLLATION)) {
                         warnings.add("cannot reconcile " + c.key().display() + ": its base type or collation differs ("
                                 + t.baseType() + " -> " + g.baseType() + "); PostgreSQL cannot alter that in place");
                     }
-                    if (c.changes("defaultExpression")) {
+                    if (c.changes(ModelField.DOMAIN_DEFAULT)) {
                         add(Phase.TYPES, "ALTER DOMAIN " + name + (g.defaultExpression() == null ? " DROP DEFAULT"
                                 : " SET DEFAULT " + g.defaultExpression()), "domain default differs");
                     }
-                    if (c.changes("notNull")) {
+                    if (c.changes(ModelField.DOMAIN_NOT_NULL)) {
                         add(Phase.TYPES, "ALTER DOMAIN " + name + (g.notNull() ? " SET NOT NULL" : " DROP NOT NULL"),
                                 "domain nullability differs", g.notNull() ? new Hazard[]{Hazard.VALIDATES_ROWS} : new Hazard[0]);
                     }
-                    if (c.changes("checks")) {
+                    if (c.changes(ModelField.DOMAIN_CHECKS)) {
                         for (NamedCheck ck : t.checks()) {
                             if (!g.checks().contains(ck)) {
                                 add(Phase.TYPES, "ALTER DOMAIN " + name + " DROP CONSTRAINT " + PgDdl.ident(ck.name()),
@@ -926,7 +927,7 @@ final class PostgresPlanner {
                             }
                         }
                     }
-                    unhandled(c, "baseType", "collation", "defaultExpression", "notNull", "checks", "comment");
+                    unhandled(c, ModelField.DOMAIN_BASE_TYPE, ModelField.DOMAIN_COLLATION, ModelField.DOMAIN_DEFAULT, ModelField.DOMAIN_NOT_NULL, ModelField.DOMAIN_CHECKS, ModelField.COMMENT);
                 }
             }
         }
@@ -945,10 +946,10 @@ final class PostgresPlanner {
                 case CHANGED -> {
                     CompositeType t = (CompositeType) c.before();
                     CompositeType g = (CompositeType) c.after();
-                    if (c.changes("attributes")) {
+                    if (c.changes(ModelField.COMPOSITE_ATTRIBUTES)) {
                         alterComposite(c, t, g);
                     }
-                    unhandled(c, "attributes", "comment");
+                    unhandled(c, ModelField.COMPOSITE_ATTRIBUTES, ModelField.COMMENT);
                 }
             }
         }
@@ -1017,13 +1018,12 @@ final class PostgresPlanner {
                         Sequence t = (Sequence) c.before();
                         Sequence g = (Sequence) c.after();
                         String name = ddl.qualified(g.schema(), g.name());
-                        boolean options = c.fields().stream().map(FieldChange::field)
-                                .anyMatch(f -> !f.equals("ownedBy") && !f.equals("comment"));
+                        boolean options = !c.changesOnly(ModelField.SEQUENCE_OWNED_BY, ModelField.COMMENT);
                         if (options) {
                             add(Phase.SEQUENCES, "ALTER SEQUENCE " + name + ddl.sequenceOptions(g),
                                     "sequence options differ");
                         }
-                        if (c.changes("ownedBy")) {
+                        if (c.changes(ModelField.SEQUENCE_OWNED_BY)) {
                             add(Phase.SEQUENCE_OWNERS, "ALTER SEQUENCE " + name + " OWNED BY " + ddl.ownedBy(g),
                                     "sequence owner differs (was " + (t.ownedBy() == null ? "none" : t.ownedBy()) + ")");
                         }
@@ -1225,9 +1225,9 @@ final class PostgresPlanner {
                 case CHANGED -> {
                     TextSearchDictionary t = (TextSearchDictionary) c.before();
                     TextSearchDictionary g = (TextSearchDictionary) c.after();
-                    if (c.changes("template")) {
+                    if (c.changes(ModelField.DICTIONARY_TEMPLATE)) {
                         recreateOrWarn(c, kinds.dropDictionary(t), List.of(kinds.createDictionary(g)), "template");
-                    } else if (c.changes("options")) {
+                    } else if (c.changes(ModelField.DICTIONARY_OPTIONS)) {
                         add(Phase.TYPES, kinds.alterDictionaryOptions(t, g), "text search dictionary options differ");
                         creates(c.key());
                     }
@@ -1251,7 +1251,7 @@ final class PostgresPlanner {
                 case CHANGED -> {
                     TextSearchConfiguration t = (TextSearchConfiguration) c.before();
                     TextSearchConfiguration g = (TextSearchConfiguration) c.after();
-                    if (c.changes("parser")) {
+                    if (c.changes(ModelField.CONFIGURATION_PARSER)) {
                         recreateOrWarn(c, kinds.dropConfiguration(t), kinds.createConfiguration(g), "parser");
                     } else {
                         for (String sql : kinds.alterConfigurationMappings(t, g)) {
@@ -1513,7 +1513,7 @@ final class PostgresPlanner {
             Table g = (Table) c.after();
             String name = ddl.qualified(g.schema(), g.name());
             tableSecurity(g, t);
-            if (c.changes("options")) {
+            if (c.changes(ModelField.TABLE_OPTIONS)) {
                 if (PgDdl.isUnlogged(t) != PgDdl.isUnlogged(g)) {
                     add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + (PgDdl.isUnlogged(g) ? " SET UNLOGGED" : " SET LOGGED"),
                             "table persistence differs", Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
@@ -1549,7 +1549,7 @@ final class PostgresPlanner {
                     warnings.add("cannot reconcile the options of " + c.key().display() + ": " + otherBefore + " -> " + otherAfter);
                 }
             }
-            if (c.changes("partitionOf") || c.changes("partitionBound")) {
+            if (c.changes(ModelField.TABLE_PARTITION_OF) || c.changes(ModelField.TABLE_PARTITION_BOUND)) {
                 if (t.partitionOf() != null) {
                     add(Phase.PARTITIONS, "ALTER TABLE " + ddl.table(t.partitionOf()) + " DETACH PARTITION " + name,
                             "partition bound or parent differs", Hazard.ACCESS_EXCLUSIVE_LOCK);
@@ -1569,7 +1569,7 @@ final class PostgresPlanner {
                             Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK);
                 }
             }
-            if (c.changes("inherits")) {
+            if (c.changes(ModelField.TABLE_INHERITS)) {
                 for (TableRef r : t.inherits()) {
                     if (!g.inherits().contains(r)) {
                         add(Phase.PARTITIONS, "ALTER TABLE " + name + " NO INHERIT " + ddl.table(r), "inheritance differs");
@@ -1582,8 +1582,8 @@ final class PostgresPlanner {
                     }
                 }
             }
-            unhandled(c, "options", "partitionOf", "partitionBound", "inherits", "rowSecurity", "forceRowSecurity",
-                    "comment", "columnOrder");
+            unhandled(c, ModelField.TABLE_OPTIONS, ModelField.TABLE_PARTITION_OF, ModelField.TABLE_PARTITION_BOUND, ModelField.TABLE_INHERITS, ModelField.TABLE_ROW_SECURITY,
+                    ModelField.TABLE_FORCE_ROW_SECURITY, ModelField.COMMENT, ModelField.COLUMN_ORDER);
         }
 
         private String alterColumn(Column c) {
@@ -1597,7 +1597,7 @@ final class PostgresPlanner {
                         "default calls a routine that is re-created; set again below");
                 Column g = (Column) golden.get(key);
                 Change c = changes.get(key);
-                boolean handled = c != null && c.type() == ChangeType.CHANGED && c.changes("defaultExpression");
+                boolean handled = c != null && c.type() == ChangeType.CHANGED && c.changes(ModelField.COLUMN_DEFAULT);
                 if (g != null && g.defaultExpression() != null && !handled && !recreateTables.contains(key.owner())) {
                     add(Phase.COLUMNS, alterColumn(g) + " SET DEFAULT " + g.defaultExpression(), "default set again");
                 }
@@ -1685,9 +1685,9 @@ final class PostgresPlanner {
             }
             String col = alterColumn(g);
             boolean partitionChild = inheritedColumn(t);
-            if (c.changes("generated") && t.generated() != null && g.generated() == null) {
+            if (c.changes(ModelField.COLUMN_GENERATED) && t.generated() != null && g.generated() == null) {
                 add(Phase.COLUMNS, col + " DROP EXPRESSION", "column is not generated in golden (values are kept)");
-            } else if (c.changes("generated")) {
+            } else if (c.changes(ModelField.COLUMN_GENERATED)) {
                 add(Phase.COLUMNS, col + " SET EXPRESSION AS (" + g.generated() + ")", "generated expression differs",
                         Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
             }
@@ -1706,19 +1706,19 @@ final class PostgresPlanner {
                                     : "identity sequence options differ");
                 }
             }
-            boolean typeChanged = c.changes("type") || c.changes("collation") || enumColumns.contains(c.key());
+            boolean typeChanged = c.changes(ModelField.COLUMN_TYPE) || c.changes(ModelField.COLUMN_COLLATION) || enumColumns.contains(c.key());
             if (typeChanged && !partitionChild) {
                 changeType(t, g, enumColumns.contains(c.key()) && t.type().equals(g.type()) ? "its enum type is re-created"
                         : "type differs (" + t.type() + " -> " + g.type() + ")");
-            } else if (typeChanged && !parentChanges(t, "type")) {
+            } else if (typeChanged && !parentChanges(t, ModelField.COLUMN_TYPE)) {
                 warnings.add("cannot reconcile " + c.key().display() + ": it is inherited, and its type follows its parent's");
-            } else if (c.changes("defaultExpression") && g.identity() == null) {
+            } else if (c.changes(ModelField.COLUMN_DEFAULT) && g.identity() == null) {
                 add(Phase.COLUMNS, col + (g.defaultExpression() == null ? " DROP DEFAULT" : " SET DEFAULT " + g.defaultExpression()),
                         "default differs");
-            } else if (c.changes("defaultExpression") && t.defaultExpression() != null) {
+            } else if (c.changes(ModelField.COLUMN_DEFAULT) && t.defaultExpression() != null) {
                 add(Phase.COLUMNS, col + " DROP DEFAULT", "an identity column has no default");
             }
-            if (c.changes("nullable") && !(partitionChild && parentChanges(t, "nullable"))) {
+            if (c.changes(ModelField.COLUMN_NULLABLE) && !(partitionChild && parentChanges(t, ModelField.COLUMN_NULLABLE))) {
                 if (g.nullable()) {
                     add(Phase.COLUMNS, col + " DROP NOT NULL", "column is nullable in golden");
                 } else if (g.hasNotNullConstraintDetails()) {
@@ -1729,16 +1729,16 @@ final class PostgresPlanner {
                     add(Phase.COLUMNS, col + " SET NOT NULL", "column is NOT NULL in golden",
                             Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK);
                 }
-            } else if (!g.nullable() && !t.nullable() && (c.changes("notNullName") || c.changes("notNullNotValid")
-                    || c.changes("notNullNoInherit"))) {
+            } else if (!g.nullable() && !t.nullable() && (c.changes(ModelField.COLUMN_NOT_NULL_NAME) || c.changes(ModelField.COLUMN_NOT_NULL_NOT_VALID)
+                    || c.changes(ModelField.COLUMN_NOT_NULL_NO_INHERIT))) {
                 alterNotNull(t, g);
             }
             if (t.identity() == null && g.identity() != null) {
                 // after extra sequences are gone, so the identity sequence gets the name golden's has
                 add(Phase.IDENTITIES, col + " ADD " + PgIdentity.generated(g.identity()), "column is an identity in golden");
             }
-            unhandled(c, "type", "collation", "generated", "generatedKind", "identity", "defaultExpression", "nullable",
-                    "comment", "notNullName", "notNullNotValid", "notNullNoInherit");
+            unhandled(c, ModelField.COLUMN_TYPE, ModelField.COLUMN_COLLATION, ModelField.COLUMN_GENERATED, ModelField.COLUMN_GENERATED_KIND, ModelField.COLUMN_IDENTITY, ModelField.COLUMN_DEFAULT,
+                    ModelField.COLUMN_NULLABLE, ModelField.COMMENT, ModelField.COLUMN_NOT_NULL_NAME, ModelField.COLUMN_NOT_NULL_NOT_VALID, ModelField.COLUMN_NOT_NULL_NO_INHERIT);
         }
 
         /** Whether a table constraint of the target's schema has this name (constraint names are per schema). */
@@ -1868,7 +1868,7 @@ final class PostgresPlanner {
         }
 
         /** Whether a parent (partitioned or inherited) table's same column changes {@code field} too. */
-        private boolean parentChanges(Column c, String field) {
+        private boolean parentChanges(Column c, ModelField field) {
             for (TableRef p : parents(c)) {
                 Change pc = changes.get(ObjectKey.part(ObjectKind.COLUMN, p.schema(), p.name(), c.name()));
                 if (pc != null && pc.changes(field)) {
@@ -2010,7 +2010,7 @@ final class PostgresPlanner {
             }
             for (Change c : changes.values()) {
                 if (c.kind() == ObjectKind.TRIGGER && c.type() == ChangeType.CHANGED && !create.contains(c.key())) {
-                    unhandled(c, "comment");
+                    unhandled(c, ModelField.COMMENT);
                 }
             }
         }
@@ -2049,7 +2049,7 @@ final class PostgresPlanner {
             for (Change c : changes.values()) {
                 if (c.type() == ChangeType.MISSING && c.after() != null) {
                     comment(c.after(), done);
-                } else if (c.type() == ChangeType.CHANGED && c.changes("comment") && !done.contains(c.key())) {
+                } else if (c.type() == ChangeType.CHANGED && c.changes(ModelField.COMMENT) && !done.contains(c.key())) {
                     if (c.after() instanceof Column && readdColumns.contains(c.key())) {
                         continue;
                     }
@@ -2080,7 +2080,7 @@ final class PostgresPlanner {
             }
         }
 
-        /** What COMMENT ON names for an object, or null for kinds that carry no comment here. */
+        /** What ModelField.COMMENT ON names for an object, or null for kinds that carry no comment here. */
         private String commentTarget(SchemaObject o) {
             if (o instanceof SchemaDef s) {
                 return "SCHEMA " + PgDdl.ident(ddl.schema(s.name()));
@@ -2127,10 +2127,9 @@ final class PostgresPlanner {
         }
 
         /** Fields of a change this planner has no statement for become warnings, never silence. */
-        private void unhandled(Change c, String... handled) {
-            Set<String> known = Set.of(handled);
+        private void unhandled(Change c, ModelField... handled) {
             for (FieldChange f : c.fields()) {
-                if (!known.contains(f.field())) {
+                if (Arrays.stream(handled).noneMatch(h -> h.in(f))) {
                     warnings.add("cannot reconcile " + c.key().display() + ": " + f);
                 }
             }
