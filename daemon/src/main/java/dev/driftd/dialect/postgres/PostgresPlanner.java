@@ -128,9 +128,9 @@ final class PostgresPlanner {
     /** Preamble: lock timeout, the inspector's search_path, and no body checks (functions may name later tables). */
     List<String> preamble() {
         List<String> out = new ArrayList<>();
-        out.add("SET lock_timeout = '" + durationSetting(options.lockTimeout()) + "'");
-        out.add("SET check_function_bodies = false");
-        out.add("SET search_path = " + searchPath());
+        out.add(PgDdl.setLockTimeout(durationSetting(options.lockTimeout())));
+        out.add(PgDdl.skipFunctionBodyChecks());
+        out.add(PgDdl.setSearchPath(searchPath()));
         return out;
     }
 
@@ -775,41 +775,31 @@ final class PostgresPlanner {
             for (Change c : changes.values()) {
                 if (c.kind() == ObjectKind.SCHEMA) {
                     String name = c.key().name();
-                    String real = PgDdl.ident(ddl.schema(name));
                     switch (c.type()) {
-                        case MISSING -> add(Phase.SCHEMAS, "CREATE SCHEMA " + real, "missing schema");
+                        case MISSING -> add(Phase.SCHEMAS, ddl.createSchema(name), "missing schema");
                         case EXTRA -> {
                             boolean holdsData = target.all(Table.class).stream().anyMatch(t -> t.schema().equals(name))
                                     || target.all(View.class).stream().anyMatch(v -> v.materialized() && v.schema().equals(name));
                             if (holdsData) {
-                                addDestructive(Phase.DROP_SCHEMAS, "DROP SCHEMA " + real,
+                                addDestructive(Phase.DROP_SCHEMAS, ddl.dropSchema(name),
                                         "extra schema; it still holds tables until they are dropped");
                             } else {
-                                add(Phase.DROP_SCHEMAS, "DROP SCHEMA " + real, "extra schema");
+                                add(Phase.DROP_SCHEMAS, ddl.dropSchema(name), "extra schema");
                             }
                         }
                         case CHANGED -> unhandled(c, ModelField.COMMENT);
                     }
                 } else if (c.kind() == ObjectKind.EXTENSION) {
-                    String name = PgDdl.ident(c.key().name());
                     switch (c.type()) {
-                        case MISSING -> {
-                            Extension e = (Extension) c.after();
-                            add(Phase.EXTENSIONS, "CREATE EXTENSION IF NOT EXISTS " + name
-                                    + (e.schema() == null ? "" : " WITH SCHEMA " + PgDdl.ident(ddl.schema(e.schema())))
-                                    + (e.version() == null ? "" : " VERSION " + PgDdl.literal(e.version())),
-                                    "missing extension");
-                        }
-                        case EXTRA -> add(Phase.DROP_EXTENSIONS, "DROP EXTENSION " + name, "extra extension");
+                        case MISSING -> add(Phase.EXTENSIONS, ddl.createExtension((Extension) c.after()), "missing extension");
+                        case EXTRA -> add(Phase.DROP_EXTENSIONS, PgDdl.dropExtension(c.key().name()), "extra extension");
                         case CHANGED -> {
                             Extension g = (Extension) c.after();
                             if (c.changes(ModelField.EXTENSION_SCHEMA)) {
-                                add(Phase.EXTENSIONS, "ALTER EXTENSION " + name + " SET SCHEMA "
-                                        + PgDdl.ident(ddl.schema(g.schema())), "extension lives in another schema");
+                                add(Phase.EXTENSIONS, ddl.moveExtension(g), "extension lives in another schema");
                             }
                             if (c.changes(ModelField.EXTENSION_VERSION)) {
-                                add(Phase.EXTENSIONS, "ALTER EXTENSION " + name + " UPDATE TO "
-                                        + PgDdl.literal(g.version()), "extension version differs");
+                                add(Phase.EXTENSIONS, PgDdl.updateExtension(g), "extension version differs");
                             }
                             unhandled(c, ModelField.EXTENSION_SCHEMA, ModelField.EXTENSION_VERSION, ModelField.COMMENT);
                         }
@@ -835,7 +825,7 @@ final class PostgresPlanner {
                 case MISSING -> add(Phase.TYPES, ddl.createEnum((EnumType) c.after()), "missing enum type");
                 case EXTRA -> {
                     EnumType e = (EnumType) c.before();
-                    add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(e.schema(), e.name()), "extra enum type");
+                    add(Phase.DROP_TYPES, ddl.dropType(e.schema(), e.name()), "extra enum type");
                     drops(c.key());
                 }
                 case CHANGED -> {
@@ -845,15 +835,14 @@ final class PostgresPlanner {
                         unhandled(c, ModelField.COMMENT);
                         return;
                     }
-                    String name = ddl.qualified(g.schema(), g.name());
                     if (recreateEnums.contains(c.key())) {
                         String old = g.name() + OLD_ENUM_SUFFIX;
-                        add(Phase.TYPES, "ALTER TYPE " + name + " RENAME TO " + PgDdl.ident(old),
+                        add(Phase.TYPES, ddl.renameType(g.schema(), g.name(), old),
                                 "enum labels " + t.labels() + " -> " + g.labels()
                                         + " cannot change in place: the old type is renamed, a new one built",
                                 Hazard.RECREATES_DEPENDENTS);
                         add(Phase.TYPES, ddl.createEnum(g), "enum type re-created with golden's labels");
-                        add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(g.schema(), old),
+                        add(Phase.DROP_TYPES, ddl.dropType(g.schema(), old),
                                 "the replaced enum type, no longer used");
                     } else {
                         List<String> present = new ArrayList<>(t.labels());
@@ -862,20 +851,15 @@ final class PostgresPlanner {
                             if (present.contains(label)) {
                                 continue;
                             }
-                            String clause = "";
                             String prev = null;
                             for (int j = i - 1; j >= 0 && prev == null; j--) {
                                 if (present.contains(g.labels().get(j))) {
                                     prev = g.labels().get(j);
                                 }
                             }
-                            if (prev != null) {
-                                clause = " AFTER " + PgDdl.literal(prev);
-                            } else if (!present.isEmpty()) {
-                                clause = " BEFORE " + PgDdl.literal(g.labels().stream().filter(present::contains)
-                                        .findFirst().orElseThrow());
-                            }
-                            add(Phase.TYPES, "ALTER TYPE " + name + " ADD VALUE " + PgDdl.literal(label) + clause,
+                            String next = prev != null || present.isEmpty() ? null
+                                    : g.labels().stream().filter(present::contains).findFirst().orElseThrow();
+                            add(Phase.TYPES, ddl.addEnumLabel(g, label, prev, next),
                                     "missing enum label (usable once this transaction commits)");
                             present.add(label);
                         }
@@ -893,36 +877,32 @@ final class PostgresPlanner {
                 }
                 case EXTRA -> {
                     Domain d = (Domain) c.before();
-                    add(Phase.DROP_TYPES, "DROP DOMAIN " + ddl.qualified(d.schema(), d.name()), "extra domain");
+                    add(Phase.DROP_TYPES, ddl.dropDomain(d), "extra domain");
                     drops(c.key());
                 }
                 case CHANGED -> {
                     Domain t = (Domain) c.before();
                     Domain g = (Domain) c.after();
-                    String name = ddl.qualified(g.schema(), g.name());
                     if (c.changes(ModelField.DOMAIN_BASE_TYPE) || c.changes(ModelField.DOMAIN_COLLATION)) {
                         warnings.add("cannot reconcile " + c.key().display() + ": its base type or collation differs ("
                                 + t.baseType() + " -> " + g.baseType() + "); PostgreSQL cannot alter that in place");
                     }
                     if (c.changes(ModelField.DOMAIN_DEFAULT)) {
-                        add(Phase.TYPES, "ALTER DOMAIN " + name + (g.defaultExpression() == null ? " DROP DEFAULT"
-                                : " SET DEFAULT " + g.defaultExpression()), "domain default differs");
+                        add(Phase.TYPES, ddl.alterDomainDefault(g), "domain default differs");
                     }
                     if (c.changes(ModelField.DOMAIN_NOT_NULL)) {
-                        add(Phase.TYPES, "ALTER DOMAIN " + name + (g.notNull() ? " SET NOT NULL" : " DROP NOT NULL"),
+                        add(Phase.TYPES, ddl.alterDomainNotNull(g),
                                 "domain nullability differs", g.notNull() ? new Hazard[]{Hazard.VALIDATES_ROWS} : new Hazard[0]);
                     }
                     if (c.changes(ModelField.DOMAIN_CHECKS)) {
                         for (NamedCheck ck : t.checks()) {
                             if (!g.checks().contains(ck)) {
-                                add(Phase.TYPES, "ALTER DOMAIN " + name + " DROP CONSTRAINT " + PgDdl.ident(ck.name()),
-                                        "domain check differs");
+                                add(Phase.TYPES, ddl.dropDomainCheck(g, ck), "domain check differs");
                             }
                         }
                         for (NamedCheck ck : g.checks()) {
                             if (!t.checks().contains(ck)) {
-                                add(Phase.TYPES, "ALTER DOMAIN " + name + " ADD CONSTRAINT " + PgDdl.ident(ck.name())
-                                        + " " + PgDdl.check(ck.expression()), "missing domain check", Hazard.VALIDATES_ROWS);
+                                add(Phase.TYPES, ddl.addDomainCheck(g, ck), "missing domain check", Hazard.VALIDATES_ROWS);
                                 creates(c.key());
                             }
                         }
@@ -940,7 +920,7 @@ final class PostgresPlanner {
                 }
                 case EXTRA -> {
                     CompositeType t = (CompositeType) c.before();
-                    add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(t.schema(), t.name()), "extra composite type");
+                    add(Phase.DROP_TYPES, ddl.dropType(t.schema(), t.name()), "extra composite type");
                     drops(c.key());
                 }
                 case CHANGED -> {
@@ -968,28 +948,26 @@ final class PostgresPlanner {
                         + before.keySet() + " -> " + after.keySet() + "); PostgreSQL cannot reorder them in place");
                 return;
             }
-            String name = ddl.qualified(g.schema(), g.name());
             List<String> actions = new ArrayList<>();
             for (String a : before.keySet()) {
                 if (!after.containsKey(a)) {
-                    actions.add("DROP ATTRIBUTE " + PgDdl.ident(a));
+                    actions.add(PgDdl.dropAttribute(a));
                 }
             }
             for (String a : kept) {
                 TypeAttribute x = before.get(a);
                 TypeAttribute y = after.get(a);
                 if (!x.equals(y)) {
-                    actions.add("ALTER ATTRIBUTE " + PgDdl.ident(a) + " TYPE " + y.type()
-                            + (y.collation() == null ? "" : " COLLATE " + PgDdl.collation(y.collation())));
+                    actions.add(PgDdl.alterAttributeType(y));
                 }
             }
             for (String a : after.keySet()) {
                 if (!before.containsKey(a)) {
-                    actions.add("ADD ATTRIBUTE " + ddl.attribute(after.get(a)));
+                    actions.add(ddl.addAttribute(after.get(a)));
                 }
             }
             if (!actions.isEmpty()) {
-                add(Phase.TYPES, "ALTER TYPE " + name + " " + String.join(", ", actions), "composite type attributes differ");
+                add(Phase.TYPES, ddl.alterComposite(g, actions), "composite type attributes differ");
             }
         }
 
@@ -1003,28 +981,24 @@ final class PostgresPlanner {
                         Sequence s = (Sequence) c.after();
                         add(Phase.SEQUENCES, ddl.createSequence(s), "missing sequence");
                         if (s.ownedBy() != null) {
-                            add(Phase.SEQUENCE_OWNERS, "ALTER SEQUENCE " + ddl.qualified(s.schema(), s.name())
-                                    + " OWNED BY " + ddl.ownedBy(s), "sequence belongs to its column");
+                            add(Phase.SEQUENCE_OWNERS, ddl.alterSequenceOwner(s), "sequence belongs to its column");
                         }
                     }
                     case EXTRA -> {
                         Sequence s = (Sequence) c.before();
                         if (!ownerDropped(s)) {
-                            add(Phase.DROP_SEQUENCES, "DROP SEQUENCE " + ddl.qualified(s.schema(), s.name()),
-                                    "extra sequence");
+                            add(Phase.DROP_SEQUENCES, ddl.dropSequence(s), "extra sequence");
                         }
                     }
                     case CHANGED -> {
                         Sequence t = (Sequence) c.before();
                         Sequence g = (Sequence) c.after();
-                        String name = ddl.qualified(g.schema(), g.name());
                         boolean options = !c.changesOnly(ModelField.SEQUENCE_OWNED_BY, ModelField.COMMENT);
                         if (options) {
-                            add(Phase.SEQUENCES, "ALTER SEQUENCE " + name + ddl.sequenceOptions(g),
-                                    "sequence options differ");
+                            add(Phase.SEQUENCES, ddl.alterSequenceOptions(g), "sequence options differ");
                         }
                         if (c.changes(ModelField.SEQUENCE_OWNED_BY)) {
-                            add(Phase.SEQUENCE_OWNERS, "ALTER SEQUENCE " + name + " OWNED BY " + ddl.ownedBy(g),
+                            add(Phase.SEQUENCE_OWNERS, ddl.alterSequenceOwner(g),
                                     "sequence owner differs (was " + (t.ownedBy() == null ? "none" : t.ownedBy()) + ")");
                         }
                     }
@@ -1065,7 +1039,7 @@ final class PostgresPlanner {
                 Phase createPhase = c.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES;
                 switch (c.type()) {
                     case MISSING -> {
-                        add(createPhase, createRoutine((Routine) c.after()), "missing " + c.kind().label());
+                        add(createPhase, PgDdl.replaceRoutine((Routine) c.after()), "missing " + c.kind().label());
                         creates(c.key());
                     }
                     case EXTRA -> {
@@ -1082,9 +1056,9 @@ final class PostgresPlanner {
                                     "its arguments or result type differ, which CREATE OR REPLACE cannot change",
                                     Hazard.RECREATES_DEPENDENTS);
                             drops(c.key());
-                            add(createPhase, createRoutine(g), "re-created with golden's definition");
+                            add(createPhase, PgDdl.replaceRoutine(g), "re-created with golden's definition");
                         } else {
-                            add(createPhase, createRoutine(g), c.kind().label() + " definition differs");
+                            add(createPhase, PgDdl.replaceRoutine(g), c.kind().label() + " definition differs");
                         }
                         creates(c.key());
                     }
@@ -1144,14 +1118,13 @@ final class PostgresPlanner {
                     // a rule already in the dependents' drops (it blocked a change) is not dropped twice
                     if (!droppedRelations.contains(c.key().owner()) && !drop.contains(c.key())) {
                         context = null;
-                        add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(c.key().name()) + " ON "
-                                + ddl.qualified(c.key().schema(), c.key().table()), "extra rule");
+                        add(Phase.DROP_TRIGGERS, ddl.dropRule(c.key().schema(), c.key().table(), c.key().name()),
+                                "extra rule");
                     }
                 }
                 case CHANGED -> {
-                    String def = ((Rule) c.after()).definition();
-                    add(Phase.TRIGGERS, def.regionMatches(true, 0, "CREATE RULE", 0, 11)
-                            ? "CREATE OR REPLACE RULE" + def.substring(11) : def, "rule definition differs (replaced in place)");
+                    add(Phase.TRIGGERS, PgDdl.replaceRule(((Rule) c.after()).definition()),
+                            "rule definition differs (replaced in place)");
                 }
             }
             context = null;
@@ -1167,9 +1140,7 @@ final class PostgresPlanner {
             boolean view = golden.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null
                     || target.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null;
             context = ObjectKey.of(ObjectKind.TABLE, schema, table);
-            add(Phase.TABLE_PROPERTIES, (view ? "ALTER MATERIALIZED VIEW " + ddl.qualified(schema, table)
-                    : ddl.alterTable(schema, table)) + " ALTER COLUMN " + PgDdl.ident(column) + " SET STATISTICS " + value,
-                    reason);
+            add(Phase.TABLE_PROPERTIES, ddl.setStatistics(schema, table, view, column, value), reason);
             context = null;
         }
 
@@ -1271,8 +1242,7 @@ final class PostgresPlanner {
                     creates(c.key());
                 }
                 case EXTRA -> {
-                    add(Phase.DROP_ROUTINES, "DROP AGGREGATE " + kinds.aggregate((dev.driftd.schema.Aggregate) c.before()),
-                            "extra aggregate");
+                    add(Phase.DROP_ROUTINES, kinds.dropAggregate((dev.driftd.schema.Aggregate) c.before()), "extra aggregate");
                     drops(c.key());
                 }
                 case CHANGED -> {
@@ -1295,20 +1265,10 @@ final class PostgresPlanner {
                         Hazard.RECREATES_DEPENDENTS);
                 drops(key);
                 if (golden.get(key) instanceof Routine g) {
-                    add(key.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES, createRoutine(g), reason);
+                    add(key.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES, PgDdl.replaceRoutine(g), reason);
                     creates(key);
                 }
             }
-        }
-
-        private String createRoutine(Routine r) {
-            String def = PgDdl.stripTerminator(r.definition());
-            if (def.regionMatches(true, 0, "CREATE FUNCTION", 0, 15)) {
-                def = "CREATE OR REPLACE FUNCTION" + def.substring(15);
-            } else if (def.regionMatches(true, 0, "CREATE PROCEDURE", 0, 16)) {
-                def = "CREATE OR REPLACE PROCEDURE" + def.substring(16);
-            }
-            return def;
         }
 
         /** Drops of dependents (target objects) before the changes they block. */
@@ -1336,8 +1296,7 @@ final class PostgresPlanner {
                 } else if (o instanceof Index ix) {
                     add(Phase.DROP_INDEXES, ddl.dropIndex(ix), reason, Hazard.INDEX_DROPPED);
                 } else if (o instanceof Rule r) {
-                    add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(r.name()) + " ON " + ddl.qualified(r.schema(),
-                            r.table()), reason);
+                    add(Phase.DROP_TRIGGERS, ddl.dropRule(r.schema(), r.table(), r.name()), reason);
                 } else {
                     throw new IllegalStateException("not a dependent kind: " + key);
                 }
@@ -1410,7 +1369,7 @@ final class PostgresPlanner {
                 String reason = recreateTables.contains(t.key())
                         ? "its kind or partition key differs, which cannot be altered: dropped and created again"
                         : "extra table";
-                addDestructive(Phase.DROP_TABLES, "DROP TABLE " + ddl.qualified(t.schema(), t.name()), reason,
+                addDestructive(Phase.DROP_TABLES, ddl.dropTable(t), reason,
                         Hazard.ACCESS_EXCLUSIVE_LOCK);
                 drops(t.key());
             }
@@ -1437,8 +1396,7 @@ final class PostgresPlanner {
                         Column parentCol = (Column) golden.get(ObjectKey.part(ObjectKind.COLUMN,
                                 t.partitionOf().schema(), t.partitionOf().name(), col.name()));
                         if (parentCol != null && !Objects.equals(parentCol.defaultExpression(), col.defaultExpression())) {
-                            add(Phase.COLUMNS, alterColumn(col) + (col.defaultExpression() == null ? " DROP DEFAULT"
-                                    : " SET DEFAULT " + col.defaultExpression()), "partition's own column default");
+                            add(Phase.COLUMNS, ddl.setOrDropDefault(col), "partition's own column default");
                         }
                     }
                 }
@@ -1496,14 +1454,11 @@ final class PostgresPlanner {
         }
 
         private void tableSecurity(Table g, Table t) {
-            String name = ddl.qualified(g.schema(), g.name());
             if (g.rowSecurity() != (t != null && t.rowSecurity())) {
-                add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + (g.rowSecurity() ? " ENABLE" : " DISABLE")
-                        + " ROW LEVEL SECURITY", "row-level security " + (g.rowSecurity() ? "enabled" : "disabled") + " in golden");
+                add(Phase.TABLE_PROPERTIES, ddl.setRowSecurity(g), "row-level security " + (g.rowSecurity() ? "enabled" : "disabled") + " in golden");
             }
             if (g.forceRowSecurity() != (t != null && t.forceRowSecurity())) {
-                add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + (g.forceRowSecurity() ? " FORCE" : " NO FORCE")
-                        + " ROW LEVEL SECURITY", "row-level security " + (g.forceRowSecurity() ? "forced" : "not forced")
+                add(Phase.TABLE_PROPERTIES, ddl.setForceRowSecurity(g), "row-level security " + (g.forceRowSecurity() ? "forced" : "not forced")
                         + " in golden");
             }
         }
@@ -1511,11 +1466,10 @@ final class PostgresPlanner {
         private void alterTable(Change c) {
             Table t = (Table) c.before();
             Table g = (Table) c.after();
-            String name = ddl.qualified(g.schema(), g.name());
             tableSecurity(g, t);
             if (c.changes(ModelField.TABLE_OPTIONS)) {
                 if (PgDdl.isUnlogged(t) != PgDdl.isUnlogged(g)) {
-                    add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + (PgDdl.isUnlogged(g) ? " SET UNLOGGED" : " SET LOGGED"),
+                    add(Phase.TABLE_PROPERTIES, ddl.setPersistence(g),
                             "table persistence differs", Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
                 }
                 Map<String, String> before = PgDdl.storageParameters(t.options());
@@ -1528,18 +1482,15 @@ final class PostgresPlanner {
                 });
                 List<String> reset = before.keySet().stream().filter(k -> !after.containsKey(k)).sorted().toList();
                 if (!set.isEmpty()) {
-                    add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + " SET (" + PgDdl.withList(set) + ")",
-                            "storage parameters differ");
+                    add(Phase.TABLE_PROPERTIES, ddl.setStorageParameters(g, set), "storage parameters differ");
                 }
                 if (!reset.isEmpty()) {
-                    add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + " RESET (" + String.join(", ", reset) + ")",
-                            "storage parameters differ");
+                    add(Phase.TABLE_PROPERTIES, ddl.resetStorageParameters(g, reset), "storage parameters differ");
                 }
                 Map<String, String> otherBefore = new TreeMap<>(t.options());
                 Map<String, String> otherAfter = new TreeMap<>(g.options());
                 if (!Objects.equals(t.options().get("access_method"), g.options().get("access_method"))) {
-                    add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + " SET ACCESS METHOD "
-                            + PgDdl.ident(g.options().getOrDefault("access_method", "heap")), "table access method differs",
+                    add(Phase.TABLE_PROPERTIES, ddl.setAccessMethod(g), "table access method differs",
                             Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
                 }
                 Set<String> handledOptions = Set.of("persistence", "access_method");
@@ -1551,7 +1502,7 @@ final class PostgresPlanner {
             }
             if (c.changes(ModelField.TABLE_PARTITION_OF) || c.changes(ModelField.TABLE_PARTITION_BOUND)) {
                 if (t.partitionOf() != null) {
-                    add(Phase.PARTITIONS, "ALTER TABLE " + ddl.table(t.partitionOf()) + " DETACH PARTITION " + name,
+                    add(Phase.PARTITIONS, ddl.detachPartition(t),
                             "partition bound or parent differs", Hazard.ACCESS_EXCLUSIVE_LOCK);
                     if (g.partitionOf() == null && serverMajor >= 18) {
                         // a detached partition keeps the NOT NULL constraint names its parent gave it
@@ -1564,20 +1515,19 @@ final class PostgresPlanner {
                     }
                 }
                 if (g.partitionOf() != null) {
-                    add(Phase.PARTITIONS, "ALTER TABLE " + ddl.table(g.partitionOf()) + " ATTACH PARTITION " + name + " "
-                            + PgDdl.partitionBound(g.partitionBound()), "table is a partition in golden",
+                    add(Phase.PARTITIONS, ddl.attachPartition(g), "table is a partition in golden",
                             Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK);
                 }
             }
             if (c.changes(ModelField.TABLE_INHERITS)) {
                 for (TableRef r : t.inherits()) {
                     if (!g.inherits().contains(r)) {
-                        add(Phase.PARTITIONS, "ALTER TABLE " + name + " NO INHERIT " + ddl.table(r), "inheritance differs");
+                        add(Phase.PARTITIONS, ddl.noInherit(g, r), "inheritance differs");
                     }
                 }
                 for (TableRef r : g.inherits()) {
                     if (!t.inherits().contains(r)) {
-                        add(Phase.PARTITIONS, "ALTER TABLE " + name + " INHERIT " + ddl.table(r), "inheritance differs",
+                        add(Phase.PARTITIONS, ddl.inherit(g, r), "inheritance differs",
                                 Hazard.ACCESS_EXCLUSIVE_LOCK);
                     }
                 }
@@ -1586,20 +1536,16 @@ final class PostgresPlanner {
                     ModelField.TABLE_FORCE_ROW_SECURITY, ModelField.COMMENT, ModelField.COLUMN_ORDER);
         }
 
-        private String alterColumn(Column c) {
-            return "ALTER TABLE " + ddl.qualified(c.schema(), c.table()) + " ALTER COLUMN " + PgDdl.ident(c.name());
-        }
-
         private void emitColumns() {
             for (ObjectKey key : resetDefaults) {
                 Column t = (Column) target.get(key);
-                add(Phase.DROP_DEFAULTS, alterColumn(t) + " DROP DEFAULT",
+                add(Phase.DROP_DEFAULTS, ddl.dropDefault(t),
                         "default calls a routine that is re-created; set again below");
                 Column g = (Column) golden.get(key);
                 Change c = changes.get(key);
                 boolean handled = c != null && c.type() == ChangeType.CHANGED && c.changes(ModelField.COLUMN_DEFAULT);
                 if (g != null && g.defaultExpression() != null && !handled && !recreateTables.contains(key.owner())) {
-                    add(Phase.COLUMNS, alterColumn(g) + " SET DEFAULT " + g.defaultExpression(), "default set again");
+                    add(Phase.COLUMNS, ddl.setOrDropDefault(g), "default set again");
                 }
             }
             Set<ObjectKey> handledEnumColumns = new TreeSet<>();
@@ -1619,16 +1565,13 @@ final class PostgresPlanner {
                 switch (c.type()) {
                     case MISSING -> {
                         Column g = (Column) c.after();
-                        add(Phase.COLUMNS, "ALTER TABLE " + ddl.qualified(g.schema(), g.table()) + " ADD COLUMN "
-                                        + ddl.columnDefinition(g), "missing column",
-                                addColumnHazards(g));
+                        add(Phase.COLUMNS, ddl.addColumn(g), "missing column", addColumnHazards(g));
                         notValidNotNulls(List.of(g));
                     }
                     case EXTRA -> {
                         Column t = (Column) c.before();
                         boolean keptByChildren = keptByEveryInheritingChild(t);
-                        addDestructive(Phase.COLUMNS, "ALTER TABLE " + (keptByChildren ? "ONLY " : "")
-                                        + ddl.qualified(t.schema(), t.table()) + " DROP COLUMN " + PgDdl.ident(t.name()),
+                        addDestructive(Phase.COLUMNS, ddl.dropColumn(t, keptByChildren),
                                 keptByChildren ? "extra column (kept, as golden has it, on the tables inheriting it)"
                                         : "extra column", Hazard.ACCESS_EXCLUSIVE_LOCK);
                     }
@@ -1661,7 +1604,6 @@ final class PostgresPlanner {
         private void alterColumn(Change c) {
             Column t = (Column) c.before();
             Column g = (Column) c.after();
-            String table = ddl.qualified(g.schema(), g.table());
             if (readdColumns.contains(c.key())) {
                 boolean hadData = t.generated() == null;
                 String what = t.generated() != null && g.generated() != null
@@ -1672,36 +1614,35 @@ final class PostgresPlanner {
                 String why = what + "; PostgreSQL " + (serverMajor > 0 ? serverMajor + " " : "")
                         + "cannot change it in place, so the column is dropped and added again"
                         + (hadData ? ", losing its values" : "");
-                addDestructive(Phase.COLUMNS, "ALTER TABLE " + table + " DROP COLUMN " + PgDdl.ident(t.name()), why,
+                addDestructive(Phase.COLUMNS, ddl.dropColumn(t, false), why,
                         Hazard.ACCESS_EXCLUSIVE_LOCK);
-                addDestructive(Phase.COLUMNS, "ALTER TABLE " + table + " ADD COLUMN " + ddl.columnDefinition(g),
+                addDestructive(Phase.COLUMNS, ddl.addColumn(g),
                         "column added again with golden's definition", Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
                 notValidNotNulls(List.of(g));
                 if (g.comment() != null) {
-                    add(Phase.COMMENTS, PgDdl.comment("COLUMN " + table + "." + PgDdl.ident(g.name()), g.comment()),
+                    add(Phase.COMMENTS, PgDdl.comment(ddl.commentTarget(g), g.comment()),
                             "comment of the re-added column");
                 }
                 return;
             }
-            String col = alterColumn(g);
             boolean partitionChild = inheritedColumn(t);
             if (c.changes(ModelField.COLUMN_GENERATED) && t.generated() != null && g.generated() == null) {
-                add(Phase.COLUMNS, col + " DROP EXPRESSION", "column is not generated in golden (values are kept)");
+                add(Phase.COLUMNS, ddl.dropExpression(g), "column is not generated in golden (values are kept)");
             } else if (c.changes(ModelField.COLUMN_GENERATED)) {
-                add(Phase.COLUMNS, col + " SET EXPRESSION AS (" + g.generated() + ")", "generated expression differs",
+                add(Phase.COLUMNS, ddl.setExpression(g), "generated expression differs",
                         Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
             }
             if (t.identity() != null && g.identity() == null) {
                 // early, before missing sequences are created: a serial's sequence usually takes the
                 // name the identity's sequence frees here
-                add(Phase.DROP_DEFAULTS, col + " DROP IDENTITY", "column is not an identity in golden");
+                add(Phase.DROP_DEFAULTS, ddl.dropIdentity(g), "column is not an identity in golden");
             } else if (t.identity() != null && !t.identity().equals(g.identity())) {
                 if (!PgIdentity.kind(t.identity()).equals(PgIdentity.kind(g.identity()))) {
-                    add(Phase.COLUMNS, col + " SET GENERATED " + PgIdentity.kind(g.identity()), "identity kind differs");
+                    add(Phase.COLUMNS, ddl.setIdentityKind(g), "identity kind differs");
                 }
                 if (!PgIdentity.options(t.identity()).equals(PgIdentity.options(g.identity()))) {
                     boolean restart = PgIdentity.narrows(t.identity(), g.identity(), g.type());
-                    add(Phase.COLUMNS, col + " " + PgIdentity.setOptions(g.identity(), g.type()) + (restart ? " RESTART" : ""),
+                    add(Phase.COLUMNS, ddl.setIdentityOptions(g, restart),
                             restart ? "identity sequence options differ (its range narrows: the sequence restarts)"
                                     : "identity sequence options differ");
                 }
@@ -1713,20 +1654,19 @@ final class PostgresPlanner {
             } else if (typeChanged && !parentChanges(t, ModelField.COLUMN_TYPE)) {
                 warnings.add("cannot reconcile " + c.key().display() + ": it is inherited, and its type follows its parent's");
             } else if (c.changes(ModelField.COLUMN_DEFAULT) && g.identity() == null) {
-                add(Phase.COLUMNS, col + (g.defaultExpression() == null ? " DROP DEFAULT" : " SET DEFAULT " + g.defaultExpression()),
-                        "default differs");
+                add(Phase.COLUMNS, ddl.setOrDropDefault(g), "default differs");
             } else if (c.changes(ModelField.COLUMN_DEFAULT) && t.defaultExpression() != null) {
-                add(Phase.COLUMNS, col + " DROP DEFAULT", "an identity column has no default");
+                add(Phase.COLUMNS, ddl.dropDefault(g), "an identity column has no default");
             }
             if (c.changes(ModelField.COLUMN_NULLABLE) && !(partitionChild && parentChanges(t, ModelField.COLUMN_NULLABLE))) {
                 if (g.nullable()) {
-                    add(Phase.COLUMNS, col + " DROP NOT NULL", "column is nullable in golden");
+                    add(Phase.COLUMNS, ddl.dropNotNull(g), "column is nullable in golden");
                 } else if (g.hasNotNullConstraintDetails()) {
                     add(Phase.COLUMNS, ddl.addNotNull(g), "column is NOT NULL in golden, by a constraint of its own",
                             g.notNullNotValid() ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE_LOCK}
                                     : new Hazard[]{Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK});
                 } else {
-                    add(Phase.COLUMNS, col + " SET NOT NULL", "column is NOT NULL in golden",
+                    add(Phase.COLUMNS, ddl.setNotNull(g), "column is NOT NULL in golden",
                             Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK);
                 }
             } else if (!g.nullable() && !t.nullable() && (c.changes(ModelField.COLUMN_NOT_NULL_NAME) || c.changes(ModelField.COLUMN_NOT_NULL_NOT_VALID)
@@ -1735,7 +1675,7 @@ final class PostgresPlanner {
             }
             if (t.identity() == null && g.identity() != null) {
                 // after extra sequences are gone, so the identity sequence gets the name golden's has
-                add(Phase.IDENTITIES, col + " ADD " + PgIdentity.generated(g.identity()), "column is an identity in golden");
+                add(Phase.IDENTITIES, ddl.addIdentity(g), "column is an identity in golden");
             }
             unhandled(c, ModelField.COLUMN_TYPE, ModelField.COLUMN_COLLATION, ModelField.COLUMN_GENERATED, ModelField.COLUMN_GENERATED_KIND, ModelField.COLUMN_IDENTITY, ModelField.COLUMN_DEFAULT,
                     ModelField.COLUMN_NULLABLE, ModelField.COMMENT, ModelField.COLUMN_NOT_NULL_NAME, ModelField.COLUMN_NOT_NULL_NOT_VALID, ModelField.COLUMN_NOT_NULL_NO_INHERIT);
@@ -1770,9 +1710,8 @@ final class PostgresPlanner {
          * again, NOT VALID, as no statement un-validates a constraint.
          */
         private void alterNotNull(Column t, Column g) {
-            String table = ddl.qualified(g.schema(), g.table());
             if (!t.notNullNotValid() && g.notNullNotValid()) {
-                add(Phase.COLUMNS, alterColumn(g) + " DROP NOT NULL", "NOT NULL is NOT VALID in golden: dropped, "
+                add(Phase.COLUMNS, ddl.dropNotNull(g), "NOT NULL is NOT VALID in golden: dropped, "
                         + "added again NOT VALID");
                 add(Phase.COLUMNS, ddl.addNotNull(g), "NOT NULL constraint as golden has it (NOT VALID)",
                         Hazard.ACCESS_EXCLUSIVE_LOCK);
@@ -1788,36 +1727,31 @@ final class PostgresPlanner {
                 return;
             }
             if (!from.equals(to)) {
-                add(Phase.COLUMNS, "ALTER TABLE " + table + " RENAME CONSTRAINT " + PgDdl.ident(from) + " TO "
-                        + PgDdl.ident(to), "NOT NULL constraint is named " + to + " in golden");
+                add(Phase.COLUMNS, ddl.renameConstraint(g.schema(), g.table(), from, to),
+                        "NOT NULL constraint is named " + to + " in golden");
             }
             if (t.notNullNoInherit() != g.notNullNoInherit()) {
-                add(Phase.COLUMNS, "ALTER TABLE " + table + " ALTER CONSTRAINT " + PgDdl.ident(to)
-                                + (g.notNullNoInherit() ? " NO INHERIT" : " INHERIT"),
+                add(Phase.COLUMNS, ddl.setConstraintInheritance(g.schema(), g.table(), to, g.notNullNoInherit()),
                         g.notNullNoInherit() ? "NOT NULL is NO INHERIT in golden" : "NOT NULL is inherited in golden");
             }
             if (t.notNullNotValid() && !g.notNullNotValid()) {
-                add(Phase.COLUMNS, "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + PgDdl.ident(to),
+                add(Phase.COLUMNS, ddl.validateConstraint(g.schema(), g.table(), to),
                         "NOT NULL is NOT VALID, golden's is validated: existing rows are checked", Hazard.VALIDATES_ROWS);
             }
         }
 
         /** Type change with the default moved out of the way (USING does not convert defaults). */
         private void changeType(Column t, Column g, String why) {
-            String col = alterColumn(g);
             boolean viaText = enumColumns.contains(t.key()) || PgEnumCasts.isEnum(target, t.type());
             if (t.defaultExpression() != null && t.identity() == null && !resetDefaults.contains(t.key())) {
-                add(Phase.COLUMNS, col + " DROP DEFAULT", "default dropped for the type change, set again after it");
+                add(Phase.COLUMNS, ddl.dropDefault(g), "default dropped for the type change, set again after it");
             }
-            String using = PgDdl.ident(g.name()) + (viaText ? "::text" : "") + "::" + g.type();
             boolean cheap = !viaText && cheapTypeChange(t.type(), g.type()) && Objects.equals(t.collation(), g.collation());
-            add(Phase.COLUMNS, col + " TYPE " + g.type()
-                            + (g.collation() == null ? "" : " COLLATE " + PgDdl.collation(g.collation()))
-                            + " USING " + using, why + (viaText ? "; fails if a row holds a label golden lacks" : ""),
+            add(Phase.COLUMNS, ddl.changeType(g, viaText), why + (viaText ? "; fails if a row holds a label golden lacks" : ""),
                     cheap ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE_LOCK}
                             : new Hazard[]{Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK});
             if (g.defaultExpression() != null && g.identity() == null) {
-                add(Phase.COLUMNS, col + " SET DEFAULT " + g.defaultExpression(), "default of the retyped column");
+                add(Phase.COLUMNS, ddl.setOrDropDefault(g), "default of the retyped column");
             }
         }
 
@@ -1941,7 +1875,7 @@ final class PostgresPlanner {
             }
             for (ObjectKey key : validate) {
                 add(key.kind() == ObjectKind.FOREIGN_KEY ? Phase.FOREIGN_KEYS : Phase.CONSTRAINTS,
-                        ddl.alterTable(key.schema(), key.table()) + " VALIDATE CONSTRAINT " + PgDdl.ident(key.name()),
+                        ddl.validateConstraint(key.schema(), key.table(), key.name()),
                         "constraint is NOT VALID, golden's is validated: existing rows are checked",
                         Hazard.VALIDATES_ROWS);
             }
@@ -1970,7 +1904,7 @@ final class PostgresPlanner {
                 return;
             }
             add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason + " (not validated yet)");
-            add(Phase.FOREIGN_KEYS, ddl.alterTable(fk.schema(), fk.table()) + " VALIDATE CONSTRAINT " + PgDdl.ident(fk.name()),
+            add(Phase.FOREIGN_KEYS, ddl.validateConstraint(fk.schema(), fk.table(), fk.name()),
                     "checks existing rows against the new foreign key", Hazard.VALIDATES_ROWS);
         }
 
@@ -1998,10 +1932,9 @@ final class PostgresPlanner {
                 context = key.table().isEmpty() ? null : key.owner();
                 if (o instanceof Trigger tr) {
                     add(Phase.TRIGGERS, PgDdl.stripTerminator(tr.definition()), reasonForCreate(key));
-                    String enable = triggerEnableClause(tr.enabled());
-                    if (enable != null) {
-                        add(Phase.TRIGGERS, ddl.alterTable(tr.schema(), tr.table()) + " " + enable + " TRIGGER "
-                                + PgDdl.ident(tr.name()), "trigger firing state as in golden");
+                    String firing = ddl.triggerFiringState(tr);
+                    if (firing != null) {
+                        add(Phase.TRIGGERS, firing, "trigger firing state as in golden");
                     }
                 } else if (o instanceof Policy p) {
                     add(Phase.POLICIES, ddl.createPolicy(p), reasonForCreate(key));
@@ -2013,19 +1946,6 @@ final class PostgresPlanner {
                     unhandled(c, ModelField.COMMENT);
                 }
             }
-        }
-
-        /** The ALTER TABLE clause for a non-default trigger state, or null for the default (enabled on origin). */
-        private String triggerEnableClause(String enabled) {
-            if (enabled == null) {
-                return null;
-            }
-            return switch (enabled.toUpperCase(java.util.Locale.ROOT)) {
-                case "D", "DISABLED" -> "DISABLE";
-                case "R", "REPLICA" -> "ENABLE REPLICA";
-                case "A", "ALWAYS" -> "ENABLE ALWAYS";
-                default -> null;
-            };
         }
 
         /** Comments of created objects, and changed comments of objects altered in place. */
@@ -2057,7 +1977,7 @@ final class PostgresPlanner {
                         comment(c.after(), done);
                         continue;
                     }
-                    String target = commentTarget(c.after());
+                    String target = ddl.commentTarget(c.after());
                     if (target != null) {
                         add(Phase.COMMENTS, PgDdl.comment(target, c.after().comment()), "comment differs");
                         done.add(c.key());
@@ -2072,58 +1992,12 @@ final class PostgresPlanner {
             if (o.comment() == null || !done.add(o.key())) {
                 return;
             }
-            String target = commentTarget(o);
+            String target = ddl.commentTarget(o);
             if (target != null) {
                 context = o.key().table().isEmpty() ? o.key() : o.key().owner();
                 add(Phase.COMMENTS, PgDdl.comment(target, o.comment()), "comment as in golden");
                 context = null;
             }
-        }
-
-        /** What ModelField.COMMENT ON names for an object, or null for kinds that carry no comment here. */
-        private String commentTarget(SchemaObject o) {
-            if (o instanceof SchemaDef s) {
-                return "SCHEMA " + PgDdl.ident(ddl.schema(s.name()));
-            } else if (o instanceof Extension e) {
-                return "EXTENSION " + PgDdl.ident(e.name());
-            } else if (o instanceof EnumType e) {
-                return "TYPE " + ddl.qualified(e.schema(), e.name());
-            } else if (o instanceof CompositeType t) {
-                return "TYPE " + ddl.qualified(t.schema(), t.name());
-            } else if (o instanceof Domain d) {
-                return "DOMAIN " + ddl.qualified(d.schema(), d.name());
-            } else if (o instanceof Sequence s) {
-                return "SEQUENCE " + ddl.qualified(s.schema(), s.name());
-            } else if (o instanceof Table t) {
-                return "TABLE " + ddl.qualified(t.schema(), t.name());
-            } else if (o instanceof Column c) {
-                return "COLUMN " + ddl.qualified(c.schema(), c.table()) + "." + PgDdl.ident(c.name());
-            } else if (o instanceof PrimaryKey || o instanceof UniqueConstraint || o instanceof CheckConstraint
-                    || o instanceof ExclusionConstraint || o instanceof ForeignKey) {
-                ObjectKey k = o.key();
-                return "CONSTRAINT " + PgDdl.ident(k.name()) + " ON " + ddl.qualified(k.schema(), k.table());
-            } else if (o instanceof Index i) {
-                return "INDEX " + ddl.qualified(i.schema(), i.name());
-            } else if (o instanceof View v) {
-                return (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + ddl.qualified(v.schema(), v.name());
-            } else if (o instanceof Routine r) {
-                return (r.procedure() ? "PROCEDURE " : "FUNCTION ") + ddl.routine(r);
-            } else if (o instanceof Trigger t) {
-                return "TRIGGER " + PgDdl.ident(t.name()) + " ON " + ddl.qualified(t.schema(), t.table());
-            } else if (o instanceof Policy p) {
-                return "POLICY " + PgDdl.ident(p.name()) + " ON " + ddl.qualified(p.schema(), p.table());
-            } else if (o instanceof Rule r) {
-                return "RULE " + PgDdl.ident(r.name()) + " ON " + ddl.qualified(r.schema(), r.table());
-            } else if (o instanceof dev.driftd.schema.Collation l) {
-                return "COLLATION " + ddl.qualified(l.schema(), l.name());
-            } else if (o instanceof TextSearchDictionary d) {
-                return "TEXT SEARCH DICTIONARY " + ddl.qualified(d.schema(), d.name());
-            } else if (o instanceof TextSearchConfiguration t) {
-                return "TEXT SEARCH CONFIGURATION " + ddl.qualified(t.schema(), t.name());
-            } else if (o instanceof dev.driftd.schema.Aggregate a) {
-                return "AGGREGATE " + new PgKindDdl(ddl).aggregate(a);
-            }
-            return null;
         }
 
         /** Fields of a change this planner has no statement for become warnings, never silence. */
