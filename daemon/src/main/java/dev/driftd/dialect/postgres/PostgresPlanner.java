@@ -740,20 +740,22 @@ final class PostgresPlanner {
             }
         }
 
-        /**
-         * The table the statements being emitted belong to. Statements on a table that is dropped and
-         * created again only make sense after that destructive drop, so they are destructive too.
-         */
-        private ObjectKey context;
-
         private void add(Phase phase, String sql, String reason, Hazard... hazards) {
-            if (context != null && recreateTables.contains(context)) {
+            steps.add(new Step(phase, PlanStatement.of(sql, reason, hazards)));
+        }
+
+        /**
+         * A statement on {@code table} (null: on no table). Statements on a table that is dropped and created
+         * again only make sense after that destructive drop, so they are destructive too.
+         */
+        private void addOn(ObjectKey table, Phase phase, String sql, String reason, Hazard... hazards) {
+            if (table != null && recreateTables.contains(table)) {
                 Set<Hazard> set = hazards.length == 0 ? EnumSet.noneOf(Hazard.class) : EnumSet.of(hazards[0], hazards);
                 steps.add(new Step(phase, new PlanStatement(sql, set, true,
-                        reason + " (after " + context.display() + " is created again)", false)));
+                        reason + " (after " + table.display() + " is created again)", false)));
                 return;
             }
-            steps.add(new Step(phase, PlanStatement.of(sql, reason, hazards)));
+            add(phase, sql, reason, hazards);
         }
 
         /** Marks the step just added as creating {@code key}: it runs after what golden records that key needs. */
@@ -1102,32 +1104,28 @@ final class PostgresPlanner {
                 if (golden.get(key) instanceof ColumnStatistics g && !changes.containsKey(key)) {
                     setStatistics(g.schema(), g.table(), g.column(), g.target(), "statistics target as in golden");
                 } else if (golden.get(key) instanceof Rule r && !changes.containsKey(key)) {
-                    context = key.owner();
-                    add(Phase.TRIGGERS, r.definition(), "rule as in golden");
-                    context = null;
+                    addOn(key.owner(), Phase.TRIGGERS, r.definition(), "rule as in golden");
                 }
             }
         }
 
         /** Rules go with the triggers (after the views they may read); a changed one is replaced in place. */
         private void emitRule(Change c) {
-            context = c.key().owner();
+            ObjectKey table = c.key().owner();
             switch (c.type()) {
-                case MISSING -> add(Phase.TRIGGERS, ((Rule) c.after()).definition(), "missing rule");
+                case MISSING -> addOn(table, Phase.TRIGGERS, ((Rule) c.after()).definition(), "missing rule");
                 case EXTRA -> {
                     // a rule already in the dependents' drops (it blocked a change) is not dropped twice
                     if (!droppedRelations.contains(c.key().owner()) && !drop.contains(c.key())) {
-                        context = null;
                         add(Phase.DROP_TRIGGERS, ddl.dropRule(c.key().schema(), c.key().table(), c.key().name()),
                                 "extra rule");
                     }
                 }
                 case CHANGED -> {
-                    add(Phase.TRIGGERS, PgDdl.replaceRule(((Rule) c.after()).definition()),
+                    addOn(table, Phase.TRIGGERS, PgDdl.replaceRule(((Rule) c.after()).definition()),
                             "rule definition differs (replaced in place)");
                 }
             }
-            context = null;
         }
 
         /** Whether the column a statistics target is on goes away (an extra column). */
@@ -1139,9 +1137,8 @@ final class PostgresPlanner {
         private void setStatistics(String schema, String table, String column, int value, String reason) {
             boolean view = golden.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null
                     || target.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null;
-            context = ObjectKey.of(ObjectKind.TABLE, schema, table);
-            add(Phase.TABLE_PROPERTIES, ddl.setStatistics(schema, table, view, column, value), reason);
-            context = null;
+            addOn(ObjectKey.of(ObjectKind.TABLE, schema, table), Phase.TABLE_PROPERTIES,
+                    ddl.setStatistics(schema, table, view, column, value), reason);
         }
 
         /** Target objects the server records as using {@code key}. */
@@ -1400,9 +1397,7 @@ final class PostgresPlanner {
                         }
                     }
                 }
-                context = t.key();
                 tableSecurity(t, null);
-                context = null;
             }
             for (Change c : changes.values()) {
                 if (c.kind() == ObjectKind.TABLE && c.type() == ChangeType.CHANGED && !recreateTables.contains(c.key())) {
@@ -1453,13 +1448,15 @@ final class PostgresPlanner {
             return false;
         }
 
+        /** Row-level security as golden has it; {@code t} is the target's table, null for a table being created. */
         private void tableSecurity(Table g, Table t) {
             if (g.rowSecurity() != (t != null && t.rowSecurity())) {
-                add(Phase.TABLE_PROPERTIES, ddl.setRowSecurity(g), "row-level security " + (g.rowSecurity() ? "enabled" : "disabled") + " in golden");
+                addOn(g.key(), Phase.TABLE_PROPERTIES, ddl.setRowSecurity(g),
+                        "row-level security " + (g.rowSecurity() ? "enabled" : "disabled") + " in golden");
             }
             if (g.forceRowSecurity() != (t != null && t.forceRowSecurity())) {
-                add(Phase.TABLE_PROPERTIES, ddl.setForceRowSecurity(g), "row-level security " + (g.forceRowSecurity() ? "forced" : "not forced")
-                        + " in golden");
+                addOn(g.key(), Phase.TABLE_PROPERTIES, ddl.setForceRowSecurity(g),
+                        "row-level security " + (g.forceRowSecurity() ? "forced" : "not forced") + " in golden");
             }
         }
 
@@ -1849,29 +1846,28 @@ final class PostgresPlanner {
                     continue;
                 }
                 String reason = reasonForCreate(key);
-                context = key.table().isEmpty() ? null : key.owner();
+                ObjectKey table = key.table().isEmpty() ? null : key.owner();
                 boolean newTable = !key.table().isEmpty() && createTables.contains(key.owner());
                 Hazard[] build = newTable ? new Hazard[0]
                         : new Hazard[]{Hazard.INDEX_BUILD, Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK};
                 if (o instanceof PrimaryKey pk) {
-                    add(Phase.CONSTRAINTS, ddl.addPrimaryKey(pk), reason, build);
+                    addOn(table, Phase.CONSTRAINTS, ddl.addPrimaryKey(pk), reason, build);
                 } else if (o instanceof UniqueConstraint u) {
-                    add(Phase.CONSTRAINTS, ddl.addUnique(u), reason, build);
+                    addOn(table, Phase.CONSTRAINTS, ddl.addUnique(u), reason, build);
                 } else if (o instanceof ExclusionConstraint x) {
-                    add(Phase.CONSTRAINTS, ddl.addExclusion(x), reason, build);
+                    addOn(table, Phase.CONSTRAINTS, ddl.addExclusion(x), reason, build);
                 } else if (o instanceof CheckConstraint ck) {
                     // golden's NOT VALID is kept: its existing rows were never checked, the target's are not either
-                    add(Phase.CONSTRAINTS, ddl.addCheck(ck, ck.notValid()), reason, newTable ? new Hazard[0]
+                    addOn(table, Phase.CONSTRAINTS, ddl.addCheck(ck, ck.notValid()), reason, newTable ? new Hazard[0]
                             : ck.notValid() ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE_LOCK}
                             : new Hazard[]{Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK});
                 } else if (o instanceof Index ix) {
                     boolean onView = golden.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, ix.schema(), ix.table())) != null;
-                    add(onView ? Phase.VIEW_INDEXES : Phase.INDEXES, ddl.createIndex(ix), reason,
+                    addOn(table, onView ? Phase.VIEW_INDEXES : Phase.INDEXES, ddl.createIndex(ix), reason,
                             newTable ? new Hazard[0] : new Hazard[]{Hazard.INDEX_BUILD});
                 } else if (o instanceof ForeignKey fk) {
                     addForeignKey(fk, reason, newTable);
                 }
-                context = null;
             }
             for (ObjectKey key : validate) {
                 add(key.kind() == ObjectKind.FOREIGN_KEY ? Phase.FOREIGN_KEYS : Phase.CONSTRAINTS,
@@ -1886,25 +1882,26 @@ final class PostgresPlanner {
          * checked under a weaker lock); partitioned tables do not allow NOT VALID.
          */
         private void addForeignKey(ForeignKey fk, String reason, boolean newTable) {
-            Table owner = golden.get(fk.key().owner()) instanceof Table t ? t : null;
+            ObjectKey table = fk.key().owner();
+            Table owner = golden.get(table) instanceof Table t ? t : null;
             boolean partitioned = owner != null && (owner.partitionKey() != null || owner.partitionOf() != null);
             if (fk.notEnforced()) {
                 // PostgreSQL 18's NOT ENFORCED: no row is ever checked, so nothing to validate
-                add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason);
+                addOn(table, Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason);
                 return;
             }
             if (fk.notValid()) {
                 // golden's NOT VALID is kept: existing rows are not checked, as golden's never were
-                add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason);
+                addOn(table, Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason);
                 return;
             }
             if (newTable || partitioned) {
-                add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason,
+                addOn(table, Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason,
                         newTable ? new Hazard[0] : new Hazard[]{Hazard.VALIDATES_ROWS});
                 return;
             }
-            add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason + " (not validated yet)");
-            add(Phase.FOREIGN_KEYS, ddl.validateConstraint(fk.schema(), fk.table(), fk.name()),
+            addOn(table, Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason + " (not validated yet)");
+            addOn(table, Phase.FOREIGN_KEYS, ddl.validateConstraint(fk.schema(), fk.table(), fk.name()),
                     "checks existing rows against the new foreign key", Hazard.VALIDATES_ROWS);
         }
 
@@ -1929,17 +1926,16 @@ final class PostgresPlanner {
         private void emitTriggersAndPolicies() {
             for (ObjectKey key : create) {
                 SchemaObject o = golden.get(key);
-                context = key.table().isEmpty() ? null : key.owner();
+                ObjectKey table = key.table().isEmpty() ? null : key.owner();
                 if (o instanceof Trigger tr) {
-                    add(Phase.TRIGGERS, PgDdl.stripTerminator(tr.definition()), reasonForCreate(key));
+                    addOn(table, Phase.TRIGGERS, PgDdl.stripTerminator(tr.definition()), reasonForCreate(key));
                     String firing = ddl.triggerFiringState(tr);
                     if (firing != null) {
-                        add(Phase.TRIGGERS, firing, "trigger firing state as in golden");
+                        addOn(table, Phase.TRIGGERS, firing, "trigger firing state as in golden");
                     }
                 } else if (o instanceof Policy p) {
-                    add(Phase.POLICIES, ddl.createPolicy(p), reasonForCreate(key));
+                    addOn(table, Phase.POLICIES, ddl.createPolicy(p), reasonForCreate(key));
                 }
-                context = null;
             }
             for (Change c : changes.values()) {
                 if (c.kind() == ObjectKind.TRIGGER && c.type() == ChangeType.CHANGED && !create.contains(c.key())) {
@@ -1994,9 +1990,8 @@ final class PostgresPlanner {
             }
             String target = ddl.commentTarget(o);
             if (target != null) {
-                context = o.key().table().isEmpty() ? o.key() : o.key().owner();
-                add(Phase.COMMENTS, PgDdl.comment(target, o.comment()), "comment as in golden");
-                context = null;
+                addOn(o.key().table().isEmpty() ? o.key() : o.key().owner(), Phase.COMMENTS,
+                        PgDdl.comment(target, o.comment()), "comment as in golden");
             }
         }
 
