@@ -12,15 +12,12 @@ import dev.driftd.plan.PlanStatement;
 import dev.driftd.schema.CheckConstraint;
 import dev.driftd.schema.Column;
 import dev.driftd.schema.ColumnStatistics;
-import dev.driftd.schema.CompositeType;
-import dev.driftd.schema.Domain;
 import dev.driftd.schema.EnumType;
 import dev.driftd.schema.ExclusionConstraint;
 import dev.driftd.schema.Extension;
 import dev.driftd.schema.Flavor;
 import dev.driftd.schema.ForeignKey;
 import dev.driftd.schema.Index;
-import dev.driftd.schema.NamedCheck;
 import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Policy;
@@ -35,7 +32,6 @@ import dev.driftd.schema.Table;
 import dev.driftd.schema.TextSearchConfiguration;
 import dev.driftd.schema.TextSearchDictionary;
 import dev.driftd.schema.Trigger;
-import dev.driftd.schema.TypeAttribute;
 import dev.driftd.schema.UniqueConstraint;
 import dev.driftd.schema.View;
 
@@ -45,7 +41,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -162,7 +157,6 @@ final class PostgresPlanner {
         private final Map<ObjectKey, Change> changes = new TreeMap<>();
         /** What is dropped and re-created, decided before any statement; the fields below are its read-only views. */
         private final PgRebuildSet rebuild;
-        private final Set<ObjectKey> recreateEnums;
         private final Set<ObjectKey> drop;
         private final Set<ObjectKey> create;
         private final Map<ObjectKey, String> rebuildReason;
@@ -172,10 +166,7 @@ final class PostgresPlanner {
         private final Set<ObjectKey> droppedRelations;
         private final Set<ObjectKey> recreateTables;
         private final Set<ObjectKey> createTables;
-        private final Set<ObjectKey> droppedRoutines;
         private final Map<ObjectKey, List<String>> addedLabels;
-        private final Set<ObjectKey> enumColumns;
-        private final Set<ObjectKey> resetDefaults;
         private final Map<ObjectKey, String> rebuiltRoutines;
         /** What a step creates or drops, by identity, for the dependency order of {@link PgStepOrder}. */
         private final Map<Step, PgStepOrder.Subject> subjects = new IdentityHashMap<>();
@@ -192,7 +183,6 @@ final class PostgresPlanner {
             }
             rebuild = PgRebuildSet.decide(golden, target, changes, serverMajor, recreateEnums);
             warnings.addAll(rebuild.warnings());
-            this.recreateEnums = rebuild.recreateEnums();
             drop = rebuild.drop();
             create = rebuild.create();
             rebuildReason = rebuild.rebuildReason();
@@ -202,10 +192,7 @@ final class PostgresPlanner {
             droppedRelations = rebuild.droppedRelations();
             recreateTables = rebuild.recreateTables();
             createTables = rebuild.createTables();
-            droppedRoutines = rebuild.droppedRoutines();
             addedLabels = rebuild.addedLabels();
-            enumColumns = rebuild.enumColumns();
-            resetDefaults = rebuild.resetDefaults();
             rebuiltRoutines = rebuild.rebuiltRoutines();
         }
 
@@ -221,7 +208,7 @@ final class PostgresPlanner {
 
         private void emit() {
             emitSchemasAndExtensions();
-            emitTypes();
+            new PgTypeChanges(changes, rebuild, ddl, this).emit();
             emitSequences();
             emitRoutines();
             emitRebuiltRoutines();
@@ -313,169 +300,6 @@ final class PostgresPlanner {
                         }
                     }
                 }
-            }
-        }
-
-        private void emitTypes() {
-            for (Change c : changes.values()) {
-                switch (c.kind()) {
-                    case ENUM_TYPE -> emitEnum(c);
-                    case DOMAIN -> emitDomain(c);
-                    case COMPOSITE_TYPE -> emitComposite(c);
-                    default -> {
-                    }
-                }
-            }
-        }
-
-        private void emitEnum(Change c) {
-            switch (c.type()) {
-                case MISSING -> add(Phase.TYPES, ddl.createEnum((EnumType) c.after()), "missing enum type");
-                case EXTRA -> {
-                    EnumType e = (EnumType) c.before();
-                    add(Phase.DROP_TYPES, ddl.dropType(e.schema(), e.name()), "extra enum type");
-                    drops(c.key());
-                }
-                case CHANGED -> {
-                    EnumType t = (EnumType) c.before();
-                    EnumType g = (EnumType) c.after();
-                    if (!c.changes(ModelField.ENUM_LABELS)) {
-                        unhandled(c, ModelField.COMMENT);
-                        return;
-                    }
-                    if (recreateEnums.contains(c.key())) {
-                        String old = g.name() + OLD_ENUM_SUFFIX;
-                        add(Phase.TYPES, ddl.renameType(g.schema(), g.name(), old),
-                                "enum labels " + t.labels() + " -> " + g.labels()
-                                        + " cannot change in place: the old type is renamed, a new one built",
-                                Hazard.RECREATES_DEPENDENTS);
-                        add(Phase.TYPES, ddl.createEnum(g), "enum type re-created with golden's labels");
-                        add(Phase.DROP_TYPES, ddl.dropType(g.schema(), old),
-                                "the replaced enum type, no longer used");
-                    } else {
-                        List<String> present = new ArrayList<>(t.labels());
-                        for (int i = 0; i < g.labels().size(); i++) {
-                            String label = g.labels().get(i);
-                            if (present.contains(label)) {
-                                continue;
-                            }
-                            String prev = null;
-                            for (int j = i - 1; j >= 0 && prev == null; j--) {
-                                if (present.contains(g.labels().get(j))) {
-                                    prev = g.labels().get(j);
-                                }
-                            }
-                            String next = prev != null || present.isEmpty() ? null
-                                    : g.labels().stream().filter(present::contains).findFirst().orElseThrow();
-                            add(Phase.TYPES, ddl.addEnumLabel(g, label, prev, next),
-                                    "missing enum label (usable once this transaction commits)");
-                            present.add(label);
-                        }
-                    }
-                    unhandled(c, ModelField.ENUM_LABELS, ModelField.COMMENT);
-                }
-            }
-        }
-
-        private void emitDomain(Change c) {
-            switch (c.type()) {
-                case MISSING -> {
-                    add(Phase.TYPES, ddl.createDomain((Domain) c.after()), "missing domain");
-                    creates(c.key());
-                }
-                case EXTRA -> {
-                    Domain d = (Domain) c.before();
-                    add(Phase.DROP_TYPES, ddl.dropDomain(d), "extra domain");
-                    drops(c.key());
-                }
-                case CHANGED -> {
-                    Domain t = (Domain) c.before();
-                    Domain g = (Domain) c.after();
-                    if (c.changes(ModelField.DOMAIN_BASE_TYPE) || c.changes(ModelField.DOMAIN_COLLATION)) {
-                        warnings.add("cannot reconcile " + c.key().display() + ": its base type or collation differs ("
-                                + t.baseType() + " -> " + g.baseType() + "); PostgreSQL cannot alter that in place");
-                    }
-                    if (c.changes(ModelField.DOMAIN_DEFAULT)) {
-                        add(Phase.TYPES, ddl.alterDomainDefault(g), "domain default differs");
-                    }
-                    if (c.changes(ModelField.DOMAIN_NOT_NULL)) {
-                        add(Phase.TYPES, ddl.alterDomainNotNull(g),
-                                "domain nullability differs", g.notNull() ? new Hazard[]{Hazard.VALIDATES_ROWS} : new Hazard[0]);
-                    }
-                    if (c.changes(ModelField.DOMAIN_CHECKS)) {
-                        for (NamedCheck ck : t.checks()) {
-                            if (!g.checks().contains(ck)) {
-                                add(Phase.TYPES, ddl.dropDomainCheck(g, ck), "domain check differs");
-                            }
-                        }
-                        for (NamedCheck ck : g.checks()) {
-                            if (!t.checks().contains(ck)) {
-                                add(Phase.TYPES, ddl.addDomainCheck(g, ck), "missing domain check", Hazard.VALIDATES_ROWS);
-                                creates(c.key());
-                            }
-                        }
-                    }
-                    unhandled(c, ModelField.DOMAIN_BASE_TYPE, ModelField.DOMAIN_COLLATION, ModelField.DOMAIN_DEFAULT, ModelField.DOMAIN_NOT_NULL, ModelField.DOMAIN_CHECKS, ModelField.COMMENT);
-                }
-            }
-        }
-
-        private void emitComposite(Change c) {
-            switch (c.type()) {
-                case MISSING -> {
-                    add(Phase.TYPES, ddl.createComposite((CompositeType) c.after()), "missing composite type");
-                    creates(c.key());
-                }
-                case EXTRA -> {
-                    CompositeType t = (CompositeType) c.before();
-                    add(Phase.DROP_TYPES, ddl.dropType(t.schema(), t.name()), "extra composite type");
-                    drops(c.key());
-                }
-                case CHANGED -> {
-                    CompositeType t = (CompositeType) c.before();
-                    CompositeType g = (CompositeType) c.after();
-                    if (c.changes(ModelField.COMPOSITE_ATTRIBUTES)) {
-                        alterComposite(c, t, g);
-                    }
-                    unhandled(c, ModelField.COMPOSITE_ATTRIBUTES, ModelField.COMMENT);
-                }
-            }
-        }
-
-        /** Attributes are dropped, altered and appended in place when golden's order allows it. */
-        private void alterComposite(Change c, CompositeType t, CompositeType g) {
-            Map<String, TypeAttribute> before = new LinkedHashMap<>();
-            t.attributes().forEach(a -> before.put(a.name(), a));
-            Map<String, TypeAttribute> after = new LinkedHashMap<>();
-            g.attributes().forEach(a -> after.put(a.name(), a));
-            List<String> kept = new ArrayList<>(before.keySet());
-            kept.retainAll(after.keySet());
-            List<String> goldenPrefix = new ArrayList<>(after.keySet()).subList(0, Math.min(kept.size(), after.size()));
-            if (!kept.equals(goldenPrefix)) {
-                warnings.add("cannot reconcile " + c.key().display() + ": its attributes are in another order ("
-                        + before.keySet() + " -> " + after.keySet() + "); PostgreSQL cannot reorder them in place");
-                return;
-            }
-            List<String> actions = new ArrayList<>();
-            for (String a : before.keySet()) {
-                if (!after.containsKey(a)) {
-                    actions.add(PgDdl.dropAttribute(a));
-                }
-            }
-            for (String a : kept) {
-                TypeAttribute x = before.get(a);
-                TypeAttribute y = after.get(a);
-                if (!x.equals(y)) {
-                    actions.add(PgDdl.alterAttributeType(y));
-                }
-            }
-            for (String a : after.keySet()) {
-                if (!before.containsKey(a)) {
-                    actions.add(ddl.addAttribute(after.get(a)));
-                }
-            }
-            if (!actions.isEmpty()) {
-                add(Phase.TYPES, ddl.alterComposite(g, actions), "composite type attributes differ");
             }
         }
 
