@@ -22,6 +22,7 @@ import dev.driftd.schema.IndexPart;
 import dev.driftd.schema.NamedCheck;
 import dev.driftd.schema.Policy;
 import dev.driftd.schema.PrimaryKey;
+import dev.driftd.schema.Privilege;
 import dev.driftd.schema.Routine;
 import dev.driftd.schema.Scope;
 import dev.driftd.schema.Sequence;
@@ -569,6 +570,56 @@ final class PgDdl {
 
     String dropPolicy(String relativeSchema, String table, String name) {
         return "DROP POLICY " + ident(name) + " ON " + qualified(relativeSchema, table);
+    }
+
+    // ---- privileges --------------------------------------------------------------------------------------------
+
+    /** REVOKE {@code privileges} of the grant's object from its grantee (column privileges name the column). */
+    String revoke(Privilege p, Set<String> privileges) {
+        return "REVOKE " + privilegeList(p, privileges) + " ON " + privilegeTarget(p) + " FROM " + grantee(p);
+    }
+
+    String revokeGrantOption(Privilege p, Set<String> privileges) {
+        return "REVOKE GRANT OPTION FOR " + privilegeList(p, privileges) + " ON " + privilegeTarget(p) + " FROM " + grantee(p);
+    }
+
+    String grant(Privilege p, Set<String> privileges, boolean withGrantOption) {
+        return "GRANT " + privilegeList(p, privileges) + " ON " + privilegeTarget(p) + " TO " + grantee(p)
+                + (withGrantOption ? " WITH GRANT OPTION" : "");
+    }
+
+    /** The table of a column privilege, whose object is {@code table.column}. */
+    private static String privilegeTable(Privilege p) {
+        return p.object().substring(0, p.object().lastIndexOf('.'));
+    }
+
+    private static String privilegeColumn(Privilege p) {
+        return p.object().substring(p.object().lastIndexOf('.') + 1);
+    }
+
+    private static String privilegeList(Privilege p, Set<String> privileges) {
+        if ("COLUMN".equals(p.objectType())) {
+            String col = " (" + ident(privilegeColumn(p)) + ")";
+            return String.join(", ", privileges.stream().map(x -> x + col).toList());
+        }
+        return String.join(", ", privileges);
+    }
+
+    private String privilegeTarget(Privilege p) {
+        return switch (p.objectType()) {
+            case "COLUMN" -> "TABLE " + qualified(p.schema(), privilegeTable(p));
+            case "SCHEMA" -> "SCHEMA " + ident(schema(p.schema()));
+            case "FUNCTION", "PROCEDURE" -> {
+                int paren = p.object().indexOf('(');
+                yield p.objectType() + " " + qualified(p.schema(), p.object().substring(0, paren))
+                        + p.object().substring(paren);
+            }
+            default -> p.objectType() + " " + qualified(p.schema(), p.object());
+        };
+    }
+
+    private static String grantee(Privilege p) {
+        return "PUBLIC".equals(p.grantee()) ? "PUBLIC" : ident(p.grantee());
     }
 
     // ---- comments and triggers ---------------------------------------------------------------------------------
