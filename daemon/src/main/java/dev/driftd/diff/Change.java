@@ -45,8 +45,19 @@ public record Change(@JsonIgnore ObjectKey key, ChangeType type, Severity severi
         return key.display().substring(key.kind().label().length() + 1);
     }
 
-    public boolean changes(String field) {
-        return fields.stream().anyMatch(f -> f.field().equals(field));
+    /**
+     * Whether this change reports {@code field}. Asking about a field the changed object's record does not
+     * have is a planner bug (the answer would always be no), so it fails under assertions (every test run).
+     */
+    public boolean changes(ModelField field) {
+        assert field == ModelField.COMMENT || field.belongsTo(after != null ? after : before)
+                : field + " is not a field of " + key.display();
+        return fields.stream().anyMatch(field::in);
+    }
+
+    /** Whether every field this change reports is one of {@code allowed}. */
+    public boolean changesOnly(ModelField... allowed) {
+        return fields.stream().allMatch(f -> java.util.Arrays.stream(allowed).anyMatch(a -> a.in(f)));
     }
 
     /** One line for people: {@code changed column public.t.a (breaking): type: "int" -> "bigint"}. */

@@ -169,7 +169,7 @@ public final class Differ {
         if (common.equals(tCommon)) {
             return java.util.Optional.empty();
         }
-        FieldChange field = new FieldChange("columnOrder",
+        FieldChange field = new FieldChange(ModelField.COLUMN_ORDER.name(),
                 Canonical.MAPPER.valueToTree(t), Canonical.MAPPER.valueToTree(g));
         boolean drift = flavor != null && flavor.columnOrderIsSchema();
         return java.util.Optional.of(new Change(table.key(), ChangeType.CHANGED, Severity.COSMETIC, drift,

@@ -82,7 +82,7 @@ class DifferTest {
             Snapshot target = snapshot(flavor, table("t", "b", "a").toArray(SchemaObject[]::new));
             Diff diff = Differ.compare(golden, target);
             assertThat(diff.changes()).singleElement().satisfies(c -> {
-                assertThat(c.changes("columnOrder")).isTrue();
+                assertThat(c.changes(ModelField.COLUMN_ORDER)).isTrue();
                 assertThat(c.severity()).isEqualTo(Severity.COSMETIC);
             });
             assertThat(diff.inSync()).isEqualTo(flavor == Flavor.POSTGRES);

@@ -2,6 +2,7 @@ package dev.driftd.dialect.mysql;
 
 import dev.driftd.diff.Change;
 import dev.driftd.diff.ChangeType;
+import dev.driftd.diff.ModelField;
 import dev.driftd.plan.Hazard;
 import dev.driftd.plan.PlanStatement;
 import dev.driftd.schema.CreationCharset;
@@ -67,7 +68,7 @@ final class MysqlCodeObjects {
         Map<String, String> reasons = new TreeMap<>();
         for (Change c : triggers) {
             if (c.before() instanceof Trigger t) {
-                out.add(MysqlStatements.statement("DROP TRIGGER IF EXISTS " + MysqlDdl.ident(t.name()),
+                out.add(MysqlStatements.statement(MysqlDdl.dropTrigger(t.name()),
                         (c.type() == ChangeType.EXTRA ? "drop extra trigger " : "re-create trigger ") + t.name()));
             }
             if (c.after() instanceof Trigger t) {
@@ -97,10 +98,9 @@ final class MysqlCodeObjects {
 
     private List<PlanStatement> routine(Change c) {
         List<PlanStatement> out = new ArrayList<>();
-        String word = c.kind() == ObjectKind.PROCEDURE ? "PROCEDURE" : "FUNCTION";
-        String label = word.toLowerCase(Locale.ROOT);
+        String label = c.kind() == ObjectKind.PROCEDURE ? "procedure" : "function";
         if (c.before() instanceof Routine r) {
-            out.add(MysqlStatements.statement("DROP " + word + " IF EXISTS " + MysqlDdl.ident(r.baseName()),
+            out.add(MysqlStatements.statement(MysqlDdl.dropRoutine(c.kind() == ObjectKind.PROCEDURE, r.baseName()),
                     (c.type() == ChangeType.EXTRA ? "drop extra " : "re-create ") + label + " " + r.baseName()));
         }
         if (c.after() instanceof Routine r) {
@@ -159,15 +159,15 @@ final class MysqlCodeObjects {
 
     private List<PlanStatement> event(Change c) {
         List<PlanStatement> out = new ArrayList<>();
-        if (c.type() == ChangeType.CHANGED && c.fields().size() == 1 && c.changes("status")
+        if (c.type() == ChangeType.CHANGED && c.fields().size() == 1 && c.changes(ModelField.EVENT_STATUS)
                 && c.after() instanceof Event e && statusWord(e.status()) != null) {
             // ALTER EVENT stores the session's character set settings too
-            out.addAll(underCharset(e.charset(), MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name())
-                    + " " + statusWord(e.status()), "set event " + e.name() + " " + e.status().toLowerCase(Locale.ROOT))));
+            out.addAll(underCharset(e.charset(), MysqlStatements.statement(MysqlDdl.alterEventStatus(e.name(),
+                    statusWord(e.status())), "set event " + e.name() + " " + e.status().toLowerCase(Locale.ROOT))));
             return out;
         }
         if (c.before() instanceof Event e) {
-            out.add(MysqlStatements.statement("DROP EVENT IF EXISTS " + MysqlDdl.ident(e.name()),
+            out.add(MysqlStatements.statement(MysqlDdl.dropEvent(e.name()),
                     (c.type() == ChangeType.EXTRA ? "drop extra event " : "re-create event ") + e.name()));
         }
         if (c.after() instanceof Event e) {
@@ -178,7 +178,7 @@ final class MysqlCodeObjects {
             // the session's character set settings again, so it runs under golden's as well
             String word = statusWord(e.status());
             if (word != null && !word.equals("ENABLE")) {
-                create.add(MysqlStatements.statement("ALTER EVENT " + MysqlDdl.ident(e.name()) + " " + word,
+                create.add(MysqlStatements.statement(MysqlDdl.alterEventStatus(e.name(), word),
                         "event " + e.name() + " is " + e.status().toLowerCase(Locale.ROOT) + " in golden"));
             }
             out.addAll(underCharset(e.charset(), create.toArray(PlanStatement[]::new)));
@@ -202,12 +202,10 @@ final class MysqlCodeObjects {
         }
         String what = "the character set settings golden's object was created with";
         List<PlanStatement> out = new ArrayList<>();
-        out.add(MysqlStatements.statement("SET @saved_cs_client = @@character_set_client, "
-                + "@saved_col_connection = @@collation_connection, character_set_client = " + charset.client()
-                + ", collation_connection = " + charset.connection(), "use " + what));
+        out.add(MysqlStatements.statement(MysqlDdl.setCreationCharset(charset.client(), charset.connection()),
+                "use " + what));
         out.addAll(List.of(create));
-        out.add(MysqlStatements.statement("SET character_set_client = @saved_cs_client, "
-                + "collation_connection = @saved_col_connection", "restore the session after " + what));
+        out.add(MysqlStatements.statement(MysqlDdl.restoreSessionCharset(), "restore the session after " + what));
         return out;
     }
 
@@ -222,22 +220,19 @@ final class MysqlCodeObjects {
     /** MariaDB sequences: created and altered in place; dropping one loses its counter, so that is destructive. */
     List<PlanStatement> sequence(Change c) {
         if (c.after() instanceof Sequence g) {
-            String body = MysqlDdl.ident(g.name()) + ("bigint".equalsIgnoreCase(g.dataType()) ? "" : " AS " + g.dataType())
-                    + " START WITH " + g.start() + " MINVALUE " + g.minValue() + " MAXVALUE " + g.maxValue()
-                    + " INCREMENT BY " + g.increment() + " CACHE " + g.cache() + (g.cycle() ? " CYCLE" : " NOCYCLE");
             if (c.type() == ChangeType.MISSING) {
-                return List.of(MysqlStatements.statement("CREATE SEQUENCE " + body, "create missing sequence " + g.name()));
+                return List.of(MysqlStatements.statement(MysqlDdl.createSequence(g), "create missing sequence " + g.name()));
             }
             if (c.before() instanceof Sequence t && !Objects.equals(t.dataType(), g.dataType())) {
-                return List.of(MysqlStatements.statement("DROP SEQUENCE " + MysqlDdl.ident(g.name()),
+                return List.of(MysqlStatements.statement(MysqlDdl.dropSequence(g.name()),
                                 "re-create sequence " + g.name() + " with type " + g.dataType(), Hazard.DELETES_DATA),
-                        MysqlStatements.statement("CREATE SEQUENCE " + body, "re-create sequence " + g.name()));
+                        MysqlStatements.statement(MysqlDdl.createSequence(g), "re-create sequence " + g.name()));
             }
-            return List.of(MysqlStatements.statement("ALTER SEQUENCE " + body.replace(" AS " + g.dataType(), ""),
+            return List.of(MysqlStatements.statement(MysqlDdl.alterSequence(g),
                     "change sequence " + g.name()));
         }
         Sequence t = (Sequence) c.before();
-        return List.of(MysqlStatements.statement("DROP SEQUENCE " + MysqlDdl.ident(t.name()),
+        return List.of(MysqlStatements.statement(MysqlDdl.dropSequence(t.name()),
                 "drop extra sequence " + t.name() + " and its current value", Hazard.DELETES_DATA));
     }
 
@@ -270,7 +265,7 @@ final class MysqlCodeObjects {
                     (golden.contains(v.key()) ? "create or replace view " : "create view ") + v.name())));
         }
         for (String v : drop) {
-            out.add(MysqlStatements.statement("DROP VIEW IF EXISTS " + MysqlDdl.ident(v), "drop extra view " + v));
+            out.add(MysqlStatements.statement(MysqlDdl.dropView(v), "drop extra view " + v));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import dev.driftd.schema.ForeignKey;
 import dev.driftd.schema.Index;
 import dev.driftd.schema.IndexPart;
 import dev.driftd.schema.PrimaryKey;
+import dev.driftd.schema.Sequence;
 import dev.driftd.schema.Table;
 import dev.driftd.schema.TableRef;
 
@@ -341,4 +342,171 @@ final class MysqlDdl {
     /** {@code HASH (`id`) (PARTITION `p0`, PARTITION `p1`)}: group 1 the method and expression, group 2 the list. */
     private static final Pattern DEFAULT_NAMED = Pattern.compile(
             "(?is)((?:LINEAR\\s+)?(?:HASH|KEY)\\s*(?:ALGORITHM\\s*=\\s*\\d\\s*)?\\(.*?\\))\\s*\\(((?:\\s*PARTITION\\s+`[^`]+`\\s*,?)+)\\)");
+
+    // ---- a plan's preamble -------------------------------------------------------------------------------------
+
+    static String setLockWaitTimeout(long seconds) {
+        return "SET SESSION lock_wait_timeout = " + seconds;
+    }
+
+    /** MariaDB refuses to ALTER a system-versioned table unless told what to do with its history. */
+    static String keepVersioningHistory() {
+        return "SET SESSION system_versioning_alter_history = KEEP";
+    }
+
+    // ---- statements on whole tables ----------------------------------------------------------------------------
+
+    /** CREATE TABLE from its definition lines, table options and partitioning clause (null when none). */
+    static String createTable(String table, List<String> lines, List<String> options, String partitioning) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(ident(table)).append(" (\n  ")
+                .append(String.join(",\n  ", lines)).append("\n)");
+        if (!options.isEmpty()) {
+            sql.append(' ').append(String.join(" ", options));
+        }
+        if (partitioning != null) {
+            sql.append('\n').append(partitionClause(partitioning));
+        }
+        return sql.toString();
+    }
+
+    /** One ALTER TABLE, each clause on a line of its own. */
+    static String alterTable(String table, List<String> clauses) {
+        return "ALTER TABLE " + ident(table) + "\n  " + String.join(",\n  ", clauses);
+    }
+
+    static String dropTable(String table) {
+        return "DROP TABLE " + ident(table);
+    }
+
+    /** A foreign key dropped in a statement of its own (one line, unlike {@link #alterTable}). */
+    static String dropForeignKeyAlone(String table, String foreignKey) {
+        return "ALTER TABLE " + ident(table) + " " + dropForeignKey(foreignKey);
+    }
+
+    static String removePartitioning(String table) {
+        return "ALTER TABLE " + ident(table) + " REMOVE PARTITIONING";
+    }
+
+    /** CONVERT TO CHARACTER SET; a null charset is the database's default. */
+    static String convertCharset(String table, String charset, String collation) {
+        return "ALTER TABLE " + ident(table) + "\n  CONVERT TO CHARACTER SET " + (charset == null ? "DEFAULT" : charset)
+                + (collation == null ? "" : " COLLATE " + collation);
+    }
+
+    // ---- clauses of an ALTER TABLE -----------------------------------------------------------------------------
+
+    static final String ALGORITHM_INSTANT = "ALGORITHM=INSTANT";
+    static final String ALGORITHM_INPLACE = "ALGORITHM=INPLACE";
+    static final String LOCK_NONE = "LOCK=NONE";
+    static final String DROP_PRIMARY_KEY = "DROP PRIMARY KEY";
+    static final String DROP_SYSTEM_VERSIONING = "DROP SYSTEM VERSIONING";
+    static final String RESET_ROW_FORMAT = "ROW_FORMAT=DEFAULT";
+    static final String RESET_KEY_BLOCK_SIZE = "KEY_BLOCK_SIZE=0";
+
+    static String dropForeignKey(String name) {
+        return "DROP FOREIGN KEY " + ident(name);
+    }
+
+    static String dropIndex(String name) {
+        return "DROP INDEX " + ident(name);
+    }
+
+    static String dropColumn(String name) {
+        return "DROP COLUMN " + ident(name);
+    }
+
+    /** Where a column goes: FIRST, or AFTER the column golden has before it. */
+    static String position(String previousColumn) {
+        return previousColumn == null ? "FIRST" : "AFTER " + ident(previousColumn);
+    }
+
+    /** ADD COLUMN, at {@code position} ({@link #position}), or at the end when it is null. */
+    String addColumn(Column c, CheckConstraint columnCheck, String position) {
+        return "ADD COLUMN " + column(c, columnCheck) + (position == null ? "" : " " + position);
+    }
+
+    /** MODIFY COLUMN, moved to {@code position} when it is not null. */
+    String modifyColumn(Column c, CheckConstraint columnCheck, String position) {
+        return "MODIFY COLUMN " + column(c, columnCheck) + (position == null ? "" : " " + position);
+    }
+
+    String addPrimaryKey(PrimaryKey pk) {
+        return "ADD " + primaryKey(pk);
+    }
+
+    String addIndex(Index ix) {
+        return "ADD " + index(ix);
+    }
+
+    String addCheck(CheckConstraint ck) {
+        return "ADD " + check(ck);
+    }
+
+    String addForeignKey(ForeignKey fk) {
+        return "ADD " + foreignKey(fk);
+    }
+
+    /** A table option back at its default ({@code ENGINE_ATTRIBUTE=DEFAULT}). */
+    static String resetOption(String option) {
+        return option.toUpperCase(Locale.ROOT) + "=DEFAULT";
+    }
+
+    /** The table's comment; an empty one removes it. */
+    static String tableComment(String comment) {
+        return "COMMENT=" + literal(comment == null ? "" : comment);
+    }
+
+    // ---- code objects, views and sequences ---------------------------------------------------------------------
+
+    static String dropTrigger(String name) {
+        return "DROP TRIGGER IF EXISTS " + ident(name);
+    }
+
+    static String dropRoutine(boolean procedure, String name) {
+        return "DROP " + (procedure ? "PROCEDURE" : "FUNCTION") + " IF EXISTS " + ident(name);
+    }
+
+    static String dropEvent(String name) {
+        return "DROP EVENT IF EXISTS " + ident(name);
+    }
+
+    /** ALTER EVENT with its status word (ENABLE, DISABLE, DISABLE ON SLAVE). */
+    static String alterEventStatus(String name, String statusWord) {
+        return "ALTER EVENT " + ident(name) + " " + statusWord;
+    }
+
+    static String dropView(String name) {
+        return "DROP VIEW IF EXISTS " + ident(name);
+    }
+
+    /** MariaDB's CREATE SEQUENCE, every option spelled out; bigint, the default type, is left out. */
+    static String createSequence(Sequence s) {
+        return "CREATE SEQUENCE " + sequenceBody(s, true);
+    }
+
+    /** ALTER SEQUENCE cannot change the type, so it says none. */
+    static String alterSequence(Sequence s) {
+        return "ALTER SEQUENCE " + sequenceBody(s, false);
+    }
+
+    private static String sequenceBody(Sequence s, boolean withType) {
+        return ident(s.name()) + (!withType || "bigint".equalsIgnoreCase(s.dataType()) ? "" : " AS " + s.dataType())
+                + " START WITH " + s.start() + " MINVALUE " + s.minValue() + " MAXVALUE " + s.maxValue()
+                + " INCREMENT BY " + s.increment() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NOCYCLE");
+    }
+
+    static String dropSequence(String name) {
+        return "DROP SEQUENCE " + ident(name);
+    }
+
+    /** Saves the session's character set settings and sets the ones golden's object was created with. */
+    static String setCreationCharset(String client, String connection) {
+        return "SET @saved_cs_client = @@character_set_client, "
+                + "@saved_col_connection = @@collation_connection, character_set_client = " + client
+                + ", collation_connection = " + connection;
+    }
+
+    static String restoreSessionCharset() {
+        return "SET character_set_client = @saved_cs_client, collation_connection = @saved_col_connection";
+    }
 }

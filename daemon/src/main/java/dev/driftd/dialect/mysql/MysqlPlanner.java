@@ -140,7 +140,7 @@ final class MysqlPlanner {
             MysqlStatements.Alter a = new MysqlStatements.Alter(e.getKey());
             for (ForeignKey fk : e.getValue()) {
                 boolean stays = golden.get(fk.key()) != null && Objects.equals(golden.get(fk.key()), fk);
-                a.add("DROP FOREIGN KEY " + MysqlDdl.ident(fk.name()),
+                a.add(MysqlDdl.dropForeignKey(fk.name()),
                         (stays ? "move foreign key " + fk.name() + " out of the way (re-added below)"
                                 : golden.get(fk.key()) == null ? "drop extra foreign key " + fk.name()
                                 : "re-create foreign key " + fk.name()),
@@ -166,7 +166,7 @@ final class MysqlPlanner {
             MysqlStatements.Alter a = new MysqlStatements.Alter(e.getKey());
             boolean fresh = missingTables.contains(e.getKey());
             for (ForeignKey fk : e.getValue().stream().sorted((x, y) -> x.name().compareTo(y.name())).toList()) {
-                a.add("ADD " + ddl.foreignKey(fk), "add foreign key " + fk.name(),
+                a.add(ddl.addForeignKey(fk), "add foreign key " + fk.name(),
                         fresh ? new Hazard[0] : new Hazard[]{Hazard.VALIDATES_ROWS, Hazard.REWRITES_TABLE});
             }
             out.add(a.build(false));
@@ -187,13 +187,13 @@ final class MysqlPlanner {
             }
         }
 
-        List<String> preamble = new ArrayList<>(List.of("SET SESSION lock_wait_timeout = " + lockWaitSeconds()));
+        List<String> preamble = new ArrayList<>(List.of(MysqlDdl.setLockWaitTimeout(lockWaitSeconds())));
         List<String> versioned = alteredTables.stream().filter(t -> target.get(Table.plain("", t).key()) instanceof Table tt
                 && "true".equals(tt.options().get("system_versioning"))).toList();
         if (!versioned.isEmpty()) {
             // MariaDB refuses to ALTER a system-versioned table (error 4119) unless told what to do with
             // its history: KEEP leaves the history rows as they are (docs/reconciliation-mysql.md)
-            preamble.add("SET SESSION system_versioning_alter_history = KEEP");
+            preamble.add(MysqlDdl.keepVersioningHistory());
         }
         return new Plan(flavor, diff.goldenFingerprint(), diff.targetFingerprint(), false,
                 out.isEmpty() ? List.of() : preamble, out, warnings);
@@ -263,8 +263,6 @@ final class MysqlPlanner {
                 lines.add(ddl.check(ck));
             }
         }
-        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(MysqlDdl.ident(name)).append(" (\n  ")
-                .append(String.join(",\n  ", lines)).append("\n)");
         List<String> opts = new ArrayList<>(ddl.tableOptions(t, true));
         for (String k : t.options().keySet()) {
             if (!MysqlDdl.isKnownOption(k)) {
@@ -273,16 +271,10 @@ final class MysqlPlanner {
             }
         }
         if (t.comment() != null) {
-            opts.add("COMMENT=" + MysqlDdl.literal(t.comment()));
+            opts.add(MysqlDdl.tableComment(t.comment()));
         }
-        if (!opts.isEmpty()) {
-            sql.append(' ').append(String.join(" ", opts));
-        }
-        String partitioning = t.options().get("partitioning");
-        if (partitioning != null) {
-            sql.append('\n').append(MysqlDdl.partitionClause(partitioning));
-        }
-        return MysqlStatements.statement(sql.toString(), "create missing table " + name);
+        return MysqlStatements.statement(MysqlDdl.createTable(name, lines, opts, t.options().get("partitioning")),
+                "create missing table " + name);
     }
 
     /**
@@ -313,8 +305,7 @@ final class MysqlPlanner {
                 for (SchemaObject o : target.partsOf("", next)) {
                     if (o instanceof ForeignKey fk && left.contains(fk.references().name())
                             && fk.references().schema().isEmpty() && !fk.references().name().equals(next)) {
-                        out.add(MysqlStatements.statement("ALTER TABLE " + MysqlDdl.ident(next) + " DROP FOREIGN KEY "
-                                + MysqlDdl.ident(fk.name()), "break the foreign key cycle among extra tables",
+                        out.add(MysqlStatements.statement(MysqlDdl.dropForeignKeyAlone(next, fk.name()), "break the foreign key cycle among extra tables",
                                 true, Set.of(Hazard.DELETES_DATA)));
                     }
                 }
@@ -326,7 +317,7 @@ final class MysqlPlanner {
             order.add(next);
         }
         for (String t : order) {
-            out.add(MysqlStatements.statement("DROP TABLE " + MysqlDdl.ident(t), "drop extra table " + t
+            out.add(MysqlStatements.statement(MysqlDdl.dropTable(t), "drop extra table " + t
                     + " and its data", true, Set.of(Hazard.DELETES_DATA)));
         }
         return out;

@@ -77,7 +77,7 @@ final class MysqlStatements {
         PlanStatement build(boolean destructive) {
             List<String> all = new ArrayList<>(clauses);
             all.addAll(trailing);
-            String sql = "ALTER TABLE " + MysqlDdl.ident(table) + "\n  " + String.join(",\n  ", all);
+            String sql = MysqlDdl.alterTable(table, all);
             return statement(sql, "table " + table + ": " + String.join("; ", reasons), destructive, hazards);
         }
     }

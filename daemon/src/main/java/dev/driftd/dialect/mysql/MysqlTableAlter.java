@@ -122,7 +122,7 @@ final class MysqlTableAlter {
         boolean uniqueKeysChange = !Objects.equals(gPk, tPk) || uniqueIndexesChange();
         if (repartition && tPart != null && (gPart == null || uniqueKeysChange)) {
             // Unique keys must contain the partitioning columns: take the old scheme off before keys change.
-            out.add(MysqlStatements.statement("ALTER TABLE " + MysqlDdl.ident(name) + " REMOVE PARTITIONING",
+            out.add(MysqlStatements.statement(MysqlDdl.removePartitioning(name),
                     "table " + name + ": remove partitioning", Hazard.REWRITES_TABLE));
         }
 
@@ -167,7 +167,7 @@ final class MysqlTableAlter {
             }
         }
         for (String ix : indexDropsInMain) {
-            main.add("DROP INDEX " + MysqlDdl.ident(ix), gIdx.containsKey(ix) ? "re-create index " + ix
+            main.add(MysqlDdl.dropIndex(ix), gIdx.containsKey(ix) ? "re-create index " + ix
                     : "drop extra index " + ix, Hazard.INDEX_DROPPED);
             dropped.add(ix);
         }
@@ -177,12 +177,12 @@ final class MysqlTableAlter {
             // ("there can be only one auto column and it must be defined as a key").
             for (Column tc : tCols) {
                 if (tc.autoIncrement() && !gByName.containsKey(tc.name()) && tPk.columns().contains(tc.name())) {
-                    main.add("MODIFY COLUMN " + ddl.column(withoutAutoIncrement(tc), tColChk.get(tc.name())),
+                    main.add(ddl.modifyColumn(withoutAutoIncrement(tc), tColChk.get(tc.name()), null),
                             "column " + tc.name() + " loses AUTO_INCREMENT before its primary key is dropped",
                             Hazard.REWRITES_TABLE);
                 }
             }
-            main.add("DROP PRIMARY KEY", gPk == null ? "drop extra primary key" : "change primary key",
+            main.add(MysqlDdl.DROP_PRIMARY_KEY, gPk == null ? "drop extra primary key" : "change primary key",
                     Hazard.REWRITES_TABLE, Hazard.INDEX_DROPPED);
             dropped.add("PRIMARY");
         }
@@ -196,7 +196,7 @@ final class MysqlTableAlter {
         }
         for (String r : recreate) {
             boolean losesData = new MysqlColumnChange(tByName.get(r), gByName.get(r), null, null).recreateLosesData();
-            main.add("DROP COLUMN " + MysqlDdl.ident(r), "re-create generated column " + r,
+            main.add(MysqlDdl.dropColumn(r), "re-create generated column " + r,
                     losesData ? new Hazard[]{Hazard.REWRITES_TABLE, Hazard.DELETES_DATA}
                             : new Hazard[]{Hazard.REWRITES_TABLE});
         }
@@ -204,12 +204,12 @@ final class MysqlTableAlter {
         boolean onlyAppends = placeColumns(main, lossy, gByName, tByName, recreate, convert);
 
         if (gPk != null && !gPk.equals(tPk)) {
-            main.add("ADD " + ddl.primaryKey(gPk), tPk == null ? "add primary key" : "change primary key",
+            main.add(ddl.addPrimaryKey(gPk), tPk == null ? "add primary key" : "change primary key",
                     Hazard.REWRITES_TABLE, Hazard.VALIDATES_ROWS);
         }
         for (CheckConstraint gc : gChk.values()) {
             if (!gc.equals(tChk.get(gc.name()))) {
-                main.add("ADD " + ddl.check(gc), tChk.containsKey(gc.name()) ? "re-create check " + gc.name()
+                main.add(ddl.addCheck(gc), tChk.containsKey(gc.name()) ? "re-create check " + gc.name()
                         : "add check " + gc.name(), Hazard.VALIDATES_ROWS);
             }
         }
@@ -232,18 +232,18 @@ final class MysqlTableAlter {
                 continue;
             }
             if (ti != null && !droppedInMain) {
-                indexTarget.add("DROP INDEX " + MysqlDdl.ident(gi.name()), "re-create index " + gi.name(),
+                indexTarget.add(MysqlDdl.dropIndex(gi.name()), "re-create index " + gi.name(),
                         Hazard.INDEX_DROPPED);
                 dropped.add(gi.name());
             }
             Hazard[] hz = gi.unique() ? new Hazard[]{Hazard.INDEX_BUILD, Hazard.VALIDATES_ROWS}
                     : new Hazard[]{Hazard.INDEX_BUILD};
-            indexTarget.add("ADD " + ddl.index(gi), (ti == null ? "add index " : "re-create index ") + gi.name(), hz);
+            indexTarget.add(ddl.addIndex(gi), (ti == null ? "add index " : "re-create index ") + gi.name(), hz);
             online &= onlineBuildable(gi, gByName);
         }
 
         if (onlyAppends && !main.isEmpty() && main.clauses().size() == appendsOnly && instantAddAllowed(gByName)) {
-            main.option("ALGORITHM=INSTANT");
+            main.option(MysqlDdl.ALGORITHM_INSTANT);
         }
         if (!checkDrops.isEmpty()) {
             out.add(checkDrops.build(false));
@@ -255,7 +255,7 @@ final class MysqlTableAlter {
         if (!lingering.isEmpty()) {
             MysqlStatements.Alter clear = new MysqlStatements.Alter(name);
             for (String o : lingering) {
-                clear.add(o.toUpperCase(Locale.ROOT) + "=DEFAULT",
+                clear.add(MysqlDdl.resetOption(o),
                         "clear " + o + ", which MariaDB keeps from the old engine", Hazard.REWRITES_TABLE);
             }
             out.add(clear.build(false));
@@ -264,13 +264,12 @@ final class MysqlTableAlter {
         if (!indexes.isEmpty()) {
             if (online && server.onlineIndexBuild() && isInnodb(g) && isInnodb(t)
                     && gPart == null && tPart == null) {
-                indexes.option("ALGORITHM=INPLACE").option("LOCK=NONE");
+                indexes.option(MysqlDdl.ALGORITHM_INPLACE).option(MysqlDdl.LOCK_NONE);
             }
             out.add(indexes.build(false));
         }
         if (repartition && gPart != null) {
-            out.add(MysqlStatements.statement("ALTER TABLE " + MysqlDdl.ident(name) + "\n  "
-                            + MysqlDdl.partitionClause(gPart),
+            out.add(MysqlStatements.statement(MysqlDdl.alterTable(name, List.of(MysqlDdl.partitionClause(gPart))),
                     "table " + name + ": " + (tPart == null ? "partition" : "re-partition"), Hazard.REWRITES_TABLE));
         }
 
@@ -279,7 +278,7 @@ final class MysqlTableAlter {
         if (!extra.isEmpty()) {
             MysqlStatements.Alter drop = new MysqlStatements.Alter(name);
             for (String c : extra) {
-                drop.add("DROP COLUMN " + MysqlDdl.ident(c), "drop extra column " + c + " and its data",
+                drop.add(MysqlDdl.dropColumn(c), "drop extra column " + c + " and its data",
                         Hazard.DELETES_DATA, Hazard.REWRITES_TABLE);
                 touched.add(c);
             }
@@ -305,11 +304,11 @@ final class MysqlTableAlter {
         for (int i = 0; i < gCols.size(); i++) {
             Column gc = gCols.get(i);
             String prev = i == 0 ? null : gCols.get(i - 1).name();
-            String position = prev == null ? "FIRST" : "AFTER " + MysqlDdl.ident(prev);
+            String position = MysqlDdl.position(prev);
             Column tc = tByName.get(gc.name());
             if (tc == null || recreate.contains(gc.name())) {
                 boolean atEnd = prev != null && !sim.isEmpty() && sim.get(sim.size() - 1).equals(prev);
-                main.add("ADD COLUMN " + ddl.column(gc, gColChk.get(gc.name())) + (atEnd ? "" : " " + position),
+                main.add(ddl.addColumn(gc, gColChk.get(gc.name()), atEnd ? null : position),
                         (tc == null ? "add column " : "re-create generated column ") + gc.name(),
                         atEnd ? new Hazard[0] : new Hazard[]{Hazard.REWRITES_TABLE});
                 onlyAppends &= atEnd && appendableInstantly(gc);
@@ -339,19 +338,19 @@ final class MysqlTableAlter {
                 hz.add(Hazard.REWRITES_TABLE);
                 Column def = mayLose ? effective : gc;
                 CheckConstraint defCheck = (mayLose ? tColChk : gColChk).get(gc.name());
-                main.add("MODIFY COLUMN " + ddl.column(def, defCheck) + " " + position,
+                main.add(ddl.modifyColumn(def, defCheck, position),
                         (changed && !mayLose ? "change and move column " : "move column ") + gc.name(),
                         hz.toArray(Hazard[]::new));
                 onlyAppends = false;
                 place(sim, gc.name(), prev);
             } else if (changed && !mayLose) {
-                main.add("MODIFY COLUMN " + ddl.column(gc, gColChk.get(gc.name())), "change column " + gc.name()
+                main.add(ddl.modifyColumn(gc, gColChk.get(gc.name()), null), "change column " + gc.name()
                         + (checkChanges ? " (its column check)" : ""), hz.toArray(Hazard[]::new));
                 onlyAppends = false;
             }
             if (mayLose) {
                 MysqlStatements.Alter one = new MysqlStatements.Alter(name);
-                one.add("MODIFY COLUMN " + ddl.column(gc, gColChk.get(gc.name())), "change column " + gc.name()
+                one.add(ddl.modifyColumn(gc, gColChk.get(gc.name()), null), "change column " + gc.name()
                         + " from " + describe(effective) + " to " + describe(gc)
                         + ", which may truncate or convert existing values", Hazard.REWRITES_TABLE, Hazard.DELETES_DATA);
                 lossy.add(one.build(true));
@@ -400,15 +399,10 @@ final class MysqlTableAlter {
         String cs = g.options().get("charset");
         String coll = g.options().get("collation");
         String from = t.options().get("charset");
-        StringBuilder sql = new StringBuilder("ALTER TABLE ").append(MysqlDdl.ident(name)).append("\n  CONVERT TO CHARACTER SET ")
-                .append(cs == null ? "DEFAULT" : cs);
-        if (coll != null) {
-            sql.append(" COLLATE ").append(coll);
-        }
         boolean lossy = !MysqlColumnChange.charsetWidens(from, cs);
         String reason = "table " + name + ": convert to character set " + cs + (coll == null ? "" : " collation " + coll)
                 + (lossy ? " from " + from + ", which may lose characters " + cs + " lacks" : "");
-        return MysqlStatements.statement(sql.toString(), reason, lossy,
+        return MysqlStatements.statement(MysqlDdl.convertCharset(name, cs, coll), reason, lossy,
                 lossy ? Set.of(Hazard.REWRITES_TABLE, Hazard.DELETES_DATA) : Set.of(Hazard.REWRITES_TABLE));
     }
 
@@ -442,21 +436,21 @@ final class MysqlTableAlter {
                     main.add(rendered.get(0), "set " + k + " " + gv, hz);
                 }
             } else if (k.equals("system_versioning")) {
-                main.add("DROP SYSTEM VERSIONING", "stop system versioning and delete the table's history",
+                main.add(MysqlDdl.DROP_SYSTEM_VERSIONING, "stop system versioning and delete the table's history",
                         Hazard.DELETES_DATA, Hazard.REWRITES_TABLE);
             } else if (k.equals("row_format")) {
-                main.add("ROW_FORMAT=DEFAULT", "reset row_format", hz);
+                main.add(MysqlDdl.RESET_ROW_FORMAT, "reset row_format", hz);
             } else if (k.equals("key_block_size")) {
-                main.add("KEY_BLOCK_SIZE=0", "reset key_block_size", hz);
+                main.add(MysqlDdl.RESET_KEY_BLOCK_SIZE, "reset key_block_size", hz);
             } else if (MysqlDdl.isSimpleOption(k)) {
-                main.add(k.toUpperCase(Locale.ROOT) + "=DEFAULT", "reset " + k, hz);
+                main.add(MysqlDdl.resetOption(k), "reset " + k, hz);
             } else {
                 warnings.add("table " + name + ": option " + k + "=" + to.get(k)
                         + " is set here but not in golden, and driftd does not know how to reset it");
             }
         }
         if (!Objects.equals(g.comment(), t.comment())) {
-            main.add("COMMENT=" + MysqlDdl.literal(g.comment() == null ? "" : g.comment()), "set table comment");
+            main.add(MysqlDdl.tableComment(g.comment()), "set table comment");
         }
         if (!Objects.equals(g.partitionKey(), t.partitionKey()) || !Objects.equals(g.partitionBound(), t.partitionBound())
                 || !Objects.equals(g.partitionOf(), t.partitionOf()) || !Objects.equals(g.inherits(), t.inherits())

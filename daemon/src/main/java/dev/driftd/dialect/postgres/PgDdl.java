@@ -1,17 +1,28 @@
 package dev.driftd.dialect.postgres;
 
+import dev.driftd.schema.Aggregate;
+import dev.driftd.schema.Collation;
+import dev.driftd.schema.Rule;
+import dev.driftd.schema.SchemaDef;
+import dev.driftd.schema.SchemaObject;
+import dev.driftd.schema.TextSearchConfiguration;
+import dev.driftd.schema.TextSearchDictionary;
+import dev.driftd.schema.Trigger;
+import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.CheckConstraint;
 import dev.driftd.schema.Column;
 import dev.driftd.schema.CompositeType;
 import dev.driftd.schema.Domain;
 import dev.driftd.schema.EnumType;
 import dev.driftd.schema.ExclusionConstraint;
+import dev.driftd.schema.Extension;
 import dev.driftd.schema.ForeignKey;
 import dev.driftd.schema.Index;
 import dev.driftd.schema.IndexPart;
 import dev.driftd.schema.NamedCheck;
 import dev.driftd.schema.Policy;
 import dev.driftd.schema.PrimaryKey;
+import dev.driftd.schema.Privilege;
 import dev.driftd.schema.Routine;
 import dev.driftd.schema.Scope;
 import dev.driftd.schema.Sequence;
@@ -561,8 +572,396 @@ final class PgDdl {
         return "DROP POLICY " + ident(name) + " ON " + qualified(relativeSchema, table);
     }
 
+    // ---- privileges --------------------------------------------------------------------------------------------
+
+    /** REVOKE {@code privileges} of the grant's object from its grantee (column privileges name the column). */
+    String revoke(Privilege p, Set<String> privileges) {
+        return "REVOKE " + privilegeList(p, privileges) + " ON " + privilegeTarget(p) + " FROM " + grantee(p);
+    }
+
+    String revokeGrantOption(Privilege p, Set<String> privileges) {
+        return "REVOKE GRANT OPTION FOR " + privilegeList(p, privileges) + " ON " + privilegeTarget(p) + " FROM " + grantee(p);
+    }
+
+    String grant(Privilege p, Set<String> privileges, boolean withGrantOption) {
+        return "GRANT " + privilegeList(p, privileges) + " ON " + privilegeTarget(p) + " TO " + grantee(p)
+                + (withGrantOption ? " WITH GRANT OPTION" : "");
+    }
+
+    /** The table of a column privilege, whose object is {@code table.column}. */
+    private static String privilegeTable(Privilege p) {
+        return p.object().substring(0, p.object().lastIndexOf('.'));
+    }
+
+    private static String privilegeColumn(Privilege p) {
+        return p.object().substring(p.object().lastIndexOf('.') + 1);
+    }
+
+    private static String privilegeList(Privilege p, Set<String> privileges) {
+        if ("COLUMN".equals(p.objectType())) {
+            String col = " (" + ident(privilegeColumn(p)) + ")";
+            return String.join(", ", privileges.stream().map(x -> x + col).toList());
+        }
+        return String.join(", ", privileges);
+    }
+
+    private String privilegeTarget(Privilege p) {
+        return switch (p.objectType()) {
+            case "COLUMN" -> "TABLE " + qualified(p.schema(), privilegeTable(p));
+            case "SCHEMA" -> "SCHEMA " + ident(schema(p.schema()));
+            case "FUNCTION", "PROCEDURE" -> {
+                int paren = p.object().indexOf('(');
+                yield p.objectType() + " " + qualified(p.schema(), p.object().substring(0, paren))
+                        + p.object().substring(paren);
+            }
+            default -> p.objectType() + " " + qualified(p.schema(), p.object());
+        };
+    }
+
+    private static String grantee(Privilege p) {
+        return "PUBLIC".equals(p.grantee()) ? "PUBLIC" : ident(p.grantee());
+    }
+
+    // ---- comments and triggers ---------------------------------------------------------------------------------
+
+    /** The ALTER TABLE that gives a trigger its non-default firing state, or null for the default (enabled on origin). */
+    String triggerFiringState(Trigger t) {
+        if (t.enabled() == null) {
+            return null;
+        }
+        String clause = switch (t.enabled().toUpperCase(Locale.ROOT)) {
+            case "D", "DISABLED" -> "DISABLE";
+            case "R", "REPLICA" -> "ENABLE REPLICA";
+            case "A", "ALWAYS" -> "ENABLE ALWAYS";
+            default -> null;
+        };
+        return clause == null ? null : alterTable(t.schema(), t.table()) + " " + clause + " TRIGGER " + ident(t.name());
+    }
+
+    /** {@code schema.name(identity arguments)}, as DROP and COMMENT ON AGGREGATE name one. */
+    String aggregate(Aggregate a) {
+        return qualified(a.schema(), a.baseName()) + a.name().substring(a.baseName().length());
+    }
+
+    /** What COMMENT ON names for an object, or null for kinds that carry no comment here. */
+    String commentTarget(SchemaObject o) {
+        if (o instanceof SchemaDef s) {
+            return "SCHEMA " + ident(schema(s.name()));
+        } else if (o instanceof Extension e) {
+            return "EXTENSION " + ident(e.name());
+        } else if (o instanceof EnumType e) {
+            return "TYPE " + qualified(e.schema(), e.name());
+        } else if (o instanceof CompositeType t) {
+            return "TYPE " + qualified(t.schema(), t.name());
+        } else if (o instanceof Domain d) {
+            return "DOMAIN " + qualified(d.schema(), d.name());
+        } else if (o instanceof Sequence s) {
+            return "SEQUENCE " + qualified(s.schema(), s.name());
+        } else if (o instanceof Table t) {
+            return "TABLE " + qualified(t.schema(), t.name());
+        } else if (o instanceof Column c) {
+            return "COLUMN " + qualified(c.schema(), c.table()) + "." + ident(c.name());
+        } else if (o instanceof PrimaryKey || o instanceof UniqueConstraint || o instanceof CheckConstraint
+                || o instanceof ExclusionConstraint || o instanceof ForeignKey) {
+            ObjectKey k = o.key();
+            return "CONSTRAINT " + ident(k.name()) + " ON " + qualified(k.schema(), k.table());
+        } else if (o instanceof Index i) {
+            return "INDEX " + qualified(i.schema(), i.name());
+        } else if (o instanceof View v) {
+            return (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + qualified(v.schema(), v.name());
+        } else if (o instanceof Routine r) {
+            return (r.procedure() ? "PROCEDURE " : "FUNCTION ") + routine(r);
+        } else if (o instanceof Trigger t) {
+            return "TRIGGER " + ident(t.name()) + " ON " + qualified(t.schema(), t.table());
+        } else if (o instanceof Policy p) {
+            return "POLICY " + ident(p.name()) + " ON " + qualified(p.schema(), p.table());
+        } else if (o instanceof Rule r) {
+            return "RULE " + ident(r.name()) + " ON " + qualified(r.schema(), r.table());
+        } else if (o instanceof Collation l) {
+            return "COLLATION " + qualified(l.schema(), l.name());
+        } else if (o instanceof TextSearchDictionary d) {
+            return "TEXT SEARCH DICTIONARY " + qualified(d.schema(), d.name());
+        } else if (o instanceof TextSearchConfiguration t) {
+            return "TEXT SEARCH CONFIGURATION " + qualified(t.schema(), t.name());
+        } else if (o instanceof Aggregate a) {
+            return "AGGREGATE " + aggregate(a);
+        }
+        return null;
+    }
+
     /** COMMENT ON ... IS ...; a null comment removes it. */
     static String comment(String target, String text) {
         return "COMMENT ON " + target + " IS " + (text == null ? "NULL" : literal(text));
+    }
+
+    // ---- a plan's preamble -------------------------------------------------------------------------------------
+
+    static String setLockTimeout(String duration) {
+        return "SET lock_timeout = '" + duration + "'";
+    }
+
+    static String skipFunctionBodyChecks() {
+        return "SET check_function_bodies = false";
+    }
+
+    static String setSearchPath(String path) {
+        return "SET search_path = " + path;
+    }
+
+    // ---- schemas and extensions --------------------------------------------------------------------------------
+
+    String createSchema(String relativeSchema) {
+        return "CREATE SCHEMA " + ident(schema(relativeSchema));
+    }
+
+    String dropSchema(String relativeSchema) {
+        return "DROP SCHEMA " + ident(schema(relativeSchema));
+    }
+
+    String createExtension(Extension e) {
+        return "CREATE EXTENSION IF NOT EXISTS " + ident(e.name())
+                + (e.schema() == null ? "" : " WITH SCHEMA " + ident(schema(e.schema())))
+                + (e.version() == null ? "" : " VERSION " + literal(e.version()));
+    }
+
+    static String dropExtension(String name) {
+        return "DROP EXTENSION " + ident(name);
+    }
+
+    String moveExtension(Extension e) {
+        return "ALTER EXTENSION " + ident(e.name()) + " SET SCHEMA " + ident(schema(e.schema()));
+    }
+
+    static String updateExtension(Extension e) {
+        return "ALTER EXTENSION " + ident(e.name()) + " UPDATE TO " + literal(e.version());
+    }
+
+    // ---- types -------------------------------------------------------------------------------------------------
+
+    /** DROP TYPE, for an enum or a composite type. */
+    String dropType(String relativeSchema, String name) {
+        return "DROP TYPE " + qualified(relativeSchema, name);
+    }
+
+    String renameType(String relativeSchema, String name, String newName) {
+        return "ALTER TYPE " + qualified(relativeSchema, name) + " RENAME TO " + ident(newName);
+    }
+
+    /**
+     * ADD VALUE of an enum label, placed AFTER {@code after} when it is set, else BEFORE {@code before}
+     * when that is set, else at the end.
+     */
+    String addEnumLabel(EnumType e, String label, String after, String before) {
+        return "ALTER TYPE " + qualified(e.schema(), e.name()) + " ADD VALUE " + literal(label)
+                + (after != null ? " AFTER " + literal(after) : before != null ? " BEFORE " + literal(before) : "");
+    }
+
+    String dropDomain(Domain d) {
+        return "DROP DOMAIN " + qualified(d.schema(), d.name());
+    }
+
+    /** Golden's domain default: SET DEFAULT, or DROP DEFAULT when it has none. */
+    String alterDomainDefault(Domain d) {
+        return "ALTER DOMAIN " + qualified(d.schema(), d.name())
+                + (d.defaultExpression() == null ? " DROP DEFAULT" : " SET DEFAULT " + d.defaultExpression());
+    }
+
+    String alterDomainNotNull(Domain d) {
+        return "ALTER DOMAIN " + qualified(d.schema(), d.name()) + (d.notNull() ? " SET NOT NULL" : " DROP NOT NULL");
+    }
+
+    String dropDomainCheck(Domain d, NamedCheck check) {
+        return "ALTER DOMAIN " + qualified(d.schema(), d.name()) + " DROP CONSTRAINT " + ident(check.name());
+    }
+
+    String addDomainCheck(Domain d, NamedCheck check) {
+        return "ALTER DOMAIN " + qualified(d.schema(), d.name()) + " ADD CONSTRAINT " + ident(check.name())
+                + " " + check(check.expression());
+    }
+
+    /** One ALTER TYPE for every attribute action, as the server applies them in one pass. */
+    String alterComposite(CompositeType t, List<String> attributeActions) {
+        return "ALTER TYPE " + qualified(t.schema(), t.name()) + " " + String.join(", ", attributeActions);
+    }
+
+    static String dropAttribute(String name) {
+        return "DROP ATTRIBUTE " + ident(name);
+    }
+
+    static String alterAttributeType(TypeAttribute a) {
+        return "ALTER ATTRIBUTE " + ident(a.name()) + " TYPE " + a.type()
+                + (a.collation() == null ? "" : " COLLATE " + collation(a.collation()));
+    }
+
+    String addAttribute(TypeAttribute a) {
+        return "ADD ATTRIBUTE " + attribute(a);
+    }
+
+    // ---- sequences ---------------------------------------------------------------------------------------------
+
+    String alterSequenceOptions(Sequence s) {
+        return "ALTER SEQUENCE " + qualified(s.schema(), s.name()) + sequenceOptions(s);
+    }
+
+    String alterSequenceOwner(Sequence s) {
+        return "ALTER SEQUENCE " + qualified(s.schema(), s.name()) + " OWNED BY " + ownedBy(s);
+    }
+
+    String dropSequence(Sequence s) {
+        return "DROP SEQUENCE " + qualified(s.schema(), s.name());
+    }
+
+    // ---- rules and routines replaced in place ------------------------------------------------------------------
+
+    String dropRule(String relativeSchema, String table, String name) {
+        return "DROP RULE " + ident(name) + " ON " + qualified(relativeSchema, table);
+    }
+
+    /** A rule's definition as CREATE OR REPLACE RULE, so a changed rule is replaced without a drop. */
+    static String replaceRule(String definition) {
+        return definition.regionMatches(true, 0, "CREATE RULE", 0, 11)
+                ? "CREATE OR REPLACE RULE" + definition.substring(11) : definition;
+    }
+
+    /** A routine's definition, without terminator, as CREATE OR REPLACE. */
+    static String replaceRoutine(Routine r) {
+        String def = stripTerminator(r.definition());
+        if (def.regionMatches(true, 0, "CREATE FUNCTION", 0, 15)) {
+            def = "CREATE OR REPLACE FUNCTION" + def.substring(15);
+        } else if (def.regionMatches(true, 0, "CREATE PROCEDURE", 0, 16)) {
+            def = "CREATE OR REPLACE PROCEDURE" + def.substring(16);
+        }
+        return def;
+    }
+
+    // ---- tables ------------------------------------------------------------------------------------------------
+
+    String dropTable(Table t) {
+        return "DROP TABLE " + qualified(t.schema(), t.name());
+    }
+
+    String setRowSecurity(Table t) {
+        return alterTable(t.schema(), t.name()) + (t.rowSecurity() ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY";
+    }
+
+    String setForceRowSecurity(Table t) {
+        return alterTable(t.schema(), t.name()) + (t.forceRowSecurity() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY";
+    }
+
+    String setPersistence(Table t) {
+        return alterTable(t.schema(), t.name()) + (isUnlogged(t) ? " SET UNLOGGED" : " SET LOGGED");
+    }
+
+    String setStorageParameters(Table t, Map<String, String> parameters) {
+        return alterTable(t.schema(), t.name()) + " SET (" + withList(parameters) + ")";
+    }
+
+    String resetStorageParameters(Table t, List<String> names) {
+        return alterTable(t.schema(), t.name()) + " RESET (" + String.join(", ", names) + ")";
+    }
+
+    /** Golden's access method; a table without one is back on heap, the server's default. */
+    String setAccessMethod(Table t) {
+        return alterTable(t.schema(), t.name()) + " SET ACCESS METHOD " + ident(t.options().getOrDefault("access_method", "heap"));
+    }
+
+    String detachPartition(Table partition) {
+        return "ALTER TABLE " + table(partition.partitionOf()) + " DETACH PARTITION "
+                + qualified(partition.schema(), partition.name());
+    }
+
+    String attachPartition(Table partition) {
+        return "ALTER TABLE " + table(partition.partitionOf()) + " ATTACH PARTITION "
+                + qualified(partition.schema(), partition.name()) + " " + partitionBound(partition.partitionBound());
+    }
+
+    String inherit(Table child, TableRef parent) {
+        return alterTable(child.schema(), child.name()) + " INHERIT " + table(parent);
+    }
+
+    String noInherit(Table child, TableRef parent) {
+        return alterTable(child.schema(), child.name()) + " NO INHERIT " + table(parent);
+    }
+
+    // ---- columns -----------------------------------------------------------------------------------------------
+
+    String addColumn(Column c) {
+        return alterTable(c.schema(), c.table()) + " ADD COLUMN " + columnDefinition(c);
+    }
+
+    /** DROP COLUMN; {@code only} leaves the column on the tables inheriting it, as their own. */
+    String dropColumn(Column c, boolean only) {
+        return "ALTER TABLE " + (only ? "ONLY " : "") + qualified(c.schema(), c.table()) + " DROP COLUMN " + ident(c.name());
+    }
+
+    String alterColumn(Column c) {
+        return alterTable(c.schema(), c.table()) + " ALTER COLUMN " + ident(c.name());
+    }
+
+    /** The column's default as golden has it: SET DEFAULT, or DROP DEFAULT when it has none. */
+    String setOrDropDefault(Column c) {
+        return alterColumn(c) + (c.defaultExpression() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpression());
+    }
+
+    String dropDefault(Column c) {
+        return alterColumn(c) + " DROP DEFAULT";
+    }
+
+    String dropExpression(Column c) {
+        return alterColumn(c) + " DROP EXPRESSION";
+    }
+
+    String setExpression(Column c) {
+        return alterColumn(c) + " SET EXPRESSION AS (" + c.generated() + ")";
+    }
+
+    String dropIdentity(Column c) {
+        return alterColumn(c) + " DROP IDENTITY";
+    }
+
+    String addIdentity(Column c) {
+        return alterColumn(c) + " ADD " + PgIdentity.generated(c.identity());
+    }
+
+    String setIdentityKind(Column c) {
+        return alterColumn(c) + " SET GENERATED " + PgIdentity.kind(c.identity());
+    }
+
+    /** Golden's identity sequence options; {@code restart} when its range narrows past the current value. */
+    String setIdentityOptions(Column c, boolean restart) {
+        return alterColumn(c) + " " + PgIdentity.setOptions(c.identity(), c.type()) + (restart ? " RESTART" : "");
+    }
+
+    String dropNotNull(Column c) {
+        return alterColumn(c) + " DROP NOT NULL";
+    }
+
+    String setNotNull(Column c) {
+        return alterColumn(c) + " SET NOT NULL";
+    }
+
+    /** TYPE ... USING the column itself cast to golden's type, through text when an enum is involved. */
+    String changeType(Column c, boolean viaText) {
+        return alterColumn(c) + " TYPE " + c.type() + (c.collation() == null ? "" : " COLLATE " + collation(c.collation()))
+                + " USING " + ident(c.name()) + (viaText ? "::text" : "") + "::" + c.type();
+    }
+
+    String setStatistics(String relativeSchema, String relation, boolean materializedView, String column, int value) {
+        return (materializedView ? "ALTER MATERIALIZED VIEW " + qualified(relativeSchema, relation)
+                : alterTable(relativeSchema, relation)) + " ALTER COLUMN " + ident(column) + " SET STATISTICS " + value;
+    }
+
+    // ---- constraints changed in place --------------------------------------------------------------------------
+
+    String renameConstraint(String relativeSchema, String table, String from, String to) {
+        return alterTable(relativeSchema, table) + " RENAME CONSTRAINT " + ident(from) + " TO " + ident(to);
+    }
+
+    String setConstraintInheritance(String relativeSchema, String table, String name, boolean noInherit) {
+        return alterTable(relativeSchema, table) + " ALTER CONSTRAINT " + ident(name) + (noInherit ? " NO INHERIT" : " INHERIT");
+    }
+
+    String validateConstraint(String relativeSchema, String table, String name) {
+        return alterTable(relativeSchema, table) + " VALIDATE CONSTRAINT " + ident(name);
     }
 }

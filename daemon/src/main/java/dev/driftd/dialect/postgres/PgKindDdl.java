@@ -114,9 +114,13 @@ final class PgKindDdl {
                 + a.definition();
     }
 
+    String dropAggregate(Aggregate a) {
+        return "DROP AGGREGATE " + aggregate(a);
+    }
+
     /** {@code schema.name(identity arguments)}, as DROP and COMMENT ON AGGREGATE name one. */
     String aggregate(Aggregate a) {
-        return ddl.qualified(a.schema(), a.baseName()) + a.name().substring(a.baseName().length());
+        return ddl.aggregate(a);
     }
 
     private static Set<String> optionNames(String options) {

@@ -139,20 +139,16 @@ final class PgPrivilegePlanner {
             Set<String> grantPlain = minus(minus(want, have), wantGrant);
             Set<String> grantOption = minus(wantGrant, haveGrant);
             if (!revoke.isEmpty()) {
-                out.add(new Statement("REVOKE " + privileges(any, revoke) + " ON " + object(any) + " FROM "
-                        + grantee(any), reason));
+                out.add(new Statement(ddl.revoke(any, revoke), reason));
             }
             if (!revokeOption.isEmpty()) {
-                out.add(new Statement("REVOKE GRANT OPTION FOR " + privileges(any, revokeOption) + " ON " + object(any)
-                        + " FROM " + grantee(any), reason));
+                out.add(new Statement(ddl.revokeGrantOption(any, revokeOption), reason));
             }
             if (!grantPlain.isEmpty()) {
-                grants.add(new Statement("GRANT " + privileges(any, grantPlain) + " ON " + object(any) + " TO "
-                        + grantee(any), reason));
+                grants.add(new Statement(ddl.grant(any, grantPlain, false), reason));
             }
             if (!grantOption.isEmpty()) {
-                grants.add(new Statement("GRANT " + privileges(any, grantOption) + " ON " + object(any) + " TO "
-                        + grantee(any) + " WITH GRANT OPTION", reason));
+                grants.add(new Statement(ddl.grant(any, grantOption, true), reason));
             }
         }
         out.addAll(grants);
@@ -189,34 +185,5 @@ final class PgPrivilegePlanner {
 
     private static String table(Privilege p) {
         return p.object().substring(0, p.object().lastIndexOf('.'));
-    }
-
-    private static String column(Privilege p) {
-        return p.object().substring(p.object().lastIndexOf('.') + 1);
-    }
-
-    private static String privileges(Privilege p, Set<String> privileges) {
-        if ("COLUMN".equals(p.objectType())) {
-            String col = " (" + PgDdl.ident(column(p)) + ")";
-            return String.join(", ", privileges.stream().map(x -> x + col).toList());
-        }
-        return String.join(", ", privileges);
-    }
-
-    private String object(Privilege p) {
-        return switch (p.objectType()) {
-            case "COLUMN" -> "TABLE " + ddl.qualified(p.schema(), table(p));
-            case "SCHEMA" -> "SCHEMA " + PgDdl.ident(ddl.schema(p.schema()));
-            case "FUNCTION", "PROCEDURE" -> {
-                int paren = p.object().indexOf('(');
-                yield p.objectType() + " " + ddl.qualified(p.schema(), p.object().substring(0, paren))
-                        + p.object().substring(paren);
-            }
-            default -> p.objectType() + " " + ddl.qualified(p.schema(), p.object());
-        };
-    }
-
-    private static String grantee(Privilege p) {
-        return "PUBLIC".equals(p.grantee()) ? "PUBLIC" : PgDdl.ident(p.grantee());
     }
 }

@@ -5,22 +5,19 @@ import dev.driftd.diff.Change;
 import dev.driftd.diff.ChangeType;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.FieldChange;
+import dev.driftd.diff.ModelField;
 import dev.driftd.plan.Hazard;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.PlanStatement;
 import dev.driftd.schema.CheckConstraint;
 import dev.driftd.schema.Column;
 import dev.driftd.schema.ColumnStatistics;
-import dev.driftd.schema.CompositeType;
-import dev.driftd.schema.Domain;
 import dev.driftd.schema.EnumType;
 import dev.driftd.schema.ExclusionConstraint;
 import dev.driftd.schema.Extension;
 import dev.driftd.schema.Flavor;
 import dev.driftd.schema.ForeignKey;
 import dev.driftd.schema.Index;
-import dev.driftd.schema.IndexPart;
-import dev.driftd.schema.NamedCheck;
 import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Policy;
@@ -28,26 +25,22 @@ import dev.driftd.schema.PrimaryKey;
 import dev.driftd.schema.Privilege;
 import dev.driftd.schema.Routine;
 import dev.driftd.schema.Rule;
-import dev.driftd.schema.SchemaDef;
 import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Sequence;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.schema.Table;
-import dev.driftd.schema.TableRef;
 import dev.driftd.schema.TextSearchConfiguration;
 import dev.driftd.schema.TextSearchDictionary;
 import dev.driftd.schema.Trigger;
-import dev.driftd.schema.TypeAttribute;
 import dev.driftd.schema.UniqueConstraint;
 import dev.driftd.schema.View;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,8 +51,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes the PostgreSQL DDL that turns the target into golden. One pass decides what must go:
- * extra and changed objects, and everything that blocks a change (views reading a column whose
+ * Writes the PostgreSQL DDL that turns the target into golden. {@link PgRebuildSet} first decides what
+ * must go: extra and changed objects, and everything that blocks a change (views reading a column whose
  * type changes, foreign keys over it, triggers using a function that is re-created, ...); those
  * are dropped first and re-created from golden after the change. Statements are then emitted in
  * phases (dependents dropped, types, sequences, functions, tables, columns, constraints, indexes,
@@ -126,9 +119,9 @@ final class PostgresPlanner {
     /** Preamble: lock timeout, the inspector's search_path, and no body checks (functions may name later tables). */
     List<String> preamble() {
         List<String> out = new ArrayList<>();
-        out.add("SET lock_timeout = '" + durationSetting(options.lockTimeout()) + "'");
-        out.add("SET check_function_bodies = false");
-        out.add("SET search_path = " + searchPath());
+        out.add(PgDdl.setLockTimeout(durationSetting(options.lockTimeout())));
+        out.add(PgDdl.skipFunctionBodyChecks());
+        out.add(PgDdl.setSearchPath(searchPath()));
         return out;
     }
 
@@ -158,55 +151,27 @@ final class PostgresPlanner {
     }
 
     /** One planning pass over the diff with a fixed set of enums to re-create. */
-    private final class Attempt {
-        private final Diff diff;
-        private final Set<ObjectKey> recreateEnums;
+    private final class Attempt implements PgPlanSteps {
         private final List<Step> steps = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private final Map<ObjectKey, Change> changes = new TreeMap<>();
-
-        /** Target objects of rebuildable kinds to drop explicitly. */
-        private final Set<ObjectKey> drop = new TreeSet<>();
-        /** Golden objects of rebuildable kinds to create. */
-        private final Set<ObjectKey> create = new TreeSet<>();
-        /** Why an object is dropped and re-created though it did not change itself. */
-        private final Map<ObjectKey, String> rebuildReason = new TreeMap<>();
-        /** Views re-defined in place (CREATE OR REPLACE). */
-        private final Set<ObjectKey> replaceViews = new TreeSet<>();
-        /** Constraints NOT VALID in the target and validated in golden: VALIDATE CONSTRAINT in place. */
-        private final Set<ObjectKey> validate = new TreeSet<>();
-
-        /** Target columns whose type changes or that go away: what reads them must be rebuilt. */
-        private final Set<ObjectKey> blockedColumns = new TreeSet<>();
-        /** Columns dropped and added back (generated expression changes). */
-        private final Set<ObjectKey> readdColumns = new TreeSet<>();
-        /** Tables and views that are dropped (extra or re-created). */
-        private final Set<ObjectKey> droppedRelations = new TreeSet<>();
-        /** Tables dropped and created again from golden. */
-        private final Set<ObjectKey> recreateTables = new TreeSet<>();
-        /** Tables created from golden (missing or re-created). */
-        private final Set<ObjectKey> createTables = new TreeSet<>();
-        /** Routines dropped (extra, or re-created because their signature or result changes). */
-        private final Set<ObjectKey> droppedRoutines = new TreeSet<>();
-        /** Tables whose primary key / unique constraint / unique index is dropped. */
-        private final Set<ObjectKey> droppedUniqueOn = new TreeSet<>();
-        /** Enums that get new labels in place: label -> type, to find uses later. */
-        private final Map<ObjectKey, List<String>> addedLabels = new TreeMap<>();
-        /** Target columns converted to a re-created enum through text. */
-        private final Set<ObjectKey> enumColumns = new TreeSet<>();
-        /** Columns whose default is dropped early because a routine it calls is re-created. */
-        private final Set<ObjectKey> resetDefaults = new TreeSet<>();
+        /** What is dropped and re-created, decided before any statement; the fields below are its read-only views. */
+        private final PgRebuildSet rebuild;
+        private final Set<ObjectKey> drop;
+        private final Set<ObjectKey> create;
+        private final Map<ObjectKey, String> rebuildReason;
+        private final Set<ObjectKey> replaceViews;
+        private final Set<ObjectKey> validate;
+        private final Set<ObjectKey> readdColumns;
+        private final Set<ObjectKey> droppedRelations;
+        private final Set<ObjectKey> recreateTables;
+        private final Set<ObjectKey> createTables;
+        private final Map<ObjectKey, List<String>> addedLabels;
+        private final Map<ObjectKey, String> rebuiltRoutines;
         /** What a step creates or drops, by identity, for the dependency order of {@link PgStepOrder}. */
         private final Map<Step, PgStepOrder.Subject> subjects = new IdentityHashMap<>();
-        /** Unchanged routines dropped and re-created because the server records that they need a dropped object. */
-        private final Map<ObjectKey, String> rebuiltRoutines = new TreeMap<>();
 
         Attempt(Diff diff, Set<ObjectKey> recreateEnums) {
-            this.diff = diff;
-            this.recreateEnums = recreateEnums;
-        }
-
-        void run() {
             for (Change c : diff.changes()) {
                 if (c.drift()) {
                     changes.put(c.key(), c);
@@ -216,10 +181,22 @@ final class PostgresPlanner {
                 warnings.add("not inspected, so not reconciled: " + diff.notInspected().stream()
                         .map(ObjectKind::label).sorted().toList());
             }
-            classify();
-            enumRecreations();
-            closeOverDependents();
-            expandCreates();
+            rebuild = PgRebuildSet.decide(golden, target, changes, serverMajor, recreateEnums);
+            warnings.addAll(rebuild.warnings());
+            drop = rebuild.drop();
+            create = rebuild.create();
+            rebuildReason = rebuild.rebuildReason();
+            replaceViews = rebuild.replaceViews();
+            validate = rebuild.validate();
+            readdColumns = rebuild.readdColumns();
+            droppedRelations = rebuild.droppedRelations();
+            recreateTables = rebuild.recreateTables();
+            createTables = rebuild.createTables();
+            addedLabels = rebuild.addedLabels();
+            rebuiltRoutines = rebuild.rebuiltRoutines();
+        }
+
+        void run() {
             emit();
             if (steps.size() > 2000) {
                 warnings.add(steps.size() + " statements run in one transaction; PostgreSQL may need a larger "
@@ -227,498 +204,16 @@ final class PostgresPlanner {
             }
         }
 
-        // ---- pass 1: what changes, and what that blocks --------------------------------------------------
-
-        private void classify() {
-            for (Change c : changes.values()) {
-                ObjectKey key = c.key();
-                switch (key.kind()) {
-                    case TABLE -> classifyTable(c);
-                    case COLUMN -> classifyColumn(c);
-                    case PRIMARY_KEY, UNIQUE_CONSTRAINT, INDEX -> {
-                        classifyRebuildable(c);
-                        if (c.type() != ChangeType.MISSING && uniqueness(c.before())) {
-                            droppedUniqueOn.add(key.owner());
-                        }
-                    }
-                    case CHECK_CONSTRAINT, EXCLUSION_CONSTRAINT, FOREIGN_KEY, TRIGGER, POLICY -> classifyRebuildable(c);
-                    case VIEW, MATERIALIZED_VIEW -> classifyView(c);
-                    case FUNCTION, PROCEDURE -> classifyRoutine(c);
-                    case EVENT -> warnings.add("cannot reconcile " + key.display() + ": PostgreSQL has no events");
-                    default -> {
-                        // schemas, extensions, types and sequences are altered in place at emission
-                    }
-                }
-            }
-        }
-
-        private boolean uniqueness(SchemaObject o) {
-            return o instanceof PrimaryKey || o instanceof UniqueConstraint || (o instanceof Index ix && ix.unique());
-        }
-
-        private void classifyTable(Change c) {
-            ObjectKey key = c.key();
-            switch (c.type()) {
-                case MISSING -> createTables.add(key);
-                case EXTRA -> droppedRelations.add(key);
-                case CHANGED -> {
-                    if (c.changes("tableKind") || c.changes("partitionKey")) {
-                        recreateTables.add(key);
-                        recreateTable(key);
-                    }
-                }
-            }
-        }
-
-        /** A table that cannot be altered into golden's shape: dropped and created again with its partitions. */
-        private void recreateTable(ObjectKey key) {
-            recreateTables.add(key);
-            createTables.add(key);
-            droppedRelations.add(key);
-            for (Table t : golden.all(Table.class)) {
-                if (t.partitionOf() != null && t.partitionOf().key().equals(key) && target.contains(t.key())
-                        && !recreateTables.contains(t.key())) {
-                    recreateTable(t.key());
-                }
-            }
-        }
-
-        private void classifyColumn(Change c) {
-            ObjectKey key = c.key();
-            if (c.type() == ChangeType.EXTRA) {
-                blockedColumns.add(key);
-            } else if (c.type() == ChangeType.CHANGED) {
-                Column t = (Column) c.before();
-                Column g = (Column) c.after();
-                if (needsReadd(t, g)) {
-                    readdColumns.add(key);
-                    blockedColumns.add(key);
-                } else if (c.changes("type") || c.changes("collation")) {
-                    if (!inheritedColumn(t)) {
-                        blockedColumns.add(key);
-                    }
-                }
-            }
-        }
-
-        /** A stored generated column whose expression changes, or a plain column that becomes generated. */
-        private boolean needsReadd(Column t, Column g) {
-            if (t.generated() != null && g.generated() != null && !Objects.equals(t.generatedKind(), g.generatedKind())) {
-                return true; // STORED and VIRTUAL (PostgreSQL 18): no statement turns one into the other
-            }
-            if (Objects.equals(t.generated(), g.generated())) {
-                return false;
-            }
-            if (g.generated() == null && "VIRTUAL".equals(t.generatedKind())) {
-                return true; // DROP EXPRESSION is refused for a virtual column: it has no values to keep
-            }
-            if (g.generated() == null) {
-                return false; // DROP EXPRESSION keeps the data
-            }
-            return !(t.generated() != null && serverMajor >= 17);
-        }
-
-        private void classifyRebuildable(Change c) {
-            ObjectKey key = c.key();
-            if (c.type() == ChangeType.CHANGED && commentOnly(c)) {
-                return;
-            }
-            if (c.type() == ChangeType.CHANGED && onlyValidationDiffers(c)) {
-                validate.add(key); // golden validated, the target NOT VALID: checked in place, not rebuilt
-                return;
-            }
-            if (c.type() != ChangeType.MISSING) {
-                drop.add(key);
-            }
-            if (c.type() != ChangeType.EXTRA) {
-                create.add(key);
-            }
-        }
-
-        private void classifyView(Change c) {
-            ObjectKey key = c.key();
-            if (c.type() == ChangeType.CHANGED && commentOnly(c)) {
-                return;
-            }
-            if (c.type() == ChangeType.EXTRA) {
-                drop.add(key);
-                droppedRelations.add(key);
-            } else if (c.type() == ChangeType.MISSING) {
-                create.add(key);
-            } else {
-                View t = (View) c.before();
-                View g = (View) c.after();
-                if (!g.materialized() && replaceable(t, g)) {
-                    replaceViews.add(key);
-                } else {
-                    drop.add(key);
-                    create.add(key);
-                    droppedRelations.add(key);
-                }
-            }
-        }
-
-        /** CREATE OR REPLACE VIEW keeps the existing output columns and may only append new ones. */
-        private boolean replaceable(View t, View g) {
-            if (!Objects.equals(t.options(), g.options())) {
-                return false;
-            }
-            return g.columns().size() >= t.columns().size()
-                    && g.columns().subList(0, t.columns().size()).equals(t.columns());
-        }
-
-        private void classifyRoutine(Change c) {
-            ObjectKey key = c.key();
-            if (c.type() == ChangeType.EXTRA) {
-                droppedRoutines.add(key);
-            } else if (c.type() == ChangeType.CHANGED && !commentOnly(c)) {
-                Routine t = (Routine) c.before();
-                Routine g = (Routine) c.after();
-                if (!Objects.equals(routineSignature(t.definition()), routineSignature(g.definition()))) {
-                    droppedRoutines.add(key);
-                }
-            }
-        }
-
-        /** Whether a routine was rebuilt (dropped and created) rather than replaced. */
-        private boolean routineRecreated(ObjectKey key) {
-            return droppedRoutines.contains(key) && golden.contains(key);
-        }
-
-        /**
-         * Golden's constraint is validated and the target's is the same but NOT VALID (the comment may
-         * differ too, which the comment pass handles). The other way round (golden NOT VALID, the target
-         * validated) is rebuilt NOT VALID: no rows are checked, and the target then reads as golden.
-         */
-        private boolean onlyValidationDiffers(Change c) {
-            boolean goldenValid = c.after() instanceof CheckConstraint g ? !g.notValid()
-                    : c.after() instanceof ForeignKey f && !f.notValid();
-            return goldenValid && c.fields().stream().allMatch(f -> f.field().equals("notValid")
-                    || f.field().equals("comment"));
-        }
-
-        private boolean commentOnly(Change c) {
-            return c.fields().size() == 1 && c.fields().get(0).field().equals("comment");
-        }
-
-        /** Enums whose labels change other than by insertion, or that must not grow in place. */
-        private void enumRecreations() {
-            for (Change c : changes.values()) {
-                if (c.kind() != ObjectKind.ENUM_TYPE || c.type() != ChangeType.CHANGED || !c.changes("labels")) {
-                    continue;
-                }
-                EnumType t = (EnumType) c.before();
-                EnumType g = (EnumType) c.after();
-                boolean inPlace = isSubsequence(t.labels(), g.labels()) && serverMajor >= 12
-                        && !recreateEnums.contains(c.key());
-                if (inPlace) {
-                    List<String> added = new ArrayList<>(g.labels());
-                    added.removeAll(t.labels());
-                    addedLabels.put(c.key(), added);
-                } else {
-                    recreateEnums.add(c.key());
-                }
-            }
-            for (ObjectKey enumKey : recreateEnums) {
-                EnumType e = (EnumType) target.get(enumKey);
-                for (Column col : target.all(Column.class)) {
-                    if (typeRefersTo(col.type(), e) && !inheritedColumn(col)) {
-                        enumColumns.add(col.key());
-                        blockedColumns.add(col.key());
-                    }
-                }
-                for (Domain d : target.all(Domain.class)) {
-                    if (typeRefersTo(d.baseType(), e)) {
-                        warnings.add("domain " + d.key().display() + " is based on enum " + e.name()
-                                + ", which is re-created: re-create the domain by hand");
-                    }
-                }
-            }
-        }
-
-        /**
-         * Pass 2: everything that reads a blocked column, a dropped relation or a dropped routine is
-         * dropped first and re-created from golden afterwards. Views are followed transitively.
-         */
-        private void closeOverDependents() {
-            boolean grew = true;
-            while (grew) {
-                grew = false;
-                for (View v : target.all(View.class)) {
-                    if (drop.contains(v.key())) {
-                        continue;
-                    }
-                    String reason = viewBlockedBy(v);
-                    if (reason != null) {
-                        rebuild(v.key(), reason);
-                        droppedRelations.add(v.key());
-                        replaceViews.remove(v.key());
-                        grew = true;
-                    }
-                }
-                grew |= closeOverRoutines();
-            }
-            for (Trigger tr : target.all(Trigger.class)) {
-                String reason = textBlockedBy(tr.definition(), tr.key().owner());
-                if (reason == null) {
-                    reason = routineUse(tr.definition());
-                }
-                if (reason != null) {
-                    rebuild(tr.key(), reason);
-                }
-            }
-            for (Rule r : target.all(Rule.class)) {
-                String reason = ruleBlockedBy(r);
-                if (reason != null) {
-                    rebuild(r.key(), reason);
-                }
-            }
-            for (Policy p : target.all(Policy.class)) {
-                String text = (p.using() == null ? "" : p.using()) + " " + (p.withCheck() == null ? "" : p.withCheck());
-                String reason = textBlockedBy(text, p.key().owner());
-                if (reason == null) {
-                    reason = routineUse(text);
-                }
-                if (reason == null) {
-                    reason = relationUse(text);
-                }
-                if (reason != null) {
-                    rebuild(p.key(), reason);
-                }
-            }
-            for (ForeignKey fk : target.all(ForeignKey.class)) {
-                String reason = foreignKeyBlockedBy(fk);
-                if (reason != null) {
-                    rebuild(fk.key(), reason);
-                }
-            }
-            for (CheckConstraint ck : target.all(CheckConstraint.class)) {
-                String reason = routineUse(ck.expression());
-                if (reason == null && readdMentions(ck.key().owner(), ck.expression())) {
-                    reason = "re-created with its re-added column";
-                }
-                if (reason != null) {
-                    rebuild(ck.key(), reason);
-                }
-            }
-            for (Index ix : target.all(Index.class)) {
-                String text = indexText(ix);
-                String reason = routineUse(text);
-                if (reason == null && (readdMentions(ix.key().owner(), text)
-                        || ix.parts().stream().anyMatch(p -> readdColumns.contains(
-                        ObjectKey.part(ObjectKind.COLUMN, ix.schema(), ix.table(), String.valueOf(p.column())))))) {
-                    reason = "re-created with its re-added column";
-                }
-                if (reason != null) {
-                    rebuild(ix.key(), reason);
-                }
-            }
-            for (PrimaryKey pk : target.all(PrimaryKey.class)) {
-                if (coversReadd(pk.schema(), pk.table(), pk.columns())) {
-                    rebuild(pk.key(), "re-created with its re-added column");
-                    droppedUniqueOn.add(pk.key().owner());
-                }
-            }
-            for (UniqueConstraint u : target.all(UniqueConstraint.class)) {
-                if (coversReadd(u.schema(), u.table(), u.columns())) {
-                    rebuild(u.key(), "re-created with its re-added column");
-                    droppedUniqueOn.add(u.key().owner());
-                }
-            }
-            // foreign keys that rely on a unique key being dropped
-            for (ForeignKey fk : target.all(ForeignKey.class)) {
-                if (!drop.contains(fk.key()) && droppedUniqueOn.contains(fk.references().key())) {
-                    rebuild(fk.key(), "re-created around the change of the key it references");
-                }
-            }
-            for (Column col : target.all(Column.class)) {
-                if (col.defaultExpression() != null && routineUse(col.defaultExpression()) != null) {
-                    resetDefaults.add(col.key());
-                }
-            }
-            // parts of re-created tables come back with the table; nothing to drop one by one
-            drop.removeIf(k -> k.kind().isTablePart() && k.kind() != ObjectKind.FOREIGN_KEY
-                    && recreateTables.contains(k.owner()));
-        }
-
-        private void rebuild(ObjectKey key, String reason) {
-            if (target.contains(key)) {
-                drop.add(key);
-            }
-            if (golden.contains(key)) {
-                create.add(key);
-            }
-            if (!changes.containsKey(key)) {
-                rebuildReason.putIfAbsent(key, reason);
-            }
-        }
-
-        /**
-         * Routines the server records as needing a relation or routine that is dropped (a function
-         * returning a re-created table's rows): dropped before it and created again after. Views and
-         * other users of those routines then follow through {@link #routineUse}.
-         */
-        private boolean closeOverRoutines() {
-            boolean grew = false;
-            for (Routine r : target.all(Routine.class)) {
-                if (!droppedRoutines.contains(r.key())) {
-                    String reason = droppedDependency(r.key());
-                    if (reason != null) {
-                        droppedRoutines.add(r.key());
-                        rebuiltRoutines.put(r.key(), reason);
-                        grew = true;
-                    }
-                }
-            }
-            return grew;
-        }
-
-        /** Why {@code key} must go: a target object it needs by the server's edges is dropped; else null. */
-        private String droppedDependency(ObjectKey key) {
-            for (ObjectKey need : target.dependenciesOf(key)) {
-                if (droppedRelations.contains(need) || droppedRoutines.contains(need)) {
-                    return "re-created because it needs " + need.display() + ", which is dropped";
-                }
-            }
-            return null;
-        }
-
-        private String viewBlockedBy(View v) {
-            String needs = droppedDependency(v.key());
-            if (needs != null) {
-                return needs;
-            }
-            for (ObjectKey rel : droppedRelations) {
-                if (!rel.equals(v.key()) && PgNames.mentions(v.definition(), rel.name())) {
-                    return "re-created because it reads " + rel.display() + ", which is dropped";
-                }
-            }
-            for (ObjectKey col : blockedColumns) {
-                if (PgNames.mentions(v.definition(), col.table()) && PgNames.mentions(v.definition(), col.name())) {
-                    return "re-created around the change of " + col.display();
-                }
-            }
-            return routineUse(v.definition());
-        }
-
-        /**
-         * Why a rule must be dropped before this plan's changes and created again after, or null. The
-         * server refuses to change the type of a column a rule's action or condition uses ("cannot
-         * alter type of a column used by a view or rule"), on the rule's own table ({@code NEW.v}) or
-         * on another it writes or reads; a rule on a table that is dropped goes with it.
-         */
-        private String ruleBlockedBy(Rule r) {
-            if (droppedRelations.contains(r.key().owner())) {
-                return null;
-            }
-            String reason = textBlockedBy(r.definition(), r.key().owner());
-            if (reason != null) {
-                return reason;
-            }
-            for (ObjectKey col : blockedColumns) {
-                if (PgNames.mentions(r.definition(), col.table()) && PgNames.mentions(r.definition(), col.name())) {
-                    return "re-created around the change of " + col.display();
-                }
-            }
-            reason = droppedDependency(r.key());
-            if (reason == null) {
-                reason = relationUse(r.definition());
-            }
-            return reason != null ? reason : routineUse(r.definition());
-        }
-
-        /** A blocked column of {@code table} mentioned in the text. */
-        private String textBlockedBy(String text, ObjectKey table) {
-            for (ObjectKey col : blockedColumns) {
-                if (col.schema().equals(table.schema()) && col.table().equals(table.name())
-                        && PgNames.mentions(text, col.name())) {
-                    return "re-created around the change of " + col.display();
-                }
-            }
-            return null;
-        }
-
-        private String routineUse(String text) {
-            for (ObjectKey r : droppedRoutines) {
-                Routine routine = (Routine) target.get(r);
-                if (routine != null && PgNames.mentions(text, routine.baseName())) {
-                    return "re-created because it uses " + r.display() + ", which is dropped";
-                }
-            }
-            return null;
-        }
-
-        private String relationUse(String text) {
-            for (ObjectKey rel : droppedRelations) {
-                if (PgNames.mentions(text, rel.name())) {
-                    return "re-created because it reads " + rel.display() + ", which is dropped";
-                }
-            }
-            return null;
-        }
-
-        private String foreignKeyBlockedBy(ForeignKey fk) {
-            for (String c : fk.columns()) {
-                ObjectKey ck = ObjectKey.part(ObjectKind.COLUMN, fk.schema(), fk.table(), c);
-                if (blockedColumns.contains(ck)) {
-                    return "re-created around the change of " + ck.display();
-                }
-            }
-            TableRef ref = fk.references();
-            for (String c : fk.referencedColumns()) {
-                ObjectKey ck = ObjectKey.part(ObjectKind.COLUMN, ref.schema(), ref.name(), c);
-                if (blockedColumns.contains(ck)) {
-                    return "re-created around the change of " + ck.display();
-                }
-            }
-            if (recreateTables.contains(ref.key())) {
-                return "re-created because " + ref.key().display() + " is re-created";
-            }
-            return null;
-        }
-
-        private boolean readdMentions(ObjectKey table, String text) {
-            for (ObjectKey col : readdColumns) {
-                if (col.schema().equals(table.schema()) && col.table().equals(table.name())
-                        && PgNames.mentions(text, col.name())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean coversReadd(String schema, String table, List<String> columns) {
-            return columns.stream().anyMatch(c -> readdColumns.contains(ObjectKey.part(ObjectKind.COLUMN, schema, table, c)));
-        }
-
-        /** Created tables and views come with all their golden parts (the diff does not list them). */
-        private void expandCreates() {
-            List<ObjectKey> relations = new ArrayList<>(createTables);
-            for (ObjectKey key : create) {
-                if (key.kind() == ObjectKind.VIEW || key.kind() == ObjectKind.MATERIALIZED_VIEW) {
-                    relations.add(key);
-                }
-            }
-            for (ObjectKey rel : relations) {
-                for (SchemaObject part : golden.partsOf(rel.schema(), rel.name())) {
-                    if (part.kind() != ObjectKind.COLUMN) {
-                        create.add(part.key());
-                    }
-                }
-            }
-        }
-
-        // ---- pass 3: statements ------------------------------------------------------------------------
+        // ---- statements, in phases, from the rebuild set and the changes altered in place ---------------
 
         private void emit() {
             emitSchemasAndExtensions();
-            emitTypes();
+            new PgTypeChanges(changes, rebuild, ddl, this).emit();
             emitSequences();
             emitRoutines();
             emitRebuiltRoutines();
             emitDependentDrops();
-            emitTables();
-            emitColumns();
+            new PgTableChanges(golden, target, ddl, serverMajor, changes, rebuild, this).emit();
             emitConstraintsAndIndexes();
             emitViews();
             emitTriggersAndPolicies();
@@ -739,33 +234,34 @@ final class PostgresPlanner {
             }
         }
 
-        /**
-         * The table the statements being emitted belong to. Statements on a table that is dropped and
-         * created again only make sense after that destructive drop, so they are destructive too.
-         */
-        private ObjectKey context;
-
-        private void add(Phase phase, String sql, String reason, Hazard... hazards) {
-            if (context != null && recreateTables.contains(context)) {
-                Set<Hazard> set = hazards.length == 0 ? EnumSet.noneOf(Hazard.class) : EnumSet.of(hazards[0], hazards);
-                steps.add(new Step(phase, new PlanStatement(sql, set, true,
-                        reason + " (after " + context.display() + " is created again)", false)));
-                return;
-            }
+        @Override
+        public void add(Phase phase, String sql, String reason, Hazard... hazards) {
             steps.add(new Step(phase, PlanStatement.of(sql, reason, hazards)));
         }
 
-        /** Marks the step just added as creating {@code key}: it runs after what golden records that key needs. */
-        private void creates(ObjectKey key) {
+        @Override
+        public void addOn(ObjectKey table, Phase phase, String sql, String reason, Hazard... hazards) {
+            if (table != null && recreateTables.contains(table)) {
+                Set<Hazard> set = hazards.length == 0 ? EnumSet.noneOf(Hazard.class) : EnumSet.of(hazards[0], hazards);
+                steps.add(new Step(phase, new PlanStatement(sql, set, true,
+                        reason + " (after " + table.display() + " is created again)", false)));
+                return;
+            }
+            add(phase, sql, reason, hazards);
+        }
+
+        @Override
+        public void creates(ObjectKey key) {
             subjects.put(steps.get(steps.size() - 1), new PgStepOrder.Subject(key, null));
         }
 
-        /** Marks the step just added as dropping {@code key}: it runs after the drops of what needs that key. */
-        private void drops(ObjectKey key) {
+        @Override
+        public void drops(ObjectKey key) {
             subjects.put(steps.get(steps.size() - 1), new PgStepOrder.Subject(null, key));
         }
 
-        private void addDestructive(Phase phase, String sql, String reason, Hazard... hazards) {
+        @Override
+        public void addDestructive(Phase phase, String sql, String reason, Hazard... hazards) {
             Set<Hazard> set = EnumSet.of(Hazard.DELETES_DATA, hazards);
             steps.add(new Step(phase, new PlanStatement(sql, set, true, reason, false)));
         }
@@ -774,221 +270,36 @@ final class PostgresPlanner {
             for (Change c : changes.values()) {
                 if (c.kind() == ObjectKind.SCHEMA) {
                     String name = c.key().name();
-                    String real = PgDdl.ident(ddl.schema(name));
                     switch (c.type()) {
-                        case MISSING -> add(Phase.SCHEMAS, "CREATE SCHEMA " + real, "missing schema");
+                        case MISSING -> add(Phase.SCHEMAS, ddl.createSchema(name), "missing schema");
                         case EXTRA -> {
                             boolean holdsData = target.all(Table.class).stream().anyMatch(t -> t.schema().equals(name))
                                     || target.all(View.class).stream().anyMatch(v -> v.materialized() && v.schema().equals(name));
                             if (holdsData) {
-                                addDestructive(Phase.DROP_SCHEMAS, "DROP SCHEMA " + real,
+                                addDestructive(Phase.DROP_SCHEMAS, ddl.dropSchema(name),
                                         "extra schema; it still holds tables until they are dropped");
                             } else {
-                                add(Phase.DROP_SCHEMAS, "DROP SCHEMA " + real, "extra schema");
+                                add(Phase.DROP_SCHEMAS, ddl.dropSchema(name), "extra schema");
                             }
                         }
-                        case CHANGED -> unhandled(c, "comment");
+                        case CHANGED -> unhandled(c, ModelField.COMMENT);
                     }
                 } else if (c.kind() == ObjectKind.EXTENSION) {
-                    String name = PgDdl.ident(c.key().name());
                     switch (c.type()) {
-                        case MISSING -> {
-                            Extension e = (Extension) c.after();
-                            add(Phase.EXTENSIONS, "CREATE EXTENSION IF NOT EXISTS " + name
-                                    + (e.schema() == null ? "" : " WITH SCHEMA " + PgDdl.ident(ddl.schema(e.schema())))
-                                    + (e.version() == null ? "" : " VERSION " + PgDdl.literal(e.version())),
-                                    "missing extension");
-                        }
-                        case EXTRA -> add(Phase.DROP_EXTENSIONS, "DROP EXTENSION " + name, "extra extension");
+                        case MISSING -> add(Phase.EXTENSIONS, ddl.createExtension((Extension) c.after()), "missing extension");
+                        case EXTRA -> add(Phase.DROP_EXTENSIONS, PgDdl.dropExtension(c.key().name()), "extra extension");
                         case CHANGED -> {
                             Extension g = (Extension) c.after();
-                            if (c.changes("schema")) {
-                                add(Phase.EXTENSIONS, "ALTER EXTENSION " + name + " SET SCHEMA "
-                                        + PgDdl.ident(ddl.schema(g.schema())), "extension lives in another schema");
+                            if (c.changes(ModelField.EXTENSION_SCHEMA)) {
+                                add(Phase.EXTENSIONS, ddl.moveExtension(g), "extension lives in another schema");
                             }
-                            if (c.changes("version")) {
-                                add(Phase.EXTENSIONS, "ALTER EXTENSION " + name + " UPDATE TO "
-                                        + PgDdl.literal(g.version()), "extension version differs");
+                            if (c.changes(ModelField.EXTENSION_VERSION)) {
+                                add(Phase.EXTENSIONS, PgDdl.updateExtension(g), "extension version differs");
                             }
-                            unhandled(c, "schema", "version", "comment");
+                            unhandled(c, ModelField.EXTENSION_SCHEMA, ModelField.EXTENSION_VERSION, ModelField.COMMENT);
                         }
                     }
                 }
-            }
-        }
-
-        private void emitTypes() {
-            for (Change c : changes.values()) {
-                switch (c.kind()) {
-                    case ENUM_TYPE -> emitEnum(c);
-                    case DOMAIN -> emitDomain(c);
-                    case COMPOSITE_TYPE -> emitComposite(c);
-                    default -> {
-                    }
-                }
-            }
-        }
-
-        private void emitEnum(Change c) {
-            switch (c.type()) {
-                case MISSING -> add(Phase.TYPES, ddl.createEnum((EnumType) c.after()), "missing enum type");
-                case EXTRA -> {
-                    EnumType e = (EnumType) c.before();
-                    add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(e.schema(), e.name()), "extra enum type");
-                    drops(c.key());
-                }
-                case CHANGED -> {
-                    EnumType t = (EnumType) c.before();
-                    EnumType g = (EnumType) c.after();
-                    if (!c.changes("labels")) {
-                        unhandled(c, "comment");
-                        return;
-                    }
-                    String name = ddl.qualified(g.schema(), g.name());
-                    if (recreateEnums.contains(c.key())) {
-                        String old = g.name() + OLD_ENUM_SUFFIX;
-                        add(Phase.TYPES, "ALTER TYPE " + name + " RENAME TO " + PgDdl.ident(old),
-                                "enum labels " + t.labels() + " -> " + g.labels()
-                                        + " cannot change in place: the old type is renamed, a new one built",
-                                Hazard.RECREATES_DEPENDENTS);
-                        add(Phase.TYPES, ddl.createEnum(g), "enum type re-created with golden's labels");
-                        add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(g.schema(), old),
-                                "the replaced enum type, no longer used");
-                    } else {
-                        List<String> present = new ArrayList<>(t.labels());
-                        for (int i = 0; i < g.labels().size(); i++) {
-                            String label = g.labels().get(i);
-                            if (present.contains(label)) {
-                                continue;
-                            }
-                            String clause = "";
-                            String prev = null;
-                            for (int j = i - 1; j >= 0 && prev == null; j--) {
-                                if (present.contains(g.labels().get(j))) {
-                                    prev = g.labels().get(j);
-                                }
-                            }
-                            if (prev != null) {
-                                clause = " AFTER " + PgDdl.literal(prev);
-                            } else if (!present.isEmpty()) {
-                                clause = " BEFORE " + PgDdl.literal(g.labels().stream().filter(present::contains)
-                                        .findFirst().orElseThrow());
-                            }
-                            add(Phase.TYPES, "ALTER TYPE " + name + " ADD VALUE " + PgDdl.literal(label) + clause,
-                                    "missing enum label (usable once this transaction commits)");
-                            present.add(label);
-                        }
-                    }
-                    unhandled(c, "labels", "comment");
-                }
-            }
-        }
-
-        private void emitDomain(Change c) {
-            switch (c.type()) {
-                case MISSING -> {
-                    add(Phase.TYPES, ddl.createDomain((Domain) c.after()), "missing domain");
-                    creates(c.key());
-                }
-                case EXTRA -> {
-                    Domain d = (Domain) c.before();
-                    add(Phase.DROP_TYPES, "DROP DOMAIN " + ddl.qualified(d.schema(), d.name()), "extra domain");
-                    drops(c.key());
-                }
-                case CHANGED -> {
-                    Domain t = (Domain) c.before();
-                    Domain g = (Domain) c.after();
-                    String name = ddl.qualified(g.schema(), g.name());
-                    if (c.changes("baseType") || c.changes("collation")) {
-                        warnings.add("cannot reconcile " + c.key().display() + ": its base type or collation differs ("
-                                + t.baseType() + " -> " + g.baseType() + "); PostgreSQL cannot alter that in place");
-                    }
-                    if (c.changes("defaultExpression")) {
-                        add(Phase.TYPES, "ALTER DOMAIN " + name + (g.defaultExpression() == null ? " DROP DEFAULT"
-                                : " SET DEFAULT " + g.defaultExpression()), "domain default differs");
-                    }
-                    if (c.changes("notNull")) {
-                        add(Phase.TYPES, "ALTER DOMAIN " + name + (g.notNull() ? " SET NOT NULL" : " DROP NOT NULL"),
-                                "domain nullability differs", g.notNull() ? new Hazard[]{Hazard.VALIDATES_ROWS} : new Hazard[0]);
-                    }
-                    if (c.changes("checks")) {
-                        for (NamedCheck ck : t.checks()) {
-                            if (!g.checks().contains(ck)) {
-                                add(Phase.TYPES, "ALTER DOMAIN " + name + " DROP CONSTRAINT " + PgDdl.ident(ck.name()),
-                                        "domain check differs");
-                            }
-                        }
-                        for (NamedCheck ck : g.checks()) {
-                            if (!t.checks().contains(ck)) {
-                                add(Phase.TYPES, "ALTER DOMAIN " + name + " ADD CONSTRAINT " + PgDdl.ident(ck.name())
-                                        + " " + PgDdl.check(ck.expression()), "missing domain check", Hazard.VALIDATES_ROWS);
-                                creates(c.key());
-                            }
-                        }
-                    }
-                    unhandled(c, "baseType", "collation", "defaultExpression", "notNull", "checks", "comment");
-                }
-            }
-        }
-
-        private void emitComposite(Change c) {
-            switch (c.type()) {
-                case MISSING -> {
-                    add(Phase.TYPES, ddl.createComposite((CompositeType) c.after()), "missing composite type");
-                    creates(c.key());
-                }
-                case EXTRA -> {
-                    CompositeType t = (CompositeType) c.before();
-                    add(Phase.DROP_TYPES, "DROP TYPE " + ddl.qualified(t.schema(), t.name()), "extra composite type");
-                    drops(c.key());
-                }
-                case CHANGED -> {
-                    CompositeType t = (CompositeType) c.before();
-                    CompositeType g = (CompositeType) c.after();
-                    if (c.changes("attributes")) {
-                        alterComposite(c, t, g);
-                    }
-                    unhandled(c, "attributes", "comment");
-                }
-            }
-        }
-
-        /** Attributes are dropped, altered and appended in place when golden's order allows it. */
-        private void alterComposite(Change c, CompositeType t, CompositeType g) {
-            Map<String, TypeAttribute> before = new LinkedHashMap<>();
-            t.attributes().forEach(a -> before.put(a.name(), a));
-            Map<String, TypeAttribute> after = new LinkedHashMap<>();
-            g.attributes().forEach(a -> after.put(a.name(), a));
-            List<String> kept = new ArrayList<>(before.keySet());
-            kept.retainAll(after.keySet());
-            List<String> goldenPrefix = new ArrayList<>(after.keySet()).subList(0, Math.min(kept.size(), after.size()));
-            if (!kept.equals(goldenPrefix)) {
-                warnings.add("cannot reconcile " + c.key().display() + ": its attributes are in another order ("
-                        + before.keySet() + " -> " + after.keySet() + "); PostgreSQL cannot reorder them in place");
-                return;
-            }
-            String name = ddl.qualified(g.schema(), g.name());
-            List<String> actions = new ArrayList<>();
-            for (String a : before.keySet()) {
-                if (!after.containsKey(a)) {
-                    actions.add("DROP ATTRIBUTE " + PgDdl.ident(a));
-                }
-            }
-            for (String a : kept) {
-                TypeAttribute x = before.get(a);
-                TypeAttribute y = after.get(a);
-                if (!x.equals(y)) {
-                    actions.add("ALTER ATTRIBUTE " + PgDdl.ident(a) + " TYPE " + y.type()
-                            + (y.collation() == null ? "" : " COLLATE " + PgDdl.collation(y.collation())));
-                }
-            }
-            for (String a : after.keySet()) {
-                if (!before.containsKey(a)) {
-                    actions.add("ADD ATTRIBUTE " + ddl.attribute(after.get(a)));
-                }
-            }
-            if (!actions.isEmpty()) {
-                add(Phase.TYPES, "ALTER TYPE " + name + " " + String.join(", ", actions), "composite type attributes differ");
             }
         }
 
@@ -1002,29 +313,24 @@ final class PostgresPlanner {
                         Sequence s = (Sequence) c.after();
                         add(Phase.SEQUENCES, ddl.createSequence(s), "missing sequence");
                         if (s.ownedBy() != null) {
-                            add(Phase.SEQUENCE_OWNERS, "ALTER SEQUENCE " + ddl.qualified(s.schema(), s.name())
-                                    + " OWNED BY " + ddl.ownedBy(s), "sequence belongs to its column");
+                            add(Phase.SEQUENCE_OWNERS, ddl.alterSequenceOwner(s), "sequence belongs to its column");
                         }
                     }
                     case EXTRA -> {
                         Sequence s = (Sequence) c.before();
                         if (!ownerDropped(s)) {
-                            add(Phase.DROP_SEQUENCES, "DROP SEQUENCE " + ddl.qualified(s.schema(), s.name()),
-                                    "extra sequence");
+                            add(Phase.DROP_SEQUENCES, ddl.dropSequence(s), "extra sequence");
                         }
                     }
                     case CHANGED -> {
                         Sequence t = (Sequence) c.before();
                         Sequence g = (Sequence) c.after();
-                        String name = ddl.qualified(g.schema(), g.name());
-                        boolean options = c.fields().stream().map(FieldChange::field)
-                                .anyMatch(f -> !f.equals("ownedBy") && !f.equals("comment"));
+                        boolean options = !c.changesOnly(ModelField.SEQUENCE_OWNED_BY, ModelField.COMMENT);
                         if (options) {
-                            add(Phase.SEQUENCES, "ALTER SEQUENCE " + name + ddl.sequenceOptions(g),
-                                    "sequence options differ");
+                            add(Phase.SEQUENCES, ddl.alterSequenceOptions(g), "sequence options differ");
                         }
-                        if (c.changes("ownedBy")) {
-                            add(Phase.SEQUENCE_OWNERS, "ALTER SEQUENCE " + name + " OWNED BY " + ddl.ownedBy(g),
+                        if (c.changes(ModelField.SEQUENCE_OWNED_BY)) {
+                            add(Phase.SEQUENCE_OWNERS, ddl.alterSequenceOwner(g),
                                     "sequence owner differs (was " + (t.ownedBy() == null ? "none" : t.ownedBy()) + ")");
                         }
                     }
@@ -1065,7 +371,7 @@ final class PostgresPlanner {
                 Phase createPhase = c.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES;
                 switch (c.type()) {
                     case MISSING -> {
-                        add(createPhase, createRoutine((Routine) c.after()), "missing " + c.kind().label());
+                        add(createPhase, PgDdl.replaceRoutine((Routine) c.after()), "missing " + c.kind().label());
                         creates(c.key());
                     }
                     case EXTRA -> {
@@ -1074,17 +380,17 @@ final class PostgresPlanner {
                     }
                     case CHANGED -> {
                         Routine g = (Routine) c.after();
-                        if (commentOnly(c)) {
+                        if (PgRebuildSet.commentOnly(c)) {
                             break;
                         }
-                        if (routineRecreated(c.key())) {
+                        if (rebuild.routineRecreated(c.key())) {
                             add(Phase.DROP_ROUTINES_EARLY, ddl.dropRoutine((Routine) c.before()),
                                     "its arguments or result type differ, which CREATE OR REPLACE cannot change",
                                     Hazard.RECREATES_DEPENDENTS);
                             drops(c.key());
-                            add(createPhase, createRoutine(g), "re-created with golden's definition");
+                            add(createPhase, PgDdl.replaceRoutine(g), "re-created with golden's definition");
                         } else {
-                            add(createPhase, createRoutine(g), c.kind().label() + " definition differs");
+                            add(createPhase, PgDdl.replaceRoutine(g), c.kind().label() + " definition differs");
                         }
                         creates(c.key());
                     }
@@ -1103,7 +409,7 @@ final class PostgresPlanner {
         private void emitCatalogKinds() {
             PgKindDdl kinds = new PgKindDdl(ddl);
             for (Change c : changes.values()) {
-                if (c.type() == ChangeType.CHANGED && commentOnly(c)) {
+                if (c.type() == ChangeType.CHANGED && PgRebuildSet.commentOnly(c)) {
                     continue;
                 }
                 switch (c.kind()) {
@@ -1128,33 +434,28 @@ final class PostgresPlanner {
                 if (golden.get(key) instanceof ColumnStatistics g && !changes.containsKey(key)) {
                     setStatistics(g.schema(), g.table(), g.column(), g.target(), "statistics target as in golden");
                 } else if (golden.get(key) instanceof Rule r && !changes.containsKey(key)) {
-                    context = key.owner();
-                    add(Phase.TRIGGERS, r.definition(), "rule as in golden");
-                    context = null;
+                    addOn(key.owner(), Phase.TRIGGERS, r.definition(), "rule as in golden");
                 }
             }
         }
 
         /** Rules go with the triggers (after the views they may read); a changed one is replaced in place. */
         private void emitRule(Change c) {
-            context = c.key().owner();
+            ObjectKey table = c.key().owner();
             switch (c.type()) {
-                case MISSING -> add(Phase.TRIGGERS, ((Rule) c.after()).definition(), "missing rule");
+                case MISSING -> addOn(table, Phase.TRIGGERS, ((Rule) c.after()).definition(), "missing rule");
                 case EXTRA -> {
                     // a rule already in the dependents' drops (it blocked a change) is not dropped twice
                     if (!droppedRelations.contains(c.key().owner()) && !drop.contains(c.key())) {
-                        context = null;
-                        add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(c.key().name()) + " ON "
-                                + ddl.qualified(c.key().schema(), c.key().table()), "extra rule");
+                        add(Phase.DROP_TRIGGERS, ddl.dropRule(c.key().schema(), c.key().table(), c.key().name()),
+                                "extra rule");
                     }
                 }
                 case CHANGED -> {
-                    String def = ((Rule) c.after()).definition();
-                    add(Phase.TRIGGERS, def.regionMatches(true, 0, "CREATE RULE", 0, 11)
-                            ? "CREATE OR REPLACE RULE" + def.substring(11) : def, "rule definition differs (replaced in place)");
+                    addOn(table, Phase.TRIGGERS, PgDdl.replaceRule(((Rule) c.after()).definition()),
+                            "rule definition differs (replaced in place)");
                 }
             }
-            context = null;
         }
 
         /** Whether the column a statistics target is on goes away (an extra column). */
@@ -1166,11 +467,8 @@ final class PostgresPlanner {
         private void setStatistics(String schema, String table, String column, int value, String reason) {
             boolean view = golden.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null
                     || target.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, schema, table)) != null;
-            context = ObjectKey.of(ObjectKind.TABLE, schema, table);
-            add(Phase.TABLE_PROPERTIES, (view ? "ALTER MATERIALIZED VIEW " + ddl.qualified(schema, table)
-                    : ddl.alterTable(schema, table)) + " ALTER COLUMN " + PgDdl.ident(column) + " SET STATISTICS " + value,
-                    reason);
-            context = null;
+            addOn(ObjectKey.of(ObjectKind.TABLE, schema, table), Phase.TABLE_PROPERTIES,
+                    ddl.setStatistics(schema, table, view, column, value), reason);
         }
 
         /** Target objects the server records as using {@code key}. */
@@ -1225,9 +523,9 @@ final class PostgresPlanner {
                 case CHANGED -> {
                     TextSearchDictionary t = (TextSearchDictionary) c.before();
                     TextSearchDictionary g = (TextSearchDictionary) c.after();
-                    if (c.changes("template")) {
+                    if (c.changes(ModelField.DICTIONARY_TEMPLATE)) {
                         recreateOrWarn(c, kinds.dropDictionary(t), List.of(kinds.createDictionary(g)), "template");
-                    } else if (c.changes("options")) {
+                    } else if (c.changes(ModelField.DICTIONARY_OPTIONS)) {
                         add(Phase.TYPES, kinds.alterDictionaryOptions(t, g), "text search dictionary options differ");
                         creates(c.key());
                     }
@@ -1251,7 +549,7 @@ final class PostgresPlanner {
                 case CHANGED -> {
                     TextSearchConfiguration t = (TextSearchConfiguration) c.before();
                     TextSearchConfiguration g = (TextSearchConfiguration) c.after();
-                    if (c.changes("parser")) {
+                    if (c.changes(ModelField.CONFIGURATION_PARSER)) {
                         recreateOrWarn(c, kinds.dropConfiguration(t), kinds.createConfiguration(g), "parser");
                     } else {
                         for (String sql : kinds.alterConfigurationMappings(t, g)) {
@@ -1271,8 +569,7 @@ final class PostgresPlanner {
                     creates(c.key());
                 }
                 case EXTRA -> {
-                    add(Phase.DROP_ROUTINES, "DROP AGGREGATE " + kinds.aggregate((dev.driftd.schema.Aggregate) c.before()),
-                            "extra aggregate");
+                    add(Phase.DROP_ROUTINES, kinds.dropAggregate((dev.driftd.schema.Aggregate) c.before()), "extra aggregate");
                     drops(c.key());
                 }
                 case CHANGED -> {
@@ -1295,20 +592,10 @@ final class PostgresPlanner {
                         Hazard.RECREATES_DEPENDENTS);
                 drops(key);
                 if (golden.get(key) instanceof Routine g) {
-                    add(key.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES, createRoutine(g), reason);
+                    add(key.kind() == ObjectKind.FUNCTION ? Phase.FUNCTIONS : Phase.PROCEDURES, PgDdl.replaceRoutine(g), reason);
                     creates(key);
                 }
             }
-        }
-
-        private String createRoutine(Routine r) {
-            String def = PgDdl.stripTerminator(r.definition());
-            if (def.regionMatches(true, 0, "CREATE FUNCTION", 0, 15)) {
-                def = "CREATE OR REPLACE FUNCTION" + def.substring(15);
-            } else if (def.regionMatches(true, 0, "CREATE PROCEDURE", 0, 16)) {
-                def = "CREATE OR REPLACE PROCEDURE" + def.substring(16);
-            }
-            return def;
         }
 
         /** Drops of dependents (target objects) before the changes they block. */
@@ -1336,8 +623,7 @@ final class PostgresPlanner {
                 } else if (o instanceof Index ix) {
                     add(Phase.DROP_INDEXES, ddl.dropIndex(ix), reason, Hazard.INDEX_DROPPED);
                 } else if (o instanceof Rule r) {
-                    add(Phase.DROP_TRIGGERS, "DROP RULE " + PgDdl.ident(r.name()) + " ON " + ddl.qualified(r.schema(),
-                            r.table()), reason);
+                    add(Phase.DROP_TRIGGERS, ddl.dropRule(r.schema(), r.table(), r.name()), reason);
                 } else {
                     throw new IllegalStateException("not a dependent kind: " + key);
                 }
@@ -1393,521 +679,6 @@ final class PostgresPlanner {
             return "missing " + key.kind().label();
         }
 
-        private void emitTables() {
-            // extra tables: partitions go with their parent, children before parents, referencing before referenced
-            List<Table> extra = new ArrayList<>();
-            for (ObjectKey key : droppedRelations) {
-                if (key.kind() == ObjectKind.TABLE && target.get(key) instanceof Table t) {
-                    if (t.partitionOf() != null && droppedRelations.contains(t.partitionOf().key())) {
-                        continue;
-                    }
-                    extra.add(t);
-                }
-            }
-            List<Table> dropOrder = PgOrder.dependentsFirst(extra, this::tableNeeds);
-            dropCycleForeignKeys(dropOrder);
-            for (Table t : dropOrder) {
-                String reason = recreateTables.contains(t.key())
-                        ? "its kind or partition key differs, which cannot be altered: dropped and created again"
-                        : "extra table";
-                addDestructive(Phase.DROP_TABLES, "DROP TABLE " + ddl.qualified(t.schema(), t.name()), reason,
-                        Hazard.ACCESS_EXCLUSIVE_LOCK);
-                drops(t.key());
-            }
-            List<Table> created = new ArrayList<>();
-            for (ObjectKey key : createTables) {
-                created.add((Table) golden.get(key));
-            }
-            for (Table t : PgOrder.dependenciesFirst(created, this::tableNeeds)) {
-                List<Column> columns = golden.columnsOf(t.schema(), t.name());
-                String reason = recreateTables.contains(t.key()) ? "table created again with golden's shape" : "missing table";
-                Phase phase = t.partitionOf() != null ? Phase.PARTITIONS : Phase.TABLES;
-                if (recreateTables.contains(t.key())) {
-                    addDestructive(phase, ddl.createTable(t, columns), reason);
-                } else {
-                    add(phase, ddl.createTable(t, columns), reason);
-                }
-                creates(t.key());
-                if (t.partitionOf() == null) {
-                    notValidNotNulls(columns);
-                }
-                if (t.partitionOf() != null) {
-                    // columns of a partition come from its parent; only local differences are altered
-                    for (Column col : columns) {
-                        Column parentCol = (Column) golden.get(ObjectKey.part(ObjectKind.COLUMN,
-                                t.partitionOf().schema(), t.partitionOf().name(), col.name()));
-                        if (parentCol != null && !Objects.equals(parentCol.defaultExpression(), col.defaultExpression())) {
-                            add(Phase.COLUMNS, alterColumn(col) + (col.defaultExpression() == null ? " DROP DEFAULT"
-                                    : " SET DEFAULT " + col.defaultExpression()), "partition's own column default");
-                        }
-                    }
-                }
-                context = t.key();
-                tableSecurity(t, null);
-                context = null;
-            }
-            for (Change c : changes.values()) {
-                if (c.kind() == ObjectKind.TABLE && c.type() == ChangeType.CHANGED && !recreateTables.contains(c.key())) {
-                    alterTable(c);
-                }
-            }
-        }
-
-        /**
-         * Tables that reference each other (hive's WM_POOL and WM_RESOURCEPLAN) have no order in
-         * which each drop finds no foreign key pointing at its table: a foreign key of a table
-         * dropped later that references one dropped earlier is dropped first, on its own.
-         */
-        private void dropCycleForeignKeys(List<Table> dropOrder) {
-            Map<ObjectKey, Integer> position = new HashMap<>();
-            for (int i = 0; i < dropOrder.size(); i++) {
-                position.put(dropOrder.get(i).key(), i);
-            }
-            for (int i = 0; i < dropOrder.size(); i++) {
-                Table t = dropOrder.get(i);
-                for (SchemaObject part : target.partsOf(t.schema(), t.name())) {
-                    if (part instanceof ForeignKey fk && !drop.contains(fk.key())) {
-                        Integer referenced = position.get(fk.references().key());
-                        if (referenced != null && referenced < i) {
-                            add(Phase.DROP_FOREIGN_KEYS, ddl.dropConstraint(fk.schema(), fk.table(), fk.name()),
-                                    "foreign key of extra table " + t.key().display() + " to "
-                                            + fk.references().key().display() + ", dropped earlier: the tables reference each other");
-                        }
-                    }
-                }
-            }
-        }
-
-        /** a needs b: b is a's parent (partition or inheritance) or a references b by a foreign key. */
-        private boolean tableNeeds(Table a, Table b) {
-            if (a.partitionOf() != null && a.partitionOf().key().equals(b.key())) {
-                return true;
-            }
-            if (a.inherits().stream().anyMatch(r -> r.key().equals(b.key()))) {
-                return true;
-            }
-            Snapshot side = golden.contains(a.key()) && createTables.contains(a.key()) ? golden : target;
-            for (SchemaObject part : side.partsOf(a.schema(), a.name())) {
-                if (part instanceof ForeignKey fk && fk.references().key().equals(b.key())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private void tableSecurity(Table g, Table t) {
-            String name = ddl.qualified(g.schema(), g.name());
-            if (g.rowSecurity() != (t != null && t.rowSecurity())) {
-                add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + (g.rowSecurity() ? " ENABLE" : " DISABLE")
-                        + " ROW LEVEL SECURITY", "row-level security " + (g.rowSecurity() ? "enabled" : "disabled") + " in golden");
-            }
-            if (g.forceRowSecurity() != (t != null && t.forceRowSecurity())) {
-                add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + (g.forceRowSecurity() ? " FORCE" : " NO FORCE")
-                        + " ROW LEVEL SECURITY", "row-level security " + (g.forceRowSecurity() ? "forced" : "not forced")
-                        + " in golden");
-            }
-        }
-
-        private void alterTable(Change c) {
-            Table t = (Table) c.before();
-            Table g = (Table) c.after();
-            String name = ddl.qualified(g.schema(), g.name());
-            tableSecurity(g, t);
-            if (c.changes("options")) {
-                if (PgDdl.isUnlogged(t) != PgDdl.isUnlogged(g)) {
-                    add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + (PgDdl.isUnlogged(g) ? " SET UNLOGGED" : " SET LOGGED"),
-                            "table persistence differs", Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
-                }
-                Map<String, String> before = PgDdl.storageParameters(t.options());
-                Map<String, String> after = PgDdl.storageParameters(g.options());
-                Map<String, String> set = new TreeMap<>();
-                after.forEach((k, v) -> {
-                    if (!v.equals(before.get(k))) {
-                        set.put(k, v);
-                    }
-                });
-                List<String> reset = before.keySet().stream().filter(k -> !after.containsKey(k)).sorted().toList();
-                if (!set.isEmpty()) {
-                    add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + " SET (" + PgDdl.withList(set) + ")",
-                            "storage parameters differ");
-                }
-                if (!reset.isEmpty()) {
-                    add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + " RESET (" + String.join(", ", reset) + ")",
-                            "storage parameters differ");
-                }
-                Map<String, String> otherBefore = new TreeMap<>(t.options());
-                Map<String, String> otherAfter = new TreeMap<>(g.options());
-                if (!Objects.equals(t.options().get("access_method"), g.options().get("access_method"))) {
-                    add(Phase.TABLE_PROPERTIES, "ALTER TABLE " + name + " SET ACCESS METHOD "
-                            + PgDdl.ident(g.options().getOrDefault("access_method", "heap")), "table access method differs",
-                            Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
-                }
-                Set<String> handledOptions = Set.of("persistence", "access_method");
-                otherBefore.keySet().removeIf(k -> k.startsWith("with.") || handledOptions.contains(k));
-                otherAfter.keySet().removeIf(k -> k.startsWith("with.") || handledOptions.contains(k));
-                if (!otherBefore.equals(otherAfter)) {
-                    warnings.add("cannot reconcile the options of " + c.key().display() + ": " + otherBefore + " -> " + otherAfter);
-                }
-            }
-            if (c.changes("partitionOf") || c.changes("partitionBound")) {
-                if (t.partitionOf() != null) {
-                    add(Phase.PARTITIONS, "ALTER TABLE " + ddl.table(t.partitionOf()) + " DETACH PARTITION " + name,
-                            "partition bound or parent differs", Hazard.ACCESS_EXCLUSIVE_LOCK);
-                    if (g.partitionOf() == null && serverMajor >= 18) {
-                        // a detached partition keeps the NOT NULL constraint names its parent gave it
-                        for (Column col : golden.columnsOf(g.schema(), g.name())) {
-                            if (!col.nullable()) {
-                                add(Phase.PARTITIONS, ddl.renameNotNullTo(col),
-                                        "NOT NULL constraint of the detached partition named as golden names it");
-                            }
-                        }
-                    }
-                }
-                if (g.partitionOf() != null) {
-                    add(Phase.PARTITIONS, "ALTER TABLE " + ddl.table(g.partitionOf()) + " ATTACH PARTITION " + name + " "
-                            + PgDdl.partitionBound(g.partitionBound()), "table is a partition in golden",
-                            Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK);
-                }
-            }
-            if (c.changes("inherits")) {
-                for (TableRef r : t.inherits()) {
-                    if (!g.inherits().contains(r)) {
-                        add(Phase.PARTITIONS, "ALTER TABLE " + name + " NO INHERIT " + ddl.table(r), "inheritance differs");
-                    }
-                }
-                for (TableRef r : g.inherits()) {
-                    if (!t.inherits().contains(r)) {
-                        add(Phase.PARTITIONS, "ALTER TABLE " + name + " INHERIT " + ddl.table(r), "inheritance differs",
-                                Hazard.ACCESS_EXCLUSIVE_LOCK);
-                    }
-                }
-            }
-            unhandled(c, "options", "partitionOf", "partitionBound", "inherits", "rowSecurity", "forceRowSecurity",
-                    "comment", "columnOrder");
-        }
-
-        private String alterColumn(Column c) {
-            return "ALTER TABLE " + ddl.qualified(c.schema(), c.table()) + " ALTER COLUMN " + PgDdl.ident(c.name());
-        }
-
-        private void emitColumns() {
-            for (ObjectKey key : resetDefaults) {
-                Column t = (Column) target.get(key);
-                add(Phase.DROP_DEFAULTS, alterColumn(t) + " DROP DEFAULT",
-                        "default calls a routine that is re-created; set again below");
-                Column g = (Column) golden.get(key);
-                Change c = changes.get(key);
-                boolean handled = c != null && c.type() == ChangeType.CHANGED && c.changes("defaultExpression");
-                if (g != null && g.defaultExpression() != null && !handled && !recreateTables.contains(key.owner())) {
-                    add(Phase.COLUMNS, alterColumn(g) + " SET DEFAULT " + g.defaultExpression(), "default set again");
-                }
-            }
-            Set<ObjectKey> handledEnumColumns = new TreeSet<>();
-            for (Change c : changes.values()) {
-                if (c.kind() != ObjectKind.COLUMN || recreateTables.contains(c.key().owner())) {
-                    continue;
-                }
-                if (c.type() == ChangeType.EXTRA && droppedRelations.contains(c.key().owner())
-                        || c.type() == ChangeType.MISSING && createTables.contains(c.key().owner())) {
-                    // a relation that changes kind under one name (a table becomes a view, or back): the
-                    // diff lists its columns, but they go with DROP TABLE and come with CREATE TABLE
-                    continue;
-                }
-                if (c.type() != ChangeType.CHANGED && parentHasSameChange(c)) {
-                    continue; // ADD / DROP COLUMN on the parent recurses to its partitions and children
-                }
-                switch (c.type()) {
-                    case MISSING -> {
-                        Column g = (Column) c.after();
-                        add(Phase.COLUMNS, "ALTER TABLE " + ddl.qualified(g.schema(), g.table()) + " ADD COLUMN "
-                                        + ddl.columnDefinition(g), "missing column",
-                                addColumnHazards(g));
-                        notValidNotNulls(List.of(g));
-                    }
-                    case EXTRA -> {
-                        Column t = (Column) c.before();
-                        boolean keptByChildren = keptByEveryInheritingChild(t);
-                        addDestructive(Phase.COLUMNS, "ALTER TABLE " + (keptByChildren ? "ONLY " : "")
-                                        + ddl.qualified(t.schema(), t.table()) + " DROP COLUMN " + PgDdl.ident(t.name()),
-                                keptByChildren ? "extra column (kept, as golden has it, on the tables inheriting it)"
-                                        : "extra column", Hazard.ACCESS_EXCLUSIVE_LOCK);
-                    }
-                    case CHANGED -> {
-                        alterColumn(c);
-                        handledEnumColumns.add(c.key());
-                    }
-                }
-            }
-            for (ObjectKey key : enumColumns) {
-                if (handledEnumColumns.contains(key) || recreateTables.contains(key.owner())) {
-                    continue;
-                }
-                Column t = (Column) target.get(key);
-                Column g = golden.get(key) instanceof Column gc ? gc : t;
-                changeType(t, g, "its enum type is re-created");
-            }
-        }
-
-        private Hazard[] addColumnHazards(Column g) {
-            if (g.generated() != null || g.identity() != null) {
-                return new Hazard[]{Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK};
-            }
-            if (!g.nullable() && g.defaultExpression() == null) {
-                return new Hazard[]{Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK};
-            }
-            return new Hazard[]{Hazard.ACCESS_EXCLUSIVE_LOCK};
-        }
-
-        private void alterColumn(Change c) {
-            Column t = (Column) c.before();
-            Column g = (Column) c.after();
-            String table = ddl.qualified(g.schema(), g.table());
-            if (readdColumns.contains(c.key())) {
-                boolean hadData = t.generated() == null;
-                String what = t.generated() != null && g.generated() != null
-                        && !Objects.equals(t.generatedKind(), g.generatedKind())
-                        ? "generated column is " + t.generatedKind() + ", golden's is " + g.generatedKind()
-                        : "generated expression differs (" + (t.generated() == null ? "plain column" : t.generated())
-                        + " -> " + (g.generated() == null ? "plain column" : g.generated()) + ")";
-                String why = what + "; PostgreSQL " + (serverMajor > 0 ? serverMajor + " " : "")
-                        + "cannot change it in place, so the column is dropped and added again"
-                        + (hadData ? ", losing its values" : "");
-                addDestructive(Phase.COLUMNS, "ALTER TABLE " + table + " DROP COLUMN " + PgDdl.ident(t.name()), why,
-                        Hazard.ACCESS_EXCLUSIVE_LOCK);
-                addDestructive(Phase.COLUMNS, "ALTER TABLE " + table + " ADD COLUMN " + ddl.columnDefinition(g),
-                        "column added again with golden's definition", Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
-                notValidNotNulls(List.of(g));
-                if (g.comment() != null) {
-                    add(Phase.COMMENTS, PgDdl.comment("COLUMN " + table + "." + PgDdl.ident(g.name()), g.comment()),
-                            "comment of the re-added column");
-                }
-                return;
-            }
-            String col = alterColumn(g);
-            boolean partitionChild = inheritedColumn(t);
-            if (c.changes("generated") && t.generated() != null && g.generated() == null) {
-                add(Phase.COLUMNS, col + " DROP EXPRESSION", "column is not generated in golden (values are kept)");
-            } else if (c.changes("generated")) {
-                add(Phase.COLUMNS, col + " SET EXPRESSION AS (" + g.generated() + ")", "generated expression differs",
-                        Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK);
-            }
-            if (t.identity() != null && g.identity() == null) {
-                // early, before missing sequences are created: a serial's sequence usually takes the
-                // name the identity's sequence frees here
-                add(Phase.DROP_DEFAULTS, col + " DROP IDENTITY", "column is not an identity in golden");
-            } else if (t.identity() != null && !t.identity().equals(g.identity())) {
-                if (!PgIdentity.kind(t.identity()).equals(PgIdentity.kind(g.identity()))) {
-                    add(Phase.COLUMNS, col + " SET GENERATED " + PgIdentity.kind(g.identity()), "identity kind differs");
-                }
-                if (!PgIdentity.options(t.identity()).equals(PgIdentity.options(g.identity()))) {
-                    boolean restart = PgIdentity.narrows(t.identity(), g.identity(), g.type());
-                    add(Phase.COLUMNS, col + " " + PgIdentity.setOptions(g.identity(), g.type()) + (restart ? " RESTART" : ""),
-                            restart ? "identity sequence options differ (its range narrows: the sequence restarts)"
-                                    : "identity sequence options differ");
-                }
-            }
-            boolean typeChanged = c.changes("type") || c.changes("collation") || enumColumns.contains(c.key());
-            if (typeChanged && !partitionChild) {
-                changeType(t, g, enumColumns.contains(c.key()) && t.type().equals(g.type()) ? "its enum type is re-created"
-                        : "type differs (" + t.type() + " -> " + g.type() + ")");
-            } else if (typeChanged && !parentChanges(t, "type")) {
-                warnings.add("cannot reconcile " + c.key().display() + ": it is inherited, and its type follows its parent's");
-            } else if (c.changes("defaultExpression") && g.identity() == null) {
-                add(Phase.COLUMNS, col + (g.defaultExpression() == null ? " DROP DEFAULT" : " SET DEFAULT " + g.defaultExpression()),
-                        "default differs");
-            } else if (c.changes("defaultExpression") && t.defaultExpression() != null) {
-                add(Phase.COLUMNS, col + " DROP DEFAULT", "an identity column has no default");
-            }
-            if (c.changes("nullable") && !(partitionChild && parentChanges(t, "nullable"))) {
-                if (g.nullable()) {
-                    add(Phase.COLUMNS, col + " DROP NOT NULL", "column is nullable in golden");
-                } else if (g.hasNotNullConstraintDetails()) {
-                    add(Phase.COLUMNS, ddl.addNotNull(g), "column is NOT NULL in golden, by a constraint of its own",
-                            g.notNullNotValid() ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE_LOCK}
-                                    : new Hazard[]{Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK});
-                } else {
-                    add(Phase.COLUMNS, col + " SET NOT NULL", "column is NOT NULL in golden",
-                            Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK);
-                }
-            } else if (!g.nullable() && !t.nullable() && (c.changes("notNullName") || c.changes("notNullNotValid")
-                    || c.changes("notNullNoInherit"))) {
-                alterNotNull(t, g);
-            }
-            if (t.identity() == null && g.identity() != null) {
-                // after extra sequences are gone, so the identity sequence gets the name golden's has
-                add(Phase.IDENTITIES, col + " ADD " + PgIdentity.generated(g.identity()), "column is an identity in golden");
-            }
-            unhandled(c, "type", "collation", "generated", "generatedKind", "identity", "defaultExpression", "nullable",
-                    "comment", "notNullName", "notNullNotValid", "notNullNoInherit");
-        }
-
-        /** Whether a table constraint of the target's schema has this name (constraint names are per schema). */
-        private boolean constraintNamed(String schema, String name) {
-            for (SchemaObject o : target.objects()) {
-                if (o.key().name().equals(name) && Objects.equals(o.key().schema(), schema)
-                        && switch (o.key().kind()) {
-                            case PRIMARY_KEY, UNIQUE_CONSTRAINT, CHECK_CONSTRAINT, EXCLUSION_CONSTRAINT, FOREIGN_KEY -> true;
-                            default -> false;
-                        }) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Golden's NOT VALID NOT NULLs of new columns: a column definition cannot say NOT VALID. */
-        private void notValidNotNulls(List<Column> columns) {
-            for (Column g : columns) {
-                if (!g.nullable() && g.notNullNotValid()) {
-                    add(Phase.COLUMNS, ddl.addNotNull(g), "column is NOT NULL in golden by a NOT VALID constraint");
-                }
-            }
-        }
-
-        /**
-         * Both NOT NULL, by constraints that differ (PostgreSQL 18): renamed, NO INHERIT switched,
-         * validated in place. Only a validated one that golden has NOT VALID is dropped and added
-         * again, NOT VALID, as no statement un-validates a constraint.
-         */
-        private void alterNotNull(Column t, Column g) {
-            String table = ddl.qualified(g.schema(), g.table());
-            if (!t.notNullNotValid() && g.notNullNotValid()) {
-                add(Phase.COLUMNS, alterColumn(g) + " DROP NOT NULL", "NOT NULL is NOT VALID in golden: dropped, "
-                        + "added again NOT VALID");
-                add(Phase.COLUMNS, ddl.addNotNull(g), "NOT NULL constraint as golden has it (NOT VALID)",
-                        Hazard.ACCESS_EXCLUSIVE_LOCK);
-                return;
-            }
-            String from = PgDdl.notNullConstraintName(t);
-            String to = PgDdl.notNullConstraintName(g);
-            if (!from.equals(to) && t.notNullName() == null && constraintNamed(t.schema(), from)) {
-                // the server numbered the target's name (…_not_null1) because another constraint holds
-                // this one: renaming by it would rename that other constraint
-                warnings.add("cannot reconcile " + t.key().display() + ": its NOT NULL constraint has a numbered "
-                        + "default name (" + from + " is another constraint's); rename it to " + to + " by hand");
-                return;
-            }
-            if (!from.equals(to)) {
-                add(Phase.COLUMNS, "ALTER TABLE " + table + " RENAME CONSTRAINT " + PgDdl.ident(from) + " TO "
-                        + PgDdl.ident(to), "NOT NULL constraint is named " + to + " in golden");
-            }
-            if (t.notNullNoInherit() != g.notNullNoInherit()) {
-                add(Phase.COLUMNS, "ALTER TABLE " + table + " ALTER CONSTRAINT " + PgDdl.ident(to)
-                                + (g.notNullNoInherit() ? " NO INHERIT" : " INHERIT"),
-                        g.notNullNoInherit() ? "NOT NULL is NO INHERIT in golden" : "NOT NULL is inherited in golden");
-            }
-            if (t.notNullNotValid() && !g.notNullNotValid()) {
-                add(Phase.COLUMNS, "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + PgDdl.ident(to),
-                        "NOT NULL is NOT VALID, golden's is validated: existing rows are checked", Hazard.VALIDATES_ROWS);
-            }
-        }
-
-        /** Type change with the default moved out of the way (USING does not convert defaults). */
-        private void changeType(Column t, Column g, String why) {
-            String col = alterColumn(g);
-            boolean viaText = enumColumns.contains(t.key()) || PgEnumCasts.isEnum(target, t.type());
-            if (t.defaultExpression() != null && t.identity() == null && !resetDefaults.contains(t.key())) {
-                add(Phase.COLUMNS, col + " DROP DEFAULT", "default dropped for the type change, set again after it");
-            }
-            String using = PgDdl.ident(g.name()) + (viaText ? "::text" : "") + "::" + g.type();
-            boolean cheap = !viaText && cheapTypeChange(t.type(), g.type()) && Objects.equals(t.collation(), g.collation());
-            add(Phase.COLUMNS, col + " TYPE " + g.type()
-                            + (g.collation() == null ? "" : " COLLATE " + PgDdl.collation(g.collation()))
-                            + " USING " + using, why + (viaText ? "; fails if a row holds a label golden lacks" : ""),
-                    cheap ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE_LOCK}
-                            : new Hazard[]{Hazard.REWRITES_TABLE, Hazard.ACCESS_EXCLUSIVE_LOCK});
-            if (g.defaultExpression() != null && g.identity() == null) {
-                add(Phase.COLUMNS, col + " SET DEFAULT " + g.defaultExpression(), "default of the retyped column");
-            }
-        }
-
-        /** Whether the same column is added to (or dropped from) a parent of this column's table in this plan. */
-        /**
-         * Whether golden keeps, unchanged, a column dropped from a parent on every table that inherits it
-         * through INHERITS (not partitions, which cannot keep a column their parent lacks): then
-         * {@code ALTER TABLE ONLY parent DROP COLUMN} leaves it on them as their own column; a plain
-         * DROP COLUMN would drop it from them too and nothing would add it back (the diff sees no change
-         * on them). False when no such child has it.
-         */
-        private boolean keptByEveryInheritingChild(Column parentColumn) {
-            boolean any = false;
-            for (Table child : target.all(Table.class)) {
-                if (child.partitionOf() != null || child.inherits().stream().noneMatch(
-                        r -> r.schema().equals(parentColumn.schema()) && r.name().equals(parentColumn.table()))) {
-                    continue;
-                }
-                ObjectKey key = ObjectKey.part(ObjectKind.COLUMN, child.schema(), child.name(), parentColumn.name());
-                if (!target.contains(key)) {
-                    continue;
-                }
-                if (!golden.contains(key) || changes.containsKey(key)) {
-                    return false;
-                }
-                any = true;
-            }
-            return any;
-        }
-
-        private boolean parentHasSameChange(Change c) {
-            List<TableRef> parents = new ArrayList<>();
-            for (Snapshot side : List.of(target, golden)) {
-                if (side.get(c.key().owner()) instanceof Table t) {
-                    parents.addAll(t.inherits());
-                    if (t.partitionOf() != null) {
-                        parents.add(t.partitionOf());
-                    }
-                }
-            }
-            for (TableRef p : parents) {
-                Change pc = changes.get(ObjectKey.part(ObjectKind.COLUMN, p.schema(), p.name(), c.key().name()));
-                if (pc != null && pc.type() == c.type()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether a parent (partitioned or inherited) table's same column changes {@code field} too. */
-        private boolean parentChanges(Column c, String field) {
-            for (TableRef p : parents(c)) {
-                Change pc = changes.get(ObjectKey.part(ObjectKind.COLUMN, p.schema(), p.name(), c.name()));
-                if (pc != null && pc.changes(field)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private List<TableRef> parents(Column c) {
-            Table t = target.get(c.key().owner()) instanceof Table tt ? tt : null;
-            List<TableRef> parents = new ArrayList<>();
-            if (t != null) {
-                parents.addAll(t.inherits());
-                if (t.partitionOf() != null) {
-                    parents.add(t.partitionOf());
-                }
-            }
-            return parents;
-        }
-
-        /** A partition's or inheritance child's column that its parent also has: the parent's change covers it. */
-        private boolean inheritedColumn(Column c) {
-            Table t = target.get(c.key().owner()) instanceof Table tt ? tt : null;
-            if (t == null) {
-                return false;
-            }
-            List<TableRef> parents = new ArrayList<>(t.inherits());
-            if (t.partitionOf() != null) {
-                parents.add(t.partitionOf());
-            }
-            for (TableRef p : parents) {
-                if (target.contains(ObjectKey.part(ObjectKind.COLUMN, p.schema(), p.name(), c.name()))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         private void emitConstraintsAndIndexes() {
             for (ObjectKey key : create) {
                 SchemaObject o = golden.get(key);
@@ -1915,33 +686,32 @@ final class PostgresPlanner {
                     continue;
                 }
                 String reason = reasonForCreate(key);
-                context = key.table().isEmpty() ? null : key.owner();
+                ObjectKey table = key.table().isEmpty() ? null : key.owner();
                 boolean newTable = !key.table().isEmpty() && createTables.contains(key.owner());
                 Hazard[] build = newTable ? new Hazard[0]
                         : new Hazard[]{Hazard.INDEX_BUILD, Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK};
                 if (o instanceof PrimaryKey pk) {
-                    add(Phase.CONSTRAINTS, ddl.addPrimaryKey(pk), reason, build);
+                    addOn(table, Phase.CONSTRAINTS, ddl.addPrimaryKey(pk), reason, build);
                 } else if (o instanceof UniqueConstraint u) {
-                    add(Phase.CONSTRAINTS, ddl.addUnique(u), reason, build);
+                    addOn(table, Phase.CONSTRAINTS, ddl.addUnique(u), reason, build);
                 } else if (o instanceof ExclusionConstraint x) {
-                    add(Phase.CONSTRAINTS, ddl.addExclusion(x), reason, build);
+                    addOn(table, Phase.CONSTRAINTS, ddl.addExclusion(x), reason, build);
                 } else if (o instanceof CheckConstraint ck) {
                     // golden's NOT VALID is kept: its existing rows were never checked, the target's are not either
-                    add(Phase.CONSTRAINTS, ddl.addCheck(ck, ck.notValid()), reason, newTable ? new Hazard[0]
+                    addOn(table, Phase.CONSTRAINTS, ddl.addCheck(ck, ck.notValid()), reason, newTable ? new Hazard[0]
                             : ck.notValid() ? new Hazard[]{Hazard.ACCESS_EXCLUSIVE_LOCK}
                             : new Hazard[]{Hazard.VALIDATES_ROWS, Hazard.ACCESS_EXCLUSIVE_LOCK});
                 } else if (o instanceof Index ix) {
                     boolean onView = golden.get(ObjectKey.of(ObjectKind.MATERIALIZED_VIEW, ix.schema(), ix.table())) != null;
-                    add(onView ? Phase.VIEW_INDEXES : Phase.INDEXES, ddl.createIndex(ix), reason,
+                    addOn(table, onView ? Phase.VIEW_INDEXES : Phase.INDEXES, ddl.createIndex(ix), reason,
                             newTable ? new Hazard[0] : new Hazard[]{Hazard.INDEX_BUILD});
                 } else if (o instanceof ForeignKey fk) {
                     addForeignKey(fk, reason, newTable);
                 }
-                context = null;
             }
             for (ObjectKey key : validate) {
                 add(key.kind() == ObjectKind.FOREIGN_KEY ? Phase.FOREIGN_KEYS : Phase.CONSTRAINTS,
-                        ddl.alterTable(key.schema(), key.table()) + " VALIDATE CONSTRAINT " + PgDdl.ident(key.name()),
+                        ddl.validateConstraint(key.schema(), key.table(), key.name()),
                         "constraint is NOT VALID, golden's is validated: existing rows are checked",
                         Hazard.VALIDATES_ROWS);
             }
@@ -1952,25 +722,26 @@ final class PostgresPlanner {
          * checked under a weaker lock); partitioned tables do not allow NOT VALID.
          */
         private void addForeignKey(ForeignKey fk, String reason, boolean newTable) {
-            Table owner = golden.get(fk.key().owner()) instanceof Table t ? t : null;
+            ObjectKey table = fk.key().owner();
+            Table owner = golden.get(table) instanceof Table t ? t : null;
             boolean partitioned = owner != null && (owner.partitionKey() != null || owner.partitionOf() != null);
             if (fk.notEnforced()) {
                 // PostgreSQL 18's NOT ENFORCED: no row is ever checked, so nothing to validate
-                add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason);
+                addOn(table, Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason);
                 return;
             }
             if (fk.notValid()) {
                 // golden's NOT VALID is kept: existing rows are not checked, as golden's never were
-                add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason);
+                addOn(table, Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason);
                 return;
             }
             if (newTable || partitioned) {
-                add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason,
+                addOn(table, Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, false), reason,
                         newTable ? new Hazard[0] : new Hazard[]{Hazard.VALIDATES_ROWS});
                 return;
             }
-            add(Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason + " (not validated yet)");
-            add(Phase.FOREIGN_KEYS, ddl.alterTable(fk.schema(), fk.table()) + " VALIDATE CONSTRAINT " + PgDdl.ident(fk.name()),
+            addOn(table, Phase.FOREIGN_KEYS, ddl.addForeignKey(fk, true), reason + " (not validated yet)");
+            addOn(table, Phase.FOREIGN_KEYS, ddl.validateConstraint(fk.schema(), fk.table(), fk.name()),
                     "checks existing rows against the new foreign key", Hazard.VALIDATES_ROWS);
         }
 
@@ -1995,37 +766,22 @@ final class PostgresPlanner {
         private void emitTriggersAndPolicies() {
             for (ObjectKey key : create) {
                 SchemaObject o = golden.get(key);
-                context = key.table().isEmpty() ? null : key.owner();
+                ObjectKey table = key.table().isEmpty() ? null : key.owner();
                 if (o instanceof Trigger tr) {
-                    add(Phase.TRIGGERS, PgDdl.stripTerminator(tr.definition()), reasonForCreate(key));
-                    String enable = triggerEnableClause(tr.enabled());
-                    if (enable != null) {
-                        add(Phase.TRIGGERS, ddl.alterTable(tr.schema(), tr.table()) + " " + enable + " TRIGGER "
-                                + PgDdl.ident(tr.name()), "trigger firing state as in golden");
+                    addOn(table, Phase.TRIGGERS, PgDdl.stripTerminator(tr.definition()), reasonForCreate(key));
+                    String firing = ddl.triggerFiringState(tr);
+                    if (firing != null) {
+                        addOn(table, Phase.TRIGGERS, firing, "trigger firing state as in golden");
                     }
                 } else if (o instanceof Policy p) {
-                    add(Phase.POLICIES, ddl.createPolicy(p), reasonForCreate(key));
+                    addOn(table, Phase.POLICIES, ddl.createPolicy(p), reasonForCreate(key));
                 }
-                context = null;
             }
             for (Change c : changes.values()) {
                 if (c.kind() == ObjectKind.TRIGGER && c.type() == ChangeType.CHANGED && !create.contains(c.key())) {
-                    unhandled(c, "comment");
+                    unhandled(c, ModelField.COMMENT);
                 }
             }
-        }
-
-        /** The ALTER TABLE clause for a non-default trigger state, or null for the default (enabled on origin). */
-        private String triggerEnableClause(String enabled) {
-            if (enabled == null) {
-                return null;
-            }
-            return switch (enabled.toUpperCase(java.util.Locale.ROOT)) {
-                case "D", "DISABLED" -> "DISABLE";
-                case "R", "REPLICA" -> "ENABLE REPLICA";
-                case "A", "ALWAYS" -> "ENABLE ALWAYS";
-                default -> null;
-            };
         }
 
         /** Comments of created objects, and changed comments of objects altered in place. */
@@ -2049,20 +805,20 @@ final class PostgresPlanner {
             for (Change c : changes.values()) {
                 if (c.type() == ChangeType.MISSING && c.after() != null) {
                     comment(c.after(), done);
-                } else if (c.type() == ChangeType.CHANGED && c.changes("comment") && !done.contains(c.key())) {
+                } else if (c.type() == ChangeType.CHANGED && c.changes(ModelField.COMMENT) && !done.contains(c.key())) {
                     if (c.after() instanceof Column && readdColumns.contains(c.key())) {
                         continue;
                     }
-                    if (routineRecreated(c.key())) {
+                    if (rebuild.routineRecreated(c.key())) {
                         comment(c.after(), done);
                         continue;
                     }
-                    String target = commentTarget(c.after());
+                    String target = ddl.commentTarget(c.after());
                     if (target != null) {
                         add(Phase.COMMENTS, PgDdl.comment(target, c.after().comment()), "comment differs");
                         done.add(c.key());
                     }
-                } else if (c.type() == ChangeType.CHANGED && routineRecreated(c.key())) {
+                } else if (c.type() == ChangeType.CHANGED && rebuild.routineRecreated(c.key())) {
                     comment(c.after(), done);
                 }
             }
@@ -2072,65 +828,22 @@ final class PostgresPlanner {
             if (o.comment() == null || !done.add(o.key())) {
                 return;
             }
-            String target = commentTarget(o);
+            String target = ddl.commentTarget(o);
             if (target != null) {
-                context = o.key().table().isEmpty() ? o.key() : o.key().owner();
-                add(Phase.COMMENTS, PgDdl.comment(target, o.comment()), "comment as in golden");
-                context = null;
+                addOn(o.key().table().isEmpty() ? o.key() : o.key().owner(), Phase.COMMENTS,
+                        PgDdl.comment(target, o.comment()), "comment as in golden");
             }
         }
 
-        /** What COMMENT ON names for an object, or null for kinds that carry no comment here. */
-        private String commentTarget(SchemaObject o) {
-            if (o instanceof SchemaDef s) {
-                return "SCHEMA " + PgDdl.ident(ddl.schema(s.name()));
-            } else if (o instanceof Extension e) {
-                return "EXTENSION " + PgDdl.ident(e.name());
-            } else if (o instanceof EnumType e) {
-                return "TYPE " + ddl.qualified(e.schema(), e.name());
-            } else if (o instanceof CompositeType t) {
-                return "TYPE " + ddl.qualified(t.schema(), t.name());
-            } else if (o instanceof Domain d) {
-                return "DOMAIN " + ddl.qualified(d.schema(), d.name());
-            } else if (o instanceof Sequence s) {
-                return "SEQUENCE " + ddl.qualified(s.schema(), s.name());
-            } else if (o instanceof Table t) {
-                return "TABLE " + ddl.qualified(t.schema(), t.name());
-            } else if (o instanceof Column c) {
-                return "COLUMN " + ddl.qualified(c.schema(), c.table()) + "." + PgDdl.ident(c.name());
-            } else if (o instanceof PrimaryKey || o instanceof UniqueConstraint || o instanceof CheckConstraint
-                    || o instanceof ExclusionConstraint || o instanceof ForeignKey) {
-                ObjectKey k = o.key();
-                return "CONSTRAINT " + PgDdl.ident(k.name()) + " ON " + ddl.qualified(k.schema(), k.table());
-            } else if (o instanceof Index i) {
-                return "INDEX " + ddl.qualified(i.schema(), i.name());
-            } else if (o instanceof View v) {
-                return (v.materialized() ? "MATERIALIZED VIEW " : "VIEW ") + ddl.qualified(v.schema(), v.name());
-            } else if (o instanceof Routine r) {
-                return (r.procedure() ? "PROCEDURE " : "FUNCTION ") + ddl.routine(r);
-            } else if (o instanceof Trigger t) {
-                return "TRIGGER " + PgDdl.ident(t.name()) + " ON " + ddl.qualified(t.schema(), t.table());
-            } else if (o instanceof Policy p) {
-                return "POLICY " + PgDdl.ident(p.name()) + " ON " + ddl.qualified(p.schema(), p.table());
-            } else if (o instanceof Rule r) {
-                return "RULE " + PgDdl.ident(r.name()) + " ON " + ddl.qualified(r.schema(), r.table());
-            } else if (o instanceof dev.driftd.schema.Collation l) {
-                return "COLLATION " + ddl.qualified(l.schema(), l.name());
-            } else if (o instanceof TextSearchDictionary d) {
-                return "TEXT SEARCH DICTIONARY " + ddl.qualified(d.schema(), d.name());
-            } else if (o instanceof TextSearchConfiguration t) {
-                return "TEXT SEARCH CONFIGURATION " + ddl.qualified(t.schema(), t.name());
-            } else if (o instanceof dev.driftd.schema.Aggregate a) {
-                return "AGGREGATE " + new PgKindDdl(ddl).aggregate(a);
-            }
-            return null;
+        @Override
+        public void warn(String warning) {
+            warnings.add(warning);
         }
 
-        /** Fields of a change this planner has no statement for become warnings, never silence. */
-        private void unhandled(Change c, String... handled) {
-            Set<String> known = Set.of(handled);
+        @Override
+        public void unhandled(Change c, ModelField... handled) {
             for (FieldChange f : c.fields()) {
-                if (!known.contains(f.field())) {
+                if (Arrays.stream(handled).noneMatch(h -> h.in(f))) {
                     warnings.add("cannot reconcile " + c.key().display() + ": " + f);
                 }
             }
@@ -2227,11 +940,4 @@ final class PostgresPlanner {
         return i == small.size();
     }
 
-    private static String indexText(Index ix) {
-        StringBuilder sb = new StringBuilder();
-        for (IndexPart p : ix.parts()) {
-            sb.append(p.expression() == null ? "" : p.expression()).append(' ');
-        }
-        return sb.append(ix.predicate() == null ? "" : ix.predicate()).toString();
-    }
 }
