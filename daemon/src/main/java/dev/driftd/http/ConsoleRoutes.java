@@ -16,7 +16,6 @@ import dev.driftd.schema.Snapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The web console at {@code /ui/} (its static files) and the two API routes it needs beyond the
@@ -28,21 +27,19 @@ public final class ConsoleRoutes {
     static final int HISTORY_LIMIT = 200;
 
     private final FleetService fleets;
-    private final Supplier<Authenticator> auth;
     private final ConsoleFiles files = new ConsoleFiles("ui");
     private final ObjectDdl objects = new ObjectDdl(new Engine());
 
-    private ConsoleRoutes(FleetService fleets, Supplier<Authenticator> auth) {
+    private ConsoleRoutes(FleetService fleets) {
         this.fleets = fleets;
-        this.auth = auth;
     }
 
     /**
      * @param ui false ({@code server.ui: false}) leaves the console's files out ({@code /ui/} is a 404); the two
      *           API routes stay, they are part of the API
      */
-    public static void register(AdminApi api, FleetService fleets, Supplier<Authenticator> auth, boolean ui) {
-        ConsoleRoutes r = new ConsoleRoutes(fleets, auth);
+    public static void register(AdminApi api, FleetService fleets, boolean ui) {
+        ConsoleRoutes r = new ConsoleRoutes(fleets);
         if (ui) {
             api.addStaticRoute("/ui", r::index);
             api.addStaticRoute("/ui/{file}", r::file);
@@ -52,27 +49,24 @@ public final class ConsoleRoutes {
         api.addRoute("GET", "/api/v1/fleets/{fleet}/members/{member}/history", false, r::history);
     }
 
-    private CompletableFuture<ApiResponse> index(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> index(ApiRequest req, Map<String, String> p, Caller caller) {
         return done(files.get("index.html").orElseThrow(() -> ApiError.notFound("the console is not in this build")));
     }
 
-    private CompletableFuture<ApiResponse> file(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> file(ApiRequest req, Map<String, String> p, Caller caller) {
         String name = p.get("file");
         return done(files.get(name).orElseGet(() ->
-                ConsoleFiles.secured(ApiResponse.error(ApiError.notFound("no console file '" + name + "'")))));
+                ConsoleFiles.secured(ApiResponse.error(ApiError.notFound("no console file '" + name + "'"), req.path()))));
     }
 
-    private CompletableFuture<ApiResponse> whoami(ApiRequest req, Map<String, String> p) {
-        ApiToken t = auth.get().authenticate(req.authorization())
-                .orElseThrow(() -> new ApiError(401, "unauthorized", "unknown token"));
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("name", t.name());
-        n.put("role", t.role().label());
-        return done(ApiResponse.json(200, n));
+    private CompletableFuture<ApiResponse> whoami(ApiRequest req, Map<String, String> p, Caller caller) {
+        return done(ApiResponse.json(200, new WhoAmI(caller.name(), caller.role().label())));
     }
 
-    /** 404 for an unknown fleet or member, 409 when it or golden has no snapshot yet (as diff). */
-    private CompletableFuture<ApiResponse> objects(ApiRequest req, Map<String, String> p) {
+    record WhoAmI(String name, String role) {
+    }
+
+    private CompletableFuture<ApiResponse> objects(ApiRequest req, Map<String, String> p, Caller caller) {
         String fleet = p.get("fleet");
         String member = p.get("member");
         if (fleets.fleet(fleet).isEmpty()) {
@@ -116,7 +110,7 @@ public final class ConsoleRoutes {
      * The member's schemas over time and its periods of drift, newest {@value #HISTORY_LIMIT} of
      * each; 404 for an unknown fleet or member, 503 while the store cannot be read.
      */
-    private CompletableFuture<ApiResponse> history(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> history(ApiRequest req, Map<String, String> p, Caller caller) {
         String fleet = p.get("fleet");
         String member = p.get("member");
         FleetStatus f = fleets.fleet(fleet).orElseThrow(() -> ApiError.notFound("no fleet '" + fleet + "'"));

@@ -55,20 +55,24 @@ final class FleetJson {
         return n;
     }
 
-    /** Counts per state and drifting objects per severity summed over drifted members. */
+    /** Members per state, and drifting objects per severity summed over drifted members. */
+    record Summary(int members, int pending, int inSync, int drifted, int unreachable, Map<String, Integer> changes) {
+        static Summary of(FleetStatus f) {
+            Map<MemberState, Integer> byState = f.countByState();
+            Map<String, Integer> changes = new java.util.LinkedHashMap<>();
+            for (Severity sev : Severity.values()) {
+                changes.put(sev.label(), f.members().stream()
+                        .filter(m -> m.state() == MemberState.DRIFTED)
+                        .mapToInt(m -> m.changes().getOrDefault(sev, 0)).sum());
+            }
+            return new Summary(f.members().size(), byState.getOrDefault(MemberState.PENDING, 0),
+                    byState.getOrDefault(MemberState.IN_SYNC, 0), byState.getOrDefault(MemberState.DRIFTED, 0),
+                    byState.getOrDefault(MemberState.UNREACHABLE, 0), changes);
+        }
+    }
+
     static ObjectNode summary(FleetStatus f) {
-        ObjectNode s = ApiResponse.MAPPER.createObjectNode();
-        s.put("members", f.members().size());
-        for (Map.Entry<MemberState, Integer> e : f.countByState().entrySet()) {
-            s.put(e.getKey().label(), e.getValue());
-        }
-        ObjectNode changes = s.putObject("changes");
-        for (Severity sev : Severity.values()) {
-            changes.put(sev.label(), f.members().stream()
-                    .filter(m -> m.state() == MemberState.DRIFTED)
-                    .mapToInt(m -> m.changes().getOrDefault(sev, 0)).sum());
-        }
-        return s;
+        return ApiResponse.MAPPER.valueToTree(Summary.of(f));
     }
 
     /** Variants largest first; the one whose fingerprint is golden's is marked. */
@@ -148,18 +152,13 @@ final class FleetJson {
         n.put("comparedAll", kinds.isEmpty());
     }
 
-    static ObjectNode sweep(SweepResult r) {
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("fleet", r.fleet());
-        n.put("started", iso(r.started()));
-        n.put("finished", iso(r.finished()));
-        n.put("members", r.members());
-        n.put(MemberState.IN_SYNC.label(), r.inSync());
-        n.put(MemberState.DRIFTED.label(), r.drifted());
-        n.put(MemberState.UNREACHABLE.label(), r.unreachable());
-        n.put("goldenError", r.goldenError());
-        n.put("reused", r.reused());
-        return n;
+    /** The result of a sweep run for {@code POST .../sweep?wait=true}: members per state and how many were reused. */
+    record SweepAnswer(String fleet, String started, String finished, int members, int inSync, int drifted,
+                       int unreachable, String goldenError, int reused) {
+        static SweepAnswer of(SweepResult r) {
+            return new SweepAnswer(r.fleet(), iso(r.started()), iso(r.finished()), r.members(), r.inSync(),
+                    r.drifted(), r.unreachable(), r.goldenError(), r.reused());
+        }
     }
 
     private static String iso(Instant t) {

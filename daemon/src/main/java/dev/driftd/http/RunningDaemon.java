@@ -60,10 +60,10 @@ public final class RunningDaemon implements AutoCloseable {
                     new DdlEventQueue(settings.eventQueue(), registry));
             w = new ReconcileWiring(c);
             holder.rollouts = w.rollouts;
-            PlanRoutes.register(api, w.plans, this::authenticator);
-            RolloutRoutes.register(api, w.rollouts, this::authenticator);
-            WaiverRoutes.register(api, fleets, this::authenticator);
-            ConsoleRoutes.register(api, fleets, this::authenticator, sc.ui());
+            PlanRoutes.register(api, w.plans);
+            RolloutRoutes.register(api, w.rollouts);
+            WaiverRoutes.register(api, fleets);
+            ConsoleRoutes.register(api, fleets, sc.ui());
             s = new AdminServer(api, settings);
             address = s.start();
         } catch (RuntimeException | InterruptedException e) {
