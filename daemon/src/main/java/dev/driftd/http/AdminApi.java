@@ -406,7 +406,7 @@ public final class AdminApi implements AutoCloseable {
     }
 
     /** Every route as "METHOD /path/{param}", in registration order (the contract test compares them with openapi.yaml). */
-    List<String> routeList() {
+    public List<String> routeList() {
         return routes.stream().map(r -> r.method() + " /" + String.join("/", r.pattern())).toList();
     }
 

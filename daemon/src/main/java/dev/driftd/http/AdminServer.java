@@ -143,6 +143,11 @@ public final class AdminServer implements AutoCloseable {
         return (InetSocketAddress) channel.localAddress();
     }
 
+    /** The API's routes as "METHOD /path/{param}" (the contract test compares them with docs/openapi.yaml). */
+    public List<String> routes() {
+        return api.routeList();
+    }
+
     /** Connections open now (for tests). */
     int openConnections() {
         return connections.get();

@@ -113,6 +113,11 @@ public final class RunningDaemon implements AutoCloseable {
         return auth;
     }
 
+    /** The routes the admin server answers (tests compare them with docs/openapi.yaml). */
+    public java.util.List<String> routes() {
+        return server.routes();
+    }
+
     public InetSocketAddress address() {
         return address;
     }

@@ -53,7 +53,7 @@ class ConsoleRoutesTest {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return OpenApiContract.check("GET", client.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
