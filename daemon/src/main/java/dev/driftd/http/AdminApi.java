@@ -1,6 +1,5 @@
 package dev.driftd.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftd.config.Role;
 import dev.driftd.events.DdlEvent;
 import dev.driftd.events.DdlEventParser;
@@ -8,12 +7,16 @@ import dev.driftd.events.InvalidDdlEventException;
 import dev.driftd.events.LogThrottle;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberDiff;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.metrics.ExpositionFormat;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.SqlScript;
 import dev.driftd.store.DdlRecord;
+import dev.driftd.waiver.WaiverJudgement;
+import dev.driftd.waiver.WaiverService;
+import dev.driftd.waiver.WaiverSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -287,44 +290,35 @@ public final class AdminApi implements AutoCloseable {
     }
 
     private CompletableFuture<ApiResponse> listFleets(ApiRequest req, Map<String, String> p, Caller caller) {
-        return done(ApiResponse.json(200, FleetJson.fleetList(fleets.fleets())));
+        return done(ApiResponse.json(200, FleetJson.FleetList.of(fleets.fleets())));
     }
 
     private CompletableFuture<ApiResponse> getFleet(ApiRequest req, Map<String, String> p, Caller caller) {
         FleetStatus f = fleet(p.get("fleet"));
-        ObjectNode n = FleetJson.fleet(f);
-        // each member's latest reported DDL statement (null when the proxy reported none)
         Map<String, DdlRecord> last = fleets.lastDdl(f.name());
-        Map<String, dev.driftd.waiver.WaiverSummary> waived = fleets.waived(f.name());
-        for (com.fasterxml.jackson.databind.JsonNode m : n.get("members")) {
-            dev.driftd.waiver.WaiverSummary ws = waived.get(m.path("name").asText());
-            ((ObjectNode) m).put("waivedChanges", ws == null ? 0 : ws.waivedChanges());
-            ((ObjectNode) m).put("waiverExpires", ws == null || ws.soonestExpiry() == null ? null
-                    : ws.soonestExpiry().toString());
-            DdlRecord r = last.get(m.path("name").asText());
-            ((ObjectNode) m).set("lastDdl", r == null ? null : DdlJson.statement(r));
-            FleetJson.notInspected((ObjectNode) m, fleets.notInspected(f.name(), m.path("name").asText()));
-        }
-        return done(ApiResponse.json(200, n));
+        Map<String, WaiverSummary> waived = fleets.waived(f.name());
+        List<FleetJson.Member> members = f.members().stream().map(m -> {
+            DdlRecord r = last.get(m.member());
+            return FleetJson.Member.of(m, fleets.notInspected(f.name(), m.member()), waived.get(m.member()),
+                    r == null ? null : DdlJson.Statement.of(r));
+        }).toList();
+        return done(ApiResponse.json(200, FleetJson.fleet(f, members)));
     }
 
     private CompletableFuture<ApiResponse> diff(ApiRequest req, Map<String, String> p, Caller caller) {
         MemberStatus m = member(p);
         boolean all = req.flag("all");
         return done(notYet(m, () -> all ? fleets.diffAll(m.fleet(), m.member())
-                        : fleets.diff(m.fleet(), m.member()).map(dev.driftd.fleet.MemberDiff::of))
-                .map(d -> ApiResponse.json(200, waived(m, d.drift(), FleetJson.diff(m.fleet(), m.member(), d))
-                        .set("recentDdl", DdlJson.statements(fleets.recentDdl(m.fleet(), m.member(), RECENT_DDL)))))
+                        : fleets.diff(m.fleet(), m.member()).map(MemberDiff::of))
+                .map(d -> ApiResponse.json(200, FleetJson.diff(m.fleet(), m.member(), d, judged(m, d),
+                        DdlJson.statements(fleets.recentDdl(m.fleet(), m.member(), RECENT_DDL)))))
                 .orElseThrow(() -> noSnapshot(m)));
     }
 
-    /** Each change's disposition: waived (with the waiver's id) or drift, as the fleet's waivers say now. */
-    private ObjectNode waived(MemberStatus m, dev.driftd.diff.Diff d, ObjectNode answer) {
-        dev.driftd.waiver.WaiverService w = fleets.waivers();
-        if (w != null) {
-            WaiverRoutes.mark(answer, w.judge(m.fleet(), m.member(), d));
-        }
-        return answer;
+    /** Each drift change's disposition as the fleet's waivers say now: waived (with the waiver's id) or drift. */
+    private WaiverJudgement judged(MemberStatus m, MemberDiff d) {
+        WaiverService w = fleets.waivers();
+        return w == null ? null : w.judge(m.fleet(), m.member(), d.drift());
     }
 
     private CompletableFuture<ApiResponse> reconcile(ApiRequest req, Map<String, String> p, Caller caller) {
@@ -370,7 +364,7 @@ public final class AdminApi implements AutoCloseable {
         boolean admin = caller.role() == Role.ADMIN;
         try {
             return events.take(event, fleets::takeDdl)
-                    .thenApply(match -> ApiResponse.json(202, DdlJson.accepted(match.members(), admin)));
+                    .thenApply(match -> ApiResponse.json(202, DdlJson.Accepted.of(match.members(), admin)));
         } catch (DdlEventQueue.Full e) {
             throw new ApiError(429, "too many requests", "the DDL event queue is full; send the event again later");
         }

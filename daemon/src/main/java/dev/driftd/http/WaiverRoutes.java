@@ -1,13 +1,11 @@
 package dev.driftd.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftd.diff.Diff;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.waiver.WaivedChange;
 import dev.driftd.waiver.Waiver;
-import dev.driftd.waiver.WaiverJudgement;
 import dev.driftd.waiver.WaiverService;
 
 import java.time.Instant;
@@ -19,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code GET/POST /api/v1/fleets/{fleet}/waivers} and {@code DELETE .../waivers/{id}}: listing is
  * for read tokens, making and removing for admin tokens (one admin: a fleet's {@code approvals}
- * apply to plans, not to waivers). The member's diff marks each change with its disposition here too.
+ * apply to plans, not to waivers). The member's diff marks each change with its disposition (FleetJson.diff).
  */
 public final class WaiverRoutes {
     private static final String WAIVERS = "/api/v1/fleets/{fleet}/waivers";
@@ -85,26 +83,6 @@ public final class WaiverRoutes {
             waivers.delete(f.name(), p.get("id"), caller.name());
             return ApiResponse.json(200, new Deleted(p.get("id"), "deleted"));
         });
-    }
-
-    /**
-     * Adds each change's {@code disposition} ({@code drift}, or {@code waived} with {@code waiver}),
-     * its {@code fingerprint} (what a configured waiver names) and the count of waived changes to a
-     * member's diff answer, whose {@code changes} are in the diff's order.
-     */
-    static void mark(ObjectNode diffAnswer, WaiverJudgement j) {
-        JsonNode changes = diffAnswer.get("changes");
-        for (int i = 0; i < j.changes().size() && changes != null && i < changes.size(); i++) {
-            WaiverJudgement.Judged c = j.changes().get(i);
-            ObjectNode n = (ObjectNode) changes.get(i);
-            n.put("disposition", c.disposition());
-            n.put("fingerprint", c.fingerprint());
-            if (c.waiver() != null) {
-                n.put("waiver", c.waiver());
-            }
-        }
-        diffAnswer.put("waived", j.waived());
-        diffAnswer.put("drifted", j.drifted());
     }
 
     record WaiverList(String fleet, List<WaiverAnswer> waivers) {
