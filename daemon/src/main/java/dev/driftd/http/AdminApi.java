@@ -364,7 +364,7 @@ public final class AdminApi implements AutoCloseable {
         boolean admin = caller.role() == Role.ADMIN;
         try {
             return events.take(event, fleets::takeDdl)
-                    .thenApply(match -> ApiResponse.json(202, DdlJson.Accepted.of(match.members(), admin)));
+                    .thenApply(match -> ApiResponse.json(202, DdlJson.accepted(match.members(), admin)));
         } catch (DdlEventQueue.Full e) {
             throw new ApiError(429, "too many requests", "the DDL event queue is full; send the event again later");
         }

@@ -11,14 +11,19 @@ final class DdlJson {
     }
 
     /**
-     * The 202 answer: how many members the event was attributed to (0: no fleet watches that
-     * database) and, for an admin token only, which ({@code matched} is null for a report token,
-     * so a proxy's token cannot be used to learn member names).
+     * The 202 answer to a report token: how many members the event was attributed to (0: no fleet
+     * watches that database), not which, so a proxy's token cannot be used to learn member names.
      */
-    record Accepted(String status, int members, List<MemberRef> matched) {
-        static Accepted of(List<MemberRef> matched, boolean names) {
-            return new Accepted("accepted", matched.size(), names ? List.copyOf(matched) : null);
-        }
+    record Accepted(String status, int members) {
+    }
+
+    /** The 202 answer to an admin token: the count and which members. */
+    record AcceptedMatched(String status, int members, List<MemberRef> matched) {
+    }
+
+    static Object accepted(List<MemberRef> matched, boolean names) {
+        return names ? new AcceptedMatched("accepted", matched.size(), List.copyOf(matched))
+                : new Accepted("accepted", matched.size());
     }
 
     /** One reported statement; {@code driftEvent} is the drift event it was linked to, or null. */
