@@ -1,7 +1,6 @@
 package dev.driftd.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,8 +11,6 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
     public static final String TEXT = "text/plain; charset=utf-8";
     /** RFC 9457: every error answer. */
     public static final String PROBLEM = "application/problem+json; charset=utf-8";
-
-    static final ObjectMapper MAPPER = ApiJson.MAPPER;
 
     public ApiResponse {
         headers = Map.copyOf(headers);
@@ -26,7 +23,7 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
     private static ApiResponse json(int status, String contentType, Object value) {
         try {
             return new ApiResponse(status, contentType,
-                    (MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8), Map.of());
+                    (ApiJson.MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8), Map.of());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON answer: " + e.getOriginalMessage(), e);
         }

@@ -13,7 +13,7 @@ record Problem(String type, String title, int status, String detail, String inst
     static final String TYPE_PREFIX = "urn:driftd:problem:";
 
     static Problem of(ApiError e, String instance) {
-        return new Problem(TYPE_PREFIX + e.error().replace(' ', '-'), e.error(), e.status(),
+        return new Problem(TYPE_PREFIX + e.title().replace(' ', '-'), e.title(), e.status(),
                 e.detail() == null ? "" : dev.driftd.logging.Redactor.redact(e.detail()), instance);
     }
 }

@@ -15,11 +15,11 @@ final class ReconcileJson {
     /** The request's JSON object body; an empty body is an empty object. */
     static JsonNode body(ApiRequest req) {
         if (req.body() == null || req.body().length == 0) {
-            return ApiResponse.MAPPER.createObjectNode();
+            return ApiJson.MAPPER.createObjectNode();
         }
         try {
             // one JSON object and nothing after it: trailing garbage is a bad request, not ignored
-            JsonNode n = ApiResponse.MAPPER.reader()
+            JsonNode n = ApiJson.MAPPER.reader()
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .readTree(req.body());
             if (n == null || !n.isObject()) {
