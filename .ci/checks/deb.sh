@@ -167,7 +167,7 @@ say "the admin token comes from the systemd credential admin.token: OK"
 
 in_sync=""
 for _ in $(seq 120); do
-  in_sync=$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/fleets/debcheck" | jq -r '.summary.in_sync // 0')
+  in_sync=$(curl -fs -H "Authorization: Bearer $token" "$base/api/v1/fleets/debcheck" | jq -r '.summary.inSync // 0')
   [ "$in_sync" = 1 ] && break
   sleep 0.5
 done

@@ -4,10 +4,11 @@
 const KEY = 'driftd.token';
 
 export class ApiFailure extends Error {
-  constructor(status, error, detail) {
-    super(status + ' ' + (error || 'error') + (detail ? ': ' + detail : ''));
+  // an RFC 9457 problem answer: its title (e.g. "no snapshot") and detail
+  constructor(status, title, detail) {
+    super(status + ' ' + (title || 'error') + (detail ? ': ' + detail : ''));
     this.status = status;
-    this.error = error;
+    this.title = title;
     this.detail = detail;
   }
 }
@@ -32,7 +33,7 @@ export async function api(method, path, body) {
   const type = r.headers.get('content-type') || '';
   const data = type.includes('json') ? await r.json() : await r.text();
   if (!r.ok) {
-    throw new ApiFailure(r.status, data && data.error, data && data.detail);
+    throw new ApiFailure(r.status, data && data.title, data && data.detail);
   }
   return data;
 }

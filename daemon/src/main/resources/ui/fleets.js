@@ -5,6 +5,8 @@ import {get, post, fleetPath, seg} from './api.js';
 import {isAdmin, toast, refresh} from './app.js';
 
 const STATES = ['in_sync', 'drifted', 'unreachable', 'pending'];
+/** A state's count in the fleet summary, whose keys are camelCase (in_sync is inSync). */
+const countOf = (summary, state) => summary[state.replace(/_(.)/g, (_, c) => c.toUpperCase())] || 0;
 
 export async function fleetsView(main) {
   const list = await get('/api/v1/fleets');
@@ -31,7 +33,7 @@ function fleetCard(f) {
       f.golden.error ? [el('dt', {}, 'Golden error'), el('dd', {class: 'error', role: 'alert'}, f.golden.error)] : null),
     el('ul', {class: 'states', 'aria-label': 'members by state'},
       STATES.map((s) => el('li', {class: 'state ' + s, 'data-state': s},
-        el('span', {class: 'n'}, String(f.summary[s] || 0)), ' ', s.replace('_', ' ')))),
+        el('span', {class: 'n'}, String(countOf(f.summary, s))), ' ', s.replace('_', ' ')))),
     el('h3', {}, 'Variants'),
     el('ul', {class: 'variants'}, f.variants.map((v) => variantRow(f, v, members))),
     el('h3', {}, 'Members'),
@@ -80,7 +82,7 @@ async function sweep(e, fleet) {
   b.textContent = 'Sweeping…';
   try {
     const r = await post(fleetPath(fleet) + '/sweep?wait=true');
-    toast('Sweep of ' + fleet + ' done: ' + r.in_sync + ' in sync, ' + r.drifted + ' drifted, ' + r.unreachable + ' unreachable', 'ok');
+    toast('Sweep of ' + fleet + ' done: ' + r.inSync + ' in sync, ' + r.drifted + ' drifted, ' + r.unreachable + ' unreachable', 'ok');
     refresh();
   } catch (err) {
     toast(err.message, 'bad');

@@ -10,7 +10,7 @@ export async function planView(main, fleet, member, id) {
   const path = memberPath(fleet, member) + '/plans/' + seg(id);
   const [plan, audit] = await Promise.all([get(path),
     get('/api/v1/audit?fleet=' + seg(fleet) + '&member=' + seg(member)).catch(() => ({entries: []}))]);
-  const mine = whoAmI() && plan.created_by === whoAmI().name;
+  const mine = whoAmI() && plan.createdBy === whoAmI().name;
   const approvedByMe = (plan.approvals || []).some((a) => a.token === whoAmI().name);
   const open = plan.state === 'planned' || plan.state === 'partial';
   fill(main,
@@ -23,9 +23,9 @@ export async function planView(main, fleet, member, id) {
       el('div', {},
         section('What it runs on ' + member,
           el('dl', {class: 'facts'},
-            el('dt', {}, 'Made by'), el('dd', {id: 'plan-maker'}, plan.created_by),
-            el('dt', {}, 'Member fingerprint'), el('dd', {}, el('code', {}, short(plan.target_fingerprint))),
-            el('dt', {}, 'Golden fingerprint'), el('dd', {}, el('code', {}, short(plan.golden_fingerprint))),
+            el('dt', {}, 'Made by'), el('dd', {id: 'plan-maker'}, plan.createdBy),
+            el('dt', {}, 'Member fingerprint'), el('dd', {}, el('code', {}, short(plan.targetFingerprint))),
+            el('dt', {}, 'Golden fingerprint'), el('dd', {}, el('code', {}, short(plan.goldenFingerprint))),
             el('dt', {}, 'Approvals'), el('dd', {id: 'plan-approvals'},
               (plan.approvals || []).length === 0 ? 'none yet'
                 : plan.approvals.map((a) => a.token + (a.destructive ? ' (destructive)' : '') + ' at ' + when(a.at)).join('; ')),

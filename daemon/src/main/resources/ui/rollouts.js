@@ -18,8 +18,8 @@ export async function rolloutsView(main, fleet) {
         el('tbody', {}, list.rollouts.map((r) => el('tr', {},
           el('td', {}, el('a', {href: '#/f/' + seg(fleet) + '/r/' + seg(r.id)}, short(r.id))),
           el('td', {}, badge(r.state, 'state-' + r.state)),
-          el('td', {}, el('code', {}, short(r.variant_fingerprint))),
-          el('td', {}, r.created_by + ', ' + when(r.created_at)),
+          el('td', {}, el('code', {}, short(r.variantFingerprint))),
+          el('td', {}, r.createdBy + ', ' + when(r.createdAt)),
           el('td', {}, counts(r.counts))))))));
 }
 
@@ -30,9 +30,9 @@ function counts(c) {
 export async function rolloutView(main, fleet, id) {
   const path = fleetPath(fleet) + '/rollouts/' + seg(id);
   const [r, audit] = await Promise.all([get(path), get('/api/v1/audit?rollout=' + seg(id)).catch(() => ({entries: []}))]);
-  const mine = r.created_by === whoAmI().name;
+  const mine = r.createdBy === whoAmI().name;
   const approvedByMe = (r.approvals || []).some((a) => a.token === whoAmI().name);
-  const target = 'variant ' + short(r.variant_fingerprint) + ' (' + r.members.length + ' members)';
+  const target = 'variant ' + short(r.variantFingerprint) + ' (' + r.members.length + ' members)';
   fill(main,
     el('p', {class: 'crumbs'}, el('a', {href: '#/'}, 'Fleets'), ' / ', el('a', {href: '#/f/' + seg(fleet) + '/rollouts'}, fleet), ' / rollout'),
     el('div', {class: 'row'},
@@ -43,8 +43,8 @@ export async function rolloutView(main, fleet, id) {
       el('div', {},
         section('Members',
           el('dl', {class: 'facts'},
-            el('dt', {}, 'Made by'), el('dd', {}, r.created_by + ', ' + when(r.created_at)),
-            el('dt', {}, 'Canary, wave, pause'), el('dd', {}, r.rollout.canary + ', ' + r.rollout.wave + ', ' + (r.rollout.pause_ms / 1000) + ' s'),
+            el('dt', {}, 'Made by'), el('dd', {}, r.createdBy + ', ' + when(r.createdAt)),
+            el('dt', {}, 'Canary, wave, pause'), el('dd', {}, r.rollout.canary + ', ' + r.rollout.wave + ', ' + (r.rollout.pauseMs / 1000) + ' s'),
             el('dt', {}, 'Approvals'), el('dd', {}, (r.approvals || []).map((a) => a.token).join(', ') || 'none yet'),
             el('dt', {}, 'Progress'), el('dd', {id: 'rollout-counts'}, counts(r.counts)),
             r.result ? [el('dt', {}, 'Result'), el('dd', {}, r.result)] : null),

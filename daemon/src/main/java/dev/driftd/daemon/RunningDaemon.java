@@ -70,10 +70,10 @@ public final class RunningDaemon implements AutoCloseable {
                     new DdlEventQueue(settings.eventQueue(), registry));
             w = new ReconcileWiring(c);
             holder.rollouts = w.rollouts;
-            PlanRoutes.register(api, w.plans, this::authenticator);
-            RolloutRoutes.register(api, w.rollouts, this::authenticator);
-            WaiverRoutes.register(api, fleets, this::authenticator);
-            ConsoleRoutes.register(api, fleets, this::authenticator, sc.ui());
+            PlanRoutes.register(api, w.plans);
+            RolloutRoutes.register(api, w.rollouts);
+            WaiverRoutes.register(api, fleets);
+            ConsoleRoutes.register(api, fleets, sc.ui());
             s = new AdminServer(api, settings);
             address = s.start();
         } catch (RuntimeException | InterruptedException e) {
@@ -121,6 +121,11 @@ public final class RunningDaemon implements AutoCloseable {
             }
         }
         return auth;
+    }
+
+    /** The routes the admin server answers (tests compare them with docs/openapi.yaml). */
+    public java.util.List<String> routes() {
+        return server.routes();
     }
 
     public InetSocketAddress address() {

@@ -1,6 +1,5 @@
 package dev.driftd.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftd.config.Role;
 import dev.driftd.events.DdlEvent;
 import dev.driftd.events.DdlEventParser;
@@ -8,12 +7,16 @@ import dev.driftd.events.InvalidDdlEventException;
 import dev.driftd.events.LogThrottle;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberDiff;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.SweepResult;
 import dev.driftd.metrics.ExpositionFormat;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.SqlScript;
 import dev.driftd.store.DdlRecord;
+import dev.driftd.waiver.WaiverJudgement;
+import dev.driftd.fleet.WaiverService;
+import dev.driftd.waiver.WaiverSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +42,12 @@ public final class AdminApi implements AutoCloseable {
     /** How many of a member's latest DDL statements its diff shows. */
     static final int RECENT_DDL = 20;
     public static final String METRICS_CONTENT_TYPE = ExpositionFormat.TEXT.contentType();
+    static final String OPENAPI_CONTENT_TYPE = "application/yaml; charset=utf-8";
 
     @FunctionalInterface
     interface Handler {
-        CompletableFuture<ApiResponse> handle(ApiRequest request, Map<String, String> params);
+        /** @param caller who the router authenticated ({@link Caller#ANONYMOUS} on routes that need no token) */
+        CompletableFuture<ApiResponse> handle(ApiRequest request, Map<String, String> params, Caller caller);
     }
 
     /**
@@ -109,6 +114,8 @@ public final class AdminApi implements AutoCloseable {
         route("POST", "/api/v1/reload", Access.ADMIN, this::reload);
         route("POST", "/api/v1/events/ddl", Access.REPORT, this::ddlEvent);
         route("GET", "/api/v1/events/ddl", Access.REPORT, this::ddlCheck);
+        // the contract holds no data: open like the console's files, so a client generator can fetch it
+        route("GET", "/api/v1/openapi.yaml", Access.STATIC, this::openapi);
     }
 
     /** Routes of other features (plans, audit), registered by their own handler classes. */
@@ -136,13 +143,13 @@ public final class AdminApi implements AutoCloseable {
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        return answer.exceptionally(AdminApi::toResponse);
+        return answer.exceptionally(t -> toResponse(t, request.path()));
     }
 
     private CompletableFuture<ApiResponse> dispatch(ApiRequest request) {
         Matched m = find(request.method(), request.path(), request.segments());
-        authorize(m.route().access(), request.method(), request.path(), request.authorization());
-        return m.route().handler().handle(request, m.params());
+        Caller caller = authorize(m.route().access(), request.method(), request.path(), request.authorization());
+        return m.route().handler().handle(request, m.params(), caller);
     }
 
     private record Matched(Route route, Map<String, String> params) {
@@ -203,9 +210,10 @@ public final class AdminApi implements AutoCloseable {
         return method.equals("GET") && segments.equals(List.of("healthz"));
     }
 
-    private void authorize(Access access, String method, String path, String authorization) {
+    /** The caller the route lets in; throws the 401 or 403 otherwise. */
+    private Caller authorize(Access access, String method, String path, String authorization) {
         try {
-            authorizeOrThrow(access, method, path, authorization);
+            return authorizeOrThrow(access, method, path, authorization);
         } catch (ApiError e) {
             if (access == Access.REPORT && method.equals("POST")) {
                 ddlRefused(e.status() == 401 ? DdlEventCounts.UNAUTHORIZED : DdlEventCounts.FORBIDDEN, e);
@@ -224,9 +232,9 @@ public final class AdminApi implements AutoCloseable {
         }
     }
 
-    private void authorizeOrThrow(Access access, String method, String path, String authorization) {
+    private Caller authorizeOrThrow(Access access, String method, String path, String authorization) {
         if (access == Access.PUBLIC || access == Access.STATIC) {
-            return;
+            return Caller.ANONYMOUS;
         }
         Authenticator a = auth.get();
         Role needed = access == Access.ADMIN ? Role.ADMIN : access == Access.REPORT ? Role.REPORT : Role.READ;
@@ -234,7 +242,7 @@ public final class AdminApi implements AutoCloseable {
             // /metrics is open unless the config sets server.metrics_token; then that token or a read token.
             Boolean metricsToken = a.metricsTokenMatches(authorization);
             if (metricsToken == null || metricsToken) {
-                return;
+                return Caller.ANONYMOUS;
             }
         }
         if (authorization == null) {
@@ -246,82 +254,74 @@ public final class AdminApi implements AutoCloseable {
             throw new ApiError(403, "forbidden", "token '" + token.name() + "' has role " + token.role().label()
                     + "; " + method + " " + path + " needs " + needed.label());
         }
+        return Caller.of(token);
     }
 
-    private static ApiResponse toResponse(Throwable t) {
+    private static ApiResponse toResponse(Throwable t, String path) {
         Throwable e = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         if (e instanceof ApiError a) {
-            return ApiResponse.error(a);
+            return ApiResponse.error(a, path);
         }
         // Only the fleet service's one-line message goes out; the stack trace stays in the log.
         LOG.warn("request failed: {}", e.toString(), e);
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        return ApiResponse.error(new ApiError(500, "internal error", msg.lines().findFirst().orElse(msg)));
+        return ApiResponse.error(new ApiError(500, "internal error", msg.lines().findFirst().orElse(msg)), path);
     }
 
     private static CompletableFuture<ApiResponse> done(ApiResponse r) {
         return CompletableFuture.completedFuture(r);
     }
 
-    private CompletableFuture<ApiResponse> health(ApiRequest req, Map<String, String> p) {
-        return done(ApiResponse.json(200, Map.of("status", "ok")));
+    private CompletableFuture<ApiResponse> health(ApiRequest req, Map<String, String> p, Caller caller) {
+        return done(ApiResponse.json(200, new Status("ok")));
     }
 
-    private CompletableFuture<ApiResponse> ready(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> ready(ApiRequest req, Map<String, String> p, Caller caller) {
         if (fleets.ready()) {
-            return done(ApiResponse.json(200, Map.of("status", "ready")));
+            return done(ApiResponse.json(200, new Status("ready")));
         }
         throw new ApiError(503, "not ready", "configuration, store or scheduler not up yet");
     }
 
-    private CompletableFuture<ApiResponse> metrics(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> metrics(ApiRequest req, Map<String, String> p, Caller caller) {
         // text 0.0.4 unless the scraper prefers OpenMetrics (Prometheus does); see ExpositionFormat
         ExpositionFormat format = ExpositionFormat.negotiate(req.accept());
         return done(ApiResponse.text(200, format.contentType(), metrics.apply(format)));
     }
 
-    private CompletableFuture<ApiResponse> listFleets(ApiRequest req, Map<String, String> p) {
-        return done(ApiResponse.json(200, FleetJson.fleetList(fleets.fleets())));
+    private CompletableFuture<ApiResponse> listFleets(ApiRequest req, Map<String, String> p, Caller caller) {
+        return done(ApiResponse.json(200, FleetJson.FleetList.of(fleets.fleets())));
     }
 
-    private CompletableFuture<ApiResponse> getFleet(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> getFleet(ApiRequest req, Map<String, String> p, Caller caller) {
         FleetStatus f = fleet(p.get("fleet"));
-        ObjectNode n = FleetJson.fleet(f);
-        // each member's latest reported DDL statement (null when the proxy reported none)
         Map<String, DdlRecord> last = fleets.lastDdl(f.name());
-        Map<String, dev.driftd.waiver.WaiverSummary> waived = fleets.waived(f.name());
-        for (com.fasterxml.jackson.databind.JsonNode m : n.get("members")) {
-            dev.driftd.waiver.WaiverSummary ws = waived.get(m.path("name").asText());
-            ((ObjectNode) m).put("waivedChanges", ws == null ? 0 : ws.waivedChanges());
-            ((ObjectNode) m).put("waiverExpires", ws == null || ws.soonestExpiry() == null ? null
-                    : ws.soonestExpiry().toString());
-            DdlRecord r = last.get(m.path("name").asText());
-            ((ObjectNode) m).set("lastDdl", r == null ? null : DdlJson.statement(r));
-            FleetJson.notInspected((ObjectNode) m, fleets.notInspected(f.name(), m.path("name").asText()));
-        }
-        return done(ApiResponse.json(200, n));
+        Map<String, WaiverSummary> waived = fleets.waived(f.name());
+        List<FleetJson.Member> members = f.members().stream().map(m -> {
+            DdlRecord r = last.get(m.member());
+            return FleetJson.Member.of(m, fleets.notInspected(f.name(), m.member()), waived.get(m.member()),
+                    r == null ? null : DdlJson.Statement.of(r));
+        }).toList();
+        return done(ApiResponse.json(200, FleetJson.fleet(f, members)));
     }
 
-    private CompletableFuture<ApiResponse> diff(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> diff(ApiRequest req, Map<String, String> p, Caller caller) {
         MemberStatus m = member(p);
         boolean all = req.flag("all");
         return done(notYet(m, () -> all ? fleets.diffAll(m.fleet(), m.member())
-                        : fleets.diff(m.fleet(), m.member()).map(dev.driftd.fleet.MemberDiff::of))
-                .map(d -> ApiResponse.json(200, waived(m, d.drift(), FleetJson.diff(m.fleet(), m.member(), d))
-                        .set("recentDdl", DdlJson.statements(fleets.recentDdl(m.fleet(), m.member(), RECENT_DDL)))))
+                        : fleets.diff(m.fleet(), m.member()).map(MemberDiff::of))
+                .map(d -> ApiResponse.json(200, FleetJson.diff(m.fleet(), m.member(), d, judged(m, d),
+                        DdlJson.statements(fleets.recentDdl(m.fleet(), m.member(), RECENT_DDL)))))
                 .orElseThrow(() -> noSnapshot(m)));
     }
 
-    /** Each change's disposition: waived (with the waiver's id) or drift, as the fleet's waivers say now. */
-    private ObjectNode waived(MemberStatus m, dev.driftd.diff.Diff d, ObjectNode answer) {
-        dev.driftd.fleet.WaiverService w = fleets.waivers();
-        if (w != null) {
-            WaiverRoutes.mark(answer, w.judge(m.fleet(), m.member(), d));
-        }
-        return answer;
+    /** Each drift change's disposition as the fleet's waivers say now: waived (with the waiver's id) or drift. */
+    private WaiverJudgement judged(MemberStatus m, MemberDiff d) {
+        WaiverService w = fleets.waivers();
+        return w == null ? null : w.judge(m.fleet(), m.member(), d.drift());
     }
 
-    private CompletableFuture<ApiResponse> reconcile(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> reconcile(ApiRequest req, Map<String, String> p, Caller caller) {
         boolean destructive = req.flag("destructive");
         MemberStatus m = member(p);
         Optional<Plan> plan = notYet(m, () -> fleets.reconcile(m.fleet(), m.member()));
@@ -329,22 +329,19 @@ public final class AdminApi implements AutoCloseable {
                 .orElseThrow(() -> noSnapshot(m)));
     }
 
-    private CompletableFuture<ApiResponse> sweep(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> sweep(ApiRequest req, Map<String, String> p, Caller caller) {
         boolean wait = req.flag("wait");
         String name = fleet(p.get("fleet")).name();
         CompletableFuture<SweepResult> result = fleets.sweepNow(name);
         if (wait) {
-            return result.thenApply(r -> ApiResponse.json(200, FleetJson.sweep(r)));
+            return result.thenApply(r -> ApiResponse.json(200, FleetJson.SweepAnswer.of(r)));
         }
         result.whenComplete((r, e) -> {
             if (e != null) {
                 LOG.warn("sweep of fleet {} requested through the API failed: {}", name, e.toString());
             }
         });
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("fleet", name);
-        n.put("status", "started");
-        return done(ApiResponse.json(202, n));
+        return done(ApiResponse.json(202, new SweepStarted(name, "started")));
     }
 
     /**
@@ -355,7 +352,7 @@ public final class AdminApi implements AutoCloseable {
      * is told which members matched; a report token only how many, so a proxy's token cannot be
      * used to learn the fleets' member names.
      */
-    private CompletableFuture<ApiResponse> ddlEvent(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> ddlEvent(ApiRequest req, Map<String, String> p, Caller caller) {
         DdlEvent event;
         try {
             event = DdlEventParser.parse(req.body());
@@ -364,7 +361,7 @@ public final class AdminApi implements AutoCloseable {
             ddlRefused(DdlEventCounts.BAD_REQUEST, bad);
             throw bad;
         }
-        boolean admin = auth.get().authenticate(req.authorization()).map(t -> t.role() == Role.ADMIN).orElse(false);
+        boolean admin = caller.role() == Role.ADMIN;
         try {
             return events.take(event, fleets::takeDdl)
                     .thenApply(match -> ApiResponse.json(202, DdlJson.accepted(match.members(), admin)));
@@ -377,22 +374,38 @@ public final class AdminApi implements AutoCloseable {
      * GET /api/v1/events/ddl: the JDBC proxy's self-test at its first connection. Reaching here means
      * the URL is the events URL and the token may report; nothing is counted or stored.
      */
-    private CompletableFuture<ApiResponse> ddlCheck(ApiRequest req, Map<String, String> p) {
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("status", "ok");
-        auth.get().authenticate(req.authorization()).ifPresent(t -> n.put("token", t.name()).put("role",
-                t.role().label()));
-        return done(ApiResponse.json(200, n));
+    private CompletableFuture<ApiResponse> ddlCheck(ApiRequest req, Map<String, String> p, Caller caller) {
+        return done(ApiResponse.json(200, new ReporterCheck("ok", caller.name(), caller.role().label())));
     }
 
-    private CompletableFuture<ApiResponse> reload(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> reload(ApiRequest req, Map<String, String> p, Caller caller) {
         try {
             reload.run();
         } catch (RuntimeException e) {
             throw new ApiError(422, "configuration rejected", String.valueOf(e.getMessage())
                     + " (the running configuration is kept)");
         }
-        return done(ApiResponse.json(200, Map.of("status", "reloaded")));
+        return done(ApiResponse.json(200, new Status("reloaded")));
+    }
+
+    /** The answer of the probes and of a reload. */
+    record Status(String status) {
+    }
+
+    record SweepStarted(String fleet, String status) {
+    }
+
+    /** The JDBC proxy's self-test answer: the token it presented and that token's role. */
+    record ReporterCheck(String status, String token, String role) {
+    }
+
+    /** Every route as "METHOD /path/{param}", in registration order (the contract test compares them with openapi.yaml). */
+    public List<String> routeList() {
+        return routes.stream().map(r -> r.method() + " /" + String.join("/", r.pattern())).toList();
+    }
+
+    private CompletableFuture<ApiResponse> openapi(ApiRequest req, Map<String, String> p, Caller caller) {
+        return done(ApiResponse.text(200, OPENAPI_CONTENT_TYPE, OpenApiDocument.text()));
     }
 
     /** Stops taking DDL events (queued ones are taken in first, for a moment). */

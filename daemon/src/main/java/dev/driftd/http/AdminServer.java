@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -128,7 +129,7 @@ public final class AdminServer implements AutoCloseable {
                                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8192))
                                 .addLast(guard)
                                 .addLast(new EarlyRefusal())
-                                .addLast(new HttpObjectAggregator(settings.maxRequestBytes()))
+                                .addLast(new ProblemAggregator(settings.maxRequestBytes()))
                                 .addLast(new RequestHandler(guard));
                     }
                 });
@@ -140,6 +141,11 @@ public final class AdminServer implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    /** The API's routes as "METHOD /path/{param}" (the contract test compares them with docs/openapi.yaml). */
+    public List<String> routes() {
+        return api.routeList();
     }
 
     /** Connections open now (for tests). */
@@ -257,7 +263,7 @@ public final class AdminServer implements AutoCloseable {
     }
 
     /** A request refused from its headers: stands in for it in the handler's answer order. */
-    private record Refused(ApiError error) {
+    private record Refused(ApiError error, String path) {
     }
 
     /**
@@ -276,9 +282,11 @@ public final class AdminServer implements AutoCloseable {
             }
             if (msg instanceof HttpRequest req && req.decoderResult().isSuccess() && hasBody(req)) {
                 ApiError refusal;
+                String path = null;
                 try {
                     QueryStringDecoder q = new QueryStringDecoder(req.uri());
-                    refusal = api.refusal(req.method().name(), q.path(), segments(q.rawPath()),
+                    path = q.path();
+                    refusal = api.refusal(req.method().name(), path, segments(q.rawPath()),
                             req.headers().get(HttpHeaderNames.AUTHORIZATION));
                 } catch (IllegalArgumentException e) {
                     refusal = null; // a bad path: the handler answers 400 as for any request
@@ -286,7 +294,7 @@ public final class AdminServer implements AutoCloseable {
                 if (refusal != null) {
                     discarding = true;
                     ReferenceCountUtil.release(msg);
-                    ctx.fireChannelRead(new Refused(refusal));
+                    ctx.fireChannelRead(new Refused(refusal, path));
                     return;
                 }
             }
@@ -295,6 +303,25 @@ public final class AdminServer implements AutoCloseable {
 
         private static boolean hasBody(HttpRequest req) {
             return HttpUtil.getContentLength(req, 0L) > 0 || HttpUtil.isTransferEncodingChunked(req);
+        }
+    }
+
+    /**
+     * The aggregator with Netty's body size limit, answering an oversized request with a problem
+     * answer (Netty's own 413 has no body) and closing the connection: the rest of the body still in
+     * flight cannot be told apart from a next request.
+     */
+    private static final class ProblemAggregator extends HttpObjectAggregator {
+        ProblemAggregator(int maxContentLength) {
+            super(maxContentLength);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            String path = oversized instanceof HttpRequest req ? new QueryStringDecoder(req.uri()).path() : null;
+            ApiResponse r = ApiResponse.error(new ApiError(413, "request too large", "the body is over "
+                    + maxContentLength() + " bytes"), path);
+            write(ctx, r, false);
         }
     }
 
@@ -325,7 +352,7 @@ public final class AdminServer implements AutoCloseable {
                     return;
                 }
                 if (msg instanceof Refused r) {
-                    take(ctx, false).complete(ApiResponse.error(r.error()));
+                    take(ctx, false).complete(ApiResponse.error(r.error(), r.path()));
                 } else if (msg instanceof FullHttpRequest req) {
                     serve(ctx, req);
                 }
@@ -336,7 +363,7 @@ public final class AdminServer implements AutoCloseable {
 
         private void serve(ChannelHandlerContext ctx, FullHttpRequest req) {
             if (!req.decoderResult().isSuccess()) {
-                take(ctx, false).complete(ApiResponse.error(ApiError.badRequest("malformed HTTP request")));
+                take(ctx, false).complete(ApiResponse.error(ApiError.badRequest("malformed HTTP request"), null));
                 return;
             }
             boolean keepAlive = HttpUtil.isKeepAlive(req);
@@ -345,7 +372,7 @@ public final class AdminServer implements AutoCloseable {
             try {
                 request = toApiRequest(req);
             } catch (IllegalArgumentException e) {
-                answer.complete(ApiResponse.error(ApiError.badRequest(e.getMessage())));
+                answer.complete(ApiResponse.error(ApiError.badRequest(e.getMessage()), null));
                 return;
             }
             if (AdminApi.isLiveness(request.method(), request.segments())) {
@@ -362,7 +389,7 @@ public final class AdminServer implements AutoCloseable {
                             ApiResponse r = resp;
                             if (r == null) {
                                 LOG.warn("{} {} failed: {}", request.method(), request.path(), String.valueOf(err), err);
-                                r = ApiResponse.error(new ApiError(500, "internal error", String.valueOf(err)));
+                                r = ApiResponse.error(new ApiError(500, "internal error", String.valueOf(err)), request.path());
                             }
                             if (LOG.isDebugEnabled()) {
                                 LOG.debug("{} {} -> {} in {} ms", request.method(), request.path(), r.status(),
@@ -371,7 +398,8 @@ public final class AdminServer implements AutoCloseable {
                             answer.complete(r);
                         });
             } catch (RejectedExecutionException e) {
-                answer.complete(ApiResponse.error(new ApiError(503, "busy", "too many requests in progress")));
+                answer.complete(ApiResponse.error(new ApiError(503, "busy", "too many requests in progress"),
+                        request.path()));
             }
         }
 
@@ -390,7 +418,8 @@ public final class AdminServer implements AutoCloseable {
             }
             CompletableFuture<ApiResponse> f = new CompletableFuture<>();
             f.whenComplete((r, e) -> {
-                ApiResponse resp = r != null ? r : ApiResponse.error(new ApiError(500, "internal error", String.valueOf(e)));
+                ApiResponse resp = r != null ? r : ApiResponse.error(new ApiError(500, "internal error",
+                        String.valueOf(e)), null);
                 if (ctx.executor().inEventLoop()) {
                     ready(ctx, seq, new Answer(resp, keepAlive));
                 } else {

@@ -1,15 +1,18 @@
 package dev.driftd.http;
 
-/** An answer other than success, written as {@code {"error": "...", "detail": "..."}} with its status. */
+/**
+ * An answer other than success: its status, its title (the short reason docs/api.md names, such as
+ * "no snapshot") and its detail, written as an RFC 9457 problem ({@link Problem}).
+ */
 public final class ApiError extends RuntimeException {
     private final int status;
-    private final String error;
+    private final String title;
     private final String detail;
 
-    public ApiError(int status, String error, String detail) {
-        super(error + (detail == null ? "" : ": " + detail), null, false, false);
+    public ApiError(int status, String title, String detail) {
+        super(title + (detail == null ? "" : ": " + detail), null, false, false);
         this.status = status;
-        this.error = error;
+        this.title = title;
         this.detail = detail;
     }
 
@@ -25,8 +28,8 @@ public final class ApiError extends RuntimeException {
         return status;
     }
 
-    public String error() {
-        return error;
+    public String title() {
+        return title;
     }
 
     public String detail() {

@@ -1,10 +1,6 @@
 package dev.driftd.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.driftd.schema.Canonical;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -13,18 +9,21 @@ import java.util.Map;
 public record ApiResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
     public static final String JSON = "application/json; charset=utf-8";
     public static final String TEXT = "text/plain; charset=utf-8";
-
-    /** Sorted keys, nulls dropped, indented: answers people read with curl. */
-    static final ObjectMapper MAPPER = Canonical.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    /** RFC 9457: every error answer. */
+    public static final String PROBLEM = "application/problem+json; charset=utf-8";
 
     public ApiResponse {
         headers = Map.copyOf(headers);
     }
 
     public static ApiResponse json(int status, Object value) {
+        return json(status, JSON, value);
+    }
+
+    private static ApiResponse json(int status, String contentType, Object value) {
         try {
-            return new ApiResponse(status, JSON, (MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8),
-                    Map.of());
+            return new ApiResponse(status, contentType,
+                    (ApiJson.MAPPER.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8), Map.of());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON answer: " + e.getOriginalMessage(), e);
         }
@@ -34,12 +33,10 @@ public record ApiResponse(int status, String contentType, byte[] body, Map<Strin
         return new ApiResponse(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    public static ApiResponse error(ApiError e) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("error", e.error());
-        // every error answer: a driver's message quoted in a detail must not carry a password
-        node.put("detail", e.detail() == null ? "" : dev.driftd.logging.Redactor.redact(e.detail()));
-        ApiResponse r = json(e.status(), node);
+    /** The problem answer to a request for {@code instance} (its path; null when there is none to name). */
+    public static ApiResponse error(ApiError e, String instance) {
+        // Problem.of redacts the detail: a driver's message quoted there must not carry a password
+        ApiResponse r = json(e.status(), PROBLEM, Problem.of(e, instance));
         if (e.status() == 401) {
             return r.withHeader("WWW-Authenticate", "Bearer realm=\"driftd\"");
         }

@@ -1,7 +1,5 @@
 package dev.driftd.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftd.diff.Change;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.ObjectDdl;
@@ -16,7 +14,6 @@ import dev.driftd.schema.Snapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The web console at {@code /ui/} (its static files) and the two API routes it needs beyond the
@@ -28,21 +25,19 @@ public final class ConsoleRoutes {
     static final int HISTORY_LIMIT = 200;
 
     private final FleetService fleets;
-    private final Supplier<Authenticator> auth;
     private final ConsoleFiles files = new ConsoleFiles("ui");
     private final ObjectDdl objects = new ObjectDdl(new Engine());
 
-    private ConsoleRoutes(FleetService fleets, Supplier<Authenticator> auth) {
+    private ConsoleRoutes(FleetService fleets) {
         this.fleets = fleets;
-        this.auth = auth;
     }
 
     /**
      * @param ui false ({@code server.ui: false}) leaves the console's files out ({@code /ui/} is a 404); the two
      *           API routes stay, they are part of the API
      */
-    public static void register(AdminApi api, FleetService fleets, Supplier<Authenticator> auth, boolean ui) {
-        ConsoleRoutes r = new ConsoleRoutes(fleets, auth);
+    public static void register(AdminApi api, FleetService fleets, boolean ui) {
+        ConsoleRoutes r = new ConsoleRoutes(fleets);
         if (ui) {
             api.addStaticRoute("/ui", r::index);
             api.addStaticRoute("/ui/{file}", r::file);
@@ -52,27 +47,24 @@ public final class ConsoleRoutes {
         api.addRoute("GET", "/api/v1/fleets/{fleet}/members/{member}/history", false, r::history);
     }
 
-    private CompletableFuture<ApiResponse> index(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> index(ApiRequest req, Map<String, String> p, Caller caller) {
         return done(files.get("index.html").orElseThrow(() -> ApiError.notFound("the console is not in this build")));
     }
 
-    private CompletableFuture<ApiResponse> file(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> file(ApiRequest req, Map<String, String> p, Caller caller) {
         String name = p.get("file");
         return done(files.get(name).orElseGet(() ->
-                ConsoleFiles.secured(ApiResponse.error(ApiError.notFound("no console file '" + name + "'")))));
+                ConsoleFiles.secured(ApiResponse.error(ApiError.notFound("no console file '" + name + "'"), req.path()))));
     }
 
-    private CompletableFuture<ApiResponse> whoami(ApiRequest req, Map<String, String> p) {
-        ApiToken t = auth.get().authenticate(req.authorization())
-                .orElseThrow(() -> new ApiError(401, "unauthorized", "unknown token"));
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("name", t.name());
-        n.put("role", t.role().label());
-        return done(ApiResponse.json(200, n));
+    private CompletableFuture<ApiResponse> whoami(ApiRequest req, Map<String, String> p, Caller caller) {
+        return done(ApiResponse.json(200, new WhoAmI(caller.name(), caller.role().label())));
     }
 
-    /** 404 for an unknown fleet or member, 409 when it or golden has no snapshot yet (as diff). */
-    private CompletableFuture<ApiResponse> objects(ApiRequest req, Map<String, String> p) {
+    record WhoAmI(String name, String role) {
+    }
+
+    private CompletableFuture<ApiResponse> objects(ApiRequest req, Map<String, String> p, Caller caller) {
         String fleet = p.get("fleet");
         String member = p.get("member");
         if (fleets.fleet(fleet).isEmpty()) {
@@ -85,38 +77,34 @@ public final class ConsoleRoutes {
         } catch (IllegalStateException e) {
             throw new ApiError(409, "no snapshot", e.getMessage());
         }
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("fleet", fleet);
-        n.put("member", member);
-        ArrayNode arr = n.putArray("objects");
-        for (ObjectDdl.Entry e : objects.of(pair[0], pair[1])) {
-            ObjectNode o = arr.addObject();
-            o.put("object", e.object().display());
-            o.put("kind", e.object().kind().label());
-            o.put("severity", e.severity().label());
-            ArrayNode ch = o.putArray("changes");
-            for (Change c : e.changes()) {
-                ch.add(c.describe());
-            }
-            strings(o.putArray("golden"), e.golden());
-            strings(o.putArray("member"), e.member());
-            ArrayNode fix = o.putArray("fix");
-            for (PlanStatement s : e.fix()) {
-                ObjectNode fs = fix.addObject();
-                fs.put("sql", s.sql());
-                fs.put("destructive", s.destructive());
-                ArrayNode hz = fs.putArray("hazards");
-                s.hazards().forEach(h -> hz.add(h.name()));
-            }
+        List<ObjectEntry> entries = objects.of(pair[0], pair[1]).stream().map(ObjectEntry::of).toList();
+        return done(ApiResponse.json(200, new ObjectsAnswer(fleet, member, entries)));
+    }
+
+    record ObjectsAnswer(String fleet, String member, List<ObjectEntry> objects) {
+    }
+
+    /** One differing object: its changes described, its DDL on golden's and the member's side, the fix. */
+    record ObjectEntry(String object, String kind, String severity, List<String> changes, List<String> golden,
+                       List<String> member, List<FixStatement> fix) {
+        static ObjectEntry of(ObjectDdl.Entry e) {
+            return new ObjectEntry(e.object().display(), e.object().kind().label(), e.severity().label(),
+                    e.changes().stream().map(Change::describe).toList(), List.copyOf(e.golden()),
+                    List.copyOf(e.member()), e.fix().stream().map(FixStatement::of).toList());
         }
-        return done(ApiResponse.json(200, n));
+    }
+
+    record FixStatement(String sql, boolean destructive, List<String> hazards) {
+        static FixStatement of(PlanStatement s) {
+            return new FixStatement(s.sql(), s.destructive(), s.hazards().stream().map(Enum::name).toList());
+        }
     }
 
     /**
      * The member's schemas over time and its periods of drift, newest {@value #HISTORY_LIMIT} of
      * each; 404 for an unknown fleet or member, 503 while the store cannot be read.
      */
-    private CompletableFuture<ApiResponse> history(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> history(ApiRequest req, Map<String, String> p, Caller caller) {
         String fleet = p.get("fleet");
         String member = p.get("member");
         FleetStatus f = fleets.fleet(fleet).orElseThrow(() -> ApiError.notFound("no fleet '" + fleet + "'"));
@@ -131,30 +119,30 @@ public final class ConsoleRoutes {
         } catch (IllegalStateException e) {
             throw new ApiError(503, "store unavailable", e.getMessage());
         }
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("fleet", fleet);
-        n.put("member", member);
-        ArrayNode h = n.putArray("history");
-        for (HistoryEntry e : newest(history)) {
-            ObjectNode o = h.addObject();
-            o.put("fingerprint", e.fingerprint());
-            o.put("golden", e.fingerprint() != null && e.fingerprint().equals(f.goldenFingerprint()));
-            o.put("firstSeen", iso(e.firstSeen()));
-            o.put("lastSeen", iso(e.lastSeen()));
-        }
-        ArrayNode d = n.putArray("driftEvents");
-        for (DriftEvent e : newest(drift)) {
-            ObjectNode o = d.addObject();
-            o.put("opened", iso(e.opened()));
-            o.put("resolved", iso(e.resolved()));
-            o.put("fingerprint", e.fingerprint());
-            o.put("goldenFingerprint", e.goldenFingerprint());
-            ObjectNode c = o.putObject("changes");
+        List<PastSchema> schemas = newest(history).stream().map(e -> new PastSchema(e.fingerprint(),
+                e.fingerprint() != null && e.fingerprint().equals(f.goldenFingerprint()), iso(e.firstSeen()),
+                iso(e.lastSeen()))).toList();
+        List<DriftPeriod> periods = newest(drift).stream().map(DriftPeriod::of).toList();
+        return done(ApiResponse.json(200, new HistoryAnswer(fleet, member, schemas, periods)));
+    }
+
+    record HistoryAnswer(String fleet, String member, List<PastSchema> history, List<DriftPeriod> driftEvents) {
+    }
+
+    /** A schema the member had; {@code golden} when it is golden's current one. */
+    record PastSchema(String fingerprint, boolean golden, String firstSeen, String lastSeen) {
+    }
+
+    /** A period of drift: {@code resolved} is null while it is open. */
+    record DriftPeriod(String opened, String resolved, String fingerprint, String goldenFingerprint,
+                       Map<String, Integer> changes) {
+        static DriftPeriod of(DriftEvent e) {
+            Map<String, Integer> changes = new java.util.LinkedHashMap<>();
             for (Severity s : Severity.values()) {
-                c.put(s.label(), e.changes().getOrDefault(s, 0));
+                changes.put(s.label(), e.changes().getOrDefault(s, 0));
             }
+            return new DriftPeriod(iso(e.opened()), iso(e.resolved()), e.fingerprint(), e.goldenFingerprint(), changes);
         }
-        return done(ApiResponse.json(200, n));
     }
 
     private static <T> List<T> newest(List<T> oldestFirst) {
@@ -163,10 +151,6 @@ public final class ConsoleRoutes {
 
     private static String iso(java.time.Instant t) {
         return t == null ? null : t.toString();
-    }
-
-    private static void strings(ArrayNode into, List<String> values) {
-        values.forEach(into::add);
     }
 
     private static CompletableFuture<ApiResponse> done(ApiResponse r) {

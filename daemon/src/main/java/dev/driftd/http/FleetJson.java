@@ -1,168 +1,182 @@
 package dev.driftd.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
+import dev.driftd.diff.Disposition;
 import dev.driftd.diff.Severity;
 import dev.driftd.fleet.FleetStatus;
+import dev.driftd.fleet.MemberDiff;
 import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.SweepResult;
+import dev.driftd.schema.Canonical;
+import dev.driftd.schema.ObjectKind;
+import dev.driftd.waiver.WaiverJudgement;
+import dev.driftd.waiver.WaiverSummary;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The JSON shapes of the fleet endpoints. States are spelt like the metric labels (in_sync, drifted, ...). */
+/**
+ * The answer shapes of the fleet endpoints (docs/openapi.yaml: FleetList, Fleet, Member, Diff,
+ * SweepResult). States are spelt like the metric labels (in_sync, drifted, ...); field names are camelCase.
+ */
 final class FleetJson {
     private FleetJson() {
     }
 
-    static ObjectNode fleetList(List<FleetStatus> fleets) {
-        ObjectNode root = ApiResponse.MAPPER.createObjectNode();
-        ArrayNode arr = root.putArray("fleets");
-        for (FleetStatus f : fleets) {
-            ObjectNode n = arr.addObject();
-            n.put("name", f.name());
-            n.put("schedule", f.schedule());
-            n.put("goldenFingerprint", f.goldenFingerprint());
-            n.put("goldenError", f.goldenError());
-            n.put("lastSweepFinished", iso(f.lastSweepFinished()));
-            n.set("summary", summary(f));
-            n.put("variants", f.variants().size());
+    record FleetList(List<FleetListItem> fleets) {
+        static FleetList of(List<FleetStatus> fleets) {
+            return new FleetList(fleets.stream().map(FleetListItem::of).toList());
         }
-        return root;
     }
 
-    static ObjectNode fleet(FleetStatus f) {
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("name", f.name());
-        n.put("schedule", f.schedule());
-        ObjectNode golden = n.putObject("golden");
-        golden.put("fingerprint", f.goldenFingerprint());
-        golden.put("error", f.goldenError());
-        ObjectNode sweep = n.putObject("lastSweep");
-        sweep.put("started", iso(f.lastSweepStarted()));
-        sweep.put("finished", iso(f.lastSweepFinished()));
-        n.set("summary", summary(f));
-        n.set("variants", variants(f));
-        ArrayNode members = n.putArray("members");
-        for (MemberStatus m : f.members()) {
-            members.add(member(m));
+    record FleetListItem(String name, String schedule, String goldenFingerprint, String goldenError,
+                         String lastSweepFinished, Summary summary, int variants) {
+        static FleetListItem of(FleetStatus f) {
+            return new FleetListItem(f.name(), f.schedule(), f.goldenFingerprint(), f.goldenError(),
+                    iso(f.lastSweepFinished()), Summary.of(f), f.variants().size());
         }
-        return n;
     }
 
-    /** Counts per state and drifting objects per severity summed over drifted members. */
-    static ObjectNode summary(FleetStatus f) {
-        ObjectNode s = ApiResponse.MAPPER.createObjectNode();
-        s.put("members", f.members().size());
-        for (Map.Entry<MemberState, Integer> e : f.countByState().entrySet()) {
-            s.put(e.getKey().label(), e.getValue());
-        }
-        ObjectNode changes = s.putObject("changes");
-        for (Severity sev : Severity.values()) {
-            changes.put(sev.label(), f.members().stream()
-                    .filter(m -> m.state() == MemberState.DRIFTED)
-                    .mapToInt(m -> m.changes().getOrDefault(sev, 0)).sum());
-        }
-        return s;
+    record Golden(String fingerprint, String error) {
     }
 
-    /** Variants largest first; the one whose fingerprint is golden's is marked. */
-    static ArrayNode variants(FleetStatus f) {
+    record LastSweep(String started, String finished) {
+    }
+
+    record Fleet(String name, String schedule, Golden golden, LastSweep lastSweep, Summary summary,
+                 List<Variant> variants, List<Member> members) {
+    }
+
+    /** Members per state, and drifting objects per severity summed over drifted members. */
+    record Summary(int members, int pending, int inSync, int drifted, int unreachable, Map<String, Integer> changes) {
+        static Summary of(FleetStatus f) {
+            Map<MemberState, Integer> byState = f.countByState();
+            Map<Severity, Integer> changes = new LinkedHashMap<>();
+            for (Severity sev : Severity.values()) {
+                changes.put(sev, f.members().stream()
+                        .filter(m -> m.state() == MemberState.DRIFTED)
+                        .mapToInt(m -> m.changes().getOrDefault(sev, 0)).sum());
+            }
+            return new Summary(f.members().size(), byState.getOrDefault(MemberState.PENDING, 0),
+                    byState.getOrDefault(MemberState.IN_SYNC, 0), byState.getOrDefault(MemberState.DRIFTED, 0),
+                    byState.getOrDefault(MemberState.UNREACHABLE, 0), perSeverity(changes));
+        }
+    }
+
+    /** A group of reachable members with one schema; {@code golden} marks the one equal to golden's. */
+    record Variant(String fingerprint, boolean golden, int count, List<String> members) {
+    }
+
+    /**
+     * One member in the fleet answer. {@code waivedChanges}, {@code waiverExpires} (the soonest
+     * expiry among the waivers covering its changes) and {@code lastDdl} (its latest reported DDL
+     * statement, null when the proxy reported none) come from the fleet service beside the status.
+     */
+    record Member(String name, String state, String fingerprint, String serverVersion, String lastSnapshot,
+                  String driftSince, Map<String, Integer> changes, String errorReason, String error,
+                  List<String> notInspected, boolean comparedAll, int waivedChanges, String waiverExpires,
+                  DdlJson.Statement lastDdl) {
+        static Member of(MemberStatus m, Set<ObjectKind> notInspected, WaiverSummary waived, DdlJson.Statement lastDdl) {
+            return new Member(m.member(), m.state().label(), m.fingerprint(), m.serverVersion(), iso(m.lastSnapshot()),
+                    iso(m.driftSince()), perSeverity(m.changes()), m.errorReason(), m.error(), labels(notInspected),
+                    notInspected.isEmpty(), waived == null ? 0 : waived.waivedChanges(),
+                    waived == null ? null : iso(waived.soonestExpiry()), lastDdl);
+        }
+    }
+
+    /** Golden, last sweep, summary and variants of a fleet; the members as the caller built them. */
+    static Fleet fleet(FleetStatus f, List<Member> members) {
+        return new Fleet(f.name(), f.schedule(), new Golden(f.goldenFingerprint(), f.goldenError()),
+                new LastSweep(iso(f.lastSweepStarted()), iso(f.lastSweepFinished())), Summary.of(f), variants(f),
+                members);
+    }
+
+    /** Variants largest first. */
+    static List<Variant> variants(FleetStatus f) {
         List<Map.Entry<String, List<String>>> entries = new ArrayList<>(f.variants().entrySet());
         entries.sort(Comparator.<Map.Entry<String, List<String>>>comparingInt(e -> -e.getValue().size())
                 .thenComparing(Map.Entry::getKey));
-        ArrayNode arr = ApiResponse.MAPPER.createArrayNode();
-        for (Map.Entry<String, List<String>> e : entries) {
-            ObjectNode v = arr.addObject();
-            v.put("fingerprint", e.getKey());
-            v.put("golden", e.getKey().equals(f.goldenFingerprint()));
-            v.put("count", e.getValue().size());
-            ArrayNode names = v.putArray("members");
-            e.getValue().stream().sorted().forEach(names::add);
-        }
-        return arr;
-    }
-
-    static ObjectNode member(MemberStatus m) {
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("name", m.member());
-        n.put("state", m.state().label());
-        n.put("fingerprint", m.fingerprint());
-        n.put("serverVersion", m.serverVersion());
-        n.put("lastSnapshot", iso(m.lastSnapshot()));
-        n.put("driftSince", iso(m.driftSince()));
-        ObjectNode changes = n.putObject("changes");
-        for (Severity s : Severity.values()) {
-            changes.put(s.label(), m.changes().getOrDefault(s, 0));
-        }
-        n.put("errorReason", m.errorReason());
-        n.put("error", m.error());
-        return n;
-    }
-
-    static ObjectNode diff(String fleet, String member, Diff d) {
-        return diff(fleet, member, dev.driftd.fleet.MemberDiff.of(d));
+        return entries.stream().map(e -> new Variant(e.getKey(), e.getKey().equals(f.goldenFingerprint()),
+                e.getValue().size(), e.getValue().stream().sorted().toList())).toList();
     }
 
     /**
      * The diff answer: counts and {@code inSync} from the drift alone; {@code changes} each with its
      * {@code disposition} (drift first, then ignored and overlay ones when they were asked for).
+     * {@code waived} and {@code drifted} are null when the daemon keeps no waivers.
      */
-    static ObjectNode diff(String fleet, String member, dev.driftd.fleet.MemberDiff md) {
-        Diff d = md.drift();
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("fleet", fleet);
-        n.put("member", member);
-        n.put("inSync", d.inSync());
-        n.put("goldenFingerprint", d.goldenFingerprint());
-        n.put("targetFingerprint", d.targetFingerprint());
-        ObjectNode counts = n.putObject("counts");
-        d.countsBySeverity().forEach((s, c) -> counts.put(s.label(), c));
-        notInspected(n, d.notInspected());
-        ArrayNode changes = n.putArray("changes");
-        d.changes().forEach(c -> changes.add(change(c, dev.driftd.diff.Disposition.DRIFT)));
-        md.ignored().forEach(c -> changes.add(change(c, dev.driftd.diff.Disposition.IGNORED)));
-        md.overlay().forEach(c -> changes.add(change(c, dev.driftd.diff.Disposition.OVERLAY)));
-        return n;
+    record DiffAnswer(String fleet, String member, boolean inSync, String goldenFingerprint, String targetFingerprint,
+                      Map<String, Integer> counts, List<String> notInspected, boolean comparedAll,
+                      List<ObjectNode> changes, Integer waived, Boolean drifted, List<DdlJson.Statement> recentDdl) {
     }
 
-    private static ObjectNode change(dev.driftd.diff.Change c, dev.driftd.diff.Disposition disposition) {
-        ObjectNode cn = ApiResponse.MAPPER.valueToTree(c);
+    /** @param judged the waivers' judgement of the drift changes (in the diff's order), or null without waivers */
+    static DiffAnswer diff(String fleet, String member, MemberDiff md, WaiverJudgement judged,
+                           List<DdlJson.Statement> recentDdl) {
+        Diff d = md.drift();
+        List<ObjectNode> changes = new ArrayList<>();
+        for (int i = 0; i < d.changes().size(); i++) {
+            ObjectNode c = change(d.changes().get(i), Disposition.DRIFT);
+            if (judged != null && i < judged.changes().size()) {
+                WaiverJudgement.Judged j = judged.changes().get(i);
+                c.put("disposition", j.disposition());
+                c.put("fingerprint", j.fingerprint());
+                if (j.waiver() != null) {
+                    c.put("waiver", j.waiver());
+                }
+            }
+            changes.add(c);
+        }
+        md.ignored().forEach(c -> changes.add(change(c, Disposition.IGNORED)));
+        md.overlay().forEach(c -> changes.add(change(c, Disposition.OVERLAY)));
+        return new DiffAnswer(fleet, member, d.inSync(), d.goldenFingerprint(), d.targetFingerprint(),
+                perSeverity(d.countsBySeverity()), labels(d.notInspected()), d.notInspected().isEmpty(), changes,
+                judged == null ? null : judged.waived(), judged == null ? null : judged.drifted(), recentDdl);
+    }
+
+    /**
+     * A change in the model's canonical form (what fingerprints hash: absent values left out), with
+     * what the API adds: its description and disposition.
+     */
+    private static ObjectNode change(Change c, Disposition disposition) {
+        ObjectNode cn = Canonical.MAPPER.valueToTree(c);
         cn.put("description", c.describe());
         cn.put("disposition", disposition.label());
         return cn;
     }
 
-    /**
-     * {@code notInspected}: the kinds a comparison could not compare, sorted labels; and
-     * {@code comparedAll}: false when there are any, so "in sync" is never read as covering them.
-     */
-    static void notInspected(ObjectNode n, java.util.Set<dev.driftd.schema.ObjectKind> kinds) {
-        ArrayNode not = n.putArray("notInspected");
-        kinds.stream().map(k -> k.label()).sorted().forEach(not::add);
-        n.put("comparedAll", kinds.isEmpty());
+    /** The result of a sweep run for {@code POST .../sweep?wait=true}: members per state and how many were reused. */
+    record SweepAnswer(String fleet, String started, String finished, int members, int inSync, int drifted,
+                       int unreachable, String goldenError, int reused) {
+        static SweepAnswer of(SweepResult r) {
+            return new SweepAnswer(r.fleet(), iso(r.started()), iso(r.finished()), r.members(), r.inSync(),
+                    r.drifted(), r.unreachable(), r.goldenError(), r.reused());
+        }
     }
 
-    static ObjectNode sweep(SweepResult r) {
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("fleet", r.fleet());
-        n.put("started", iso(r.started()));
-        n.put("finished", iso(r.finished()));
-        n.put("members", r.members());
-        n.put(MemberState.IN_SYNC.label(), r.inSync());
-        n.put(MemberState.DRIFTED.label(), r.drifted());
-        n.put(MemberState.UNREACHABLE.label(), r.unreachable());
-        n.put("goldenError", r.goldenError());
-        n.put("reused", r.reused());
-        return n;
+    /** Every severity's count, in the severities' order (0 for those not given). */
+    private static Map<String, Integer> perSeverity(Map<Severity, Integer> counts) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            out.put(s.label(), counts.getOrDefault(s, 0));
+        }
+        return out;
     }
 
-    private static String iso(Instant t) {
+    /** Kinds a comparison could not compare, as sorted labels. */
+    private static List<String> labels(Set<ObjectKind> kinds) {
+        return kinds.stream().map(ObjectKind::label).sorted().toList();
+    }
+
+    static String iso(Instant t) {
         return t == null ? null : t.toString();
     }
 }

@@ -1,61 +1,25 @@
 package dev.driftd.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.driftd.plan.Plan;
-import dev.driftd.plan.PlanStatement;
-import dev.driftd.plan.SqlScript;
-import dev.driftd.reconcile.Approval;
 import dev.driftd.reconcile.ReconcileException;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-/** What the plan and rollout routes share: the JSON of a plan and its approvals, request bodies, error statuses. */
+/** What the plan, rollout and waiver routes share: request bodies and the statuses of refusals. */
 final class ReconcileJson {
     private ReconcileJson() {
-    }
-
-    /** The plan's fields: whole script, each statement with its hazards, warnings. */
-    static void plan(ObjectNode n, Plan plan) {
-        n.put("golden_fingerprint", plan.goldenFingerprint());
-        n.put("destructive", plan.hasDestructive());
-        n.put("transactional", plan.transactional());
-        n.put("sql", SqlScript.render(plan, true));
-        ArrayNode st = n.putArray("statements");
-        for (PlanStatement ps : plan.statements()) {
-            ObjectNode o = st.addObject();
-            o.put("sql", ps.sql());
-            o.put("destructive", ps.destructive());
-            o.put("reason", ps.reason());
-            ArrayNode hz = o.putArray("hazards");
-            ps.hazards().forEach(h -> hz.add(h.name()));
-        }
-        ArrayNode w = n.putArray("warnings");
-        plan.warnings().forEach(w::add);
-    }
-
-    static void approvals(ObjectNode n, List<Approval> approvals) {
-        ArrayNode ap = n.putArray("approvals");
-        for (Approval a : approvals) {
-            ObjectNode o = ap.addObject();
-            o.put("token", a.token());
-            o.put("destructive", a.destructive());
-            o.put("at", a.at().toString());
-        }
     }
 
     /** The request's JSON object body; an empty body is an empty object. */
     static JsonNode body(ApiRequest req) {
         if (req.body() == null || req.body().length == 0) {
-            return ApiResponse.MAPPER.createObjectNode();
+            return ApiJson.MAPPER.createObjectNode();
         }
         try {
             // one JSON object and nothing after it: trailing garbage is a bad request, not ignored
-            JsonNode n = ApiResponse.MAPPER.reader()
+            JsonNode n = ApiJson.MAPPER.reader()
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .readTree(req.body());
             if (n == null || !n.isObject()) {
@@ -80,12 +44,6 @@ final class ReconcileJson {
             throw ApiError.badRequest("\"" + field + "\" must be true or false, not " + v);
         }
         return v.booleanValue();
-    }
-
-    /** The token's NAME, which plans, rollouts and the audit log record (never its secret). */
-    static String tokenName(Authenticator auth, ApiRequest req) {
-        return auth.authenticate(req.authorization()).map(ApiToken::name)
-                .orElseThrow(() -> new ApiError(401, "unauthorized", "unknown token"));
     }
 
     /** Runs the work now, turning a refusal into its status: 404, 403, 400, else 409. */

@@ -1,8 +1,6 @@
 package dev.driftd.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftd.diff.Diff;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
@@ -16,52 +14,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * {@code GET/POST /api/v1/fleets/{fleet}/waivers} and {@code DELETE .../waivers/{id}}: listing is
  * for read tokens, making and removing for admin tokens (one admin: a fleet's {@code approvals}
- * apply to plans, not to waivers). The member's diff marks each change with its disposition here too.
+ * apply to plans, not to waivers). The member's diff marks each change with its disposition (FleetJson.diff).
  */
 public final class WaiverRoutes {
     private static final String WAIVERS = "/api/v1/fleets/{fleet}/waivers";
 
     private final FleetService fleets;
     private final WaiverService waivers;
-    private final Supplier<Authenticator> auth;
 
-    private WaiverRoutes(FleetService fleets, WaiverService waivers, Supplier<Authenticator> auth) {
+    private WaiverRoutes(FleetService fleets, WaiverService waivers) {
         this.fleets = fleets;
         this.waivers = waivers;
-        this.auth = auth;
     }
 
-    public static void register(AdminApi api, FleetService fleets, Supplier<Authenticator> auth) {
+    public static void register(AdminApi api, FleetService fleets) {
         WaiverService w = fleets.waivers();
         if (w == null) {
             return;
         }
-        WaiverRoutes r = new WaiverRoutes(fleets, w, auth);
+        WaiverRoutes r = new WaiverRoutes(fleets, w);
         api.addRoute("GET", WAIVERS, false, r::list);
         api.addRoute("POST", WAIVERS, true, r::create);
         api.addRoute("DELETE", WAIVERS + "/{id}", true, r::delete);
     }
 
-    private CompletableFuture<ApiResponse> list(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> list(ApiRequest req, Map<String, String> p, Caller caller) {
         FleetStatus f = fleet(p.get("fleet"));
         return ReconcileJson.call(() -> {
             Instant now = waivers.now();
-            ObjectNode root = ApiResponse.MAPPER.createObjectNode();
-            root.put("fleet", f.name());
-            ArrayNode out = root.putArray("waivers");
-            for (Waiver w : waivers.list(f.name())) {
-                out.add(waiver(w, now));
-            }
-            return ApiResponse.json(200, root);
+            return ApiResponse.json(200, new WaiverList(f.name(),
+                    waivers.list(f.name()).stream().map(w -> WaiverAnswer.of(w, now)).toList()));
         });
     }
 
-    private CompletableFuture<ApiResponse> create(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> create(ApiRequest req, Map<String, String> p, Caller caller) {
         FleetStatus f = fleet(p.get("fleet"));
         JsonNode body = ReconcileJson.body(req);
         String member = text(body, "member");
@@ -74,7 +64,7 @@ public final class WaiverRoutes {
         List<String[]> changes = changes(body.get("changes"));
         WaiverService.Request r = new WaiverService.Request(member, text(body, "owner"), text(body, "reason"),
                 text(body, "expires"), changes);
-        String token = ReconcileJson.tokenName(auth.get(), req);
+        String token = caller.name();
         return ReconcileJson.call(() -> {
             Diff current;
             try {
@@ -84,61 +74,31 @@ public final class WaiverRoutes {
                 throw new ApiError(409, "no snapshot", e.getMessage());
             }
             Waiver w = waivers.create(f.name(), r, current, token);
-            return ApiResponse.json(201, waiver(w, waivers.now()));
+            return ApiResponse.json(201, WaiverAnswer.of(w, waivers.now()));
         });
     }
 
-    private CompletableFuture<ApiResponse> delete(ApiRequest req, Map<String, String> p) {
+    private CompletableFuture<ApiResponse> delete(ApiRequest req, Map<String, String> p, Caller caller) {
         FleetStatus f = fleet(p.get("fleet"));
-        String token = ReconcileJson.tokenName(auth.get(), req);
         return ReconcileJson.call(() -> {
-            waivers.delete(f.name(), p.get("id"), token);
-            ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-            n.put("id", p.get("id"));
-            n.put("status", "deleted");
-            return ApiResponse.json(200, n);
+            waivers.delete(f.name(), p.get("id"), caller.name());
+            return ApiResponse.json(200, new Deleted(p.get("id"), "deleted"));
         });
     }
 
-    /**
-     * Adds each change's {@code disposition} ({@code drift}, or {@code waived} with {@code waiver}),
-     * its {@code fingerprint} (what a configured waiver names) and the count of waived changes to a
-     * member's diff answer, whose {@code changes} are in the diff's order.
-     */
-    static void mark(ObjectNode diffAnswer, WaiverJudgement j) {
-        JsonNode changes = diffAnswer.get("changes");
-        for (int i = 0; i < j.changes().size() && changes != null && i < changes.size(); i++) {
-            WaiverJudgement.Judged c = j.changes().get(i);
-            ObjectNode n = (ObjectNode) changes.get(i);
-            n.put("disposition", c.disposition());
-            n.put("fingerprint", c.fingerprint());
-            if (c.waiver() != null) {
-                n.put("waiver", c.waiver());
-            }
-        }
-        diffAnswer.put("waived", j.waived());
-        diffAnswer.put("drifted", j.drifted());
+    record WaiverList(String fleet, List<WaiverAnswer> waivers) {
     }
 
-    static ObjectNode waiver(Waiver w, Instant now) {
-        ObjectNode n = ApiResponse.MAPPER.createObjectNode();
-        n.put("id", w.id());
-        n.put("member", w.member());
-        n.put("owner", w.owner());
-        n.put("reason", w.reason());
-        n.put("source", w.source());
-        n.put("created_by", w.createdBy());
-        n.put("created_at", w.created().toString());
-        n.put("expires", w.expires().toString());
-        n.put("state", w.activeAt(now) ? "active" : "expired");
-        ArrayNode cs = n.putArray("changes");
-        for (WaivedChange c : w.changes()) {
-            ObjectNode cn = cs.addObject();
-            cn.put("kind", c.kind());
-            cn.put("object", c.object());
-            cn.put("fingerprint", c.fingerprint());
+    record WaiverAnswer(String id, String member, String owner, String reason, String source, String createdBy,
+                        String createdAt, String expires, String state, List<WaivedChange> changes) {
+        static WaiverAnswer of(Waiver w, Instant now) {
+            return new WaiverAnswer(w.id(), w.member(), w.owner(), w.reason(), w.source(), w.createdBy(),
+                    w.created().toString(), w.expires().toString(), w.activeAt(now) ? "active" : "expired",
+                    List.copyOf(w.changes()));
         }
-        return n;
+    }
+
+    record Deleted(String id, String status) {
     }
 
     /** {@code changes}: objects {@code {"kind", "object"}} or strings {@code "index public.orders.orders_big_idx"}. */

@@ -1,5 +1,7 @@
 package dev.driftd.cluster;
 
+import dev.driftd.http.OpenApiContract;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -91,7 +93,7 @@ public final class DaemonProcess implements AutoCloseable {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return OpenApiContract.check("GET", HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     public HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
@@ -100,7 +102,7 @@ public final class DaemonProcess implements AutoCloseable {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return OpenApiContract.check("POST", HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** A request with a JSON body (or none when {@code body} is null). */
@@ -115,7 +117,8 @@ public final class DaemonProcess implements AutoCloseable {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        // every answer a cluster test gets is checked against docs/openapi.yaml
+        return OpenApiContract.check(method, HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Sends a POSIX signal by name (HUP, KILL, TERM) through kill(1). */

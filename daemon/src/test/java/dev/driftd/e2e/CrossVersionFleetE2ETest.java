@@ -46,7 +46,7 @@ class CrossVersionFleetE2ETest {
                     """.formatted(DaemonHarness.NEVER, m14.url(), g16.url(), m17.url(), m18.url());
             try (DaemonHarness d = new DaemonHarness(fleets)) {
                 JsonNode first = d.sweep("cv");
-                assertThat(first.path("in_sync").asInt()).as(first.toString()).isEqualTo(4);
+                assertThat(first.path("inSync").asInt()).as(first.toString()).isEqualTo(4);
 
                 JsonNode fleet = DaemonHarness.JSON.readTree(d.get("/api/v1/fleets/cv", DaemonHarness.READ).body());
                 for (JsonNode m : fleet.path("members")) {
@@ -79,7 +79,7 @@ class CrossVersionFleetE2ETest {
                 DaemonHarness.runClient(plan.body(), "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", pg18.host(),
                         "-p", String.valueOf(pg18.port()), "-U", pg18.user(), "-d", m18.name(), "-f", "-");
                 JsonNode third = d.sweep("cv");
-                assertThat(third.path("in_sync").asInt()).as(third.toString()).isEqualTo(4);
+                assertThat(third.path("inSync").asInt()).as(third.toString()).isEqualTo(4);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.driftd.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftd.daemon.RunningDaemon;
+import dev.driftd.http.OpenApiContract;
 import dev.driftd.testing.TempDirs;
 
 import java.io.IOException;
@@ -89,7 +90,8 @@ abstract class E2eDaemon implements AutoCloseable {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        // every answer the e2e tests get is checked against docs/openapi.yaml
+        return OpenApiContract.check(method, client.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** POST .../sweep?wait=true as admin; the sweep's JSON result. */

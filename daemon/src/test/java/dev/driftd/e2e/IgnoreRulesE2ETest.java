@@ -91,7 +91,7 @@ class IgnoreRulesE2ETest {
                 assertThat(log.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
                         .filteredOn(m -> m.contains("matched nothing")).singleElement().asString()
                         .matches("fleet shop: ignore rule view:no_such_view_\\* \\(.*driftd\\.yaml:\\d+\\) matched nothing");
-                assertThat(sweep.path("in_sync").asInt()).as(sweep.toString()).isEqualTo(1);
+                assertThat(sweep.path("inSync").asInt()).as(sweep.toString()).isEqualTo(1);
                 assertThat(sweep.path("drifted").asInt()).as(sweep.toString()).isEqualTo(1);
                 assertThat(d.metrics()).contains("driftd_member_drift{fleet=\"shop\",member=\"quiet\"} 0.0")
                         .contains("driftd_member_drift{fleet=\"shop\",member=\"loud\"} 1.0");
@@ -201,7 +201,7 @@ class IgnoreRulesE2ETest {
                 JsonNode applied = d.ok("POST", plans + "/" + id + "/apply", PlansHarness.ALICE, null, 200);
                 assertThat(applied.path("state").asText()).as(applied.toString()).isEqualTo("applied");
                 JsonNode after = d.sweep("shop");
-                assertThat(after.path("in_sync").asInt()).as(after.toString()).isEqualTo(1);
+                assertThat(after.path("inSync").asInt()).as(after.toString()).isEqualTo(1);
             }
             try (java.sql.Connection c = member.connect(); java.sql.Statement st = c.createStatement()) {
                 // the ignored objects were neither dropped nor changed by the apply
@@ -271,7 +271,7 @@ class IgnoreRulesE2ETest {
                 JsonNode done = d.awaitRollout("shop", id);
                 assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("completed");
                 assertThat(done.path("counts").path("applied").asInt()).isEqualTo(2);
-                assertThat(d.sweep("shop").path("in_sync").asInt()).isEqualTo(2);
+                assertThat(d.sweep("shop").path("inSync").asInt()).isEqualTo(2);
             }
             try (java.sql.Connection c = a.connect(); java.sql.Statement st = c.createStatement()) {
                 st.executeQuery("SELECT count(*) FROM flyway_schema_history").close();

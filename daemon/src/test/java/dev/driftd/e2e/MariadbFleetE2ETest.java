@@ -76,7 +76,7 @@ class MariadbFleetE2ETest {
                 try (TestDatabase t3 = my.createDatabase(run + "_t3").execute(SCHEMA)) {
                     JsonNode second = d.sweep("shop");
                     assertThat(second.path("members").asInt()).isEqualTo(3);
-                    assertThat(second.path("in_sync").asInt()).isEqualTo(3);
+                    assertThat(second.path("inSync").asInt()).isEqualTo(3);
                     assertThat(d.metrics())
                             .contains("driftd_member_drift{fleet=\"shop\",member=\"" + t2.name() + "\"} 0.0")
                             .contains("driftd_member_drift{fleet=\"shop\",member=\"" + t3.name() + "\"} 0.0")

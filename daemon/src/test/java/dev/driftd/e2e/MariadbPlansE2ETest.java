@@ -65,14 +65,14 @@ class MariadbPlansE2ETest {
                 }
                 JsonNode partial = d.ok("GET", plans + "/" + id, READER, null, 200);
                 assertThat(partial.path("state").asText()).isEqualTo("partial");
-                assertThat(partial.path("next_statement").asInt()).isEqualTo(1);
+                assertThat(partial.path("nextStatement").asInt()).isEqualTo(1);
                 String halfway = engine.snapshot(t1.target(), InspectOptions.DEFAULT).fingerprint();
-                assertThat(partial.path("resume_fingerprint").asText()).isEqualTo(halfway);
-                assertThat(halfway).isNotEqualTo(plan.path("target_fingerprint").asText());
+                assertThat(partial.path("resumeFingerprint").asText()).isEqualTo(halfway);
+                assertThat(halfway).isNotEqualTo(plan.path("targetFingerprint").asText());
 
                 JsonNode done = d.ok("POST", plans + "/" + id + "/apply", ALICE, null, 200);
                 assertThat(done.path("state").asText()).isEqualTo("applied");
-                assertThat(done.path("next_statement").asInt()).isEqualTo(2);
+                assertThat(done.path("nextStatement").asInt()).isEqualTo(2);
                 assertThat(engine.diff(engine.snapshot(golden.target(), InspectOptions.DEFAULT),
                         engine.snapshot(t1.target(), InspectOptions.DEFAULT)).driftChanges()).isEmpty();
 

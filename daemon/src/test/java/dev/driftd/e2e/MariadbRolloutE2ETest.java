@@ -72,7 +72,7 @@ class MariadbRolloutE2ETest {
                 String canary = tenants.get(2).name();
                 JsonNode made = d.ok("POST", "/api/v1/fleets/my/rollouts", ALICE, "{\"member\":\"" + canary + "\"}", 201);
                 String id = made.path("id").asText();
-                String variant = made.path("variant_fingerprint").asText();
+                String variant = made.path("variantFingerprint").asText();
                 assertThat(variant).isEqualTo(fingerprint(tenants.get(0)));
                 assertThat(made.path("transactional").asBoolean()).isFalse();
                 assertThat(made.path("statements").size()).isEqualTo(2);
@@ -90,8 +90,8 @@ class MariadbRolloutE2ETest {
                 String goldenFp = fingerprint(golden);
                 for (JsonNode m : done.path("members")) {
                     assertThat(m.path("state").asText()).isEqualTo("applied");
-                    assertThat(m.path("before_fingerprint").asText()).isEqualTo(variant);
-                    assertThat(m.path("after_fingerprint").asText()).isEqualTo(goldenFp);
+                    assertThat(m.path("beforeFingerprint").asText()).isEqualTo(variant);
+                    assertThat(m.path("afterFingerprint").asText()).isEqualTo(goldenFp);
                 }
                 for (TestDatabase t : tenants) {
                     assertThat(fingerprint(t)).as("re-read " + t.name()).isEqualTo(goldenFp);

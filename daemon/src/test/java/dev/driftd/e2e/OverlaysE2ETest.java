@@ -89,7 +89,7 @@ class OverlaysE2ETest {
             try (DaemonHarness d = new DaemonHarness(fleets)) {
                 JsonNode sweep = d.sweep("shop");
                 d.sweep("shop");
-                assertThat(sweep.path("in_sync").asInt()).as(sweep.toString()).isEqualTo(2);
+                assertThat(sweep.path("inSync").asInt()).as(sweep.toString()).isEqualTo(2);
                 assertThat(sweep.path("drifted").asInt()).as(sweep.toString()).isEqualTo(1);
                 assertThat(d.metrics()).contains("driftd_member_drift{fleet=\"shop\",member=\"acme\"} 0.0")
                         .contains("driftd_member_drift{fleet=\"shop\",member=\"beta\"} 1.0")
@@ -126,7 +126,7 @@ class OverlaysE2ETest {
                 assertThat(early.body()).contains("run a sweep first");
                 assertThat(json(d, "/api/v1/fleets/shop/members/acme/diff").path("inSync").asBoolean()).isTrue();
                 JsonNode again = d.sweep("shop");
-                assertThat(again.path("in_sync").asInt()).as(again.toString()).isEqualTo(2);
+                assertThat(again.path("inSync").asInt()).as(again.toString()).isEqualTo(2);
                 assertMemberViews(d);
                 String driftSince = member(d, "shop", "beta").path("driftSince").asText();
                 assertThat(driftSince).isNotEmpty();
@@ -139,7 +139,7 @@ class OverlaysE2ETest {
                 HttpResponse<String> reload = d.send("POST", "/api/v1/reload", DaemonHarness.ADMIN);
                 assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
                 JsonNode after = d.sweep("shop");
-                assertThat(after.path("in_sync").asInt()).as(after.toString()).isEqualTo(3);
+                assertThat(after.path("inSync").asInt()).as(after.toString()).isEqualTo(3);
                 JsonNode history = json(d, "/api/v1/fleets/shop/members/beta/history");
                 assertThat(history.path("driftEvents").size()).as(history.toString()).isGreaterThanOrEqualTo(1);
                 assertThat(history.path("driftEvents").toString()).contains(driftSince);
@@ -225,7 +225,7 @@ class OverlaysE2ETest {
                 assertThat(done.path("counts").path("applied").asInt()).isEqualTo(2);
 
                 JsonNode after = d.sweep("shop");
-                assertThat(after.path("in_sync").asInt()).as(after.toString()).isEqualTo(3);
+                assertThat(after.path("inSync").asInt()).as(after.toString()).isEqualTo(3);
                 assertThat(after.path("drifted").asInt()).as(after.toString()).isEqualTo(1);
                 assertThat(d.ok("GET", "/api/v1/fleets/shop", PlansHarness.ALICE, null, 200).path("members").toString())
                         .containsPattern("\"name\":\"other\",\"state\":\"drifted\"");

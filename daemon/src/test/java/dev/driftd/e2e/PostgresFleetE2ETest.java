@@ -47,7 +47,7 @@ class PostgresFleetE2ETest {
             try (DaemonHarness d = new DaemonHarness(fleets)) {
                 JsonNode first = d.sweep("pg");
                 assertThat(first.path("members").asInt()).isEqualTo(3);
-                assertThat(first.path("in_sync").asInt()).isEqualTo(1);
+                assertThat(first.path("inSync").asInt()).isEqualTo(1);
                 assertThat(first.path("drifted").asInt()).isEqualTo(1);
                 assertThat(first.path("unreachable").asInt()).isEqualTo(1);
 
@@ -81,7 +81,7 @@ class PostgresFleetE2ETest {
                 try (TestDatabase t3 = pg.createDatabase(run + "_t3").execute(SCHEMA)) {
                     JsonNode second = d.sweep("pg");
                     assertThat(second.path("members").asInt()).isEqualTo(4);
-                    assertThat(second.path("in_sync").asInt()).isEqualTo(3);
+                    assertThat(second.path("inSync").asInt()).isEqualTo(3);
                     assertThat(second.path("drifted").asInt()).isZero();
                     assertThat(second.path("unreachable").asInt()).isEqualTo(1);
                     m = d.metrics();

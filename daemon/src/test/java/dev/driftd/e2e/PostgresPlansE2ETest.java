@@ -70,9 +70,9 @@ class PostgresPlansE2ETest {
                 String id = plan.path("id").asText();
                 assertThat(plan.path("state").asText()).isEqualTo("planned");
                 assertThat(plan.path("destructive").asBoolean()).isTrue();
-                assertThat(plan.path("created_by").asText()).isEqualTo("alice");
-                assertThat(plan.path("golden_fingerprint").asText()).hasSize(64);
-                String before = plan.path("target_fingerprint").asText();
+                assertThat(plan.path("createdBy").asText()).isEqualTo("alice");
+                assertThat(plan.path("goldenFingerprint").asText()).hasSize(64);
+                String before = plan.path("targetFingerprint").asText();
                 assertThat(before).isEqualTo(fingerprint(t1));
                 assertThat(plan.path("sql").asText()).contains("CREATE INDEX").contains("DROP COLUMN");
                 assertThat(plan.path("statements").toString()).contains("\"destructive\":true");
@@ -150,8 +150,8 @@ class PostgresPlansE2ETest {
                 assertThat(actions).containsExactly("plan:alice", "approve:bob", "approve:carol", "apply:alice",
                         "apply:alice");
                 JsonNode last = PlansHarness.JSON.readTree(auditRaw.body()).path("entries").get(4);
-                assertThat(last.path("before_fingerprint").asText()).isEqualTo(before);
-                assertThat(last.path("after_fingerprint").asText()).isEqualTo(fingerprint(t1));
+                assertThat(last.path("beforeFingerprint").asText()).isEqualTo(before);
+                assertThat(last.path("afterFingerprint").asText()).isEqualTo(fingerprint(t1));
                 assertThat(last.path("sql").asText()).contains("CREATE INDEX");
                 assertThat(d.ok("GET", "/api/v1/audit?fleet=pg&since=2999-01-01T00:00:00Z", READER, null, 200)
                         .path("entries").size()).isZero();

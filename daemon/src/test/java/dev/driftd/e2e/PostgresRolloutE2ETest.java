@@ -82,8 +82,8 @@ class PostgresRolloutE2ETest {
                 String id = made.path("id").asText();
                 String goldenFp = fingerprint(golden);
                 assertThat(made.path("state").asText()).isEqualTo("planned");
-                assertThat(made.path("variant_fingerprint").asText()).isEqualTo(variant);
-                assertThat(made.path("golden_fingerprint").asText()).isEqualTo(goldenFp);
+                assertThat(made.path("variantFingerprint").asText()).isEqualTo(variant);
+                assertThat(made.path("goldenFingerprint").asText()).isEqualTo(goldenFp);
                 assertThat(made.path("destructive").asBoolean()).isTrue();
                 assertThat(made.path("sql").asText()).contains("CREATE INDEX orders_customer_idx").contains("DROP COLUMN note");
                 assertThat(made.path("counts").path("waiting").asInt()).isEqualTo(TENANTS);
@@ -121,7 +121,7 @@ class PostgresRolloutE2ETest {
 
                 JsonNode started = d.ok("POST", one + "/start", ALICE, null, 202);
                 assertThat(started.path("state").asText()).isEqualTo("running");
-                assertThat(started.path("started_by").asText()).isEqualTo("alice");
+                assertThat(started.path("startedBy").asText()).isEqualTo("alice");
                 assertThat(d.send("POST", one + "/start", ALICE, null).statusCode()).isEqualTo(409);
                 JsonNode done = d.awaitRollout("pg", id);
 
@@ -138,18 +138,18 @@ class PostgresRolloutE2ETest {
                     String now = fingerprint(tenants.get(i));
                     if (i < BROKEN) {
                         assertThat(m.path("state").asText()).isEqualTo("applied");
-                        assertThat(m.path("before_fingerprint").asText()).isEqualTo(variant);
-                        assertThat(m.path("after_fingerprint").asText()).isEqualTo(goldenFp);
+                        assertThat(m.path("beforeFingerprint").asText()).isEqualTo(variant);
+                        assertThat(m.path("afterFingerprint").asText()).isEqualTo(goldenFp);
                         assertThat(now).as("re-read " + tenants.get(i).name()).isEqualTo(goldenFp);
                     } else if (i == BROKEN) {
                         assertThat(m.path("state").asText()).isEqualTo("failed");
-                        assertThat(m.path("before_fingerprint").asText()).isEqualTo(brokenFp);
+                        assertThat(m.path("beforeFingerprint").asText()).isEqualTo(brokenFp);
                         assertThat(m.path("error").asText()).contains("not the variant's " + variant)
                                 .contains("not applied");
                         assertThat(now).isEqualTo(brokenFp);
                     } else {
                         assertThat(m.path("state").asText()).isEqualTo("skipped");
-                        assertThat(m.path("before_fingerprint").isMissingNode() || m.path("before_fingerprint").isNull())
+                        assertThat(m.path("beforeFingerprint").isMissingNode() || m.path("beforeFingerprint").isNull())
                                 .isTrue();
                         assertThat(now).as("untouched " + tenants.get(i).name()).isEqualTo(variant);
                     }
@@ -157,8 +157,8 @@ class PostgresRolloutE2ETest {
                 // the pause between waves: each wave starts at least PAUSE after the previous one ended
                 for (int i = 1; i <= BROKEN; i++) {
                     if (ms.get(i).path("wave").asInt() != ms.get(i - 1).path("wave").asInt()) {
-                        Instant ended = Instant.parse(ms.get(i - 1).path("finished_at").asText());
-                        Instant began = Instant.parse(ms.get(i).path("started_at").asText());
+                        Instant ended = Instant.parse(ms.get(i - 1).path("finishedAt").asText());
+                        Instant began = Instant.parse(ms.get(i).path("startedAt").asText());
                         assertThat(Duration.between(ended, began)).isGreaterThanOrEqualTo(PAUSE);
                     }
                 }
@@ -187,8 +187,8 @@ class PostgresRolloutE2ETest {
                 JsonNode firstApply = entries.get(4);
                 assertThat(firstApply.path("member").asText()).isEqualTo(tenants.get(0).name());
                 assertThat(firstApply.path("sql").asText()).contains("CREATE INDEX orders_customer_idx");
-                assertThat(firstApply.path("before_fingerprint").asText()).isEqualTo(variant);
-                assertThat(firstApply.path("after_fingerprint").asText()).isEqualTo(goldenFp);
+                assertThat(firstApply.path("beforeFingerprint").asText()).isEqualTo(variant);
+                assertThat(firstApply.path("afterFingerprint").asText()).isEqualTo(goldenFp);
                 JsonNode brokenApply = entries.get(4 + BROKEN);
                 assertThat(brokenApply.path("member").asText()).isEqualTo(broken.name());
                 assertThat(brokenApply.path("result").asText()).contains("not applied");

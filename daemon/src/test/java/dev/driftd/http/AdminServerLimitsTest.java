@@ -71,12 +71,13 @@ class AdminServerLimitsTest {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return t.client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+        return t.client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> OpenApiContract.check(method, r));
     }
 
     HttpResponse<String> quick(String path) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(URI.create(t.base + path)).timeout(Duration.ofSeconds(1)).build();
-        return t.client.send(r, HttpResponse.BodyHandlers.ofString());
+        return OpenApiContract.check("GET", t.client.send(r, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** Regression (item 4): six slow API calls made /healthz wait behind them. */
@@ -308,7 +309,7 @@ class AdminServerLimitsTest {
         start();
         HttpResponse<String> r = t.send("GET", "/api/v1/fleets/tenants/members/t+3/diff", READ);
         AdminServerTest.assertError(r, 404, "not found");
-        assertThat(AdminServerTest.json(r).path("detail").asText()).contains("'t+3'");
+        assertThat(AdminServerTest.problem(r).path("detail").asText()).contains("'t+3'");
         assertThat(AdminServer.segments("/a+b/c%2Bd/e%20f")).containsExactly("a+b", "c+d", "e f");
     }
 

@@ -121,7 +121,7 @@ class AdminServerTest {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = OpenApiContract.check(method, client.send(b.build(), HttpResponse.BodyHandlers.ofString()));
         for (String secret : List.of(READ, ADMIN, REPORT, METRICS)) {
             assertThat(r.body()).as("a secret in an answer").doesNotContain(secret);
         }
@@ -133,11 +133,20 @@ class AdminServerTest {
         return JSON.readTree(r.body());
     }
 
-    static void assertError(HttpResponse<String> r, int status, String error) throws IOException {
+    static JsonNode problem(HttpResponse<String> r) throws IOException {
+        assertThat(r.headers().firstValue("content-type")).hasValue("application/problem+json; charset=utf-8");
+        return JSON.readTree(r.body());
+    }
+
+    /** An RFC 9457 problem answer with that status and title (its type is the title with dashes). */
+    static void assertError(HttpResponse<String> r, int status, String title) throws IOException {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        JsonNode n = json(r);
-        assertThat(n.path("error").asText()).isEqualTo(error);
+        JsonNode n = problem(r);
+        assertThat(n.path("title").asText()).isEqualTo(title);
+        assertThat(n.path("type").asText()).isEqualTo("urn:driftd:problem:" + title.replace(' ', '-'));
+        assertThat(n.path("status").asInt()).isEqualTo(status);
         assertThat(n.has("detail")).isTrue();
+        assertThat(n.path("instance").asText()).isEqualTo(r.uri().getPath());
     }
 
     @Test
@@ -241,7 +250,7 @@ class AdminServerTest {
 
         JsonNode f = json(send("GET", "/api/v1/fleets/tenants", READ));
         assertThat(f.path("summary").path("members").asInt()).isEqualTo(4);
-        assertThat(f.path("summary").path("in_sync").asInt()).isEqualTo(2);
+        assertThat(f.path("summary").path("inSync").asInt()).isEqualTo(2);
         assertThat(f.path("summary").path("unreachable").asInt()).isEqualTo(1);
         assertThat(f.path("summary").path("changes").path("destructive").asInt()).isEqualTo(1);
         JsonNode variants = f.path("variants");
@@ -338,7 +347,7 @@ class AdminServerTest {
         fleets.reloadError = "driftd.yaml line 4: unknown key 'fleetz'";
         HttpResponse<String> bad = send("POST", "/api/v1/reload", ADMIN);
         assertError(bad, 422, "configuration rejected");
-        assertThat(json(bad).path("detail").asText()).contains("line 4").contains("kept");
+        assertThat(problem(bad).path("detail").asText()).contains("line 4").contains("kept");
         assertThat(fleets.reloads.get()).isEqualTo(2);
     }
 
@@ -348,7 +357,8 @@ class AdminServerTest {
         HttpRequest big = HttpRequest.newBuilder(URI.create(base + "/api/v1/reload"))
                 .header("Authorization", "Bearer " + ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(10_000))).build();
-        assertThat(client.send(big, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+        HttpResponse<String> tooLarge = OpenApiContract.check("POST", client.send(big, HttpResponse.BodyHandlers.ofString()));
+        assertError(tooLarge, 413, "request too large");
         assertThat(fleets.reloads.get()).isZero();
         // not HTTP at all: a 400, never a 5xx or a hang
         assertThat(raw("THIS IS NOT HTTP\r\n\r\n")).startsWith("HTTP/1.1 4");

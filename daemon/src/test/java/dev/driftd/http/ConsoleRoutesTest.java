@@ -36,7 +36,7 @@ class ConsoleRoutesTest {
                 new ApiToken("ops", Role.ADMIN, ADMIN), new ApiToken("proxy", Role.REPORT, REPORT)), null);
         InMemoryFleets fleets = new InMemoryFleets();
         AdminApi api = new AdminApi(fleets, format -> "", fleets::reload, () -> auth);
-        ConsoleRoutes.register(api, fleets, () -> auth, ui);
+        ConsoleRoutes.register(api, fleets, ui);
         server = new AdminServer(api, HttpSettings.of("127.0.0.1", 0));
         base = "http://127.0.0.1:" + server.start().getPort();
     }
@@ -53,7 +53,7 @@ class ConsoleRoutesTest {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return OpenApiContract.check("GET", client.send(b.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
