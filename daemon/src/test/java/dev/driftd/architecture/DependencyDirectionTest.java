@@ -1,6 +1,9 @@
 package dev.driftd.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,5 +53,25 @@ class DependencyDirectionTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.driftd.dialect.mysql..").check(classes);
         noClasses().that().resideInAPackage("dev.driftd.dialect.mysql..")
                 .should().dependOnClassesThat().resideInAPackage("dev.driftd.dialect.postgres..").check(classes);
+    }
+
+    /**
+     * The store keeps rows of the model (snapshots) and of the differ (severity counts) and knows
+     * nothing that uses it: fleets map their member states to its rows, the daemon hands it a URL.
+     * {@code engine.SqlErrors} and {@code dialect.DbTarget} (URL redaction) are tolerated only until
+     * they move to {@code dev.driftd.util} (issue 17, part 3): then the two exceptions go.
+     */
+    @Test
+    void theStoreDependsOnNothingAboveTheModel() {
+        noClasses().that().resideInAPackage("dev.driftd.store..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("dev.driftd.fleet..",
+                                "dev.driftd.sweep..", "dev.driftd.config..", "dev.driftd.events..", "dev.driftd.http..",
+                                "dev.driftd.daemon..", "dev.driftd.cluster..", "dev.driftd.reconcile..",
+                                "dev.driftd.waiver..", "dev.driftd.cli..", "dev.driftd.demo..", "dev.driftd.metrics..",
+                                "dev.driftd.policy..", "dev.driftd.selfcheck..", "dev.driftd.logging..",
+                                "dev.driftd.plan..", "dev.driftd.sql..", "dev.driftd.engine..", "dev.driftd.dialect..")
+                        .and(DescribedPredicate.not(HasName.Predicates.name("dev.driftd.engine.SqlErrors")))
+                        .and(DescribedPredicate.not(HasName.Predicates.name("dev.driftd.dialect.DbTarget"))))
+                .check(classes);
     }
 }
