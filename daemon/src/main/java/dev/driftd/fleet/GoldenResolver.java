@@ -4,9 +4,9 @@ import dev.driftd.config.FleetConfig;
 import dev.driftd.config.GoldenConfig;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.engine.Engine;
-import dev.driftd.store.SnapshotArchive;
 import dev.driftd.engine.SqlErrors;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.store.SnapshotArchive;
 
 import java.util.LinkedHashMap;
 import java.util.List;
