@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -129,7 +130,7 @@ public final class Jdbc {
         }
         List<String> all = new ArrayList<>(columns);
         all.addAll(keyColumns);
-        String marks = String.join(", ", java.util.Collections.nCopies(all.size(), "?"));
+        String marks = String.join(", ", Collections.nCopies(all.size(), "?"));
         try {
             update(c, "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" + marks + ")", values);
         } catch (SQLException e) {

@@ -3,6 +3,7 @@ package dev.driftd.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The last sweep of each fleet ({@code driftd_fleet_state}) and of each shard of a fleet
@@ -12,6 +13,9 @@ import java.util.Optional;
 final class SweepStateTables {
     private static final List<String> SWEEP_COLUMNS = List.of("golden_fingerprint", "golden_error",
             "last_sweep_started", "last_sweep_finished", "updated");
+    /** A shard's row: how many shards the fleet had, then the same sweep columns as a fleet's. */
+    private static final List<String> SHARD_COLUMNS = Stream.concat(Stream.of("shards"), SWEEP_COLUMNS.stream())
+            .toList();
 
     private final Jdbc jdbc;
 
@@ -29,12 +33,10 @@ final class SweepStateTables {
     }
 
     void saveShard(ShardRecord r) {
-        List<String> columns = new java.util.ArrayList<>(List.of("shards"));
-        columns.addAll(SWEEP_COLUMNS);
         jdbc.call("record shard " + r.shard() + " of fleet " + r.fleet(), c -> {
-            Jdbc.upsert(c, "driftd_shard_state", List.of("fleet", "shard"), columns, r.shards(), r.goldenFingerprint(),
-                    Jdbc.maskedText(r.goldenError(), 1000), r.lastSweepStarted(), r.lastSweepFinished(), Instant.now(),
-                    r.fleet(), r.shard());
+            Jdbc.upsert(c, "driftd_shard_state", List.of("fleet", "shard"), SHARD_COLUMNS, r.shards(),
+                    r.goldenFingerprint(), Jdbc.maskedText(r.goldenError(), 1000), r.lastSweepStarted(),
+                    r.lastSweepFinished(), Instant.now(), r.fleet(), r.shard());
             return null;
         });
     }
