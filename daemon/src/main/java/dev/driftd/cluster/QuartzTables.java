@@ -1,6 +1,7 @@
 package dev.driftd.cluster;
 
 import dev.driftd.sql.StatementSplitter;
+import dev.driftd.store.Jdbc;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,20 +64,15 @@ public final class QuartzTables {
     /** Creates whatever Quartz table or index is missing; safe when several nodes do it at once. */
     public static void ensure(Connection c) throws SQLException {
         List<String> statements = statements();
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            // IF NOT EXISTS alone still races on the catalog (duplicate key on pg_type): take turns
-            s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-            for (String sql : statements) {
-                s.execute(sql);
+        Jdbc.transaction(c, () -> {
+            try (Statement s = c.createStatement()) {
+                // IF NOT EXISTS alone still races on the catalog (duplicate key on pg_type): take turns
+                s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+            return null;
+        });
     }
 }

@@ -76,7 +76,8 @@ public final class DaemonCore implements AutoCloseable {
         if (service != null) {
             return this;
         }
-        store = Store.open(config.store());
+        store = Store.open(config.store().url(), config.store().user(),
+                config.store().password() == null ? null : config.store().password().reveal());
         try {
             Sweep sweep = new Sweep(engine, new Discovery(engine), new GoldenResolver(engine, store), store, events);
             // one thread per sweep job (a fleet's shards run at once), plus retention and a spare

@@ -12,6 +12,7 @@ import dev.driftd.fleet.FleetEvents;
 import dev.driftd.fleet.FleetMember;
 import dev.driftd.store.DdlLog;
 import dev.driftd.store.DdlRecord;
+import dev.driftd.store.ReportedDdl;
 import dev.driftd.sweep.FleetRunner;
 import dev.driftd.util.SqlErrors;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -100,11 +101,17 @@ final class DdlIntake implements AutoCloseable {
             }
             if (log != null) {
                 write("record a DDL event of " + ref.fleet() + "/" + ref.member(),
-                        () -> log.record(ref.fleet(), ref.member(), event, received));
+                        () -> log.record(ref.fleet(), ref.member(), stored(event), received));
             }
             debouncer.event(ref);
         }
         return match;
+    }
+
+    /** What the store keeps of a reported statement. */
+    private static ReportedDdl stored(DdlEvent e) {
+        return new ReportedDdl(e.statement(), e.truncated(), e.command(), e.time(), e.application(), e.user(),
+                e.clientHost(), e.approved(), e.guard());
     }
 
     private void logUnmatched(DdlEvent event, String reason) {

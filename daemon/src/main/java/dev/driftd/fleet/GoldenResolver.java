@@ -5,6 +5,7 @@ import dev.driftd.config.GoldenConfig;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.engine.Engine;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.store.SnapshotArchive;
 import dev.driftd.util.SqlErrors;
 
 import java.util.LinkedHashMap;

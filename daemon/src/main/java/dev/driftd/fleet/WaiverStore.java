@@ -3,20 +3,14 @@ package dev.driftd.fleet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftd.store.Jdbc;
 import dev.driftd.store.Store;
-import dev.driftd.store.StoreException;
-import dev.driftd.util.SqlErrors;
 import dev.driftd.waiver.WaivedChange;
 import dev.driftd.waiver.Waiver;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,65 +23,33 @@ final class WaiverStore {
     private static final TypeReference<List<WaivedChange>> CHANGES = new TypeReference<>() {
     };
 
-    private final Store store;
+    private final Jdbc jdbc;
 
     WaiverStore(Store store) {
-        this.store = store;
-    }
-
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T exec(String what, Work<T> w) {
-        try (Connection c = store.borrow()) {
-            return w.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("cannot " + what + ": " + SqlErrors.oneLine(e), e);
-        }
+        this.jdbc = store.jdbc();
     }
 
     void insert(Waiver w) {
-        exec("save waiver " + w.id(), c -> insertRow(c, w.id(), w, w.source(), null));
+        jdbc.call("save waiver " + w.id(), c -> insertRow(c, w.id(), w, w.source(), null));
     }
 
     /** One row of driftd_waiver: {@code w} under {@code id} and {@code source}, expired at {@code expiredAt} (or not). */
-    private int insertRow(Connection c, String id, Waiver w, String source, Instant expiredAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_waiver (id, fleet, member, source, owner, "
-                + "reason, created_by, created_at, expires_at, changes, expired_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, id);
-            ps.setString(2, w.fleet());
-            ps.setString(3, w.member());
-            ps.setString(4, source);
-            ps.setString(5, w.owner());
-            ps.setString(6, w.reason());
-            ps.setString(7, w.createdBy());
-            ps.setObject(8, at(w.created()));
-            ps.setObject(9, at(w.expires()));
-            ps.setString(10, json(w.changes()));
-            ps.setObject(11, expiredAt == null ? null : at(expiredAt));
-            return ps.executeUpdate();
-        }
+    private static int insertRow(Connection c, String id, Waiver w, String source, Instant expiredAt)
+            throws SQLException {
+        return Jdbc.update(c, "INSERT INTO driftd_waiver (id, fleet, member, source, owner, reason, created_by, "
+                        + "created_at, expires_at, changes, expired_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                id, w.fleet(), w.member(), source, w.owner(), w.reason(), w.createdBy(), w.created(), w.expires(),
+                json(w.changes()), expiredAt);
     }
 
     /** The API's waivers not removed, expired ones included, oldest first. */
     List<Waiver> current() {
-        return exec("read the waivers", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, fleet, member, owner, reason, created_by, created_at, "
-                    + "expires_at, changes FROM driftd_waiver WHERE source = ? AND removed_at IS NULL "
-                    + "ORDER BY created_at, id")) {
-                ps.setString(1, Waiver.API);
-                List<Waiver> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Waiver(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8),
-                                changes(rs.getString(9)), Waiver.API));
-                    }
-                }
-                return out;
-            }
-        });
+        return jdbc.call("read the waivers", c -> Jdbc.query(c, "SELECT id, fleet, member, owner, reason, created_by, "
+                        + "created_at, expires_at, changes FROM driftd_waiver WHERE source = ? AND removed_at IS NULL "
+                        + "ORDER BY created_at, id",
+                rs -> new Waiver(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), Jdbc.instant(rs, 7), Jdbc.instant(rs, 8), changes(rs.getString(9)), Waiver.API),
+                Waiver.API));
     }
 
     /**
@@ -95,14 +57,8 @@ final class WaiverStore {
      * false when it was marked already or removed.
      */
     boolean markExpired(String id, Instant now) {
-        return exec("mark waiver " + id + " expired", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_waiver SET expired_at = ? "
-                    + "WHERE id = ? AND expired_at IS NULL AND removed_at IS NULL")) {
-                ps.setObject(1, at(now));
-                ps.setString(2, id);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return jdbc.call("mark waiver " + id + " expired", c -> Jdbc.update(c, "UPDATE driftd_waiver SET expired_at = ? "
+                + "WHERE id = ? AND expired_at IS NULL AND removed_at IS NULL", now, id) == 1);
     }
 
     /**
@@ -112,14 +68,9 @@ final class WaiverStore {
      */
     boolean markConfigExpired(Waiver w, Instant now) {
         String key = "config:" + w.fleet() + ":" + w.id() + "@" + w.expires().toEpochMilli();
-        return exec("mark waiver " + w.id() + " expired", c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM driftd_waiver WHERE id = ?")) {
-                q.setString(1, key);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (rs.next()) {
-                        return false;
-                    }
-                }
+        return jdbc.call("mark waiver " + w.id() + " expired", c -> {
+            if (Jdbc.queryFirst(c, "SELECT 1 FROM driftd_waiver WHERE id = ?", rs -> true, key).isPresent()) {
+                return false;
             }
             try {
                 return insertRow(c, key, w, Waiver.CONFIG, now) == 1;
@@ -132,29 +83,15 @@ final class WaiverStore {
 
     /** Marks an API waiver removed; false when there is none with that id in the fleet (or it was removed). */
     boolean remove(String fleet, String id, String by, Instant now) {
-        return exec("remove waiver " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_waiver SET removed_at = ?, removed_by = ? "
-                    + "WHERE id = ? AND fleet = ? AND source = ? AND removed_at IS NULL")) {
-                ps.setObject(1, at(now));
-                ps.setString(2, by);
-                ps.setString(3, id);
-                ps.setString(4, fleet);
-                ps.setString(5, Waiver.API);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return jdbc.call("remove waiver " + id, c -> Jdbc.update(c, "UPDATE driftd_waiver SET removed_at = ?, "
+                        + "removed_by = ? WHERE id = ? AND fleet = ? AND source = ? AND removed_at IS NULL",
+                now, by, id, fleet, Waiver.API) == 1);
     }
 
     /** Deletes waivers (and expiry marks) that expired or were removed before {@code cutoff}; the audit log keeps them. */
     int deleteOlderThan(Instant cutoff) {
-        return exec("delete old waivers", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM driftd_waiver WHERE expires_at < ? "
-                    + "OR removed_at < ?")) {
-                ps.setObject(1, at(cutoff));
-                ps.setObject(2, at(cutoff));
-                return ps.executeUpdate();
-            }
-        });
+        return jdbc.call("delete old waivers", c -> Jdbc.update(c,
+                "DELETE FROM driftd_waiver WHERE expires_at < ? OR removed_at < ?", cutoff, cutoff));
     }
 
     static String json(List<WaivedChange> changes) {
@@ -171,14 +108,5 @@ final class WaiverStore {
         } catch (JsonProcessingException e) {
             throw new SQLException("a stored waiver's changes do not read: " + e.getOriginalMessage());
         }
-    }
-
-    private static OffsetDateTime at(Instant t) {
-        return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, int col) throws SQLException {
-        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,12 +1,11 @@
 package dev.driftd.reconcile;
 
 import dev.driftd.util.SqlErrors;
+import dev.driftd.store.Jdbc;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +15,10 @@ import java.util.List;
  * before/after fingerprints. Secrets never reach it: callers pass token names only.
  */
 public final class AuditLog {
-    private final PlanStore db;
+    private final Jdbc jdbc;
 
     public AuditLog(PlanStore plans) {
-        this.db = plans;
+        this.jdbc = plans.jdbc();
     }
 
     /** An entry to record: who did what to which member; the rest is set as it applies. */
@@ -75,29 +74,19 @@ public final class AuditLog {
     }
 
     public void record(Draft e) {
-        db.exec(c -> {
+        jdbc.call("record an audit entry", c -> {
             insert(c, e);
             return null;
-        }, "record an audit entry");
+        });
     }
 
     /** Writes the entry on {@code c}, inside the caller's transaction (with the change it records). */
-    static void insert(java.sql.Connection c, Draft e) throws java.sql.SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_audit (at, fleet, member, plan_id, "
-                + "rollout_id, action, token, sql_text, result, before_fp, after_fp) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setObject(1, OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
-            ps.setString(2, e.fleet);
-            ps.setString(3, e.member);
-            ps.setString(4, e.planId);
-            ps.setString(5, e.rolloutId);
-            ps.setString(6, e.action);
-            ps.setString(7, e.token);
-            ps.setString(8, e.sql);
-            ps.setString(9, e.result == null ? null : SqlErrors.masked(e.result)); // errors quoted in results
-            ps.setString(10, e.beforeFp);
-            ps.setString(11, e.afterFp);
-            ps.executeUpdate();
-        }
+    static void insert(Connection c, Draft e) throws SQLException {
+        Jdbc.update(c, "INSERT INTO driftd_audit (at, fleet, member, plan_id, rollout_id, action, token, sql_text, "
+                        + "result, before_fp, after_fp) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                Instant.now(), e.fleet, e.member, e.planId, e.rolloutId, e.action, e.token, e.sql,
+                e.result == null ? null : SqlErrors.masked(e.result), // errors quoted in results
+                e.beforeFp, e.afterFp);
     }
 
     /** What to read: null fields match everything. */
@@ -123,29 +112,17 @@ public final class AuditLog {
         }
         if (q.since() != null) {
             sql.append(" AND at >= ?");
-            args.add(OffsetDateTime.ofInstant(q.since(), ZoneOffset.UTC));
+            args.add(q.since());
         }
         if (q.until() != null) {
             sql.append(" AND at < ?");
-            args.add(OffsetDateTime.ofInstant(q.until(), ZoneOffset.UTC));
+            args.add(q.until());
         }
         sql.append(" ORDER BY id FETCH FIRST ").append(limit).append(" ROWS ONLY");
-        return db.exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                List<AuditEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                                rs.getString(12)));
-                    }
-                }
-                return out;
-            }
-        }, "read the audit log");
+        return jdbc.call("read the audit log", c -> Jdbc.query(c, sql.toString(),
+                rs -> new AuditEntry(rs.getLong(1), Jdbc.instant(rs, 2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getString(12)),
+                args.toArray()));
     }
 }

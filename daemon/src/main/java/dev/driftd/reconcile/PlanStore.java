@@ -5,18 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftd.plan.Plan;
 import dev.driftd.schema.Canonical;
+import dev.driftd.store.Jdbc;
 import dev.driftd.store.Store;
-import dev.driftd.store.StoreException;
 import dev.driftd.util.SqlErrors;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,50 +22,31 @@ public final class PlanStore {
     static final ObjectMapper JSON = Canonical.MAPPER.copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final Store store;
+    private final Jdbc jdbc;
 
     public PlanStore(Store store) {
-        this.store = store;
+        this.jdbc = store.jdbc();
+    }
+
+    /** The store's JDBC helper, for the other reconcile tables (rollouts, audit). */
+    Jdbc jdbc() {
+        return jdbc;
     }
 
     public void insert(StoredPlan p) {
-        exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_plan (id, fleet, member, created_by, "
-                    + "created_at, golden_fp, target_fp, destructive, body, state, next_statement, resume_fp, result) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, p.id());
-                ps.setString(2, p.fleet());
-                ps.setString(3, p.member());
-                ps.setString(4, p.createdBy());
-                ps.setObject(5, OffsetDateTime.ofInstant(p.createdAt(), ZoneOffset.UTC));
-                ps.setString(6, p.plan().goldenFingerprint());
-                ps.setString(7, p.plan().targetFingerprint());
-                ps.setBoolean(8, p.plan().hasDestructive());
-                ps.setString(9, json(p.plan()));
-                ps.setString(10, p.state().name());
-                ps.setInt(11, p.nextStatement());
-                ps.setString(12, p.resumeFingerprint());
-                ps.setString(13, p.result() == null ? null : SqlErrors.masked(p.result()));
-                ps.executeUpdate();
-            }
-            return null;
-        }, "store plan " + p.id());
+        jdbc.call("store plan " + p.id(), c -> Jdbc.update(c, "INSERT INTO driftd_plan (id, fleet, member, "
+                        + "created_by, created_at, golden_fp, target_fp, destructive, body, state, next_statement, "
+                        + "resume_fp, result) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                p.id(), p.fleet(), p.member(), p.createdBy(), p.createdAt(), p.plan().goldenFingerprint(),
+                p.plan().targetFingerprint(), p.plan().hasDestructive(), json(p.plan()), p.state().name(),
+                p.nextStatement(), p.resumeFingerprint(), masked(p.result())));
     }
 
     /** Records state and progress; a MySQL apply calls this after every statement. */
     public void update(StoredPlan p) {
-        exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE driftd_plan SET state = ?, next_statement = ?, resume_fp = ?, result = ? WHERE id = ?")) {
-                ps.setString(1, p.state().name());
-                ps.setInt(2, p.nextStatement());
-                ps.setString(3, p.resumeFingerprint());
-                ps.setString(4, p.result() == null ? null : SqlErrors.masked(p.result()));
-                ps.setString(5, p.id());
-                ps.executeUpdate();
-            }
-            return null;
-        }, "update plan " + p.id());
+        jdbc.call("update plan " + p.id(), c -> Jdbc.update(c,
+                "UPDATE driftd_plan SET state = ?, next_statement = ?, resume_fp = ?, result = ? WHERE id = ?",
+                p.state().name(), p.nextStatement(), p.resumeFingerprint(), masked(p.result()), p.id()));
     }
 
     /**
@@ -80,74 +54,39 @@ public final class PlanStore {
      * racing (two nodes, two clicks) cannot both start.
      */
     public boolean transition(String id, StoredPlan.State from, StoredPlan.State to) {
-        return exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_plan SET state = ? WHERE id = ? AND state = ?")) {
-                ps.setString(1, to.name());
-                ps.setString(2, id);
-                ps.setString(3, from.name());
-                return ps.executeUpdate() == 1;
-            }
-        }, "update plan " + id);
+        return jdbc.call("update plan " + id, c -> Jdbc.update(c,
+                "UPDATE driftd_plan SET state = ? WHERE id = ? AND state = ?", to.name(), id, from.name()) == 1);
     }
 
     public Optional<StoredPlan> find(String id) {
-        return exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, fleet, member, created_by, created_at, body, state, "
-                    + "next_statement, resume_fp, result FROM driftd_plan WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<StoredPlan>empty();
-                    }
-                    Plan plan;
-                    try {
-                        plan = JSON.readValue(rs.getString(6), Plan.class);
-                    } catch (JsonProcessingException e) {
-                        throw new SQLException("plan " + id + " has an unreadable body: " + e.getOriginalMessage());
-                    }
-                    return Optional.of(new StoredPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, OffsetDateTime.class).toInstant(), plan,
-                            StoredPlan.State.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9), rs.getString(10)));
-                }
-            }
-        }, "read plan " + id);
+        return jdbc.call("read plan " + id, c -> Jdbc.queryFirst(c, "SELECT id, fleet, member, created_by, created_at, "
+                        + "body, state, next_statement, resume_fp, result FROM driftd_plan WHERE id = ?",
+                rs -> new StoredPlan(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Jdbc.instant(rs, 5), plan(rs.getString(6), "plan " + id + " has an unreadable body"),
+                        StoredPlan.State.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9), rs.getString(10)),
+                id));
     }
 
     /** False when this token had already approved (an approval counts once). */
     public boolean approve(String planId, Approval a) {
-        return exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO driftd_plan_approval (plan_id, token, destructive, approved_at) VALUES (?,?,?,?)")) {
-                ps.setString(1, planId);
-                ps.setString(2, a.token());
-                ps.setBoolean(3, a.destructive());
-                ps.setObject(4, OffsetDateTime.ofInstant(a.at(), ZoneOffset.UTC));
-                ps.executeUpdate();
+        return jdbc.call("record an approval of plan " + planId, c -> {
+            try {
+                Jdbc.update(c, "INSERT INTO driftd_plan_approval (plan_id, token, destructive, approved_at) "
+                        + "VALUES (?,?,?,?)", planId, a.token(), a.destructive(), a.at());
                 return true;
             } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
+                if (Jdbc.isDuplicate(e)) {
                     return false;
                 }
                 throw e;
             }
-        }, "record an approval of plan " + planId);
+        });
     }
 
     public List<Approval> approvals(String planId) {
-        return exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT token, destructive, approved_at FROM driftd_plan_approval "
-                    + "WHERE plan_id = ? ORDER BY approved_at, token")) {
-                ps.setString(1, planId);
-                List<Approval> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Approval(rs.getString(1), rs.getBoolean(2),
-                                rs.getObject(3, OffsetDateTime.class).toInstant()));
-                    }
-                }
-                return out;
-            }
-        }, "read approvals of plan " + planId);
+        return jdbc.call("read approvals of plan " + planId, c -> Jdbc.query(c, "SELECT token, destructive, approved_at "
+                        + "FROM driftd_plan_approval WHERE plan_id = ? ORDER BY approved_at, token",
+                rs -> new Approval(rs.getString(1), rs.getBoolean(2), Jdbc.instant(rs, 3)), planId));
     }
 
     static String json(Object o) {
@@ -158,19 +97,17 @@ public final class PlanStore {
         }
     }
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    <T> T exec(Work<T> w, String what) {
-        try (Connection c = store.borrow()) {
-            return w.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("store: cannot " + what + ": " + SqlErrors.oneLine(e), e);
+    /** A stored plan body; {@code unreadable} says whose when it does not parse. */
+    static Plan plan(String json, String unreadable) throws SQLException {
+        try {
+            return JSON.readValue(json, Plan.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException(unreadable + ": " + e.getOriginalMessage());
         }
     }
 
-    static Instant now() {
-        return Instant.now();
+    /** Results can quote a driver's error message: never stored with a password in it. */
+    private static String masked(String result) {
+        return result == null ? null : SqlErrors.masked(result);
     }
 }

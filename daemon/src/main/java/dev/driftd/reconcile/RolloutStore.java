@@ -1,18 +1,13 @@
 package dev.driftd.reconcile;
 
 import dev.driftd.util.SqlErrors;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.driftd.plan.Plan;
+import dev.driftd.store.Jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,31 +28,19 @@ final class RolloutStore {
     private static final String COLUMNS = "id, fleet, variant_fp, created_by, created_at, body, canary, wave, pause_ms, "
             + "state, started_by, started_at, finished_at, result";
 
-    private final PlanStore db;
+    private final Jdbc jdbc;
 
     RolloutStore(PlanStore db) {
-        this.db = db;
+        this.jdbc = db.jdbc();
     }
 
     void insert(Rollout r) {
-        db.exec(c -> inTransaction(c, () -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_rollout (id, fleet, variant_fp, golden_fp, "
-                    + "created_by, created_at, destructive, body, canary, wave, pause_ms, state) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, r.id());
-                ps.setString(2, r.fleet());
-                ps.setString(3, r.variantFingerprint());
-                ps.setString(4, r.goldenFingerprint());
-                ps.setString(5, r.createdBy());
-                ps.setObject(6, ts(r.createdAt()));
-                ps.setBoolean(7, r.plan().hasDestructive());
-                ps.setString(8, PlanStore.json(r.plan()));
-                ps.setInt(9, r.canary());
-                ps.setInt(10, r.wave());
-                ps.setLong(11, r.pause().toMillis());
-                ps.setString(12, r.state().name());
-                ps.executeUpdate();
-            }
+        jdbc.inTransaction("store rollout " + r.id(), c -> {
+            Jdbc.update(c, "INSERT INTO driftd_rollout (id, fleet, variant_fp, golden_fp, created_by, created_at, "
+                            + "destructive, body, canary, wave, pause_ms, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    r.id(), r.fleet(), r.variantFingerprint(), r.goldenFingerprint(), r.createdBy(), r.createdAt(),
+                    r.plan().hasDestructive(), PlanStore.json(r.plan()), r.canary(), r.wave(), r.pause().toMillis(),
+                    r.state().name());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO driftd_rollout_member (rollout_id, seq, member, "
                     + "wave, state) VALUES (?,?,?,?,?)")) {
                 for (RolloutMember m : r.members()) {
@@ -71,24 +54,25 @@ final class RolloutStore {
                 ps.executeBatch();
             }
             return null;
-        }), "store rollout " + r.id());
+        });
     }
 
     Optional<Rollout> find(String id) {
-        return db.exec(c -> {
-            List<Rollout> found = read(c, "SELECT " + COLUMNS + " FROM driftd_rollout WHERE id = ?", id);
-            return found.isEmpty() ? Optional.<Rollout>empty() : Optional.of(found.get(0));
-        }, "read rollout " + id);
+        return jdbc.call("read rollout " + id, c -> read(c, "SELECT " + COLUMNS + " FROM driftd_rollout WHERE id = ?", id)
+                .stream().findFirst());
     }
 
     /** The fleet's rollouts, newest first, at most {@code limit}. */
     List<Rollout> list(String fleet, int limit) {
-        return db.exec(c -> read(c, "SELECT " + COLUMNS + " FROM driftd_rollout WHERE fleet = ? "
-                + "ORDER BY created_at DESC, id FETCH FIRST " + limit + " ROWS ONLY", fleet), "list rollouts of " + fleet);
+        return jdbc.call("list rollouts of " + fleet, c -> read(c, "SELECT " + COLUMNS + " FROM driftd_rollout "
+                + "WHERE fleet = ? ORDER BY created_at DESC, id FETCH FIRST " + limit + " ROWS ONLY", fleet));
     }
 
     /** What {@link #start} did. */
     record Start(boolean started, String otherRunning) {
+    }
+
+    private record IdState(String id, String state) {
     }
 
     /**
@@ -98,107 +82,62 @@ final class RolloutStore {
      * first to commit and then sees it running.
      */
     Start start(String fleet, String id, String token, Instant at) {
-        return db.exec(c -> inTransaction(c, () -> {
-            String other = null;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, state FROM driftd_rollout WHERE fleet = ? ORDER BY id FOR UPDATE")) {
-                ps.setString(1, fleet);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (other == null && "RUNNING".equals(rs.getString(2)) && !rs.getString(1).equals(id)) {
-                            other = rs.getString(1);
-                        }
-                    }
-                }
+        return jdbc.inTransaction("start rollout " + id, c -> {
+            List<IdState> rows = Jdbc.query(c, "SELECT id, state FROM driftd_rollout WHERE fleet = ? ORDER BY id FOR UPDATE",
+                    rs -> new IdState(rs.getString(1), rs.getString(2)), fleet);
+            Optional<String> other = rows.stream()
+                    .filter(r -> "RUNNING".equals(r.state()) && !r.id().equals(id)).map(IdState::id).findFirst();
+            if (other.isPresent()) {
+                return new Start(false, other.get());
             }
-            if (other != null) {
-                return new Start(false, other);
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_rollout SET state = 'RUNNING', started_by = ?, "
-                    + "started_at = ?, heartbeat = ? WHERE id = ? AND fleet = ? AND state = 'PLANNED'")) {
-                ps.setString(1, token);
-                ps.setObject(2, ts(at));
-                ps.setObject(3, ts(at));
-                ps.setString(4, id);
-                ps.setString(5, fleet);
-                return new Start(ps.executeUpdate() == 1, null);
-            }
-        }), "start rollout " + id);
+            return new Start(Jdbc.update(c, "UPDATE driftd_rollout SET state = 'RUNNING', started_by = ?, "
+                    + "started_at = ?, heartbeat = ? WHERE id = ? AND fleet = ? AND state = 'PLANNED'",
+                    token, at, at, id, fleet) == 1, null);
+        });
     }
 
     /** A PLANNED rollout that can no longer start (golden moved). */
     void markStale(String id, String why) {
-        db.exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE driftd_rollout SET state = 'STALE', result = ? WHERE id = ? AND state = 'PLANNED'")) {
-                ps.setString(1, why);
-                ps.setString(2, id);
-                ps.executeUpdate();
-            }
-            return null;
-        }, "update rollout " + id);
+        jdbc.call("update rollout " + id, c -> Jdbc.update(c,
+                "UPDATE driftd_rollout SET state = 'STALE', result = ? WHERE id = ? AND state = 'PLANNED'", why, id));
     }
 
     /** One member's progress; the rollout's heartbeat with it. */
     void updateMember(String id, RolloutMember m, Instant at) {
-        db.exec(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_rollout_member SET state = ?, before_fp = ?, "
-                    + "after_fp = ?, error = ?, started_at = ?, finished_at = ? WHERE rollout_id = ? AND seq = ?")) {
-                ps.setString(1, m.state().name());
-                ps.setString(2, m.beforeFingerprint());
-                ps.setString(3, m.afterFingerprint());
-                ps.setString(4, m.error() == null ? null : SqlErrors.masked(m.error()));
-                ps.setObject(5, ts(m.startedAt()));
-                ps.setObject(6, ts(m.finishedAt()));
-                ps.setString(7, id);
-                ps.setInt(8, m.seq());
-                ps.executeUpdate();
-            }
+        jdbc.call("update rollout " + id, c -> {
+            Jdbc.update(c, "UPDATE driftd_rollout_member SET state = ?, before_fp = ?, after_fp = ?, error = ?, "
+                            + "started_at = ?, finished_at = ? WHERE rollout_id = ? AND seq = ?",
+                    m.state().name(), m.beforeFingerprint(), m.afterFingerprint(),
+                    m.error() == null ? null : SqlErrors.masked(m.error()), m.startedAt(), m.finishedAt(), id, m.seq());
             heartbeat(c, List.of(id), at);
             return null;
-        }, "update rollout " + id);
+        });
     }
 
     /** RUNNING to {@code state}: members not reached become SKIPPED. */
     void finish(String id, Rollout.State state, String result, Instant at) {
-        db.exec(c -> inTransaction(c, () -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_rollout_member SET state = 'SKIPPED' "
-                    + "WHERE rollout_id = ? AND state = 'WAITING'")) {
-                ps.setString(1, id);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_rollout SET state = ?, result = ?, "
-                    + "finished_at = ?, heartbeat = ? WHERE id = ? AND state = 'RUNNING'")) {
-                ps.setString(1, state.name());
-                ps.setString(2, result);
-                ps.setObject(3, ts(at));
-                ps.setObject(4, ts(at));
-                ps.setString(5, id);
-                ps.executeUpdate();
-            }
+        jdbc.inTransaction("finish rollout " + id, c -> {
+            Jdbc.update(c, "UPDATE driftd_rollout_member SET state = 'SKIPPED' WHERE rollout_id = ? AND state = 'WAITING'",
+                    id);
+            Jdbc.update(c, "UPDATE driftd_rollout SET state = ?, result = ?, finished_at = ?, heartbeat = ? "
+                    + "WHERE id = ? AND state = 'RUNNING'", state.name(), result, at, at, id);
             return null;
-        }), "finish rollout " + id);
+        });
     }
 
     /** This node still runs these rollouts. */
     void heartbeat(Collection<String> ids, Instant at) {
         if (!ids.isEmpty()) {
-            db.exec(c -> {
+            jdbc.call("write the rollouts' heartbeat", c -> {
                 heartbeat(c, ids, at);
                 return null;
-            }, "write the rollouts' heartbeat");
+            });
         }
     }
 
     private static void heartbeat(Connection c, Collection<String> ids, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE driftd_rollout SET heartbeat = ? WHERE id = ? AND state = 'RUNNING'")) {
-            for (String id : ids) {
-                ps.setObject(1, ts(at));
-                ps.setString(2, id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        for (String id : ids) {
+            Jdbc.update(c, "UPDATE driftd_rollout SET heartbeat = ? WHERE id = ? AND state = 'RUNNING'", at, id);
         }
     }
 
@@ -208,63 +147,38 @@ final class RolloutStore {
      * Returns their ids.
      */
     List<String> interruptOrphans(Instant cutoff, Instant now) {
-        return db.exec(c -> {
-            List<String> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM driftd_rollout WHERE state = 'RUNNING' AND heartbeat < ?")) {
-                ps.setObject(1, ts(cutoff));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(rs.getString(1));
-                    }
-                }
-            }
+        return jdbc.call("interrupt rollouts without a heartbeat", c -> {
+            List<String> candidates = Jdbc.query(c, "SELECT id FROM driftd_rollout WHERE state = 'RUNNING' "
+                    + "AND heartbeat < ?", rs -> rs.getString(1), cutoff);
             List<String> interrupted = new ArrayList<>();
             for (String id : candidates) {
-                boolean mine = inTransaction(c, () -> {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_rollout SET state = 'INTERRUPTED', "
-                            + "result = ?, finished_at = ? WHERE id = ? AND state = 'RUNNING' AND heartbeat < ?")) {
-                        ps.setString(1, "the daemon running this rollout stopped (no heartbeat since before " + cutoff
-                                + "); members it had not reached were skipped: start a new rollout for them");
-                        ps.setObject(2, ts(now));
-                        ps.setString(3, id);
-                        ps.setObject(4, ts(cutoff));
-                        if (ps.executeUpdate() != 1) {
-                            return false; // another node took it, or it finished meanwhile
-                        }
-                    }
-                    // which member was being applied: the audit entry names it (its outcome is unknown)
-                    List<String> applying = new ArrayList<>();
-                    try (PreparedStatement ps = c.prepareStatement("SELECT member FROM driftd_rollout_member "
-                            + "WHERE rollout_id = ? AND state = 'APPLYING' ORDER BY seq")) {
-                        ps.setString(1, id);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                applying.add(rs.getString(1));
-                            }
-                        }
-                    }
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_rollout_member SET state = 'FAILED', "
-                            + "error = ?, finished_at = ? WHERE rollout_id = ? AND state = 'APPLYING'")) {
-                        ps.setString(1, OUTCOME_UNKNOWN);
-                        ps.setObject(2, ts(now));
-                        ps.setString(3, id);
-                        ps.executeUpdate();
-                    }
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE driftd_rollout_member SET state = 'SKIPPED' "
-                            + "WHERE rollout_id = ? AND state = 'WAITING'")) {
-                        ps.setString(1, id);
-                        ps.executeUpdate();
-                    }
-                    auditInterrupted(c, id, cutoff, applying);
-                    return true;
-                });
-                if (mine) {
+                if (Jdbc.transaction(c, () -> interrupt(c, id, cutoff, now))) {
                     interrupted.add(id);
                 }
             }
             return interrupted;
-        }, "interrupt rollouts without a heartbeat");
+        });
+    }
+
+    /** Marks one orphan INTERRUPTED, inside the caller's transaction; false when another node took it first. */
+    private static boolean interrupt(Connection c, String id, Instant cutoff, Instant now) throws SQLException {
+        int marked = Jdbc.update(c, "UPDATE driftd_rollout SET state = 'INTERRUPTED', result = ?, finished_at = ? "
+                        + "WHERE id = ? AND state = 'RUNNING' AND heartbeat < ?",
+                "the daemon running this rollout stopped (no heartbeat since before " + cutoff
+                        + "); members it had not reached were skipped: start a new rollout for them",
+                now, id, cutoff);
+        if (marked != 1) {
+            return false; // another node took it, or it finished meanwhile
+        }
+        // which member was being applied: the audit entry names it (its outcome is unknown)
+        List<String> applying = Jdbc.query(c, "SELECT member FROM driftd_rollout_member "
+                + "WHERE rollout_id = ? AND state = 'APPLYING' ORDER BY seq", rs -> rs.getString(1), id);
+        Jdbc.update(c, "UPDATE driftd_rollout_member SET state = 'FAILED', error = ?, finished_at = ? "
+                + "WHERE rollout_id = ? AND state = 'APPLYING'", OUTCOME_UNKNOWN, now, id);
+        Jdbc.update(c, "UPDATE driftd_rollout_member SET state = 'SKIPPED' WHERE rollout_id = ? AND state = 'WAITING'",
+                id);
+        auditInterrupted(c, id, cutoff, applying);
+        return true;
     }
 
     /**
@@ -274,91 +188,38 @@ final class RolloutStore {
      */
     private static void auditInterrupted(Connection c, String id, Instant cutoff, List<String> applying)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT fleet, started_by, variant_fp, golden_fp FROM driftd_rollout WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return;
-                }
-                String result = "interrupted: the daemon running this rollout stopped (no heartbeat since before "
-                        + cutoff + ")" + (applying.isEmpty() ? "" : "; outcome unknown on " + String.join(", ", applying)
-                        + " (inspect it)") + "; members it had not reached were skipped";
-                AuditLog.insert(c, AuditLog.entry(rs.getString(1), null, "rollout-" + Rollout.State.INTERRUPTED.label(),
-                        rs.getString(2)).rollout(id).result(result).fingerprints(rs.getString(3), rs.getString(4)));
-            }
+        String result = "interrupted: the daemon running this rollout stopped (no heartbeat since before "
+                + cutoff + ")" + (applying.isEmpty() ? "" : "; outcome unknown on " + String.join(", ", applying)
+                + " (inspect it)") + "; members it had not reached were skipped";
+        Optional<AuditLog.Draft> entry = Jdbc.queryFirst(c, "SELECT fleet, started_by, variant_fp, golden_fp "
+                        + "FROM driftd_rollout WHERE id = ?",
+                rs -> AuditLog.entry(rs.getString(1), null, "rollout-" + Rollout.State.INTERRUPTED.label(),
+                        rs.getString(2)).rollout(id).result(result).fingerprints(rs.getString(3), rs.getString(4)),
+                id);
+        if (entry.isPresent()) {
+            AuditLog.insert(c, entry.get());
         }
     }
 
     private List<Rollout> read(Connection c, String sql, String arg) throws SQLException {
-        List<Rollout> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    Plan plan;
-                    try {
-                        plan = PlanStore.JSON.readValue(rs.getString(6), Plan.class);
-                    } catch (JsonProcessingException e) {
-                        throw new SQLException("rollout " + id + " has an unreadable plan: " + e.getOriginalMessage());
-                    }
-                    out.add(new Rollout(id, rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5), plan,
-                            rs.getInt(7), rs.getInt(8), Duration.ofMillis(rs.getLong(9)),
-                            Rollout.State.valueOf(rs.getString(10)), rs.getString(11), instant(rs, 12), instant(rs, 13),
-                            rs.getString(14), List.of()));
-                }
-            }
-        }
+        List<Rollout> rollouts = Jdbc.query(c, sql, rs -> new Rollout(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), Jdbc.instant(rs, 5),
+                PlanStore.plan(rs.getString(6), "rollout " + rs.getString(1) + " has an unreadable plan"),
+                rs.getInt(7), rs.getInt(8), Duration.ofMillis(rs.getLong(9)), Rollout.State.valueOf(rs.getString(10)),
+                rs.getString(11), Jdbc.instant(rs, 12), Jdbc.instant(rs, 13), rs.getString(14), List.of()), arg);
         List<Rollout> withMembers = new ArrayList<>();
-        for (Rollout r : out) {
+        for (Rollout r : rollouts) {
             withMembers.add(r.withMembers(members(c, r.id())));
         }
         return withMembers;
     }
 
     private static List<RolloutMember> members(Connection c, String id) throws SQLException {
-        List<RolloutMember> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, member, wave, state, before_fp, after_fp, error, "
-                + "started_at, finished_at FROM driftd_rollout_member WHERE rollout_id = ? ORDER BY seq")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RolloutMember(rs.getInt(1), rs.getString(2), rs.getInt(3),
-                            RolloutMember.State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                            rs.getString(7), instant(rs, 8), instant(rs, 9)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    /** Runs {@code work} as one transaction on {@code c}, which is back in autocommit afterwards. */
-    private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            T out = work.run();
-            c.commit();
-            return out;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
-    }
-
-    private static OffsetDateTime ts(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+        return Jdbc.query(c, "SELECT seq, member, wave, state, before_fp, after_fp, error, started_at, finished_at "
+                        + "FROM driftd_rollout_member WHERE rollout_id = ? ORDER BY seq",
+                rs -> new RolloutMember(rs.getInt(1), rs.getString(2), rs.getInt(3),
+                        RolloutMember.State.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        rs.getString(7), Jdbc.instant(rs, 8), Jdbc.instant(rs, 9)),
+                id);
     }
 }

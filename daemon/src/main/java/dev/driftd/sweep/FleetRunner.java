@@ -14,6 +14,7 @@ import dev.driftd.fleet.FleetMember;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberDiff;
 import dev.driftd.fleet.MemberState;
+import dev.driftd.fleet.MemberRows;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.Shard;
 import dev.driftd.fleet.SweepResult;
@@ -120,7 +121,7 @@ public final class FleetRunner {
             return;
         }
         try {
-            List<MemberStatus> kept = store.memberStates(config.name());
+            List<MemberStatus> kept = store.memberStates(config.name()).stream().map(MemberRows::status).toList();
             Optional<FleetRecord> fleet = store.fleetState(config.name());
             Snapshot g = fleet.map(FleetRecord::goldenFingerprint).flatMap(store::snapshot).orElse(null);
             synchronized (stateLock) {
@@ -349,7 +350,7 @@ public final class FleetRunner {
             if (newer.isEmpty()) {
                 return false;
             }
-            List<MemberStatus> stored = store.memberStates(cfg.name());
+            List<MemberStatus> stored = store.memberStates(cfg.name()).stream().map(MemberRows::status).toList();
             ShardRecord newest = newer.values().stream().max(Comparator.comparing(ShardRecord::lastSweepFinished))
                     .orElseThrow();
             boolean newGolden = goldenAt == null || newest.lastSweepFinished().isAfter(goldenAt);

@@ -18,6 +18,7 @@ import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.Golden;
 import dev.driftd.fleet.GoldenResolver;
 import dev.driftd.fleet.MemberState;
+import dev.driftd.fleet.MemberRows;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.fleet.Shard;
 import dev.driftd.fleet.SweepResult;
@@ -240,7 +241,7 @@ public final class Sweep {
             statuses.add(status);
             if (store != null) {
                 try {
-                    store.recordMember(status, s, goldenSnapshot == null ? null : goldenSnapshot.fingerprint());
+                    store.recordMember(MemberRows.row(status), s, goldenSnapshot == null ? null : goldenSnapshot.fingerprint());
                 } catch (RuntimeException e) {
                     if (storeErrors++ == 0) {
                         LOG.warn("fleet {}: {}", name, SqlErrors.oneLine(e));
@@ -382,7 +383,7 @@ public final class Sweep {
         if (store != null) {
             MemberStatus st = status;
             Snapshot snap = s;
-            safeStore("record member " + m.name(), () -> store.recordMember(st, snap,
+            safeStore("record member " + m.name(), () -> store.recordMember(MemberRows.row(st), snap,
                     golden == null ? null : golden.fingerprint()));
         }
         return new MemberResult(status, s);

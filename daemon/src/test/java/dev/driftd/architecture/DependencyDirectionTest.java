@@ -51,4 +51,22 @@ class DependencyDirectionTest {
         noClasses().that().resideInAPackage("dev.driftd.dialect.mysql..")
                 .should().dependOnClassesThat().resideInAPackage("dev.driftd.dialect.postgres..").check(classes);
     }
+
+    /**
+     * The store keeps rows of the model (snapshots) and of the differ (severity counts) and knows
+     * nothing that uses it: fleets map their member states to its rows, the daemon hands it a URL.
+     * {@code engine.SqlErrors} and {@code dialect.DbTarget} (URL redaction) are tolerated only until
+     * they move to {@code dev.driftd.util} (issue 17, part 3): then the two exceptions go.
+     */
+    @Test
+    void theStoreDependsOnNothingAboveTheModel() {
+        noClasses().that().resideInAPackage("dev.driftd.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.driftd.fleet..",
+                                "dev.driftd.sweep..", "dev.driftd.config..", "dev.driftd.events..", "dev.driftd.http..",
+                                "dev.driftd.daemon..", "dev.driftd.cluster..", "dev.driftd.reconcile..",
+                                "dev.driftd.waiver..", "dev.driftd.cli..", "dev.driftd.demo..", "dev.driftd.metrics..",
+                                "dev.driftd.policy..", "dev.driftd.selfcheck..", "dev.driftd.logging..",
+                                "dev.driftd.plan..", "dev.driftd.sql..", "dev.driftd.engine..", "dev.driftd.dialect..")
+                .check(classes);
+    }
 }

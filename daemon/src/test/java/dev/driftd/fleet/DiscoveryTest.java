@@ -1,5 +1,6 @@
 package dev.driftd.fleet;
 
+import dev.driftd.store.MemberRow;
 import dev.driftd.sweep.FleetRunner;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
@@ -73,7 +74,7 @@ class DiscoveryTest {
             FleetStatus third = runner.status();
             assertThat(third.members()).extracting(MemberStatus::member).containsExactly(a.name());
             assertThat(fx.events.removed).containsExactlyInAnyOrder("tenants/" + b.name(), "tenants/" + cName);
-            assertThat(fx.store.memberStates("tenants")).extracting(MemberStatus::member).containsExactly(a.name());
+            assertThat(fx.store.memberStates("tenants")).extracting(MemberRow::member).containsExactly(a.name());
         }
     }
 

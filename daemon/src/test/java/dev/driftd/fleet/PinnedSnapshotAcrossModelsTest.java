@@ -1,5 +1,6 @@
 package dev.driftd.fleet;
 
+import dev.driftd.testing.Stores;
 import dev.driftd.config.GoldenConfig;
 import dev.driftd.config.StoreConfig;
 import dev.driftd.engine.Engine;
@@ -42,7 +43,7 @@ class PinnedSnapshotAcrossModelsTest {
         assertThat(body).doesNotContain(CURRENT).doesNotContain("\"model\"");
         StoreConfig config = new StoreConfig("jdbc:h2:file:" + dir.resolve("driftd"), null, null,
                 StoreConfig.DEFAULT_RETENTION);
-        try (Store store = Store.open(config)) {
+        try (Store store = Stores.open(config)) {
             try (Connection c = DriverManager.getConnection(config.url());
                  PreparedStatement ins = c.prepareStatement(
                          "INSERT INTO driftd_snapshot (fingerprint, flavor, created, body) VALUES (?, ?, ?, ?)")) {

@@ -1,5 +1,6 @@
 package dev.driftd.fleet;
 
+import dev.driftd.testing.Stores;
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.StoreConfig;
 import dev.driftd.engine.Engine;
@@ -17,7 +18,7 @@ public final class SweepFixture implements AutoCloseable {
     public final Sweep sweep;
 
     public SweepFixture(Path dir) {
-        store = Store.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("driftd"), null, null,
+        store = Stores.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("driftd"), null, null,
                 StoreConfig.DEFAULT_RETENTION));
         sweep = new Sweep(engine, new Discovery(engine), new GoldenResolver(engine, store), store, events);
     }

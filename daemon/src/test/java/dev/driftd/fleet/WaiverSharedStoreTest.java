@@ -1,5 +1,6 @@
 package dev.driftd.fleet;
 
+import dev.driftd.testing.Stores;
 import dev.driftd.config.StoreConfig;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.Differ;
@@ -106,7 +107,7 @@ class WaiverSharedStoreTest {
         try (TestDatabase db = pg.createDatabase("w15a_store")) {
             StoreConfig config = new StoreConfig(db.url(), null, null, StoreConfig.DEFAULT_RETENTION);
             MovableClock clock = new MovableClock();
-            try (Store a = Store.open(config); Store b = Store.open(config);
+            try (Store a = Stores.open(config); Store b = Stores.open(config);
                  WaiverService nodeA = new WaiverService(a, clock, false);
                  WaiverService nodeB = new WaiverService(b, clock, false)) {
                 assertThat(state(nodeB)).isEqualTo(MemberState.DRIFTED);
@@ -151,10 +152,10 @@ class WaiverSharedStoreTest {
                     StoreConfig.DEFAULT_RETENTION);
             MovableClock clock = new MovableClock();
             Waiver w;
-            try (Store s = Store.open(config); WaiverService node = new WaiverService(s, clock, false)) {
+            try (Store s = Stores.open(config); WaiverService node = new WaiverService(s, clock, false)) {
                 w = node.create("shop", hotfix("2026-12-07T00:00:00Z"), DIFF, "alice");
             }
-            try (Store s = Store.open(config); WaiverService node = new WaiverService(s, clock, false)) {
+            try (Store s = Stores.open(config); WaiverService node = new WaiverService(s, clock, false)) {
                 assertThat(node.list("shop")).singleElement().satisfies(x -> {
                     assertThat(x).isEqualTo(w);
                     assertThat(x.changes()).singleElement().extracting(WaivedChange::fingerprint)

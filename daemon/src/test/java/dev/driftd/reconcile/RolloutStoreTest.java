@@ -1,5 +1,6 @@
 package dev.driftd.reconcile;
 
+import dev.driftd.testing.Stores;
 import dev.driftd.plan.Hazard;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.PlanStatement;
@@ -55,7 +56,7 @@ class RolloutStoreTest {
     void lifeOfARolloutSurvivesAReopen(String kind) {
         try (ScratchStore scratch = ScratchStore.of(kind, dir)) {
             Rollout r = rollout("tenants", 5);
-            try (Store store = Store.open(scratch.config())) {
+            try (Store store = Stores.open(scratch.config())) {
                 RolloutStore rollouts = new RolloutStore(new PlanStore(store));
                 rollouts.insert(r);
                 Rollout read = rollouts.find(r.id()).orElseThrow();
@@ -80,7 +81,7 @@ class RolloutStoreTest {
                         "its fingerprint is xxx", T0.plusSeconds(6)), T0.plusSeconds(6));
                 rollouts.finish(r.id(), Rollout.State.STOPPED, "stopped at member 'm1'", T0.plusSeconds(7));
             }
-            try (Store store = Store.open(scratch.config())) {
+            try (Store store = Stores.open(scratch.config())) {
                 RolloutStore rollouts = new RolloutStore(new PlanStore(store));
                 Rollout after = rollouts.find(r.id()).orElseThrow();
                 assertThat(after.state()).isEqualTo(Rollout.State.STOPPED);
@@ -105,7 +106,7 @@ class RolloutStoreTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void oneRolloutOfAFleetRunsWhateverRacesToStart(String kind) throws Exception {
-        try (ScratchStore scratch = ScratchStore.of(kind, dir); Store store = Store.open(scratch.config())) {
+        try (ScratchStore scratch = ScratchStore.of(kind, dir); Store store = Stores.open(scratch.config())) {
             RolloutStore rollouts = new RolloutStore(new PlanStore(store));
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
@@ -145,7 +146,7 @@ class RolloutStoreTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void runningRolloutsWithoutHeartbeatAreInterrupted(String kind) {
-        try (ScratchStore scratch = ScratchStore.of(kind, dir); Store store = Store.open(scratch.config())) {
+        try (ScratchStore scratch = ScratchStore.of(kind, dir); Store store = Stores.open(scratch.config())) {
             RolloutStore rollouts = new RolloutStore(new PlanStore(store));
             Rollout dead = rollout("tenants", 3);
             Rollout alive = rollout("shops", 2);

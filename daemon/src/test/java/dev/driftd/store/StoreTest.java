@@ -1,7 +1,9 @@
 package dev.driftd.store;
 
+import dev.driftd.testing.Stores;
 import dev.driftd.config.StoreConfig;
 import dev.driftd.diff.Severity;
+import dev.driftd.fleet.MemberRows;
 import dev.driftd.fleet.MemberState;
 import dev.driftd.fleet.MemberStatus;
 import dev.driftd.schema.Flavor;
@@ -57,22 +59,22 @@ class StoreTest {
 
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofDays(1));
 
-    private static MemberStatus status(String member, MemberState state, Snapshot s, Instant at, Instant since,
-                                       int breaking) {
-        return new MemberStatus("tenants", member, state, s == null ? null : s.fingerprint(), at, since,
+    private static MemberRow status(String member, MemberState state, Snapshot s, Instant at, Instant since,
+                                    int breaking) {
+        return MemberRows.row(new MemberStatus("tenants", member, state, s == null ? null : s.fingerprint(), at, since,
                 Map.of(Severity.BREAKING, breaking, Severity.DESTRUCTIVE, 0, Severity.ADDITIVE, 1,
-                        Severity.COSMETIC, 0), null, null);
+                        Severity.COSMETIC, 0), null, null));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void schemaIsCreatedOnceAndReopeningIsHarmless(String kind) throws Exception {
         StoreConfig c = config(kind);
-        try (Store s = Store.open(c)) {
+        try (Store s = Stores.open(c)) {
             assertThat(s.schemaVersion()).isEqualTo(StoreSchema.latest());
             assertThat(s.ping()).isTrue();
         }
-        try (Store s = Store.open(c)) {
+        try (Store s = Stores.open(c)) {
             assertThat(s.schemaVersion()).isEqualTo(StoreSchema.latest());
         }
     }
@@ -86,7 +88,7 @@ class StoreTest {
             List<Callable<Integer>> starts = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 starts.add(() -> {
-                    try (Store s = Store.open(c)) {
+                    try (Store s = Stores.open(c)) {
                         return s.schemaVersion();
                     }
                 });
@@ -102,7 +104,7 @@ class StoreTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void snapshotsAreStoredOncePerFingerprintAndReadBack(String kind) {
-        try (Store s = Store.open(config(kind))) {
+        try (Store s = Stores.open(config(kind))) {
             Snapshot a = snapshot("a");
             s.saveSnapshot(a);
             s.saveSnapshot(snapshot("a"));
@@ -127,13 +129,13 @@ class StoreTest {
         Instant t1 = T0;
         Instant t2 = T0.plusSeconds(60);
         Instant t3 = T0.plusSeconds(120);
-        try (Store s = Store.open(c)) {
+        try (Store s = Stores.open(c)) {
             s.recordMember(status("m1", MemberState.DRIFTED, a, t1, t1, 2), a, golden.fingerprint());
             s.recordMember(status("m1", MemberState.DRIFTED, a, t2, t1, 3), a, golden.fingerprint());
             s.recordMember(status("m1", MemberState.DRIFTED, b, t3, t1, 1), b, golden.fingerprint());
             s.saveFleetState(new FleetRecord("tenants", golden.fingerprint(), null, t3, t3.plusSeconds(1)));
         }
-        try (Store s = Store.open(c)) {
+        try (Store s = Stores.open(c)) {
             List<HistoryEntry> h = s.history("tenants", "m1");
             assertThat(h).extracting(HistoryEntry::fingerprint).containsExactly(a.fingerprint(), b.fingerprint());
             assertThat(h.get(0).firstSeen()).isEqualTo(t1);
@@ -147,7 +149,7 @@ class StoreTest {
             assertThat(events.get(0).fingerprint()).isEqualTo(b.fingerprint());
             assertThat(events.get(0).changes()).containsEntry(Severity.BREAKING, 1);
 
-            MemberStatus kept = s.memberStates("tenants").get(0);
+            MemberStatus kept = MemberRows.status(s.memberStates("tenants").get(0));
             assertThat(kept.state()).isEqualTo(MemberState.DRIFTED);
             assertThat(kept.driftSince()).isEqualTo(t1);
             assertThat(kept.lastSnapshot()).isEqualTo(t3);
@@ -171,12 +173,12 @@ class StoreTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void unreachableKeepsDriftOpenAndRemovalResolvesIt(String kind) {
-        try (Store s = Store.open(config(kind))) {
+        try (Store s = Stores.open(config(kind))) {
             Snapshot a = snapshot("a");
             s.recordMember(status("m1", MemberState.DRIFTED, a, T0, T0, 1), a, "g");
             MemberStatus down = new MemberStatus("tenants", "m1", MemberState.UNREACHABLE, a.fingerprint(), T0, T0,
                     Map.of(), "connect", "connection refused");
-            s.recordMember(down, null, "g");
+            s.recordMember(MemberRows.row(down), null, "g");
             assertThat(s.driftEvents("tenants", "m1").get(0).open()).isTrue();
             assertThat(s.memberStates("tenants").get(0).errorReason()).isEqualTo("connect");
             assertThat(s.history("tenants", "m1")).hasSize(1);
@@ -190,7 +192,7 @@ class StoreTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void retentionDeletesOldRowsButKeepsWhatIsCurrentOrPinned(String kind) {
-        try (Store s = Store.open(config(kind))) {
+        try (Store s = Stores.open(config(kind))) {
             Snapshot old = snapshot("old");
             Snapshot current = snapshot("current");
             Snapshot pinned = snapshot("pinned");

@@ -1,5 +1,6 @@
 package dev.driftd.sweep;
 
+import dev.driftd.store.MemberRow;
 import dev.driftd.config.GoldenConfig;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.fleet.MemberState;
@@ -84,7 +85,7 @@ class ShardedSweepTest {
                 assertThat(member(s, t).state()).as(t).isEqualTo(t.equals(shard0.get(0)) || t.equals(shard0.get(1))
                         ? MemberState.DRIFTED : MemberState.IN_SYNC);
             }
-            assertThat(fx.store.memberStates("tenants")).extracting(MemberStatus::member)
+            assertThat(fx.store.memberStates("tenants")).extracting(MemberRow::member)
                     .containsExactlyInAnyOrderElementsOf(tenants);
             assertThat(s.variants()).hasSize(2);
 
@@ -93,12 +94,12 @@ class ShardedSweepTest {
             db.execute("DROP SCHEMA " + gone + " CASCADE");
             runner.runSweep(2);
             assertThat(names(runner.status())).hasSize(9).contains(gone);
-            assertThat(fx.store.memberStates("tenants")).extracting(MemberStatus::member).contains(gone);
+            assertThat(fx.store.memberStates("tenants")).extracting(MemberRow::member).contains(gone);
             assertThat(fx.events.removed).isEmpty();
             runner.runSweep(1);
             List<String> left = tenants.stream().filter(t -> !t.equals(gone)).toList();
             assertThat(names(runner.status())).containsExactlyInAnyOrderElementsOf(left);
-            assertThat(fx.store.memberStates("tenants")).extracting(MemberStatus::member)
+            assertThat(fx.store.memberStates("tenants")).extracting(MemberRow::member)
                     .containsExactlyInAnyOrderElementsOf(left);
             assertThat(fx.events.removed).containsExactly("tenants/" + gone);
             // and the sweeps of the other shards do not bring it back or lose anyone else
@@ -129,7 +130,7 @@ class ShardedSweepTest {
             // shard 0's member was read for golden only: not a member of shard 2's sweep, not counted
             assertThat(names(s)).containsExactlyInAnyOrderElementsOf(shard2);
             assertThat(fx.events.taken).hasSize(3).noneMatch(t -> t.contains(template));
-            assertThat(fx.store.memberStates("tenants")).extracting(MemberStatus::member)
+            assertThat(fx.store.memberStates("tenants")).extracting(MemberRow::member)
                     .containsExactlyInAnyOrderElementsOf(shard2);
         }
     }

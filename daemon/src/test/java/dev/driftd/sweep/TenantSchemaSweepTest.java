@@ -1,5 +1,6 @@
 package dev.driftd.sweep;
 
+import dev.driftd.testing.Stores;
 import dev.driftd.config.GoldenConfig;
 import dev.driftd.config.StoreConfig;
 import dev.driftd.dialect.DbTarget;
@@ -53,7 +54,7 @@ class TenantSchemaSweepTest {
         Counting pg = new Counting(new PostgresDialect());
         Engine engine = new Engine(List.of(pg, new MysqlDialect()));
         try (TestDatabase db = TestDatabases.postgres().createDatabase("w20_tenants");
-             Store store = Store.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("driftd"), null, null,
+             Store store = Stores.open(new StoreConfig("jdbc:h2:file:" + dir.resolve("driftd"), null, null,
                      StoreConfig.DEFAULT_RETENTION))) {
             TestFleets fleet = TestFleets.fleet("tenants").golden(new GoldenConfig.Member("golden"));
             for (String schema : List.of("golden", "acme", "globex", "initech")) {

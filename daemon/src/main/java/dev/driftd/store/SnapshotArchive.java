@@ -1,4 +1,4 @@
-package dev.driftd.fleet;
+package dev.driftd.store;
 
 import dev.driftd.schema.Snapshot;
 
