@@ -12,7 +12,8 @@ case "$expected" in
 esac
 shopt -s nullglob
 reports=(proxy/target/surefire-reports/TEST-*.xml daemon/target/surefire-reports/TEST-*.xml
-         daemon/target/failsafe-reports/TEST-*.xml demo/target/surefire-reports/TEST-*.xml)
+         daemon/target/failsafe-reports/TEST-*.xml demo/target/surefire-reports/TEST-*.xml
+         demo/target/failsafe-reports/TEST-*.xml)
 if [ ${#reports[@]} -eq 0 ]; then
   echo "skips: no test reports under proxy/target or daemon/target: run mvn verify first" >&2
   exit 1
