@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # After mvn verify: prints every skipped test with its reason (from the surefire and failsafe XML
-# reports of both modules) and fails when more tests skipped than .ci/expected-skips allows, so a
+# reports of the modules with tests) and fails when more tests skipped than .ci/expected-skips allows, so a
 # lost server, tool or corpus cannot quietly turn tests into skips. Fewer skips than expected pass,
 # with a note to lower the number.
 set -euo pipefail
@@ -12,7 +12,8 @@ case "$expected" in
 esac
 shopt -s nullglob
 reports=(proxy/target/surefire-reports/TEST-*.xml daemon/target/surefire-reports/TEST-*.xml
-         daemon/target/failsafe-reports/TEST-*.xml)
+         daemon/target/failsafe-reports/TEST-*.xml demo/target/surefire-reports/TEST-*.xml
+         demo/target/failsafe-reports/TEST-*.xml)
 if [ ${#reports[@]} -eq 0 ]; then
   echo "skips: no test reports under proxy/target or daemon/target: run mvn verify first" >&2
   exit 1

@@ -19,7 +19,7 @@ fail() { echo "deb: FAIL: $*" >&2; exit 1; }
 
 deb=$(ls -t packaging/target/driftd_*_all.deb 2>/dev/null | head -1 || true)
 [ -n "$deb" ] || fail "packaging/target/driftd_*_all.deb is missing: run mvn verify (or mvn package) first"
-for tool in dpkg dpkg-deb setpriv curl jq openssl psql getent; do
+for tool in dpkg dpkg-deb setpriv curl jq openssl psql getent unzip; do
   command -v "$tool" >/dev/null 2>&1 || fail "required tool $tool is missing"
 done
 [ "$(id -u)" = 0 ] || fail "must run as root (dpkg -i, a service user)"
@@ -48,6 +48,17 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+# what production runs and nothing else: one jar, without the demo's embedded PostgreSQL (zonky and
+# its PostgreSQL archive live in demo/target/driftd-demo.jar, which is not packaged)
+jars=$(dpkg-deb -c "$deb" | grep -oE '\./[^ ]*\.jar$' || true)
+[ "$jars" = ./usr/share/driftd/driftd.jar ] || fail "the package must carry exactly ./usr/share/driftd/driftd.jar; its jars: ${jars:-none}"
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/driftd/driftd.jar > "$work/packaged.jar"
+# grep without -q reads the whole listing: an early exit would fail unzip under pipefail
+if unzip -Z1 "$work/packaged.jar" | grep -E '^io/zonky/|\.txz$' >/dev/null; then
+  fail "the packaged driftd.jar carries the embedded PostgreSQL (io.zonky or a .txz archive): the demo's, not production's"
+fi
+say "one jar, driftd.jar ($(du -h "$work/packaged.jar" | cut -f1)), without the embedded PostgreSQL: OK"
 
 say "dpkg -i $deb ($(du -h "$deb" | cut -f1))"
 dpkg -i "$deb" > "$work/dpkg.out" 2>&1 || { cat "$work/dpkg.out" >&2; fail "dpkg -i failed"; }

@@ -35,9 +35,16 @@ public final class Main {
         COMMANDS.put("apply", ApplyCommand::new);
         COMMANDS.put("selfcheck", SelfcheckCommand::new);
         COMMANDS.put("run", RunCommand::new);
-        COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("version", VersionCommand::new);
     }
+
+    /**
+     * Commands that left this jar, each with the one line that says where it went: without it a user
+     * following an older README would read picocli's "Unmatched argument".
+     */
+    private static final Map<String, String> MOVED = Map.of(
+            "demo", "the demo is not in the production jar: from a source checkout run "
+                    + "'mvn -q package -DskipTests && java -jar demo/target/driftd-demo.jar'");
 
     public static void main(String[] args) {
         System.exit(run(args, new ByteSink(System.out), new PrintWriter(System.err, true)));
@@ -59,6 +66,11 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         // every command: drivers' java.util.logging output must go through the masking log pipeline
         JulBridge.install();
+        if (args.length > 0 && MOVED.containsKey(args[0])) {
+            err.println("driftd: " + MOVED.get(args[0]));
+            err.flush();
+            return ERROR;
+        }
         CommandLine cli = new CommandLine(new Main());
         Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
         if (named != null) {

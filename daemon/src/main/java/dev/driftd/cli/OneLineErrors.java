@@ -8,8 +8,11 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 
-/** Any failure becomes exit 2 and one line on standard error; the stack trace only with --verbose. */
-final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+/**
+ * Any failure becomes exit 2 and one line on standard error; the stack trace only with --verbose.
+ * Public for the demo's own jar (driftd-demo.jar), whose failures read the same.
+ */
+public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
         String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();

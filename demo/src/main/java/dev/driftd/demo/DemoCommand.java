@@ -1,8 +1,10 @@
-package dev.driftd.cli;
+package dev.driftd.demo;
 
-import dev.driftd.demo.Demo;
-import dev.driftd.demo.DemoFleet;
+import dev.driftd.cli.OneLineErrors;
 import dev.driftd.fleet.SweepResult;
+import dev.driftd.logging.JulBridge;
+import dev.driftd.logging.Redactor;
+import dev.driftd.metrics.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,10 +14,19 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-@Command(name = "demo", description = {
+/**
+ * {@code java -jar driftd-demo.jar}: the demo's whole command line, the main class of its own jar
+ * so that the production {@code driftd.jar} carries no embedded PostgreSQL. Failures are reported
+ * as the production CLI reports them: exit 2 and one line on standard error.
+ */
+@Command(name = "driftd-demo", mixinStandardHelpOptions = true, versionProvider = DemoCommand.Version.class,
+        description = {
         "Run the whole product on an embedded PostgreSQL: a golden database, tenant databases, four of them drifted,",
         "and the daemon watching them. Needs nothing but Java. Ctrl-C stops it and removes everything it created."})
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
+    static final int STOPPED = 0;
+    static final int ERROR = 2;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -26,17 +37,39 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print the stack trace of a failure, not only its one-line reason.")
     boolean verbose;
 
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the demo's command line with the given streams; returns its exit code. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        // drivers' java.util.logging output must go through the masking log pipeline, as in driftd
+        JulBridge.install();
+        CommandLine cli = new CommandLine(new DemoCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            String message = ex.getMessage() == null ? "bad command line" : ex.getMessage().strip();
+            err.println("driftd-demo: " + Redactor.redact(message.lines().findFirst().orElse(message))
+                    + " (try 'java -jar driftd-demo.jar --help')");
+            err.flush();
+            return ERROR;
+        });
+        return cli.execute(args);
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         InetSocketAddress address = parseBind(bind);
-        out.println("driftd demo: starting an embedded PostgreSQL and the daemon (about ten seconds)...");
+        out.println("driftd-demo: starting an embedded PostgreSQL and the daemon (about ten seconds)...");
         out.flush();
         Demo demo = Demo.start(address);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                out.println("driftd demo: stopping and removing the demo databases...");
+                out.println("driftd-demo: stopping and removing the demo databases...");
                 out.flush();
                 demo.close();
             } finally {
@@ -45,12 +78,12 @@ final class DemoCommand implements Callable<Integer> {
         }, "driftd-demo-shutdown"));
         print(out, demo);
         stopped.await();
-        return Main.IN_SYNC;
+        return STOPPED;
     }
 
     private static void print(PrintWriter out, Demo demo) {
         InetSocketAddress a = demo.daemon().address();
-        String base = "http://" + RunCommand.hostForUrl(a) + ":" + a.getPort();
+        String base = "http://" + hostForUrl(a) + ":" + a.getPort();
         String auth = "-H \"Authorization: Bearer $DRIFTD_TOKEN\"";
         String member = base + "/api/v1/fleets/" + Demo.FLEET + "/members/" + DemoFleet.TENANT_PREFIX + "hooli";
         out.println();
@@ -101,5 +134,20 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bind '" + s + "' has a port out of range");
         }
         return new InetSocketAddress(host, port);
+    }
+
+    // the address as a URL's host: an IPv6 literal needs brackets (the daemon's own log line does the same)
+    private static String hostForUrl(InetSocketAddress a) {
+        String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** {@code --version}: the build the demo runs, read where {@code driftd version} reads it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            BuildInfo b = BuildInfo.current();
+            return new String[]{"driftd-demo " + b.version(), "revision: " + b.revision(), "java: " + b.java()};
+        }
     }
 }

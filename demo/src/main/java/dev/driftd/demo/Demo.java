@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code driftd demo}: an embedded PostgreSQL with a golden database and drifted tenants, a
+ * {@code java -jar driftd-demo.jar}: an embedded PostgreSQL with a golden database and drifted tenants, a
  * config written for them, and the real daemon running on it. Everything lives in one temporary
  * directory that {@link #close()} removes with the server.
  */
@@ -90,7 +90,7 @@ public final class Demo implements AutoCloseable {
         String server = "jdbc:postgresql://127.0.0.1:" + pgPort;
         int port = bind.getPort() == 0 ? 9741 : bind.getPort(); // the daemon is told the real bind; the file needs a valid one
         return """
-                # Written by `driftd demo`; removed when the demo stops.
+                # Written by driftd-demo.jar; removed when the demo stops.
                 server:
                   bind: %s:%d
                   tokens:
