@@ -2,6 +2,7 @@ package dev.driftd.dialect;
 
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
+import dev.driftd.schema.Flavor;
 import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
@@ -18,6 +19,12 @@ public interface Dialect {
 
     /** True when this dialect reads databases behind the JDBC URL. */
     boolean handles(String jdbcUrl);
+
+    /**
+     * True when this dialect's inspector writes snapshots of {@code flavor}: its planner plans them and
+     * they compare only with each other. {@code null} (a snapshot that names no flavor) is one dialect's.
+     */
+    boolean reads(Flavor flavor);
 
     /**
      * Opens a connection with the connect timeout applied. {@code readOnly} sessions are what
@@ -90,4 +97,12 @@ public interface Dialect {
      * timeout (rolled back on any failure), MySQL statement by statement.
      */
     void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException;
+
+    /**
+     * The one-transaction apply verified before COMMIT, when this dialect's DDL is transactional;
+     * empty when it is not (its plans then run statement by statement and resume where they stopped).
+     */
+    default Optional<VerifiedApply> verifiedApply() {
+        return Optional.empty();
+    }
 }

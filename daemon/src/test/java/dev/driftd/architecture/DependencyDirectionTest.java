@@ -3,6 +3,7 @@ package dev.driftd.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.driftd.schema.Flavor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,29 @@ class DependencyDirectionTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.driftd.dialect.mysql..").check(classes);
         noClasses().that().resideInAPackage("dev.driftd.dialect.mysql..")
                 .should().dependOnClassesThat().resideInAPackage("dev.driftd.dialect.postgres..").check(classes);
+    }
+
+    /** A database kind is reached only through {@link dev.driftd.dialect.Dialect}: nothing else names one. */
+    @Test
+    void onlyDialectCodeNamesADialect() {
+        noClasses().that().resideOutsideOfPackage("dev.driftd.dialect..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.driftd.dialect.postgres..",
+                        "dev.driftd.dialect.mysql..")
+                .check(classes);
+    }
+
+    /**
+     * Behaviour that differs by database kind is asked of the dialect, never decided by testing a
+     * snapshot's or plan's flavor: outside the dialects and the model, no class tells flavors apart.
+     */
+    @Test
+    void onlyDialectCodeBranchesOnAFlavor() {
+        noClasses().that().resideOutsideOfPackages("dev.driftd.dialect..", "dev.driftd.schema..")
+                .should().callMethod(Flavor.class, "isMysqlFamily")
+                .orShould().callMethod(Flavor.class, "ordinal")
+                .orShould().accessField(Flavor.class, "POSTGRES")
+                .orShould().accessField(Flavor.class, "MYSQL")
+                .orShould().accessField(Flavor.class, "MARIADB")
+                .check(classes);
     }
 }

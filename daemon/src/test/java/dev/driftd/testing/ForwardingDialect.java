@@ -6,10 +6,12 @@ import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.SchemaMarkers;
+import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.CrossVersionVerdicts;
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
+import dev.driftd.schema.Flavor;
 import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.Snapshot;
 
@@ -39,6 +41,11 @@ public class ForwardingDialect implements Dialect {
     @Override
     public boolean handles(String jdbcUrl) {
         return real.handles(jdbcUrl);
+    }
+
+    @Override
+    public boolean reads(Flavor flavor) {
+        return real.reads(flavor);
     }
 
     @Override
@@ -87,5 +94,10 @@ public class ForwardingDialect implements Dialect {
     @Override
     public void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException {
         real.apply(connection, plan, allowDestructive);
+    }
+
+    @Override
+    public Optional<VerifiedApply> verifiedApply() {
+        return real.verifiedApply();
     }
 }

@@ -7,6 +7,7 @@ import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
+import dev.driftd.schema.Flavor;
 import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
@@ -23,6 +24,11 @@ public final class MysqlDialect implements Dialect {
     @Override
     public boolean handles(String jdbcUrl) {
         return MysqlFamily.INSTANCE.handles(jdbcUrl);
+    }
+
+    @Override
+    public boolean reads(Flavor flavor) {
+        return flavor != null && flavor.isMysqlFamily();
     }
 
     @Override
