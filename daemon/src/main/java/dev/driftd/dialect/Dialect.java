@@ -10,8 +10,14 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * One database family: how to connect, read a catalog into the neutral model, and write the DDL
- * that reconciles a diff. Dialects know nothing of fleets, HTTP or scheduling.
+ * One database family, and the only door to it: how to connect, read a catalog into the neutral
+ * model (inspector), write the DDL that reconciles a diff (planner) and run it (applier), list a
+ * server's databases ({@link #databaseListing()}), make scratch databases ({@link #scratchSpace()}),
+ * and, as optional abilities asked at run time, a verified one-transaction apply
+ * ({@link #verifiedApply()}). Code outside {@code dialect} finds a dialect through {@link Dialects}
+ * (by URL or by a snapshot's flavor) and never names one; a third database is one more
+ * implementation and one more entry in {@link Dialects#standard()}. Dialects know nothing of fleets,
+ * HTTP or scheduling.
  */
 public interface Dialect {
     /** Short name used in messages and metrics ({@code postgres}, {@code mysql}). */
@@ -25,6 +31,12 @@ public interface Dialect {
      * they compare only with each other. {@code null} (a snapshot that names no flavor) is one dialect's.
      */
     boolean reads(Flavor flavor);
+
+    /** How fleets' discover rules list this dialect's servers: databases, schemas. */
+    DatabaseListing databaseListing();
+
+    /** How a golden SQL file gets a throw-away database (or schema) of this dialect to run in. */
+    ScratchSpace scratchSpace();
 
     /**
      * Opens a connection with the connect timeout applied. {@code readOnly} sessions are what

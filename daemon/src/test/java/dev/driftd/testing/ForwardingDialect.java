@@ -1,11 +1,13 @@
 package dev.driftd.testing;
 
+import dev.driftd.dialect.DatabaseListing;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.SchemaMarkers;
+import dev.driftd.dialect.ScratchSpace;
 import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.CrossVersionVerdicts;
@@ -46,6 +48,16 @@ public class ForwardingDialect implements Dialect {
     @Override
     public boolean reads(Flavor flavor) {
         return real.reads(flavor);
+    }
+
+    @Override
+    public DatabaseListing databaseListing() {
+        return real.databaseListing();
+    }
+
+    @Override
+    public ScratchSpace scratchSpace() {
+        return real.scratchSpace();
     }
 
     @Override

@@ -1,10 +1,12 @@
 package dev.driftd.dialect.postgres;
 
+import dev.driftd.dialect.DatabaseListing;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.dialect.ScratchSpace;
 import dev.driftd.dialect.SchemaMarkers;
 import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.diff.Diff;
@@ -32,6 +34,16 @@ public final class PostgresDialect implements Dialect {
     @Override
     public boolean reads(Flavor flavor) {
         return flavor == null || flavor == Flavor.POSTGRES;
+    }
+
+    @Override
+    public DatabaseListing databaseListing() {
+        return PgDatabaseListing.INSTANCE;
+    }
+
+    @Override
+    public ScratchSpace scratchSpace() {
+        return PgScratchSpace.INSTANCE;
     }
 
     @Override
