@@ -23,8 +23,13 @@ public interface Dialect {
     /** Short name used in messages and metrics ({@code postgres}, {@code mysql}). */
     String name();
 
-    /** True when this dialect reads databases behind the JDBC URL. */
-    boolean handles(String jdbcUrl);
+    /** What this dialect's JDBC driver needs of an address: its URL schemes, default port, database property. */
+    JdbcFamily jdbcFamily();
+
+    /** True when this dialect reads databases behind the JDBC URL: its {@link #jdbcFamily()}'s URLs. */
+    default boolean handles(String jdbcUrl) {
+        return jdbcFamily().handles(jdbcUrl);
+    }
 
     /**
      * True when this dialect's inspector writes snapshots of {@code flavor}: its planner plans them and

@@ -4,7 +4,6 @@ import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.Dialects;
 import dev.driftd.dialect.InspectOptions;
-import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.SchemaMarkers;
@@ -109,7 +108,7 @@ public final class Engine {
     private <T> T read(DbTarget target, InspectOptions options, CatalogRead<T> body) {
         Dialect dialect = dialectFor(target.url());
         try (Connection c = dialect.connect(target, options, true)) {
-            learnServer(target, c);
+            learnServer(dialect, target, c);
             return body.read(dialect, c);
         } catch (SQLException e) {
             throw new EngineException("cannot read " + target + ": " + SqlErrors.oneLine(e), e);
@@ -117,9 +116,9 @@ public final class Engine {
     }
 
     /** One query; a failure only leaves events for this server to be matched by host and port. */
-    private static void learnServer(DbTarget target, Connection c) {
+    private static void learnServer(Dialect dialect, DbTarget target, Connection c) {
         try {
-            ServerIdentities.learn(target.url(), JdbcFamily.of(target.url()).serverIdentities(c));
+            ServerIdentities.learn(target.url(), dialect.jdbcFamily().serverIdentities(c));
         } catch (SQLException | RuntimeException e) {
             // nothing learned: the snapshot itself is what matters here
         }

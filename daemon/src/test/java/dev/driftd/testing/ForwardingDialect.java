@@ -4,6 +4,7 @@ import dev.driftd.dialect.DatabaseListing;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.SchemaMarkers;
@@ -38,6 +39,11 @@ public class ForwardingDialect implements Dialect {
     @Override
     public String name() {
         return real.name();
+    }
+
+    @Override
+    public JdbcFamily jdbcFamily() {
+        return real.jdbcFamily();
     }
 
     @Override

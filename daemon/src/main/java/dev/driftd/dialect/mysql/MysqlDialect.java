@@ -4,6 +4,7 @@ import dev.driftd.dialect.DatabaseListing;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.ScratchSpace;
@@ -24,8 +25,8 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public boolean handles(String jdbcUrl) {
-        return MysqlFamily.INSTANCE.handles(jdbcUrl);
+    public JdbcFamily jdbcFamily() {
+        return MysqlFamily.INSTANCE;
     }
 
     @Override

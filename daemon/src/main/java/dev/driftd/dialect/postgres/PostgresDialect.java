@@ -4,6 +4,7 @@ import dev.driftd.dialect.DatabaseListing;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.ScratchSpace;
@@ -26,8 +27,8 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean handles(String jdbcUrl) {
-        return PostgresFamily.INSTANCE.handles(jdbcUrl);
+    public JdbcFamily jdbcFamily() {
+        return PostgresFamily.INSTANCE;
     }
 
     /** A snapshot naming no flavor is PostgreSQL's, as the engine has always planned it. */
