@@ -3,9 +3,9 @@ package dev.driftd.cli;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
-import dev.driftd.dialect.postgres.PostgresVerifiedApply;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.EngineException;
 import dev.driftd.plan.Plan;
@@ -92,7 +92,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Snapshot after;
         if (plan.transactional()) {
-            PostgresVerifiedApply.Outcome o = engine.applyVerified(targetDb, plan, allowDestructive, lock,
+            VerifiedApply.Outcome o = engine.applyVerified(targetDb, plan, allowDestructive, lock,
                     Engine.statementTimeout(inspect.timeout()), inspect, policy::apply,
                     a -> verdict(engine, g, diff, a, plan));
             if (o.stale()) {

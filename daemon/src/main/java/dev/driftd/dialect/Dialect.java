@@ -2,6 +2,7 @@ package dev.driftd.dialect;
 
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
+import dev.driftd.schema.Flavor;
 import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
@@ -9,15 +10,38 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * One database family: how to connect, read a catalog into the neutral model, and write the DDL
- * that reconciles a diff. Dialects know nothing of fleets, HTTP or scheduling.
+ * One database family, and the only door to it: how to connect, read a catalog into the neutral
+ * model (inspector), write the DDL that reconciles a diff (planner) and run it (applier), list a
+ * server's databases ({@link #databaseListing()}), make scratch databases ({@link #scratchSpace()}),
+ * and, as optional abilities asked at run time, a verified one-transaction apply
+ * ({@link #verifiedApply()}). Code outside {@code dialect} finds a dialect through {@link Dialects}
+ * (by URL or by a snapshot's flavor) and never names one; a third database is one more
+ * implementation and one more entry in {@link Dialects#standard()}. Dialects know nothing of fleets,
+ * HTTP or scheduling.
  */
 public interface Dialect {
     /** Short name used in messages and metrics ({@code postgres}, {@code mysql}). */
     String name();
 
-    /** True when this dialect reads databases behind the JDBC URL. */
-    boolean handles(String jdbcUrl);
+    /** What this dialect's JDBC driver needs of an address: its URL schemes, default port, database property. */
+    JdbcFamily jdbcFamily();
+
+    /** True when this dialect reads databases behind the JDBC URL: its {@link #jdbcFamily()}'s URLs. */
+    default boolean handles(String jdbcUrl) {
+        return jdbcFamily().handles(jdbcUrl);
+    }
+
+    /**
+     * True when this dialect's inspector writes snapshots of {@code flavor}: its planner plans them and
+     * they compare only with each other. {@code null} (a snapshot that names no flavor) is one dialect's.
+     */
+    boolean reads(Flavor flavor);
+
+    /** How fleets' discover rules list this dialect's servers: databases, schemas. */
+    DatabaseListing databaseListing();
+
+    /** How a golden SQL file gets a throw-away database (or schema) of this dialect to run in. */
+    ScratchSpace scratchSpace();
 
     /**
      * Opens a connection with the connect timeout applied. {@code readOnly} sessions are what
@@ -90,4 +114,12 @@ public interface Dialect {
      * timeout (rolled back on any failure), MySQL statement by statement.
      */
     void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException;
+
+    /**
+     * The one-transaction apply verified before COMMIT, when this dialect's DDL is transactional;
+     * empty when it is not (its plans then run statement by statement and resume where they stopped).
+     */
+    default Optional<VerifiedApply> verifiedApply() {
+        return Optional.empty();
+    }
 }

@@ -2,20 +2,19 @@ package dev.driftd.engine;
 
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
+import dev.driftd.dialect.Dialects;
 import dev.driftd.dialect.InspectOptions;
-import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.SchemaMarkers;
 import dev.driftd.dialect.ServerIdentities;
-import dev.driftd.dialect.mysql.MysqlDialect;
-import dev.driftd.dialect.postgres.PostgresDialect;
-import dev.driftd.dialect.postgres.PostgresVerifiedApply;
+import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.CrossVersionVerdicts;
 import dev.driftd.diff.Diff;
 import dev.driftd.diff.Differ;
 import dev.driftd.plan.Plan;
+import dev.driftd.schema.Flavor;
 import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.util.SqlErrors;
@@ -41,24 +40,29 @@ public final class Engine {
     /** A plan's statement may run this long at least (statement_timeout): DDL may rewrite a large table. */
     public static final Duration MIN_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
 
-    private final List<Dialect> dialects;
+    private final Dialects dialects;
 
     public Engine() {
-        this(List.of(new PostgresDialect(), new MysqlDialect()));
+        this(Dialects.standard());
     }
 
     public Engine(List<Dialect> dialects) {
-        this.dialects = List.copyOf(dialects);
+        this(new Dialects(dialects));
+    }
+
+    public Engine(Dialects dialects) {
+        this.dialects = dialects;
     }
 
     public Dialect dialectFor(String url) {
-        for (Dialect d : dialects) {
-            if (d.handles(url)) {
-                return d;
-            }
-        }
-        throw new EngineException("unsupported database URL " + UrlRedaction.redact(url)
-                + ": driftd reads jdbc:postgresql://, jdbc:mysql:// and jdbc:mariadb:// URLs");
+        return dialects.forUrl(url).orElseThrow(() -> new EngineException("unsupported database URL "
+                + UrlRedaction.redact(url) + ": driftd reads jdbc:postgresql://, jdbc:mysql:// and jdbc:mariadb:// URLs"));
+    }
+
+    /** The dialect that reads, plans and applies snapshots and plans of {@code flavor}. */
+    public Dialect dialectFor(Flavor flavor) {
+        return dialects.forFlavor(flavor).orElseThrow(() -> new EngineException("no dialect reads "
+                + flavor + " schemas"));
     }
 
     public Snapshot snapshot(DbTarget target, InspectOptions options) {
@@ -106,7 +110,7 @@ public final class Engine {
     private <T> T read(DbTarget target, InspectOptions options, CatalogRead<T> body) {
         Dialect dialect = dialectFor(target.url());
         try (Connection c = dialect.connect(target, options, true)) {
-            learnServer(target, c);
+            learnServer(dialect, target, c);
             return body.read(dialect, c);
         } catch (SQLException e) {
             throw new EngineException("cannot read " + target + ": " + SqlErrors.oneLine(e), e);
@@ -114,9 +118,9 @@ public final class Engine {
     }
 
     /** One query; a failure only leaves events for this server to be matched by host and port. */
-    private static void learnServer(DbTarget target, Connection c) {
+    private static void learnServer(Dialect dialect, DbTarget target, Connection c) {
         try {
-            ServerIdentities.learn(target.url(), JdbcFamily.of(target.url()).serverIdentities(c));
+            ServerIdentities.learn(target.url(), dialect.jdbcFamily().serverIdentities(c));
         } catch (SQLException | RuntimeException e) {
             // nothing learned: the snapshot itself is what matters here
         }
@@ -131,9 +135,8 @@ public final class Engine {
         return CrossVersionVerdicts.settle(compare(golden, target), golden, target);
     }
 
-    private static Diff compare(Snapshot golden, Snapshot target) {
-        if (golden.getFlavor() != null && target.getFlavor() != null
-                && golden.getFlavor().isMysqlFamily() != target.getFlavor().isMysqlFamily()) {
+    private Diff compare(Snapshot golden, Snapshot target) {
+        if (!dialects.comparable(golden.getFlavor(), target.getFlavor())) {
             throw new EngineException("cannot compare a " + golden.getFlavor() + " schema with a "
                     + target.getFlavor() + " schema");
         }
@@ -189,7 +192,7 @@ public final class Engine {
     }
 
     public Plan plan(Diff diff, Snapshot golden, Snapshot target, PlanOptions options) {
-        return dialectForFlavor(target).plan(diff, golden, target, options);
+        return dialectFor(target.getFlavor()).plan(diff, golden, target, options);
     }
 
     /** Applies a plan over a writable connection to {@code target}. */
@@ -203,17 +206,17 @@ public final class Engine {
     }
 
     /**
-     * PostgreSQL: applies the plan in one transaction that first re-reads the target (it must still
-     * have the plan's target fingerprint, else nothing runs and the outcome is {@code stale}) and,
-     * after the statements, reads it again on the same open transaction: it commits only when
+     * Where the dialect can ({@link Dialect#verifiedApply()}: PostgreSQL), applies the plan in one
+     * transaction that first re-reads the target (it must still have the plan's target fingerprint,
+     * else nothing runs and the outcome is {@code stale}) and, after the statements, reads it again on the same open transaction: it commits only when
      * {@code verdict} returns null for that snapshot, else rolls back with the verdict's reason. Lock
      * waits end at {@code lockTimeout}, statements at {@code statementTimeout}; any failure rolls
      * back, so the target is either verified or exactly as before. The CLI's {@code apply}, stored
      * plans and rollouts all apply PostgreSQL plans through here.
      */
-    public PostgresVerifiedApply.Outcome applyVerified(DbTarget target, Plan plan, boolean allowDestructive,
-                                                       Duration lockTimeout, Duration statementTimeout,
-                                                       InspectOptions options, Function<Snapshot, String> verdict) {
+    public VerifiedApply.Outcome applyVerified(DbTarget target, Plan plan, boolean allowDestructive,
+                                               Duration lockTimeout, Duration statementTimeout,
+                                               InspectOptions options, Function<Snapshot, String> verdict) {
         return applyVerified(target, plan, allowDestructive, lockTimeout, statementTimeout, options,
                 UnaryOperator.identity(), verdict);
     }
@@ -223,24 +226,22 @@ public final class Engine {
      * the planned fingerprint is checked and before {@code verdict} judges them: the plan was made on
      * that view, so an ignored object neither makes the target stale nor blocks the commit.
      */
-    public PostgresVerifiedApply.Outcome applyVerified(DbTarget target, Plan plan, boolean allowDestructive,
-                                                       Duration lockTimeout, Duration statementTimeout,
-                                                       InspectOptions options, UnaryOperator<Snapshot> view,
-                                                       Function<Snapshot, String> verdict) {
+    public VerifiedApply.Outcome applyVerified(DbTarget target, Plan plan, boolean allowDestructive,
+                                               Duration lockTimeout, Duration statementTimeout,
+                                               InspectOptions options, UnaryOperator<Snapshot> view,
+                                               Function<Snapshot, String> verdict) {
         Dialect dialect = dialectFor(target.url());
-        if (!(dialect instanceof PostgresDialect)) {
-            throw new EngineException("a verified one-transaction apply is PostgreSQL's; " + target
-                    + " is " + dialect.name());
-        }
+        VerifiedApply verified = dialect.verifiedApply().orElseThrow(() -> new EngineException(
+                "a verified one-transaction apply is not available for " + target + ", a " + dialect.name() + " database"));
         String planned = plan.targetFingerprint();
         try (Connection c = dialect.connect(target, options, false)) {
-            return PostgresVerifiedApply.apply(c, plan, allowDestructive, target.schema(), lockTimeout,
+            return verified.apply(c, plan, allowDestructive, target.schema(), lockTimeout,
                     statementTimeout, options,
                     now -> planned == null || view.apply(now).fingerprint().equals(planned) ? null
                             : "target changed since planning: " + planned + " -> " + view.apply(now).fingerprint(),
                     after -> verdict.apply(view.apply(after)));
         } catch (SQLException e) {
-            return new PostgresVerifiedApply.Outcome(false, false, null, null, "rolled back, nothing was changed: "
+            return new VerifiedApply.Outcome(false, false, null, null, "rolled back, nothing was changed: "
                     + SqlErrors.oneLine(e));
         }
     }
@@ -260,8 +261,11 @@ public final class Engine {
         return left.size() > 5 ? shown + "; and " + (left.size() - 5) + " more" : shown;
     }
 
-    private Dialect dialectForFlavor(Snapshot s) {
-        String probe = s.getFlavor() != null && s.getFlavor().isMysqlFamily() ? "jdbc:mysql:" : "jdbc:postgresql:";
-        return dialectFor(probe);
+    /**
+     * True when the plan's dialect applies it in one transaction verified before COMMIT
+     * ({@link #applyVerified}); false when it runs statement by statement (and can be resumed).
+     */
+    public boolean appliesVerified(Plan plan) {
+        return dialectFor(plan.flavor()).verifiedApply().isPresent();
     }
 }

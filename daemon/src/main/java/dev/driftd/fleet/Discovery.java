@@ -3,6 +3,7 @@ package dev.driftd.fleet;
 import dev.driftd.config.DiscoverConfig;
 import dev.driftd.config.FleetConfig;
 import dev.driftd.config.MemberConfig;
+import dev.driftd.dialect.DatabaseListing;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
@@ -14,14 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Lists a fleet's members for one sweep: the explicit ones, then for each discover rule the
@@ -36,7 +34,6 @@ import java.util.Set;
  */
 public final class Discovery {
     private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
-    private static final Set<String> MYSQL_SYSTEM = Set.of("mysql", "information_schema", "performance_schema", "sys");
 
     private final Engine engine;
 
@@ -132,18 +129,6 @@ public final class Discovery {
         return java.util.Optional.empty();
     }
 
-    /**
-     * A MySQL-family rule URL may name no database (it lists the server's databases); the engine
-     * connects to one database, so such a URL is pointed at information_schema, always there.
-     */
-    static DbTarget serverTarget(DbTarget t) {
-        JdbcUrl url = JdbcUrl.parse(t.url());
-        if (url.postgres() || !url.database().isEmpty()) {
-            return t;
-        }
-        return new DbTarget(url.withDatabase("information_schema").toString(), t.user(), t.password(), t.schema());
-    }
-
     /** A name for a log line: control characters escaped, so a name cannot forge log lines. */
     static String printable(String name) {
         StringBuilder b = new StringBuilder(name.length());
@@ -157,35 +142,14 @@ public final class Discovery {
         return b.toString();
     }
 
-    /** Names on the rule's server matching its pattern, sorted. */
+    /** Names on the rule's server matching its pattern, in the catalog's order (sorted). */
     List<String> list(DiscoverConfig rule, InspectOptions options) throws SQLException {
         Dialect dialect = engine.dialectFor(rule.url());
-        boolean postgres = rule.url().startsWith("jdbc:postgresql:");
-        String sql;
-        if (postgres && rule.bySchema()) {
-            sql = "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
-                    + "AND nspname <> 'information_schema' ORDER BY 1";
-        } else if (postgres) {
-            sql = "SELECT datname FROM pg_catalog.pg_database WHERE NOT datistemplate AND datallowconn ORDER BY 1";
-        } else {
-            sql = "SELECT schema_name FROM information_schema.schemata ORDER BY 1";
+        DatabaseListing listing = dialect.databaseListing();
+        List<String> found;
+        try (Connection c = dialect.connect(listing.listingTarget(rule.target()), options, true)) {
+            found = rule.bySchema() ? listing.schemas(c, options.timeout()) : listing.databases(c, options.timeout());
         }
-        List<String> out = new ArrayList<>();
-        try (Connection c = dialect.connect(serverTarget(rule.target()), options, true);
-             Statement s = c.createStatement()) {
-            s.setQueryTimeout((int) Math.max(1, options.timeout().toSeconds()));
-            try (ResultSet rs = s.executeQuery(sql)) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    if (!postgres && MYSQL_SYSTEM.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                        continue;
-                    }
-                    if (rule.pattern().matcher(name).matches()) {
-                        out.add(name);
-                    }
-                }
-            }
-        }
-        return out;
+        return found.stream().filter(name -> rule.pattern().matcher(name).matches()).toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.JdbcUrl;
+import dev.driftd.dialect.ScratchSpace;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.EngineException;
 import dev.driftd.schema.Snapshot;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -64,32 +64,35 @@ public final class ScratchGolden {
         String source = golden.file().getFileName().toString();
         DbTarget server = golden.scratchTarget();
         Dialect dialect = engine.dialectFor(server.url());
-        boolean postgres = server.url().startsWith("jdbc:postgresql:");
+        ScratchSpace space = dialect.scratchSpace();
+        StatementSplitter.Syntax syntax = space.scriptSyntax();
         String name = "driftd_scratch_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        String quoted = postgres ? "\"" + name + "\"" : "`" + name + "`";
         String what = golden.inSchema() ? "schema " + name : "database " + name;
-        try (Connection admin = dialect.connect(Discovery.serverTarget(server), options, false)) {
+        try (Connection admin = dialect.connect(dialect.databaseListing().listingTarget(server), options, false)) {
             admin.setAutoCommit(true);
-            exec(admin, golden.inSchema() ? "CREATE SCHEMA " + quoted : "CREATE DATABASE " + quoted);
+            if (golden.inSchema()) {
+                space.createSchema(admin, name);
+            } else {
+                space.createDatabase(admin, name);
+            }
             try {
                 DbTarget scratch = golden.inSchema() ? server.withSchema(name)
                         : new DbTarget(JdbcUrl.parse(server.url()).withDatabase(name).toString(), server.user(), server.password(), null);
-                List<ScriptStatement> statements = StatementSplitter.split(script,
-                        postgres ? StatementSplitter.Syntax.POSTGRES : StatementSplitter.Syntax.MYSQL, source);
+                List<ScriptStatement> statements = StatementSplitter.split(script, syntax, source);
                 if (golden.inSchema()) {
-                    exec(admin, "SET search_path TO " + quoted);
+                    space.enterSchema(admin, name);
                     ScriptRunner.run(admin, statements, source);
-                    runOverlays(admin, overlays, postgres);
+                    runOverlays(admin, overlays, syntax);
                 } else {
                     try (Connection c = dialect.connect(scratch, options, false)) {
                         c.setAutoCommit(true);
                         ScriptRunner.run(c, statements, source);
-                        runOverlays(c, overlays, postgres);
+                        runOverlays(c, overlays, syntax);
                     }
                 }
                 return engine.snapshot(scratch, options);
             } finally {
-                drop(admin, postgres, golden.inSchema(), quoted, what, server);
+                drop(admin, space, golden.inSchema(), name, what, server);
             }
         } catch (ScriptException e) {
             // file:line and the server's message, or what in the file cannot be split
@@ -100,7 +103,7 @@ public final class ScratchGolden {
         }
     }
 
-    private static void runOverlays(Connection c, List<OverlayConfig> overlays, boolean postgres) {
+    private static void runOverlays(Connection c, List<OverlayConfig> overlays, StatementSplitter.Syntax syntax) {
         for (OverlayConfig o : overlays) {
             String text;
             try {
@@ -110,8 +113,7 @@ public final class ScratchGolden {
             }
             List<ScriptStatement> statements = new ArrayList<>();
             try {
-                for (ScriptStatement st : StatementSplitter.split(text,
-                        postgres ? StatementSplitter.Syntax.POSTGRES : StatementSplitter.Syntax.MYSQL, o.source())) {
+                for (ScriptStatement st : StatementSplitter.split(text, syntax, o.source())) {
                     statements.add(new ScriptStatement(st.sql(), st.line() + o.lineOffset()));
                 }
                 ScriptRunner.run(c, statements, o.source());
@@ -129,33 +131,16 @@ public final class ScratchGolden {
         return one.length() <= 120 ? one : one.substring(0, 117) + "...";
     }
 
-    private static void drop(Connection admin, boolean postgres, boolean schema, String quoted, String what,
+    private static void drop(Connection admin, ScratchSpace space, boolean schema, String name, String what,
                              DbTarget server) {
         try {
             if (schema) {
-                exec(admin, "RESET search_path");
-                exec(admin, "DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
-            } else if (postgres) {
-                try {
-                    exec(admin, "DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
-                } catch (SQLException e) {
-                    if (!"42601".equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    // before PostgreSQL 13 there is no FORCE; our own sessions are closed by now
-                    exec(admin, "DROP DATABASE IF EXISTS " + quoted);
-                }
+                space.dropSchema(admin, name);
             } else {
-                exec(admin, "DROP DATABASE IF EXISTS " + quoted);
+                space.dropDatabase(admin, name);
             }
         } catch (SQLException e) {
             LOG.warn("could not drop scratch {} on {}: {}", what, server.redactedUrl(), SqlErrors.oneLine(e));
-        }
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 }

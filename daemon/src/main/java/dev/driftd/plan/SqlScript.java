@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 /**
  * Writes a plan as a script a person can run as is ({@code psql -v ON_ERROR_STOP=1 -f plan.sql},
  * {@code mysql db < plan.sql}): hazards and reasons as comments, destructive statements commented
- * out unless allowed, DELIMITER around compound bodies for the mysql client.
+ * out unless allowed, DELIMITER around the bodies the dialect's planner marked
+ * {@link PlanStatement#compound() compound} (MySQL's routines, triggers and events, for the mysql client).
  */
 public final class SqlScript {
     private SqlScript() {
@@ -34,7 +35,6 @@ public final class SqlScript {
         if (plan.transactional()) {
             out.append("BEGIN;\n");
         }
-        boolean mysql = plan.flavor() != null && plan.flavor().isMysqlFamily();
         for (PlanStatement s : plan.statements()) {
             out.append('\n');
             if (s.reason() != null && !s.reason().isEmpty()) {
@@ -49,7 +49,8 @@ public final class SqlScript {
                 for (String line : (s.sql() + ";").split("\n", -1)) {
                     out.append("-- ").append(line).append('\n');
                 }
-            } else if (s.compound() && mysql) {
+            } else if (s.compound()) {
+                // the dialect's planner marks the bodies its command-line client cannot cut at a semicolon
                 out.append("DELIMITER ;;\n").append(s.sql()).append(";;\nDELIMITER ;\n");
             } else {
                 out.append(s.sql()).append(";\n");

@@ -6,7 +6,7 @@ import dev.driftd.config.FleetConfig;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
-import dev.driftd.dialect.postgres.PostgresVerifiedApply;
+import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.EngineException;
 import dev.driftd.plan.SqlScript;
@@ -32,8 +32,9 @@ final class PlanApplier {
         this.audit = audit;
     }
 
-    static boolean stepwise(StoredPlan p) {
-        return p.plan().flavor() != null && p.plan().flavor().isMysqlFamily();
+    /** True when the plan's dialect has no verified one-transaction apply: it runs statement by statement. */
+    boolean stepwise(StoredPlan p) {
+        return !engine.appliesVerified(p.plan());
     }
 
     /**
@@ -41,7 +42,7 @@ final class PlanApplier {
      * comes back as {@link Stale} (nothing ran) for the caller to mark the plan.
      */
     StoredPlan transactional(StoredPlan p, DbTarget target, FleetConfig config, Snapshot golden, String token) {
-        PostgresVerifiedApply.Outcome out = engine.applyVerified(target, p.plan(), true, PlanOptions.DEFAULT.lockTimeout(),
+        VerifiedApply.Outcome out = engine.applyVerified(target, p.plan(), true, PlanOptions.DEFAULT.lockTimeout(),
                 statementTimeout(config), new InspectOptions(config.timeout()), config.ignore()::apply,
                 after -> engine.stillDiffers(golden, after));
         if (out.stale()) {

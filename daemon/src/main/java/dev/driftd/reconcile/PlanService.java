@@ -111,7 +111,7 @@ public final class PlanService {
             throw conflict("plan busy", "plan " + id + " changed state meanwhile (another apply?); read it again");
         }
         StoredPlan applying = p.with(StoredPlan.State.APPLYING, p.nextStatement(), p.resumeFingerprint(), p.result());
-        if (!PlanApplier.stepwise(p)) {
+        if (!applier.stepwise(p)) {
             try {
                 return applier.transactional(applying, target, config, golden, token);
             } catch (PlanApplier.Stale e) {

@@ -7,7 +7,7 @@ import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.TargetScope;
-import dev.driftd.dialect.postgres.PostgresVerifiedApply;
+import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.engine.Engine;
 import dev.driftd.engine.EngineException;
 import dev.driftd.plan.Plan;
@@ -51,8 +51,7 @@ final class RolloutMemberApply {
                 out = p.refused;
             } else {
                 sql = SqlScript.render(p.plan, true);
-                out = p.plan.flavor() != null && p.plan.flavor().isMysqlFamily()
-                        ? stepwise(r, member, p, token) : transactional(r, p);
+                out = engine.appliesVerified(p.plan) ? transactional(r, p) : stepwise(r, member, p, token);
             }
         } catch (EngineException | ReconcileException e) {
             out = Outcome.failed(null, null, SqlErrors.oneLine(e));
@@ -110,7 +109,7 @@ final class RolloutMemberApply {
     }
 
     private Outcome transactional(Rollout r, Prepared p) {
-        PostgresVerifiedApply.Outcome out = engine.applyVerified(p.target, p.plan, true, PlanOptions.DEFAULT.lockTimeout(),
+        VerifiedApply.Outcome out = engine.applyVerified(p.target, p.plan, true, PlanOptions.DEFAULT.lockTimeout(),
                 PlanApplier.statementTimeout(p.config), new InspectOptions(p.config.timeout()), p.config.ignore()::apply,
                 after -> engine.stillDiffers(p.golden, after));
         String before = out.before() == null ? null : out.before().fingerprint();

@@ -14,8 +14,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Runs a MySQL-family plan statement by statement on an autocommit connection, starting at
- * {@code from} and stopping at the first failure. DDL commits implicitly there, so every statement
+ * Runs a plan whose dialect has no verified apply ({@link dev.driftd.dialect.Dialect#verifiedApply()}:
+ * the MySQL family) statement by statement on an autocommit connection, starting at {@code from} and
+ * stopping at the first failure. DDL commits implicitly there, so every statement
  * that ran stays done: the listener hears of each one before the next starts, so the caller can
  * record progress (a plan's resume point) and audit it.
  */

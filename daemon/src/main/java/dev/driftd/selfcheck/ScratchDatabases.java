@@ -4,6 +4,7 @@ import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.dialect.JdbcUrl;
+import dev.driftd.dialect.ScratchSpace;
 import dev.driftd.engine.EngineException;
 import dev.driftd.util.SqlErrors;
 
@@ -20,8 +21,7 @@ import java.util.Set;
 /**
  * The throw-away databases a self-check works in, on the user's server: {@code driftd_selfcheck_<random>_g}
  * (the golden side) and {@code …_t} (the target side). Only databases this object created are ever
- * dropped; {@link #close()} drops what is left. {@code CREATE DATABASE} and {@code DROP DATABASE}
- * read the same on PostgreSQL, MySQL and MariaDB, so nothing here depends on the dialect.
+ * dropped; {@link #close()} drops what is left. The DDL is the dialect's ({@link ScratchSpace}).
  */
 final class ScratchDatabases implements AutoCloseable {
     static final String PREFIX = "driftd_selfcheck_";
@@ -61,10 +61,10 @@ final class ScratchDatabases implements AutoCloseable {
     void reset(String side, List<String> statements) {
         String db = name(side);
         if (created.contains(db)) {
-            adminExecute("DROP DATABASE " + db);
+            admin("DROP DATABASE " + db, (space, c) -> space.dropDatabase(c, db));
             created.remove(db);
         }
-        adminExecute("CREATE DATABASE " + db);
+        admin("CREATE DATABASE " + db, (space, c) -> space.createDatabase(c, db));
         created.add(db);
         run(side, statements);
     }
@@ -86,11 +86,17 @@ final class ScratchDatabases implements AutoCloseable {
         }
     }
 
-    private void adminExecute(String sql) {
-        try (Connection c = dialect.connect(server, options, false); Statement s = c.createStatement()) {
-            s.execute(sql);
+    @FunctionalInterface
+    private interface AdminStep {
+        void run(ScratchSpace space, Connection admin) throws SQLException;
+    }
+
+    /** One DDL step on its own session to the user's server; {@code what} names it in the error. */
+    private void admin(String what, AdminStep step) {
+        try (Connection c = dialect.connect(server, options, false)) {
+            step.run(dialect.scratchSpace(), c);
         } catch (SQLException e) {
-            throw new EngineException(sql + " on " + server.redactedUrl() + " failed: " + SqlErrors.oneLine(e), e);
+            throw new EngineException(what + " on " + server.redactedUrl() + " failed: " + SqlErrors.oneLine(e), e);
         }
     }
 
@@ -108,7 +114,7 @@ final class ScratchDatabases implements AutoCloseable {
         List<String> failed = new ArrayList<>();
         for (String db : List.copyOf(created)) {
             try {
-                adminExecute("DROP DATABASE " + db);
+                admin("DROP DATABASE " + db, (space, c) -> space.dropDatabase(c, db));
                 created.remove(db);
             } catch (EngineException e) {
                 failed.add(db + " (" + e.getMessage() + ")");

@@ -3,6 +3,7 @@ package dev.driftd.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.driftd.schema.Flavor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +56,6 @@ class DependencyDirectionTest {
     /**
      * The store keeps rows of the model (snapshots) and of the differ (severity counts) and knows
      * nothing that uses it: fleets map their member states to its rows, the daemon hands it a URL.
-     * {@code engine.SqlErrors} and {@code dialect.DbTarget} (URL redaction) are tolerated only until
-     * they move to {@code dev.driftd.util} (issue 17, part 3): then the two exceptions go.
      */
     @Test
     void theStoreDependsOnNothingAboveTheModel() {
@@ -67,6 +66,30 @@ class DependencyDirectionTest {
                                 "dev.driftd.waiver..", "dev.driftd.cli..", "dev.driftd.demo..", "dev.driftd.metrics..",
                                 "dev.driftd.policy..", "dev.driftd.selfcheck..", "dev.driftd.logging..",
                                 "dev.driftd.plan..", "dev.driftd.sql..", "dev.driftd.engine..", "dev.driftd.dialect..")
+                .check(classes);
+    }
+
+    /** A database kind is reached only through {@link dev.driftd.dialect.Dialect}: nothing else names one. */
+    @Test
+    void onlyDialectCodeNamesADialect() {
+        noClasses().that().resideOutsideOfPackage("dev.driftd.dialect..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.driftd.dialect.postgres..",
+                        "dev.driftd.dialect.mysql..")
+                .check(classes);
+    }
+
+    /**
+     * Behaviour that differs by database kind is asked of the dialect, never decided by testing a
+     * snapshot's or plan's flavor: outside the dialects and the model, no class tells flavors apart.
+     */
+    @Test
+    void onlyDialectCodeBranchesOnAFlavor() {
+        noClasses().that().resideOutsideOfPackages("dev.driftd.dialect..", "dev.driftd.schema..")
+                .should().callMethod(Flavor.class, "isMysqlFamily")
+                .orShould().callMethod(Flavor.class, "ordinal")
+                .orShould().accessField(Flavor.class, "POSTGRES")
+                .orShould().accessField(Flavor.class, "MYSQL")
+                .orShould().accessField(Flavor.class, "MARIADB")
                 .check(classes);
     }
 }

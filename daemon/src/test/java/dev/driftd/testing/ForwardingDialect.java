@@ -1,15 +1,20 @@
 package dev.driftd.testing;
 
+import dev.driftd.dialect.DatabaseListing;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
 import dev.driftd.dialect.SchemaMarkers;
+import dev.driftd.dialect.ScratchSpace;
+import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.CrossVersionVerdicts;
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
+import dev.driftd.schema.Flavor;
 import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.Snapshot;
 
@@ -37,8 +42,28 @@ public class ForwardingDialect implements Dialect {
     }
 
     @Override
+    public JdbcFamily jdbcFamily() {
+        return real.jdbcFamily();
+    }
+
+    @Override
     public boolean handles(String jdbcUrl) {
         return real.handles(jdbcUrl);
+    }
+
+    @Override
+    public boolean reads(Flavor flavor) {
+        return real.reads(flavor);
+    }
+
+    @Override
+    public DatabaseListing databaseListing() {
+        return real.databaseListing();
+    }
+
+    @Override
+    public ScratchSpace scratchSpace() {
+        return real.scratchSpace();
     }
 
     @Override
@@ -87,5 +112,10 @@ public class ForwardingDialect implements Dialect {
     @Override
     public void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException {
         real.apply(connection, plan, allowDestructive);
+    }
+
+    @Override
+    public Optional<VerifiedApply> verifiedApply() {
+        return real.verifiedApply();
     }
 }

@@ -1,12 +1,16 @@
 package dev.driftd.dialect.mysql;
 
+import dev.driftd.dialect.DatabaseListing;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.dialect.ScratchSpace;
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
+import dev.driftd.schema.Flavor;
 import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
@@ -21,8 +25,23 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
-    public boolean handles(String jdbcUrl) {
-        return MysqlFamily.INSTANCE.handles(jdbcUrl);
+    public JdbcFamily jdbcFamily() {
+        return MysqlFamily.INSTANCE;
+    }
+
+    @Override
+    public boolean reads(Flavor flavor) {
+        return flavor != null && flavor.isMysqlFamily();
+    }
+
+    @Override
+    public DatabaseListing databaseListing() {
+        return MysqlDatabaseListing.INSTANCE;
+    }
+
+    @Override
+    public ScratchSpace scratchSpace() {
+        return MysqlScratchSpace.INSTANCE;
     }
 
     @Override

@@ -1,13 +1,18 @@
 package dev.driftd.dialect.postgres;
 
+import dev.driftd.dialect.DatabaseListing;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.Dialect;
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.JdbcFamily;
 import dev.driftd.dialect.MarkedSnapshot;
 import dev.driftd.dialect.PlanOptions;
+import dev.driftd.dialect.ScratchSpace;
 import dev.driftd.dialect.SchemaMarkers;
+import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.diff.Diff;
 import dev.driftd.plan.Plan;
+import dev.driftd.schema.Flavor;
 import dev.driftd.schema.Snapshot;
 
 import java.sql.Connection;
@@ -22,8 +27,24 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean handles(String jdbcUrl) {
-        return PostgresFamily.INSTANCE.handles(jdbcUrl);
+    public JdbcFamily jdbcFamily() {
+        return PostgresFamily.INSTANCE;
+    }
+
+    /** A snapshot naming no flavor is PostgreSQL's, as the engine has always planned it. */
+    @Override
+    public boolean reads(Flavor flavor) {
+        return flavor == null || flavor == Flavor.POSTGRES;
+    }
+
+    @Override
+    public DatabaseListing databaseListing() {
+        return PgDatabaseListing.INSTANCE;
+    }
+
+    @Override
+    public ScratchSpace scratchSpace() {
+        return PgScratchSpace.INSTANCE;
     }
 
     @Override
@@ -67,5 +88,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public void apply(Connection connection, Plan plan, boolean allowDestructive) throws SQLException {
         new PostgresApplier(connection).apply(plan, allowDestructive);
+    }
+
+    @Override
+    public Optional<VerifiedApply> verifiedApply() {
+        return Optional.of(PostgresVerifiedApply.INSTANCE);
     }
 }

@@ -1,6 +1,7 @@
 package dev.driftd.dialect.postgres;
 
 import dev.driftd.dialect.InspectOptions;
+import dev.driftd.dialect.VerifiedApply;
 import dev.driftd.plan.Hazard;
 import dev.driftd.plan.Plan;
 import dev.driftd.plan.PlanStatement;
@@ -19,22 +20,16 @@ import java.util.function.Function;
  * uncommitted DDL produced, so a plan that does not reach golden leaves the target untouched.
  * Lock and statement timeouts are SET LOCAL, so they end with the transaction.
  */
-public final class PostgresVerifiedApply {
-    /** What happened: committed, or rolled back with the reason (what still differs, or the failing statement). */
-    public record Outcome(boolean committed, boolean stale, Snapshot before, Snapshot after, String detail) {
-    }
+final class PostgresVerifiedApply implements VerifiedApply {
+    static final PostgresVerifiedApply INSTANCE = new PostgresVerifiedApply();
 
     private PostgresVerifiedApply() {
     }
 
-    /**
-     * @param precheck on the snapshot read in the transaction before any statement (under the same lock
-     *                 timeout): null when it is the one the plan was made from, else why not (nothing runs)
-     * @param verdict  on the snapshot after the statements: null when acceptable, else what still differs
-     */
-    public static Outcome apply(Connection connection, Plan plan, boolean allowDestructive, String schema,
-                                Duration lockTimeout, Duration statementTimeout, InspectOptions options,
-                                Function<Snapshot, String> precheck, Function<Snapshot, String> verdict) throws SQLException {
+    @Override
+    public Outcome apply(Connection connection, Plan plan, boolean allowDestructive, String schema,
+                         Duration lockTimeout, Duration statementTimeout, InspectOptions options,
+                         Function<Snapshot, String> precheck, Function<Snapshot, String> verdict) throws SQLException {
         List<PlanStatement> runnable = plan.runnable(allowDestructive);
         for (PlanStatement s : runnable) {
             if (s.hazards().contains(Hazard.NOT_TRANSACTIONAL)) {
