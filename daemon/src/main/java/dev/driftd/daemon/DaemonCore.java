@@ -148,6 +148,11 @@ public final class DaemonCore implements AutoCloseable {
     }
 
     /** The service the admin API and metrics read; null before {@link #start()}. */
+    /** The engine every sweep, diff and plan of this daemon reads with (the console's object DDL too). */
+    public Engine engine() {
+        return engine;
+    }
+
     public FleetService fleetService() {
         return service;
     }

@@ -2,6 +2,7 @@ package dev.driftd.daemon;
 
 import dev.driftd.config.Config;
 import dev.driftd.config.ServerConfig;
+import dev.driftd.engine.ObjectDdl;
 import dev.driftd.fleet.FleetService;
 import dev.driftd.fleet.FleetStatus;
 import dev.driftd.http.AdminApi;
@@ -73,7 +74,7 @@ public final class RunningDaemon implements AutoCloseable {
             PlanRoutes.register(api, w.plans);
             RolloutRoutes.register(api, w.rollouts);
             WaiverRoutes.register(api, fleets);
-            ConsoleRoutes.register(api, fleets, sc.ui());
+            ConsoleRoutes.register(api, fleets, new ObjectDdl(c.engine()), sc.ui());
             s = new AdminServer(api, settings);
             address = s.start();
         } catch (RuntimeException | InterruptedException e) {

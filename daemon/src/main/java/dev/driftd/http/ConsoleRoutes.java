@@ -1,7 +1,6 @@
 package dev.driftd.http;
 
 import dev.driftd.diff.Change;
-import dev.driftd.engine.Engine;
 import dev.driftd.engine.ObjectDdl;
 import dev.driftd.diff.Severity;
 import dev.driftd.fleet.FleetService;
@@ -26,18 +25,20 @@ public final class ConsoleRoutes {
 
     private final FleetService fleets;
     private final ConsoleFiles files = new ConsoleFiles("ui");
-    private final ObjectDdl objects = new ObjectDdl(new Engine());
+    private final ObjectDdl objects;
 
-    private ConsoleRoutes(FleetService fleets) {
+    private ConsoleRoutes(FleetService fleets, ObjectDdl objects) {
         this.fleets = fleets;
+        this.objects = objects;
     }
 
     /**
+     * @param objects each differing object's DDL on both sides, read with the daemon's engine
      * @param ui false ({@code server.ui: false}) leaves the console's files out ({@code /ui/} is a 404); the two
      *           API routes stay, they are part of the API
      */
-    public static void register(AdminApi api, FleetService fleets, boolean ui) {
-        ConsoleRoutes r = new ConsoleRoutes(fleets);
+    public static void register(AdminApi api, FleetService fleets, ObjectDdl objects, boolean ui) {
+        ConsoleRoutes r = new ConsoleRoutes(fleets, objects);
         if (ui) {
             api.addStaticRoute("/ui", r::index);
             api.addStaticRoute("/ui/{file}", r::file);

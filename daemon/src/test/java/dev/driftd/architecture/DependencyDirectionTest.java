@@ -1,23 +1,14 @@
 package dev.driftd.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.driftd.schema.Flavor;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** Dependencies point toward the neutral model (docs/architecture.md): each rule is a direction that must hold. */
 class DependencyDirectionTest {
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.driftd");
-    }
+    private static final JavaClasses classes = ProductionClasses.get();
 
     @Test
     void theModelKnowsNothingElseOfOurs() {

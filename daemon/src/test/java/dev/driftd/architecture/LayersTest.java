@@ -1,10 +1,7 @@
 package dev.driftd.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -51,13 +48,7 @@ class LayersTest {
             {ENTRY, "dev.driftd.cli..", "dev.driftd.demo.."},
     };
 
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.driftd");
-    }
+    private static final JavaClasses classes = ProductionClasses.get();
 
     @Test
     void noPackageCycles() {

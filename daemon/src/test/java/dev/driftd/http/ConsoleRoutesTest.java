@@ -3,6 +3,8 @@ package dev.driftd.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftd.config.Role;
+import dev.driftd.engine.Engine;
+import dev.driftd.engine.ObjectDdl;
 import dev.driftd.metrics.InMemoryFleets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,7 @@ class ConsoleRoutesTest {
                 new ApiToken("ops", Role.ADMIN, ADMIN), new ApiToken("proxy", Role.REPORT, REPORT)), null);
         InMemoryFleets fleets = new InMemoryFleets();
         AdminApi api = new AdminApi(fleets, format -> "", fleets::reload, () -> auth);
-        ConsoleRoutes.register(api, fleets, ui);
+        ConsoleRoutes.register(api, fleets, new ObjectDdl(new Engine()), ui);
         server = new AdminServer(api, HttpSettings.of("127.0.0.1", 0));
         base = "http://127.0.0.1:" + server.start().getPort();
     }

@@ -1,13 +1,12 @@
 package dev.driftd.store;
 
 import dev.driftd.testing.ScratchStore;
+import dev.driftd.testing.ScratchStores;
 import dev.driftd.testing.Stores;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,20 +18,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The store's JDBC helper on both store kinds: transactions are all or nothing, upserts keep one row per key. */
 class JdbcTest {
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final ScratchStores stores = new ScratchStores();
 
     private ScratchStore scratch;
 
-    @AfterEach
-    void dropScratch() {
-        if (scratch != null) {
-            scratch.close();
-        }
-    }
-
     private Store open(String kind) {
-        scratch = ScratchStore.of(kind, dir);
+        scratch = stores.of(kind);
         return Stores.open(scratch.config());
     }
 

@@ -2,16 +2,15 @@ package dev.driftd.store;
 
 import dev.driftd.diff.Severity;
 import dev.driftd.testing.ScratchStore;
+import dev.driftd.testing.ScratchStores;
 import dev.driftd.testing.Stores;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -34,22 +33,15 @@ class StoreSchemaUpgradeTest {
     private static final Set<String> AFTER_V2 = Set.of("driftd_plan", "driftd_plan_approval", "driftd_audit",
             "driftd_rollout", "driftd_rollout_member", "driftd_shard_state", "driftd_waiver");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final ScratchStores stores = new ScratchStores();
 
     private ScratchStore scratch;
-
-    @AfterEach
-    void dropScratch() {
-        if (scratch != null) {
-            scratch.close();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aStoreOfTheCurrentReleaseOpensWithEveryRowIntact(String kind) throws Exception {
-        scratch = ScratchStore.of(kind, dir);
+        scratch = stores.of(kind);
         write(kind, releaseV5(kind));
 
         try (Store s = Stores.open(scratch.config())) {
@@ -65,7 +57,7 @@ class StoreSchemaUpgradeTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aVersion2StoreIsUpgradedToTheLatestKeepingItsRows(String kind) throws Exception {
-        scratch = ScratchStore.of(kind, dir);
+        scratch = stores.of(kind);
         List<String> v2 = releaseV5(kind).stream().filter(sql -> AFTER_V2.stream().noneMatch(sql::contains)).toList();
         write(kind, v2);
         write(kind, List.of("DELETE FROM driftd_schema_version WHERE version > 2"));
@@ -83,7 +75,7 @@ class StoreSchemaUpgradeTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aStoreOfANewerReleaseIsRefusedWithBothVersionsNamedAndLeftAsItWas(String kind) throws Exception {
-        scratch = ScratchStore.of(kind, dir);
+        scratch = stores.of(kind);
         write(kind, releaseV5(kind));
         write(kind, List.of("INSERT INTO driftd_schema_version (version, applied) VALUES (7, CURRENT_TIMESTAMP)"));
 

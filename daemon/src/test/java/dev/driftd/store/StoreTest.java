@@ -11,12 +11,11 @@ import dev.driftd.schema.SchemaDef;
 import dev.driftd.schema.Scope;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.testing.ScratchStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
+import dev.driftd.testing.ScratchStores;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,21 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same tests against an embedded H2 file and a scratch PostgreSQL database. */
 class StoreTest {
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final ScratchStores stores = new ScratchStores();
 
     private ScratchStore scratch;
 
-    @AfterEach
-    void dropScratch() {
-        if (scratch != null) {
-            scratch.close();
-        }
-    }
-
     private StoreConfig config(String kind) {
         if (scratch == null) {
-            scratch = ScratchStore.of(kind, dir);
+            scratch = stores.of(kind);
         }
         return scratch.config();
     }
