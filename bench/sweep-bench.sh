@@ -14,6 +14,8 @@
 #   bench/sweep-bench.sh 100             # N=100
 #   N=200 C=8 SERVERS=postgres bench/sweep-bench.sh
 #   PGHOST=… PGPORT=… PGUSER=… MYHOST=… MYPORT=… MYUSER=… bench/sweep-bench.sh
+#   BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/sweep.jfr,settings=profile" bench/sweep-bench.sh
+#                                        # the daemon's JVM options (a flight recording to profile it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -107,7 +109,8 @@ for kind in $SERVERS; do
   members=$(seq -f "${PREFIX}_%04g" 0 $((N - 1)))
   if [ "$kind" = postgres ]; then url="jdbc:postgresql://$PGHOST:$PGPORT"; user=$PGUSER; else
     url="jdbc:mysql://$MYHOST:$MYPORT"; user=$MYUSER; fi
-  java -Xmx512m -cp "$CP" dev.driftd.e2e.SweepBench "$kind" "$url" "$user" $PREFIX "$N" "$C" 2>/dev/null | tee -a "$OUT"
+  # shellcheck disable=SC2086
+  java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "$CP" dev.driftd.e2e.SweepBench "$kind" "$url" "$user" $PREFIX "$N" "$C" 2>/dev/null | tee -a "$OUT"
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
   "dump_$kind" $members
