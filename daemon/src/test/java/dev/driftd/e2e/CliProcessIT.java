@@ -2,11 +2,12 @@ package dev.driftd.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftd.http.OpenApiContract;
 import dev.driftd.schema.Flavor;
+import dev.driftd.testing.TempDirs;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import dev.driftd.testing.TestServer;
-import dev.driftd.testing.TempDirs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -356,7 +357,8 @@ class CliProcessIT {
 
     /** The answer's body; {@code expected} -1 takes any status. */
     private static String call(HttpClient http, String method, String url, String token, int expected) throws Exception {
-        HttpResponse<String> r = http.send(request(method, url, token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = OpenApiContract.check(method,
+                http.send(request(method, url, token).build(), HttpResponse.BodyHandlers.ofString()));
         if (expected != -1) {
             assertThat(r.statusCode()).as(method + " " + url + ": " + r.body()).isEqualTo(expected);
         }

@@ -1,6 +1,7 @@
 package dev.driftd.e2e;
 
 import dev.driftd.cli.Main;
+import dev.driftd.http.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,16 +105,16 @@ class CredentialsDirectoryProcessTest {
             String base = "http://127.0.0.1:" + port;
             Map<String, Integer> expected = Map.of(admin, 200, "wrong-" + admin, 401);
             for (var e : expected.entrySet()) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/fleets"))
-                        .header("Authorization", "Bearer " + e.getKey()).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = OpenApiContract.check("GET", http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/fleets"))
+                        .header("Authorization", "Bearer " + e.getKey()).build(), HttpResponse.BodyHandlers.ofString()));
                 assertThat(r.statusCode()).as("GET /api/v1/fleets with %s token", e.getValue() == 200 ? "the credential's" : "a wrong")
                         .isEqualTo(e.getValue());
             }
-            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                    .header("Authorization", "Bearer " + metrics).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> scrape = OpenApiContract.check("GET", http.send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                    .header("Authorization", "Bearer " + metrics).build(), HttpResponse.BodyHandlers.ofString()));
             assertThat(scrape.statusCode()).isEqualTo(200);
-            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> anonymous = OpenApiContract.check("GET", http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()));
             assertThat(anonymous.statusCode()).as("metrics_token from the credential is enforced").isEqualTo(401);
             assertThat(String.join("\n", output)).doesNotContain(admin).doesNotContain(metrics);
         } finally {

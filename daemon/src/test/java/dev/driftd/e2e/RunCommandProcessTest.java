@@ -1,6 +1,7 @@
 package dev.driftd.e2e;
 
 import dev.driftd.cli.Main;
+import dev.driftd.http.OpenApiContract;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -76,8 +77,8 @@ class RunCommandProcessTest {
                     assertThat(p.isAlive() || !lines.isEmpty()).as("driftd run exited early: " + all).isTrue();
                 }
                 assertThat(listening).contains("http://127.0.0.1:" + port);
-                HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = OpenApiContract.check("GET", HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()));
                 assertThat(health.statusCode()).isEqualTo(200);
 
                 // SIGTERM through the handle: Process.destroy() would also close our end of its output
