@@ -211,7 +211,7 @@ final class PostgresInspector {
         readAggregates(objects, catalog);
         readStatisticsTargets(objects, catalog);
         readRules(objects, catalog);
-        List<Dependency> dependencies = readDependencies(catalog);
+        List<Dependency> dependencies = readDependencies(catalog, objects.size());
         Set<ObjectKind> notInspected = EnumSet.noneOf(ObjectKind.class);
         query("not modelled", PgUnmodelled.SQL, rs -> notInspected.add(ObjectKind.valueOf(rs.getString("kind"))),
                 PgUnmodelled.parameters(single, scopeOids));
@@ -660,15 +660,29 @@ final class PostgresInspector {
     }
 
     /**
-     * The server's dependency edges. Nested loops are off for this one query: the catalogs of a
-     * database created from a template carry the template's statistics, under which no pg_depend
-     * row has an OID from 16384, so the planner would join the edges by nested loops over CTEs,
-     * quadratic in the number of edges (a timeout at 2,000 tables). Restored right after.
+     * Objects read in a scope (tables, columns, indexes, routines…) up to which the dependency
+     * query may use nested loops. Past it they are
+     * off for that query: the catalogs of a database created from a template carry the template's
+     * statistics, under which no pg_depend row has an OID from 16384, so the planner would join the
+     * edges by nested loops over CTEs, quadratic in the number of edges (a timeout at 2,000
+     * tables). Within it the quadratic worst case is bounded (a few thousand objects, well under a
+     * second), and nested loops are what let a small scope probe pg_depend by its indexes instead
+     * of hashing it whole: one tenant schema of a database of 1,000 reads its edges in 116–152 ms
+     * instead of 285–375 ms, the difference growing with the database (docs/benchmarks.md).
      */
-    private List<Dependency> readDependencies(Catalog catalog) throws SQLException {
+    static final int NESTED_LOOPS_UP_TO_OBJECTS = 2_000;
+
+    /**
+     * The server's dependency edges; nested loops off around the query when more than
+     * {@link #NESTED_LOOPS_UP_TO_OBJECTS} objects were read before it.
+     */
+    private List<Dependency> readDependencies(Catalog catalog, int objectsRead) throws SQLException {
         List<Dependency> out = new ArrayList<>();
+        boolean noNestedLoops = objectsRead > NESTED_LOOPS_UP_TO_OBJECTS;
         String[] was = new String[1];
-        query("dependencies", PgDependencies.NO_NESTED_LOOPS, rs -> was[0] = rs.getString("was"));
+        if (noNestedLoops) {
+            query("dependencies", PgDependencies.NO_NESTED_LOOPS, rs -> was[0] = rs.getString("was"));
+        }
         try {
             query("dependencies", PgDependencies.SQL, rs -> {
                 Dependency d = PgDependencies.edge(rs, catalog.names, catalog.version);
@@ -677,7 +691,9 @@ final class PostgresInspector {
                 }
             }, catalog.scopeOids, catalog.scopeOids);
         } finally {
-            query("dependencies", PgDependencies.RESTORE_NESTED_LOOPS, rs -> { }, was[0] == null ? "on" : was[0]);
+            if (noNestedLoops) {
+                query("dependencies", PgDependencies.RESTORE_NESTED_LOOPS, rs -> { }, was[0] == null ? "on" : was[0]);
+            }
         }
         return out;
     }
