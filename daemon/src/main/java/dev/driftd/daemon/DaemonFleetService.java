@@ -150,6 +150,12 @@ public final class DaemonFleetService implements FleetService {
     }
 
     @Override
+    public java.util.Map<String, java.util.Set<dev.driftd.schema.ObjectKind>> notInspected(String fleet) {
+        FleetRunner r = runners.get(fleet);
+        return r == null ? java.util.Map.of() : r.notInspectedByMember();
+    }
+
+    @Override
     public Optional<dev.driftd.fleet.MemberDiff> diffAll(String fleet, String member) {
         FleetRunner r = runner(fleet);
         return r == null ? Optional.empty() : r.diffAll(member);

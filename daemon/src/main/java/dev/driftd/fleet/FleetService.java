@@ -56,6 +56,21 @@ public interface FleetService {
     }
 
     /**
+     * {@link #notInspected(String, String)} of every member of the fleet, by member name, for one
+     * answer about the whole fleet. This default asks member by member; the daemon works out each
+     * distinct snapshot once (a fleet of thousands shares a handful).
+     */
+    default java.util.Map<String, java.util.Set<dev.driftd.schema.ObjectKind>> notInspected(String fleet) {
+        java.util.Map<String, java.util.Set<dev.driftd.schema.ObjectKind>> out = new java.util.HashMap<>();
+        for (FleetStatus f : fleets()) {
+            if (f.name().equals(fleet)) {
+                f.members().forEach(m -> out.put(m.member(), notInspected(fleet, m.member())));
+            }
+        }
+        return out;
+    }
+
+    /**
      * The members of the fleet that have waived changes now, by name: how many, and the soonest
      * expiry among the waivers covering them. Empty for an unknown fleet or one without waivers.
      */

@@ -297,9 +297,11 @@ public final class AdminApi implements AutoCloseable {
         FleetStatus f = fleet(p.get("fleet"));
         Map<String, DdlRecord> last = fleets.lastDdl(f.name());
         Map<String, WaiverSummary> waived = fleets.waived(f.name());
+        // once for the whole fleet: per member it would look each shared snapshot up thousands of times
+        Map<String, java.util.Set<dev.driftd.schema.ObjectKind>> notInspected = fleets.notInspected(f.name());
         List<FleetJson.Member> members = f.members().stream().map(m -> {
             DdlRecord r = last.get(m.member());
-            return FleetJson.Member.of(m, fleets.notInspected(f.name(), m.member()), waived.get(m.member()),
+            return FleetJson.Member.of(m, notInspected.getOrDefault(m.member(), java.util.Set.of()), waived.get(m.member()),
                     r == null ? null : DdlJson.Statement.of(r));
         }).toList();
         return done(ApiResponse.json(200, FleetJson.fleet(f, members)));

@@ -512,9 +512,34 @@ public final class FleetRunner {
         if (g == null || m == null || m.fingerprint() == null) {
             return java.util.Set.of();
         }
+        return notInspected(g, m.fingerprint());
+    }
+
+    /**
+     * {@link #notInspected(String)} of every member with a snapshot, by member name. Each distinct
+     * fingerprint is looked at once: after a restart a snapshot not yet re-read comes from the
+     * store (read and parsed), and a fleet of thousands of members shares a handful of them.
+     */
+    public Map<String, java.util.Set<dev.driftd.schema.ObjectKind>> notInspectedByMember() {
+        Snapshot g = golden;
+        Map<String, java.util.Set<dev.driftd.schema.ObjectKind>> out = new HashMap<>();
+        if (g == null) {
+            return out;
+        }
+        Map<String, java.util.Set<dev.driftd.schema.ObjectKind>> byFingerprint = new HashMap<>();
+        for (MemberStatus m : status.members()) {
+            if (m.fingerprint() != null) {
+                out.put(m.member(), byFingerprint.computeIfAbsent(m.fingerprint(), fp -> notInspected(g, fp)));
+            }
+        }
+        return out;
+    }
+
+    /** The kinds golden's snapshot or the one of {@code fingerprint} did not read. */
+    private java.util.Set<dev.driftd.schema.ObjectKind> notInspected(Snapshot golden, String fingerprint) {
         java.util.Set<dev.driftd.schema.ObjectKind> out = java.util.EnumSet.noneOf(dev.driftd.schema.ObjectKind.class);
-        out.addAll(g.getNotInspected());
-        snapshot(m.fingerprint()).ifPresent(s -> out.addAll(s.getNotInspected()));
+        out.addAll(golden.getNotInspected());
+        snapshot(fingerprint).ifPresent(s -> out.addAll(s.getNotInspected()));
         return out;
     }
 

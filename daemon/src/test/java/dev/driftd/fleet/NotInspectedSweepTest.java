@@ -49,6 +49,9 @@ class NotInspectedSweepTest {
             assertThat(r.notInspected("b")).containsExactly(ObjectKind.OPERATOR);
             assertThat(r.diff("a")).hasValueSatisfying(d -> assertThat(d.notInspected()).containsExactly(ObjectKind.OPERATOR));
             assertThat(r.notInspected("nosuch")).isEmpty();
+            // the whole fleet at once (GET /api/v1/fleets/{f}) answers what member by member does
+            assertThat(r.notInspectedByMember()).isEqualTo(java.util.Map.of(
+                    "a", java.util.Set.of(ObjectKind.OPERATOR), "b", java.util.Set.of(ObjectKind.OPERATOR)));
 
             // a fleet with no such object anywhere compares everything
             FleetRunner clean = fx.runner(TestFleets.fleet("clean")
@@ -57,6 +60,7 @@ class NotInspectedSweepTest {
             clean.runSweep();
             assertThat(member(clean.status(), "p").state()).isEqualTo(MemberState.IN_SYNC);
             assertThat(clean.notInspected("p")).isEmpty();
+            assertThat(clean.notInspectedByMember()).isEqualTo(java.util.Map.of("p", java.util.Set.of()));
         }
     }
 }
