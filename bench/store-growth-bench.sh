@@ -22,6 +22,8 @@
 #                                        # (the store sets 0); shows what the write delay does to the file
 #   STOP_AT=02:45                        # end the simulation after the first simulated day past this time
 #                                        # (a wall clock; the table covers the days run)
+#   PG_VACUUM=1                          # VACUUM driftd's tables after each hourly retention run, for a
+#                                        # PostgreSQL server with autovacuum off (the header says which)
 #   MAX_GB=20                            # stop a store's run when it is bigger than this (the disk is shared)
 #   BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/sg.jfr,settings=profile" bench/store-growth-bench.sh
 set -euo pipefail
@@ -33,6 +35,7 @@ RETENTION=${RETENTION:-7d}
 STORES=${STORES:-h2 postgres}
 MAX_GB=${MAX_GB:-20}
 JOPTS="-Dsg.maxBytes=$((MAX_GB * 1073741824))${H2_WRITE_DELAY:+ -Dsg.h2WriteDelay=$H2_WRITE_DELAY}"
+if [ -n "${PG_VACUUM:-}" ]; then JOPTS="$JOPTS -Dsg.pgVacuum=true"; fi
 if [ -n "${STOP_AT:-}" ]; then JOPTS="$JOPTS -Dsg.stopAt=$(date -d "$STOP_AT" +%s)"; fi
 PREFIX=${PREFIX:-sg_growth}  # every database it makes is named PREFIX_…
 TMP=$(mktemp -d /tmp/driftd-store-growth.XXXXXX)
@@ -111,6 +114,7 @@ awk '
     row("retention runs (hourly)", "retention-runs", 1, "%12d")
     row("retention run, mean (ms)", "retention-avg-ms", 1, "%12.1f")
     row("retention run, worst (ms)", "retention-max-ms", 1, "%12.1f")
+    row("hourly VACUUM (PG_VACUUM), mean (ms)", "vacuum-avg-ms", 1, "%12.1f")
     row("simulated days run", "days-run", 1, "%12d")
     row("H2 WRITE_DELAY at the end (ms)", "h2-write-delay", 1, "%12d")
     row("wall time of the simulation (s)", "wall-s", 1, "%12d")

@@ -86,12 +86,17 @@ public final class StoreGrowthBench {
         // Instant.now(), which must not lie in the simulated future (see docs/benchmarks.md)
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS);
         int hotfixes = 0;
+        long vacuumNanos = 0;
+        int vacuumRuns = 0;
         long driftEvents = 0;
 
         long maxBytes = Long.getLong("sg.maxBytes", 20L << 30);
         // a wall-clock limit (epoch seconds): a shared machine may not finish 30 days in the time there is
         long stopAt = Long.getLong("sg.stopAt", Long.MAX_VALUE);
         int writeDelay = Integer.getInteger("sg.h2WriteDelay", -1);
+        // PostgreSQL: VACUUM driftd's tables after each hourly retention run, standing in for the
+        // autovacuum a server has on by default (a shared benchmark server may have it off)
+        boolean vacuum = Boolean.getBoolean("sg.pgVacuum");
         int lastDay = days;
         try (Store store = Store.open(url, user, password)) {
             if (h2File != null && writeDelay >= 0) {
@@ -101,6 +106,12 @@ public final class StoreGrowthBench {
                 store.jdbc().call("set write delay", c -> Jdbc.update(c, "SET WRITE_DELAY " + writeDelay));
             }
             DdlLog ddl = new DdlLog(store);
+            if (store.isPostgres()) {
+                String av = store.jdbc().call("read autovacuum", c -> Jdbc.queryFirst(c, "SHOW autovacuum",
+                        rs -> rs.getString(1)).orElse("?"));
+                System.out.printf("== PostgreSQL autovacuum: %s; the bench's hourly VACUUM: %s%n", av,
+                        vacuum ? "on" : "off");
+            }
             System.out.printf("== store %s, %d members, %d days, retention %s, base snapshot %d objects, "
                             + "%d bytes of JSON%n", store, count, days, args[5], base.objects().size(),
                     dev.driftd.schema.Canonical.MAPPER.writeValueAsString(base).length());
@@ -167,6 +178,21 @@ public final class StoreGrowthBench {
                     store.applyRetention(retention, finished, Set.of(goldenSnap.fingerprint()));
                     ddl.applyRetention(retention, finished);
                     long took = System.nanoTime() - r0;
+                    if (vacuum && store.isPostgres()) {
+                        long v0 = System.nanoTime();
+                        store.jdbc().call("vacuum", c -> {
+                            try (java.sql.Statement st = c.createStatement()) {
+                                for (String t : List.of("driftd_member_history", "driftd_member_state",
+                                        "driftd_drift_event", "driftd_snapshot", "driftd_fleet_state",
+                                        "driftd_shard_state")) {
+                                    st.execute("VACUUM " + t);
+                                }
+                            }
+                            return null;
+                        });
+                        vacuumNanos += System.nanoTime() - v0;
+                        vacuumRuns++;
+                    }
                     dayRetentionNanos += took;
                     dayRetentionMax = Math.max(dayRetentionMax, took);
                     dayRetentionRuns++;
@@ -224,6 +250,9 @@ public final class StoreGrowthBench {
             System.out.printf("result rows-snapshot %d%nresult rows-history %d%nresult rows-drift %d%n",
                     rows.get("driftd_snapshot"), rows.get("driftd_member_history"), rows.get("driftd_drift_event"));
             System.out.printf("result hotfixes %d%nresult drift-periods %d%n", hotfixes, driftEvents);
+            if (vacuumRuns > 0) {
+                System.out.printf("result vacuum-avg-ms %.1f%n", vacuumNanos / 1e6 / vacuumRuns);
+            }
             System.out.printf("result retention-runs %d%nresult retention-avg-ms %.1f%nresult retention-max-ms %.1f%n",
                     allRetentionRuns, allRetentionNanos / 1e6 / Math.max(1, allRetentionRuns), allRetentionMax / 1e6);
             // a store's size can hide reclaimable space: time one final cleanup with everything past retention
