@@ -219,7 +219,7 @@ public final class Sweep {
         if (goldenSnapshot != null) {
             byFingerprint.put(goldenSnapshot.fingerprint(), goldenSnapshot);
         }
-        int storeErrors = 0;
+        List<Store.MemberRecord> records = new ArrayList<>();
         // an overlay that cannot be built fails every member that has it, but is tried once per sweep
         Map<List<OverlayConfig>, String> overlayFailures = new HashMap<>();
         DbTarget goldenServer = goldenSnapshot == null ? null : goldenServer(fleet, goldenSnapshot, toRead, snapshots);
@@ -239,14 +239,20 @@ public final class Sweep {
                         options, overlayFailures);
             }
             statuses.add(status);
-            if (store != null) {
-                try {
-                    store.recordMember(MemberRows.row(status), s, goldenSnapshot == null ? null : goldenSnapshot.fingerprint());
-                } catch (RuntimeException e) {
-                    if (storeErrors++ == 0) {
-                        LOG.warn("fleet {}: {}", name, SqlErrors.oneLine(e));
-                    }
-                }
+            records.add(new Store.MemberRecord(MemberRows.row(status), s,
+                    goldenSnapshot == null ? null : goldenSnapshot.fingerprint()));
+        }
+        if (store != null && !records.isEmpty()) {
+            // the whole sweep's members in a few transactions, not one each (see Store.recordMembers)
+            List<String> storeErrors;
+            try {
+                storeErrors = store.recordMembers(records);
+            } catch (RuntimeException e) {
+                storeErrors = List.of(SqlErrors.oneLine(e));
+            }
+            if (!storeErrors.isEmpty()) {
+                LOG.warn("fleet {}: {} member(s) not recorded in the store: {}", name, storeErrors.size(),
+                        storeErrors.get(0));
             }
         }
 

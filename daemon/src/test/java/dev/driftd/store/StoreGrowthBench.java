@@ -23,8 +23,8 @@ import java.util.Set;
 /**
  * Benchmark (run by bench/store-growth-bench.sh, not a test): the store over simulated days of a
  * fleet swept every 5 minutes, through the same store calls a sweep makes (Sweep.java): the
- * golden's {@code saveSnapshot}, one {@code recordMember} per member (snapshot, history, state,
- * drift event in one transaction), then {@code saveFleetState} and {@code saveShardState}; and
+ * golden's {@code saveSnapshot}, the sweep's members through {@code recordMembers} (per member
+ * snapshot, history, state, drift event; up to 1,000 members per transaction), then {@code saveFleetState} and {@code saveShardState}; and
  * every simulated hour the daemon's retention (DaemonCore.retention: {@code applyRetention} with
  * the current golden pinned, then the DDL log's). Only the clock is simulated: each member row
  * carries the simulated sweep time, which is what the store stamps history, drift events and
@@ -133,6 +133,7 @@ public final class StoreGrowthBench {
                 long w0 = System.nanoTime();
                 // the sweep: golden first, then every member in turn, then the fleet's and shard's record
                 store.saveSnapshot(goldenSnap);
+                List<Store.MemberRecord> records = new ArrayList<>();
                 for (int i = 0; i < members.size(); i++) {
                     Member m = members.get(i);
                     // the migration reaches member i at its wave, WAVES sweeps at most after golden
@@ -165,7 +166,11 @@ public final class StoreGrowthBench {
                     }
                     MemberRow row = new MemberRow(fleet, m.name, inSync ? MemberRow.IN_SYNC : MemberRow.DRIFTED,
                             snap.fingerprint(), now, m.driftSince, changes, null, null);
-                    store.recordMember(row, snap, goldenSnap.fingerprint());
+                    records.add(new Store.MemberRecord(row, snap, goldenSnap.fingerprint()));
+                }
+                List<String> failed = store.recordMembers(records);
+                if (!failed.isEmpty()) {
+                    throw new IllegalStateException(failed.size() + " member(s) not recorded: " + failed.get(0));
                 }
                 Instant finished = now.plusSeconds(30);
                 store.saveFleetState(new FleetRecord(fleet, goldenSnap.fingerprint(), null, now, finished));

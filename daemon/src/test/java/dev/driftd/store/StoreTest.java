@@ -60,6 +60,36 @@ class StoreTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
+    void aSweepsMembersAreRecordedInBatchesAndABadRowCostsOnlyItself(String kind) throws Exception {
+        try (Store s = Stores.open(config(kind))) {
+            Snapshot golden = snapshot("public");
+            Snapshot drifted = snapshot("extra");
+            List<Store.MemberRecord> records = new java.util.ArrayList<>();
+            // more than one transaction's worth, so the second batch is exercised too
+            for (int i = 0; i <= Store.MEMBERS_PER_TRANSACTION; i++) {
+                records.add(new Store.MemberRecord(status("ok" + i, MemberState.IN_SYNC, golden, T0, null, 0), golden,
+                        golden.fingerprint()));
+            }
+            records.add(new Store.MemberRecord(status("d", MemberState.DRIFTED, drifted, T0, T0, 2), drifted,
+                    golden.fingerprint()));
+            // a row the store refuses (no member name): its batch is retried member by member
+            records.add(3, new Store.MemberRecord(new MemberRow("tenants", null, MemberRow.IN_SYNC, golden.fingerprint(),
+                    T0, null, Map.of(), null, null), golden, golden.fingerprint()));
+
+            List<String> failures = s.recordMembers(records);
+
+            assertThat(failures).hasSize(1);
+            assertThat(s.memberStates("tenants")).hasSize(Store.MEMBERS_PER_TRANSACTION + 2);
+            assertThat(s.history("tenants", "ok0")).singleElement()
+                    .satisfies(h -> assertThat(h.fingerprint()).isEqualTo(golden.fingerprint()));
+            assertThat(s.history("tenants", "ok" + Store.MEMBERS_PER_TRANSACTION)).hasSize(1);
+            assertThat(s.driftEvents("tenants", "d")).singleElement()
+                    .satisfies(e -> assertThat(e.resolved()).isNull());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
     void schemaIsCreatedOnceAndReopeningIsHarmless(String kind) throws Exception {
         StoreConfig c = config(kind);
         try (Store s = Stores.open(c)) {
