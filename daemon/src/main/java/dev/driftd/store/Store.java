@@ -160,7 +160,8 @@ public final class Store implements SnapshotArchive, AutoCloseable {
      * records every member, changed or not: at 500 members every 5 minutes, one transaction each
      * grew H2's file to gigabytes in a day (bench/store-growth-bench.sh). When a batch fails, it is
      * rolled back and its members are recorded one transaction each, so one bad row costs only
-     * itself, as before. Returns one line per member that could not be recorded.
+     * itself, as before (unless the store does not answer at all: then the batch is counted as
+     * failed at once). Returns one line per member that could not be recorded.
      */
     public List<String> recordMembers(List<MemberRecord> records) {
         List<String> failures = new ArrayList<>();
@@ -174,6 +175,11 @@ public final class Store implements SnapshotArchive, AutoCloseable {
                     return null;
                 });
             } catch (RuntimeException batchFailed) {
+                if (!ping()) {
+                    // the store itself is away: one attempt per member would only wait out each timeout
+                    batch.forEach(r -> failures.add(SqlErrors.oneLine(batchFailed)));
+                    continue;
+                }
                 for (MemberRecord r : batch) {
                     try {
                         recordMember(r.row(), r.snapshot(), r.goldenFingerprint());

@@ -152,18 +152,16 @@ class DeliveryDiagnosticsTest {
 
     @Test
     void aDaemonThatIsDownOrHangsIsNamedWithTheCause() throws Exception {
-        int closed;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
-        try (LogCapture log = new LogCapture();
+        try (ClosedPort closedPort = new ClosedPort();
+             LogCapture log = new LogCapture();
              DeliveryFailureTest.HangingServer hanging = new DeliveryFailureTest.HangingServer();
-             Connection down = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=http://127.0.0.1:" + closed));
+             Connection down = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=http://127.0.0.1:"
+                     + closedPort.port()));
              Connection hangs = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=http://127.0.0.1:"
                      + hanging.port() + "&driftd.check=false"))) {
             down.createStatement().execute("CREATE TABLE to_down (a int)");
             hangs.createStatement().execute("CREATE TABLE to_hanging (a int)");
-            assertThat(log.await("cannot reach the driftd daemon at http://127.0.0.1:" + closed, BOUND_MS))
+            assertThat(log.await("cannot reach the driftd daemon at http://127.0.0.1:" + closedPort.port(), BOUND_MS))
                     .as("the self-test and the event, one line each").hasSize(2)
                     .allSatisfy(l -> assertThat(l).startsWith("WARNING").contains("ConnectException")
                             .contains("is it running, and is driftd.endpoint its address?"));
