@@ -64,10 +64,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A port nothing listens on is not enough: 55400-55499 lies in the kernel's ephemeral range, so a
+# client connection (to the local PostgreSQL or MariaDB) may be using it as its own end, and the
+# server's bind then fails with "Address already in use". So no socket in any state may hold it.
 free_port() {
   local p
   for p in $(seq 55400 55499); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    if command -v ss >/dev/null 2>&1; then
+      [ -z "$(ss -Hatn "( sport = :$p )")" ] && { echo "$p"; return; }
+    elif ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
       echo "$p"
       return
     fi
