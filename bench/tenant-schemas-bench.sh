@@ -15,6 +15,9 @@
 #   bench/tenant-schemas-bench.sh 5000         # heavy: about 10 minutes to create on 2 cores
 #   DB=w20_tenants C=4 bench/tenant-schemas-bench.sh 500
 #   PGHOST=… PGPORT=… PGUSER=… bench/tenant-schemas-bench.sh
+#   REUSE=1 DB=… bench/tenant-schemas-bench.sh 5000
+#                         # keep the database: reuse it when it already holds the N tenants (the
+#                         # sweeps' DDL on tenant_00001 is undone), build it otherwise, never drop it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -23,9 +26,20 @@ C=${C:-4}
 DB=${DB:-driftd_bench_tenants}
 OUT=$(mktemp /tmp/driftd-tenant-bench.XXXXXX)
 
+REUSE=${REUSE:-0}
 drop() { psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)"; }
-trap 'drop; rm -f "$OUT"' EXIT
-drop
+tenants_in() { psql -X -At -d "$DB" -c "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'tenant\\_%'" 2>/dev/null || echo 0; }
+if [ "$REUSE" = 1 ]; then
+  trap 'rm -f "$OUT"' EXIT
+else
+  trap 'drop; rm -f "$OUT"' EXIT
+fi
+reused=0
+if [ "$REUSE" = 1 ] && [ "$(tenants_in)" = "$N" ]; then
+  reused=1
+else
+  drop
+fi
 
 elapsed() { echo "$(date +%s.%N) - $1" | bc; }
 
@@ -57,10 +71,14 @@ CP="daemon/target/test-classes:daemon/target/classes:$(cat daemon/target/cp.txt)
 
 echo "== $(date -u '+%F %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), N=$N, C=$C, database $DB"
 start=$(date +%s.%N)
-psql -X -q -d postgres -c "CREATE DATABASE \"$DB\""
-tenants | psql -X -q -v ON_ERROR_STOP=1 -d "$DB"
-psql -X -q -d "$DB" -c "ANALYZE"
-echo "created $N schemas ($((N * 20)) tables) in $(elapsed "$start") s"
+if [ "$reused" = 1 ]; then
+  echo "reusing $DB with its $N tenant schemas"
+else
+  psql -X -q -d postgres -c "CREATE DATABASE \"$DB\""
+  tenants | psql -X -q -v ON_ERROR_STOP=1 -d "$DB"
+  psql -X -q -d "$DB" -c "ANALYZE"
+  echo "created $N schemas ($((N * 20)) tables) in $(elapsed "$start") s"
+fi
 
 java -Xmx1g -cp "$CP" dev.driftd.e2e.TenantSchemasBench \
   "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" "$N" "$C" 2>/dev/null | tee -a "$OUT"

@@ -98,40 +98,37 @@ final class PgCatalog {
     /**
      * Comments on user objects of the scope (system objects have OIDs below 16384), keyed by the
      * catalog letter the inspector looks them up with: c relation or column, t type, f routine,
-     * k constraint, g trigger, p policy, l collation, d text search dictionary, y text search configuration, u rule.
+     * k table constraint, g trigger, p policy, l collation, d text search dictionary, y text search configuration, u rule.
      */
-    static final String COMMENTS =
-            "WITH s AS (SELECT ?::oid[] AS oids), d AS (SELECT * FROM pg_catalog.pg_description WHERE objoid >= 16384) "
-                    + "SELECT 'c' AS cat, d.objoid AS oid, d.objsubid AS sub, d.description AS comment FROM s, d "
-                    + "JOIN pg_catalog.pg_class c ON c.oid = d.objoid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND c.relnamespace = ANY (s.oids) "
-                    + "UNION ALL SELECT 't', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_type t ON t.oid = d.objoid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.typnamespace = ANY (s.oids) "
-                    + "UNION ALL SELECT 'f', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_proc p ON p.oid = d.objoid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.pronamespace = ANY (s.oids) "
-                    + "UNION ALL SELECT 'k', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_constraint k ON k.oid = d.objoid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND k.connamespace = ANY (s.oids) "
-                    + "UNION ALL SELECT 'g', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_trigger g ON g.oid = d.objoid "
-                    + "JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND c.relnamespace = ANY (s.oids) "
-                    + "UNION ALL SELECT 'p', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_policy p ON p.oid = d.objoid "
-                    + "JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_policy'::pg_catalog.regclass AND c.relnamespace = ANY (s.oids) "
-                    + "UNION ALL SELECT 'l', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_collation l ON l.oid = d.objoid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_collation'::pg_catalog.regclass AND l.collnamespace = ANY (s.oids) "
-                    + "UNION ALL SELECT 'd', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_ts_dict x ON x.oid = d.objoid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_ts_dict'::pg_catalog.regclass AND x.dictnamespace = ANY (s.oids) "
-                    + "UNION ALL SELECT 'y', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_ts_config y ON y.oid = d.objoid "
-                    + "WHERE d.classoid = 'pg_catalog.pg_ts_config'::pg_catalog.regclass AND y.cfgnamespace = ANY (s.oids) "
-                    + "UNION ALL SELECT 'u', d.objoid, 0, d.description FROM s, d JOIN pg_catalog.pg_rewrite u ON u.oid = d.objoid "
-                    + "JOIN pg_catalog.pg_class c ON c.oid = u.ev_class "
-                    + "WHERE d.classoid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND c.relnamespace = ANY (s.oids)";
+    static final String COMMENTS = String.join(" UNION ALL ",
+            comments("c", "d.objsubid", "pg_class", "pg_catalog.pg_class o", "{pg_class o}"),
+            comments("t", "0", "pg_type", "pg_catalog.pg_type o", "{pg_type o}"),
+            comments("f", "0", "pg_proc", "pg_catalog.pg_proc o", "{pg_proc o}"),
+            // a table's constraints (a domain's checks carry no comment in the model)
+            comments("k", "0", "pg_constraint", "pg_catalog.pg_constraint o JOIN pg_catalog.pg_class c ON c.oid = o.conrelid",
+                    "{pg_class c}"),
+            comments("g", "0", "pg_trigger", "pg_catalog.pg_trigger o JOIN pg_catalog.pg_class c ON c.oid = o.tgrelid",
+                    "{pg_class c}"),
+            comments("p", "0", "pg_policy", "pg_catalog.pg_policy o JOIN pg_catalog.pg_class c ON c.oid = o.polrelid",
+                    "{pg_class c}"),
+            comments("l", "0", "pg_collation", "pg_catalog.pg_collation o", "{pg_collation o}"),
+            comments("d", "0", "pg_ts_dict", "pg_catalog.pg_ts_dict o", "{pg_ts_dict o}"),
+            comments("y", "0", "pg_ts_config", "pg_catalog.pg_ts_config o", "{pg_ts_config o}"),
+            comments("u", "0", "pg_rewrite", "pg_catalog.pg_rewrite o JOIN pg_catalog.pg_class c ON c.oid = o.ev_class",
+                    "{pg_class c}"));
+
+    /** Comments on the rows {@code o} of {@code catalog} that {@code from} joins in and {@code inScope} keeps. */
+    private static String comments(String letter, String sub, String catalog, String from, String inScope) {
+        return "SELECT '" + letter + "' AS cat, d.objoid AS oid, " + sub + " AS sub, d.description AS comment FROM " + from
+                + " JOIN pg_catalog.pg_description d ON d.objoid = o.oid AND d.classoid = 'pg_catalog." + catalog
+                + "'::pg_catalog.regclass WHERE " + inScope;
+    }
 
     static final String ENUMS =
             "SELECT t.oid AS oid, t.typnamespace AS ns, t.typname AS name, "
                     + "ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid "
                     + "ORDER BY e.enumsortorder) AS labels "
-                    + "FROM pg_catalog.pg_type t WHERE t.typtype = 'e' AND t.typnamespace = ANY (?::oid[]) AND "
+                    + "FROM pg_catalog.pg_type t WHERE t.typtype = 'e' AND {pg_type t} AND "
                     + notExtensionMember("pg_type", "t.oid");
 
     /** One row per domain check (or one row with null check for a domain without checks). */
@@ -149,7 +146,7 @@ final class PgCatalog {
                     + "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
                     + "LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "
                     + "LEFT JOIN pg_catalog.pg_constraint k ON k.contypid = t.oid AND k.contype = 'c' "
-                    + "WHERE t.typtype = 'd' AND t.typnamespace = ANY (?::oid[]) AND "
+                    + "WHERE t.typtype = 'd' AND {pg_type t} AND "
                     + notExtensionMember("pg_type", "t.oid") + " ORDER BY t.oid, k.conname";
 
     /** One row per attribute of a composite type. */
@@ -163,7 +160,7 @@ final class PgCatalog {
                     + "LEFT JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
                     + "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
                     + "LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "
-                    + "WHERE t.typtype = 'c' AND t.typnamespace = ANY (?::oid[]) AND "
+                    + "WHERE t.typtype = 'c' AND {pg_type t} AND "
                     + notExtensionMember("pg_type", "t.oid") + " ORDER BY t.oid, a.attnum";
 
     /** Free-standing sequences: identity sequences (deptype 'i') belong to their column. */
@@ -179,7 +176,7 @@ final class PgCatalog {
                     + "LEFT JOIN pg_catalog.pg_class oc ON oc.oid = o.refobjid "
                     + "LEFT JOIN pg_catalog.pg_namespace on_ ON on_.oid = oc.relnamespace "
                     + "LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = o.refobjid AND oa.attnum = o.refobjsubid "
-                    + "WHERE c.relnamespace = ANY (?::oid[]) AND " + notExtensionMember("pg_class", "c.oid")
+                    + "WHERE {pg_class c} AND " + notExtensionMember("pg_class", "c.oid")
                     + " AND o.deptype IS DISTINCT FROM 'i'";
 
     /** Tables and partitioned tables; parents (partition parent or INHERITS) in inhseqno order. */
@@ -196,7 +193,7 @@ final class PgCatalog {
                     + "ARRAY(SELECT pc.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent "
                     + "WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parentnames "
                     + "FROM pg_catalog.pg_class c "
-                    + "WHERE c.relkind IN ('r', 'p') AND c.relnamespace = ANY (?::oid[]) AND "
+                    + "WHERE c.relkind IN ('r', 'p') AND {pg_class c} AND "
                     + notExtensionMember("pg_class", "c.oid");
 
     /**
@@ -244,7 +241,7 @@ final class PgCatalog {
                     + "LEFT JOIN pg_catalog.pg_type et ON et.oid = bt.typelem AND bt.typcategory = 'A' "
                     + (named ? "LEFT JOIN pg_catalog.pg_constraint nn ON nn.conrelid = a.attrelid AND nn.contype = 'n' "
                     + "AND nn.conkey[1] = a.attnum " : "")
-                    + "WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relnamespace = ANY (?::oid[]) AND a.attnum > 0 "
+                    + "WHERE c.relkind IN ('r', 'p', 'v', 'm') AND {pg_class c} AND a.attnum > 0 "
                     + "AND NOT a.attisdropped";
     }
 
@@ -276,7 +273,7 @@ final class PgCatalog {
                 + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_constraint k ON k.conrelid = c.oid "
                 + "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid "
                 + "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
-                + "WHERE c.relkind IN ('r', 'p') AND c.relnamespace = ANY (?::oid[]) "
+                + "WHERE c.relkind IN ('r', 'p') AND {pg_class c} "
                 + "AND k.contype IN ('p', 'u', 'c', 'x', 'f') AND k.conparentid = 0 "
                 + "AND (k.contype <> 'c' OR k.conislocal)";
     }
@@ -296,7 +293,7 @@ final class PgCatalog {
         // indexes); the key's column is looked up by index, so the cost follows the scope, not the
         // size of pg_attribute
         return "WITH idx AS (SELECT i.* FROM pg_catalog.pg_class c JOIN pg_catalog.pg_index i ON i.indrelid = c.oid "
-                + "WHERE c.relkind IN ('r', 'p', 'm') AND c.relnamespace = ANY (?::oid[])), "
+                + "WHERE c.relkind IN ('r', 'p', 'm') AND {pg_class c}), "
                 + "keys AS (SELECT x.indexrelid, x.indclass[k] AS cls, x.indcollation[k] AS coll, "
                 + "(SELECT a.atttypid FROM pg_catalog.pg_attribute a WHERE a.attrelid = x.indrelid "
                 + "AND a.attnum = x.indkey[k]) AS typ, "
@@ -326,7 +323,7 @@ final class PgCatalog {
             "SELECT c.oid AS oid, c.relnamespace AS ns, c.relname AS name, c.relkind AS kind, "
                     + "pg_catalog.pg_get_viewdef(c.oid, true) AS def, c.reloptions AS reloptions "
                     + "FROM pg_catalog.pg_class c "
-                    + "WHERE c.relkind IN ('v', 'm') AND c.relnamespace = ANY (?::oid[]) AND "
+                    + "WHERE c.relkind IN ('v', 'm') AND {pg_class c} AND "
                     + notExtensionMember("pg_class", "c.oid");
 
     /** Functions (incl. window functions) and procedures; aggregates have no CREATE FUNCTION form. */
@@ -335,7 +332,7 @@ final class PgCatalog {
                     + "pg_catalog.pg_get_function_identity_arguments(p.oid) AS args, "
                     + "pg_catalog.pg_get_functiondef(p.oid) AS def "
                     + "FROM pg_catalog.pg_proc p "
-                    + "WHERE p.pronamespace = ANY (?::oid[]) AND p.prokind IN ('f', 'p', 'w') AND "
+                    + "WHERE {pg_proc p} AND p.prokind IN ('f', 'p', 'w') AND "
                     + notExtensionMember("pg_proc", "p.oid");
 
     /** User triggers; a partition's clone of its parent's trigger ({@code tgparentid}) belongs to the parent. */
@@ -343,7 +340,7 @@ final class PgCatalog {
             "SELECT t.oid AS oid, t.tgrelid AS rel, t.tgname AS name, "
                     + "pg_catalog.pg_get_triggerdef(t.oid, true) AS def, t.tgenabled AS enabled "
                     + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_trigger t ON t.tgrelid = c.oid "
-                    + "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relnamespace = ANY (?::oid[])";
+                    + "WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND {pg_class c}";
 
     static final String POLICIES =
             "SELECT p.oid AS oid, p.polrelid AS rel, p.polname AS name, p.polpermissive AS permissive, "
@@ -353,7 +350,7 @@ final class PgCatalog {
                     + "pg_catalog.pg_get_expr(p.polqual, p.polrelid, true) AS qual, "
                     + "pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true) AS withcheck "
                     + "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_policy p ON p.polrelid = c.oid "
-                    + "WHERE c.relnamespace = ANY (?::oid[])";
+                    + "WHERE {pg_class c}";
 
     /**
      * Privileges granted to roles other than each object's owner, one row per grantee and privilege:
@@ -367,22 +364,22 @@ final class PgCatalog {
                     + "SELECT c.relnamespace AS ns, CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END AS otype, "
                     + "c.relname::text AS obj, NULL::text AS col, c.relowner AS owner, c.relacl AS acl "
                     + "FROM pg_catalog.pg_class c WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relacl IS NOT NULL "
-                    + "AND c.relnamespace = ANY (?::oid[]) AND " + notExtensionMember("pg_class", "c.oid")
+                    + "AND {pg_class c} AND " + notExtensionMember("pg_class", "c.oid")
                     + " UNION ALL "
                     + "SELECT c.relnamespace, 'COLUMN', c.relname::text, a.attname::text, c.relowner, a.attacl "
                     + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
                     + "WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
-                    + "AND c.relnamespace = ANY (?::oid[]) AND " + notExtensionMember("pg_class", "c.oid")
+                    + "AND {pg_class c} AND " + notExtensionMember("pg_class", "c.oid")
                     + " UNION ALL "
                     + "SELECT p.pronamespace, CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, "
                     + "p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL, p.proowner, "
                     + "COALESCE(p.proacl, pg_catalog.acldefault('f', p.proowner)) "
-                    + "FROM pg_catalog.pg_proc p WHERE p.prokind IN ('f', 'p', 'w') AND p.pronamespace = ANY (?::oid[]) AND "
+                    + "FROM pg_catalog.pg_proc p WHERE p.prokind IN ('f', 'p', 'w') AND {pg_proc p} AND "
                     + notExtensionMember("pg_proc", "p.oid")
                     + " UNION ALL "
                     + "SELECT t.typnamespace, 'TYPE', t.typname::text, NULL, t.typowner, "
                     + "COALESCE(t.typacl, pg_catalog.acldefault('T', t.typowner)) "
-                    + "FROM pg_catalog.pg_type t WHERE t.typnamespace = ANY (?::oid[]) AND (t.typtype IN ('e', 'd') "
+                    + "FROM pg_catalog.pg_type t WHERE {pg_type t} AND (t.typtype IN ('e', 'd') "
                     + "OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class tc WHERE tc.oid = t.typrelid "
                     + "AND tc.relkind = 'c'))) AND " + notExtensionMember("pg_type", "t.oid")
                     + " UNION ALL "

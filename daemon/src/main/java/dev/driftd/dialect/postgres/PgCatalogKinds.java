@@ -21,7 +21,7 @@ final class PgCatalogKinds {
                     + "COALESCE(j.row ->> 'colllocale', j.row ->> 'colliculocale') AS locale, "
                     + "j.row ->> 'collicurules' AS rules "
                     + "FROM pg_catalog.pg_collation c, LATERAL (SELECT pg_catalog.to_jsonb(c.*) AS row) j "
-                    + "WHERE c.collnamespace = ANY (?::oid[]) AND c.oid >= 16384 AND "
+                    + "WHERE {pg_collation c} AND c.oid >= 16384 AND "
                     + PgCatalog.notExtensionMember("pg_collation", "c.oid");
 
     static final String TEXT_SEARCH_DICTIONARIES =
@@ -29,7 +29,7 @@ final class PgCatalogKinds {
                     + "t.tmplname AS template, d.dictinitoption AS options "
                     + "FROM pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate "
                     + "JOIN pg_catalog.pg_namespace tn ON tn.oid = t.tmplnamespace "
-                    + "WHERE d.dictnamespace = ANY (?::oid[]) AND d.oid >= 16384 AND "
+                    + "WHERE {pg_ts_dict d} AND d.oid >= 16384 AND "
                     + PgCatalog.notExtensionMember("pg_ts_dict", "d.oid");
 
     /** One row per configuration and token type (a configuration without mappings: one row, null token). */
@@ -41,7 +41,7 @@ final class PgCatalogKinds {
                     + "JOIN pg_catalog.pg_namespace pn ON pn.oid = p.prsnamespace "
                     + "LEFT JOIN pg_catalog.pg_ts_config_map m ON m.mapcfg = c.oid "
                     + "LEFT JOIN LATERAL pg_catalog.ts_token_type(c.cfgparser) tt ON tt.tokid = m.maptokentype "
-                    + "WHERE c.cfgnamespace = ANY (?::oid[]) AND c.oid >= 16384 AND "
+                    + "WHERE {pg_ts_config c} AND c.oid >= 16384 AND "
                     + PgCatalog.notExtensionMember("pg_ts_config", "c.oid")
                     + " GROUP BY c.oid, c.cfgnamespace, c.cfgname, pn.nspname, p.prsname, tt.alias";
 
@@ -66,19 +66,19 @@ final class PgCatalogKinds {
                     + "a.aggmfinalextra AS mfinalextra, a.aggmfinalmodify AS mfinalmodify, a.aggminitval AS minitcond, "
                     + "NULLIF(a.aggsortop, 0)::pg_catalog.regoperator::text AS sortop, p.proparallel AS parallel "
                     + "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid "
-                    + "WHERE p.prokind = 'a' AND p.pronamespace = ANY (?::oid[]) AND "
+                    + "WHERE p.prokind = 'a' AND {pg_proc p} AND "
                     + PgCatalog.notExtensionMember("pg_proc", "p.oid");
 
     /** Columns with a statistics target of their own (-1, or NULL from 17 on, is the default). */
     static final String STATISTICS_TARGETS =
             "SELECT a.attrelid AS rel, a.attname AS name, a.attstattarget::int AS target "
                     + "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
-                    + "WHERE c.relnamespace = ANY (?::oid[]) AND a.attnum > 0 AND NOT a.attisdropped "
+                    + "WHERE {pg_class c} AND a.attnum > 0 AND NOT a.attisdropped "
                     + "AND COALESCE(a.attstattarget::int, -1) >= 0";
 
     /** Rules on relations of the scope other than a view's own ({@code _RETURN}). */
     static final String RULES =
             "SELECT w.oid AS oid, w.ev_class AS rel, w.rulename AS name, pg_catalog.pg_get_ruledef(w.oid, true) AS def "
                     + "FROM pg_catalog.pg_rewrite w JOIN pg_catalog.pg_class c ON c.oid = w.ev_class "
-                    + "WHERE w.rulename <> '_RETURN' AND c.relnamespace = ANY (?::oid[])";
+                    + "WHERE w.rulename <> '_RETURN' AND {pg_class c}";
 }

@@ -73,47 +73,48 @@ final class PgDependencies {
                     + "UNION SELECT r.cat, r.oid, y.cfgnamespace, y.cfgname, 'configuration', NULL FROM r "
                     + "JOIN pg_catalog.pg_ts_config y ON r.cat = 'y' AND y.oid = r.oid";
 
-    /** In the scope's schemas (the first parameter's oid[]). */
-    private static final String IN_SCOPE = " = ANY ((SELECT oids FROM s)::oid[])";
-
     /**
-     * The objects of the scope's schemas, as the dependency ends {@link #RESOLVE} resolves; an end
-     * and the object it resolves to are always in one schema (an index, constraint, default,
-     * rule, trigger, policy, row type or array type lives in its table's or element's schema), so
-     * the edges can be cut to the scope before anything is resolved: a tenant schema of a database
-     * holding thousands reads its own edges, not every tenant's.
+     * The objects of the scope, as the dependency ends {@link #RESOLVE} resolves; an end and the
+     * object it resolves to are always in one schema (an index, constraint, default, rule,
+     * trigger, policy, row type or array type lives in its table's or element's schema), so the
+     * edges can be cut to the scope before anything is resolved: a tenant schema of a database
+     * holding thousands reads its own edges, not every tenant's. Scope tokens: see
+     * {@link PgScopeFilter}.
      */
     private static final String SCOPED =
             "SELECT 'pg_catalog.pg_class'::pg_catalog.regclass AS cls, c.oid AS obj FROM pg_catalog.pg_class c "
-                    + "WHERE c.relnamespace" + IN_SCOPE
+                    + "WHERE {pg_class c}"
                     + " UNION ALL SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, w.oid FROM pg_catalog.pg_rewrite w "
-                    + "JOIN pg_catalog.pg_class c ON c.oid = w.ev_class WHERE c.relnamespace" + IN_SCOPE
+                    + "JOIN pg_catalog.pg_class c ON c.oid = w.ev_class WHERE {pg_class c}"
                     + " UNION ALL SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, a.oid FROM pg_catalog.pg_attrdef a "
-                    + "JOIN pg_catalog.pg_class c ON c.oid = a.adrelid WHERE c.relnamespace" + IN_SCOPE
+                    + "JOIN pg_catalog.pg_class c ON c.oid = a.adrelid WHERE {pg_class c}"
                     + " UNION ALL SELECT 'pg_catalog.pg_trigger'::pg_catalog.regclass, g.oid FROM pg_catalog.pg_trigger g "
-                    + "JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid WHERE c.relnamespace" + IN_SCOPE
+                    + "JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid WHERE {pg_class c}"
                     + " UNION ALL SELECT 'pg_catalog.pg_policy'::pg_catalog.regclass, p.oid FROM pg_catalog.pg_policy p "
-                    + "JOIN pg_catalog.pg_class c ON c.oid = p.polrelid WHERE c.relnamespace" + IN_SCOPE
-                    + " UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, oid FROM pg_catalog.pg_constraint "
-                    + "WHERE connamespace" + IN_SCOPE
-                    + " UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, oid FROM pg_catalog.pg_type "
-                    + "WHERE typnamespace" + IN_SCOPE
-                    + " UNION ALL SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, oid FROM pg_catalog.pg_proc "
-                    + "WHERE pronamespace" + IN_SCOPE
-                    + " UNION ALL SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass, oid FROM pg_catalog.pg_collation "
-                    + "WHERE collnamespace" + IN_SCOPE
-                    + " UNION ALL SELECT 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, oid FROM pg_catalog.pg_ts_dict "
-                    + "WHERE dictnamespace" + IN_SCOPE
-                    + " UNION ALL SELECT 'pg_catalog.pg_ts_config'::pg_catalog.regclass, oid FROM pg_catalog.pg_ts_config "
-                    + "WHERE cfgnamespace" + IN_SCOPE;
+                    + "JOIN pg_catalog.pg_class c ON c.oid = p.polrelid WHERE {pg_class c}"
+                    // a constraint lives in its table's or its domain's schema
+                    + " UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid FROM pg_catalog.pg_constraint k "
+                    + "JOIN pg_catalog.pg_class c ON c.oid = k.conrelid WHERE {pg_class c}"
+                    + " UNION ALL SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid FROM pg_catalog.pg_constraint k "
+                    + "JOIN pg_catalog.pg_type t ON t.oid = k.contypid WHERE {pg_type t}"
+                    + " UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid FROM pg_catalog.pg_type t "
+                    + "WHERE {pg_type t}"
+                    + " UNION ALL SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid FROM pg_catalog.pg_proc p "
+                    + "WHERE {pg_proc p}"
+                    + " UNION ALL SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass, l.oid FROM pg_catalog.pg_collation l "
+                    + "WHERE {pg_collation l}"
+                    + " UNION ALL SELECT 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, x.oid FROM pg_catalog.pg_ts_dict x "
+                    + "WHERE {pg_ts_dict x}"
+                    + " UNION ALL SELECT 'pg_catalog.pg_ts_config'::pg_catalog.regclass, y.oid FROM pg_catalog.pg_ts_config y "
+                    + "WHERE {pg_ts_config y}";
 
     /**
      * Edges between user objects (OIDs from 16384) whose both ends lie in the scope's schemas
-     * (bound twice as the same {@code oid[]}; the second is not read): object ns/name/kind/args,
-     * then the same for what it depends on.
+     * (the first parameter, their OIDs): object ns/name/kind/args, then the same for what it
+     * depends on.
      */
     static final String SQL =
-            "WITH s AS (SELECT ?::oid[] AS oids, ?::oid[] AS same), scoped AS (" + SCOPED + "), "
+            "WITH s AS (SELECT ?::oid[] AS oids), scoped AS (" + SCOPED + "), "
                     + "d AS (SELECT DISTINCT classid, objid, refclassid, refobjid FROM pg_catalog.pg_depend "
                     + "WHERE deptype = 'n' AND objid >= 16384 AND refobjid >= 16384 "
                     + "AND (classid, objid) IN (SELECT cls, obj FROM scoped) "
@@ -128,7 +129,7 @@ final class PgDependencies {
                     + "JOIN res rb ON rb.cls = d.refclassid AND rb.obj = d.refobjid "
                     + "JOIN o a ON a.cat = ra.cat AND a.oid = ra.oid JOIN o b ON b.cat = rb.cat AND b.oid = rb.oid "
                     + "WHERE (ra.cat, ra.oid) <> (rb.cat, rb.oid) "
-                    + "AND a.ns" + IN_SCOPE + " AND b.ns" + IN_SCOPE;
+                    + "AND a.ns = ANY ((SELECT oids FROM s)::oid[]) AND b.ns = ANY ((SELECT oids FROM s)::oid[])";
 
     /** Turns nested loops off for the transaction, returning the setting it had ({@code was}). */
     static final String NO_NESTED_LOOPS = "SELECT pg_catalog.current_setting('enable_nestloop') AS was, "

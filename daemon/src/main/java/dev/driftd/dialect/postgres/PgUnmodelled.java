@@ -22,17 +22,17 @@ final class PgUnmodelled {
 
     /** Per kind: the catalog its rows live in and the FROM/WHERE that selects user objects as {@code o}. */
     private static final List<Probe> PROBES = List.of(
-            schemaProbe(ObjectKind.TEXT_SEARCH_PARSER, "pg_ts_parser", "pg_catalog.pg_ts_parser o WHERE o.prsnamespace"),
-            schemaProbe(ObjectKind.TEXT_SEARCH_TEMPLATE, "pg_ts_template", "pg_catalog.pg_ts_template o WHERE o.tmplnamespace"),
-            schemaProbe(ObjectKind.OPERATOR, "pg_operator", "pg_catalog.pg_operator o WHERE o.oprnamespace"),
-            schemaProbe(ObjectKind.OPERATOR_CLASS, "pg_opclass", "pg_catalog.pg_opclass o WHERE o.opcnamespace"),
-            schemaProbe(ObjectKind.OPERATOR_FAMILY, "pg_opfamily", "pg_catalog.pg_opfamily o WHERE o.opfnamespace"),
-            schemaProbe(ObjectKind.CONVERSION, "pg_conversion", "pg_catalog.pg_conversion o WHERE o.connamespace"),
-            schemaProbe(ObjectKind.RANGE_TYPE, "pg_type", "pg_catalog.pg_type o WHERE o.typtype = 'r' AND o.typnamespace"),
-            schemaProbe(ObjectKind.BASE_TYPE, "pg_type", "pg_catalog.pg_type o WHERE o.typtype IN ('b', 'p') "
-                    + "AND o.typcategory <> 'A' AND o.typrelid = 0 AND o.typnamespace"),
-            schemaProbe(ObjectKind.EXTENDED_STATISTICS, "pg_statistic_ext", "pg_catalog.pg_statistic_ext o WHERE o.stxnamespace"),
-            schemaProbe(ObjectKind.FOREIGN_TABLE, "pg_class", "pg_catalog.pg_class o WHERE o.relkind = 'f' AND o.relnamespace"),
+            schemaProbe(ObjectKind.TEXT_SEARCH_PARSER, "pg_ts_parser", ""),
+            schemaProbe(ObjectKind.TEXT_SEARCH_TEMPLATE, "pg_ts_template", ""),
+            schemaProbe(ObjectKind.OPERATOR, "pg_operator", ""),
+            schemaProbe(ObjectKind.OPERATOR_CLASS, "pg_opclass", ""),
+            schemaProbe(ObjectKind.OPERATOR_FAMILY, "pg_opfamily", ""),
+            schemaProbe(ObjectKind.CONVERSION, "pg_conversion", ""),
+            schemaProbe(ObjectKind.RANGE_TYPE, "pg_type", "o.typtype = 'r' AND "),
+            schemaProbe(ObjectKind.BASE_TYPE, "pg_type", "o.typtype IN ('b', 'p') "
+                    + "AND o.typcategory <> 'A' AND o.typrelid = 0 AND "),
+            schemaProbe(ObjectKind.EXTENDED_STATISTICS, "pg_statistic_ext", ""),
+            schemaProbe(ObjectKind.FOREIGN_TABLE, "pg_class", "o.relkind = 'f' AND "),
             new Probe(ObjectKind.DEFAULT_PRIVILEGE, "pg_default_acl", "pg_catalog.pg_default_acl o "
                     + "WHERE ((o.defaclnamespace = 0 AND NOT ?::boolean) OR o.defaclnamespace = ANY (?::oid[]))", false),
             databaseProbe(ObjectKind.CAST, "pg_cast"),
@@ -47,8 +47,9 @@ final class PgUnmodelled {
             databaseProbe(ObjectKind.TRANSFORM, "pg_transform"),
             databaseProbe(ObjectKind.ACCESS_METHOD, "pg_am"));
 
-    private static Probe schemaProbe(ObjectKind kind, String catalog, String namespaceColumnCondition) {
-        return new Probe(kind, catalog, namespaceColumnCondition + " = ANY (?::oid[])", false);
+    /** A kind whose rows {@code o} of {@code catalog} that meet {@code condition} (ending in AND, or empty) and lie in the scope. */
+    private static Probe schemaProbe(ObjectKind kind, String catalog, String condition) {
+        return new Probe(kind, catalog, "pg_catalog." + catalog + " o WHERE " + condition + "{" + catalog + " o}", false);
     }
 
     private static Probe databaseProbe(ObjectKind kind, String catalog) {
@@ -70,15 +71,18 @@ final class PgUnmodelled {
         return String.join(" UNION ALL ", parts);
     }
 
-    /** The bound values of {@link #SQL}: the scope's schema OIDs, or whether the scope is one schema. */
+    /**
+     * The values of {@link #SQL}'s plain placeholders (its scope tokens bind themselves, see
+     * {@link PgScopeFilter}): whether the scope is one schema, and the scope's schema OIDs.
+     */
     static Object[] parameters(boolean single, String scopeOids) {
         List<Object> out = new ArrayList<>();
         for (Probe p : PROBES) {
             if (p.kind() == ObjectKind.DEFAULT_PRIVILEGE) {
                 out.add(single);
                 out.add(scopeOids);
-            } else {
-                out.add(p.database() ? (Object) single : scopeOids);
+            } else if (p.database()) {
+                out.add(single);
             }
         }
         return out.toArray();

@@ -67,6 +67,7 @@ import java.util.TreeMap;
 final class PostgresInspector {
     private final Connection connection;
     private final InspectOptions options;
+    private final boolean byMember;
     private int queries;
     private final Map<String, Long> timings = new LinkedHashMap<>();
 
@@ -75,8 +76,17 @@ final class PostgresInspector {
     }
 
     PostgresInspector(Connection connection, InspectOptions options) {
+        this(connection, options, true);
+    }
+
+    /**
+     * {@code byMember} false reads a single schema with the namespace filters of a database scope:
+     * the slow reading the member filter must equal (tests compare the two).
+     */
+    PostgresInspector(Connection connection, InspectOptions options, boolean byMember) {
         this.connection = connection;
         this.options = options;
+        this.byMember = byMember;
     }
 
     /** Milliseconds per catalog query (including reading its rows), in the order they ran; for benchmarks. */
@@ -185,8 +195,12 @@ final class PostgresInspector {
         }
         PgScopeNames names = new PgScopeNames(single, schema, quoted[0], schemaNames);
         String scopeOids = oidArray(schemaNames.keySet());
+        PgScopeFilter filter = single && byMember ? PgScopeFilter.byMember(scopeOids, members(scopeOids)) : PgScopeFilter.bySchema(scopeOids);
 
-        Catalog catalog = new Catalog(names, scopeOids, version[0]);
+        if (filter.byMember()) {
+            query("scope", PgScopeFilter.INDEXED_PLANS, rs -> { });
+        }
+        Catalog catalog = new Catalog(names, scopeOids, filter, version[0]);
         readComments(catalog);
         readExtensions(objects, catalog);
         readEnums(objects, catalog);
@@ -213,8 +227,8 @@ final class PostgresInspector {
         readRules(objects, catalog);
         List<Dependency> dependencies = readDependencies(catalog, objects.size());
         Set<ObjectKind> notInspected = EnumSet.noneOf(ObjectKind.class);
-        query("not modelled", PgUnmodelled.SQL, rs -> notInspected.add(ObjectKind.valueOf(rs.getString("kind"))),
-                PgUnmodelled.parameters(single, scopeOids));
+        scoped(catalog, "not modelled", PgUnmodelled.SQL,
+                rs -> notInspected.add(ObjectKind.valueOf(rs.getString("kind"))), PgUnmodelled.parameters(single, scopeOids));
 
         Scope scope = single ? Scope.singleSchema(db[0], schema)
                 : Scope.database(db[0], List.copyOf(schemaNames.values()).stream().sorted().toList());
@@ -225,6 +239,8 @@ final class PostgresInspector {
     private static final class Catalog {
         final PgScopeNames names;
         final String scopeOids;
+        /** Keeps the queries to the scope: by schema, or a single schema's members by OID. */
+        final PgScopeFilter filter;
         final int version;
         /** Tables, views and materialized views in the snapshot (extension members excluded). */
         final Map<Long, Rel> relations = new HashMap<>();
@@ -232,9 +248,10 @@ final class PostgresInspector {
         final Map<Long, AttributeNames> attributes = new HashMap<>();
         final Map<CommentKey, String> comments = new HashMap<>();
 
-        Catalog(PgScopeNames names, String scopeOids, int version) {
+        Catalog(PgScopeNames names, String scopeOids, PgScopeFilter filter, int version) {
             this.names = names;
             this.scopeOids = scopeOids;
+            this.filter = filter;
             this.version = version;
         }
 
@@ -325,8 +342,8 @@ final class PostgresInspector {
     }
 
     private void readComments(Catalog catalog) throws SQLException {
-        query("comments", PgCatalog.COMMENTS, rs -> catalog.comments.put(new CommentKey(rs.getString("cat").charAt(0),
-                rs.getLong("oid"), rs.getInt("sub")), rs.getString("comment")), catalog.scopeOids);
+        scoped(catalog, "comments", PgCatalog.COMMENTS, rs -> catalog.comments.put(new CommentKey(rs.getString("cat").charAt(0),
+                rs.getLong("oid"), rs.getInt("sub")), rs.getString("comment")));
     }
 
     private void readExtensions(List<SchemaObject> out, Catalog catalog) throws SQLException {
@@ -337,13 +354,13 @@ final class PostgresInspector {
     }
 
     private void readEnums(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query("enums", PgCatalog.ENUMS, rs -> out.add(new EnumType(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"),
-                strings(rs.getArray("labels")), catalog.comment('t', rs.getLong("oid"), 0))), catalog.scopeOids);
+        scoped(catalog, "enums", PgCatalog.ENUMS, rs -> out.add(new EnumType(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"),
+                strings(rs.getArray("labels")), catalog.comment('t', rs.getLong("oid"), 0))));
     }
 
     private void readDomains(List<SchemaObject> out, Catalog catalog) throws SQLException {
         Map<Long, Domain> byOid = new LinkedHashMap<>();
-        query("domains", PgCatalog.DOMAINS, rs -> {
+        scoped(catalog, "domains", PgCatalog.DOMAINS, rs -> {
             long oid = rs.getLong("oid");
             Domain d = byOid.get(oid);
             if (d == null) {
@@ -362,13 +379,13 @@ final class PostgresInspector {
                         checks, d.comment());
             }
             byOid.put(oid, d);
-        }, catalog.scopeOids);
+        });
         out.addAll(byOid.values());
     }
 
     private void readComposites(List<SchemaObject> out, Catalog catalog) throws SQLException {
         Map<Long, CompositeType> byOid = new LinkedHashMap<>();
-        query("composites", PgCatalog.COMPOSITES, rs -> {
+        scoped(catalog, "composites", PgCatalog.COMPOSITES, rs -> {
             long oid = rs.getLong("oid");
             CompositeType t = byOid.get(oid);
             if (t == null) {
@@ -382,13 +399,13 @@ final class PostgresInspector {
                 t = new CompositeType(t.schema(), t.name(), attributes, t.comment());
             }
             byOid.put(oid, t);
-        }, catalog.scopeOids);
+        });
         out.addAll(byOid.values());
     }
 
     private void readSequences(List<SchemaObject> out, Catalog catalog) throws SQLException {
         PgScopeNames names = catalog.names;
-        query("sequences", PgCatalog.SEQUENCES, rs -> {
+        scoped(catalog, "sequences", PgCatalog.SEQUENCES, rs -> {
             String schema = names.ofOid(rs.getLong("ns"));
             String ownedBy = null;
             if (rs.getString("ownertable") != null) {
@@ -399,12 +416,12 @@ final class PostgresInspector {
             out.add(new Sequence(schema, rs.getString("name"), rs.getString("type"), rs.getLong("start"),
                     rs.getLong("inc"), rs.getLong("min"), rs.getLong("max"), rs.getLong("cache"),
                     rs.getBoolean("cycle"), ownedBy, catalog.comment('c', rs.getLong("oid"), 0)));
-        }, catalog.scopeOids);
+        });
     }
 
     private void readTables(List<SchemaObject> out, Catalog catalog) throws SQLException {
         PgScopeNames names = catalog.names;
-        query("tables", PgCatalog.TABLES, rs -> {
+        scoped(catalog, "tables", PgCatalog.TABLES, rs -> {
             long oid = rs.getLong("oid");
             String schema = names.ofOid(rs.getLong("ns"));
             String name = rs.getString("name");
@@ -429,12 +446,12 @@ final class PostgresInspector {
             out.add(new Table(schema, name, "p".equals(rs.getString("kind")) ? TableKind.PARTITIONED : TableKind.TABLE,
                     rs.getString("partkey"), partitionOf, rs.getString("bound"), partition ? List.of() : parents,
                     tableOptions, rs.getBoolean("rls"), rs.getBoolean("forcerls"), catalog.comment('c', oid, 0)));
-        }, catalog.scopeOids);
+        });
     }
 
     private List<PendingView> readViews(Catalog catalog) throws SQLException {
         List<PendingView> views = new ArrayList<>();
-        query("views", PgCatalog.VIEWS, rs -> {
+        scoped(catalog, "views", PgCatalog.VIEWS, rs -> {
             long oid = rs.getLong("oid");
             String schema = catalog.names.ofOid(rs.getLong("ns"));
             String name = rs.getString("name");
@@ -443,14 +460,14 @@ final class PostgresInspector {
             storageParameters(rs.getArray("reloptions"), "", viewOptions);
             views.add(new PendingView(oid, schema, name, "m".equals(rs.getString("kind")),
                     viewDefinition(rs.getString("def")), viewOptions));
-        }, catalog.scopeOids);
+        });
         return views;
     }
 
     /** Columns of tables become objects; every relation's attribute names are kept for key mapping. */
     private void readColumns(List<SchemaObject> out, Catalog catalog) throws SQLException {
         List<Column> columns = new ArrayList<>();
-        query("columns", PgCatalog.columns(catalog.version), rs -> {
+        scoped(catalog, "columns", PgCatalog.columns(catalog.version), rs -> {
             long relOid = rs.getLong("rel");
             Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
@@ -495,7 +512,7 @@ final class PostgresInspector {
                     generatedKind, null, collation(catalog.names, rs), false, null, false,
                     catalog.comment('c', relOid, num), notNullName, local && rs.getBoolean("nnnotvalid"),
                     local && rs.getBoolean("nnnoinherit")));
-        }, catalog.scopeOids);
+        });
         columns.sort(Comparator.comparing(Column::schema).thenComparing(Column::table)
                 .thenComparingInt(Column::position));
         String table = null;
@@ -510,7 +527,7 @@ final class PostgresInspector {
 
     private void readConstraints(List<SchemaObject> out, Catalog catalog) throws SQLException {
         PgScopeNames names = catalog.names;
-        query("constraints", PgCatalog.constraints(catalog.version), rs -> {
+        scoped(catalog, "constraints", PgCatalog.constraints(catalog.version), rs -> {
             long relOid = rs.getLong("rel");
             Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
@@ -546,11 +563,11 @@ final class PostgresInspector {
                 }
                 default -> throw new IllegalStateException("unexpected constraint type " + rs.getString("type"));
             }
-        }, catalog.scopeOids, catalog.scopeOids);
+        }, catalog.scopeOids);
     }
 
     private void readIndexes(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query("indexes", PgCatalog.indexes(catalog.version), rs -> {
+        scoped(catalog, "indexes", PgCatalog.indexes(catalog.version), rs -> {
             long relOid = rs.getLong("rel");
             Rel rel = catalog.relations.get(relOid);
             if (rel == null) {
@@ -586,11 +603,11 @@ final class PostgresInspector {
             out.add(new Index(rel.schema(), rel.name(), name, rs.getBoolean("isunique"), method, parts, include,
                     rs.getString("pred"), rs.getBoolean("nullsnotdistinct"), indexOptions,
                     catalog.comment('c', rs.getLong("oid"), 0)));
-        }, catalog.scopeOids);
+        });
     }
 
     private void readCollations(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query("collations", PgCatalogKinds.COLLATIONS, rs -> {
+        scoped(catalog, "collations", PgCatalogKinds.COLLATIONS, rs -> {
             String provider = switch (rs.getString("provider")) {
                 case "i" -> "icu";
                 case "b" -> "builtin";
@@ -608,17 +625,17 @@ final class PostgresInspector {
             out.add(new Collation(catalog.names.ofOid(rs.getLong("ns")), rs.getString("name"), provider, locale,
                     lcCollate, lcCtype, rs.getBoolean("deterministic"), rs.getString("rules"),
                     catalog.comment('l', rs.getLong("oid"), 0)));
-        }, catalog.scopeOids);
+        });
     }
 
     private void readTextSearch(List<SchemaObject> out, Catalog catalog) throws SQLException {
         PgScopeNames names = catalog.names;
-        query("text search dictionaries", PgCatalogKinds.TEXT_SEARCH_DICTIONARIES, rs -> out.add(
+        scoped(catalog, "text search dictionaries", PgCatalogKinds.TEXT_SEARCH_DICTIONARIES, rs -> out.add(
                 new TextSearchDictionary(names.ofOid(rs.getLong("ns")), rs.getString("name"),
                         names.qualified(rs.getString("templatens"), rs.getString("template")), rs.getString("options"),
-                        catalog.comment('d', rs.getLong("oid"), 0))), catalog.scopeOids);
+                        catalog.comment('d', rs.getLong("oid"), 0))));
         Map<Long, TextSearchConfiguration> configs = new LinkedHashMap<>();
-        query("text search configurations", PgCatalogKinds.TEXT_SEARCH_CONFIGURATIONS, rs -> {
+        scoped(catalog, "text search configurations", PgCatalogKinds.TEXT_SEARCH_CONFIGURATIONS, rs -> {
             long oid = rs.getLong("oid");
             TextSearchConfiguration c = configs.get(oid);
             Map<String, String> mappings = new TreeMap<>(c == null ? Map.of() : c.mappings());
@@ -628,35 +645,35 @@ final class PostgresInspector {
             configs.put(oid, new TextSearchConfiguration(names.ofOid(rs.getLong("ns")), rs.getString("name"),
                     names.qualified(rs.getString("parserns"), rs.getString("parser")), mappings,
                     catalog.comment('y', oid, 0)));
-        }, catalog.scopeOids);
+        });
         out.addAll(configs.values());
     }
 
     private void readAggregates(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query("aggregates", PgCatalogKinds.AGGREGATES, rs -> {
+        scoped(catalog, "aggregates", PgCatalogKinds.AGGREGATES, rs -> {
             String base = rs.getString("name");
             out.add(new Aggregate(catalog.names.ofOid(rs.getLong("ns")), base + "(" + rs.getString("args") + ")", base,
                     PgAggregates.definition(rs), catalog.comment('f', rs.getLong("oid"), 0)));
-        }, catalog.scopeOids);
+        });
     }
 
     private void readRules(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query("rules", PgCatalogKinds.RULES, rs -> {
+        scoped(catalog, "rules", PgCatalogKinds.RULES, rs -> {
             Rel rel = catalog.relations.get(rs.getLong("rel"));
             if (rel != null) {
                 out.add(new Rule(rel.schema(), rel.name(), rs.getString("name"),
                         PgDdl.stripTerminator(rs.getString("def")), catalog.comment('u', rs.getLong("oid"), 0)));
             }
-        }, catalog.scopeOids);
+        });
     }
 
     private void readStatisticsTargets(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query("statistics targets", PgCatalogKinds.STATISTICS_TARGETS, rs -> {
+        scoped(catalog, "statistics targets", PgCatalogKinds.STATISTICS_TARGETS, rs -> {
             Rel rel = catalog.relations.get(rs.getLong("rel"));
             if (rel != null) {
                 out.add(new ColumnStatistics(rel.schema(), rel.name(), rs.getString("name"), rs.getInt("target")));
             }
-        }, catalog.scopeOids);
+        });
     }
 
     /**
@@ -684,12 +701,12 @@ final class PostgresInspector {
             query("dependencies", PgDependencies.NO_NESTED_LOOPS, rs -> was[0] = rs.getString("was"));
         }
         try {
-            query("dependencies", PgDependencies.SQL, rs -> {
+            scoped(catalog, "dependencies", PgDependencies.SQL, rs -> {
                 Dependency d = PgDependencies.edge(rs, catalog.names, catalog.version);
                 if (d != null) {
                     out.add(d);
                 }
-            }, catalog.scopeOids, catalog.scopeOids);
+            }, catalog.scopeOids);
         } finally {
             if (noNestedLoops) {
                 query("dependencies", PgDependencies.RESTORE_NESTED_LOOPS, rs -> { }, was[0] == null ? "on" : was[0]);
@@ -699,35 +716,35 @@ final class PostgresInspector {
     }
 
     private void readRoutines(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query("routines", PgCatalog.ROUTINES, rs -> {
+        scoped(catalog, "routines", PgCatalog.ROUTINES, rs -> {
             boolean procedure = "p".equals(rs.getString("kind"));
             String base = rs.getString("name");
             String definition = catalog.names.unqualifyHeader(rs.getString("def"), procedure ? "PROCEDURE" : "FUNCTION");
             String args = procedure ? PgProcedureArgs.identity(rs.getString("args"), catalog.version) : rs.getString("args");
             out.add(new Routine(catalog.names.ofOid(rs.getLong("ns")), base + "(" + args + ")", base,
                     procedure, definition.strip(), catalog.comment('f', rs.getLong("oid"), 0)));
-        }, catalog.scopeOids);
+        });
     }
 
     private void readTriggers(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query("triggers", PgCatalog.TRIGGERS, rs -> {
+        scoped(catalog, "triggers", PgCatalog.TRIGGERS, rs -> {
             Rel rel = catalog.relations.get(rs.getLong("rel"));
             if (rel != null) {
                 out.add(new Trigger(rel.schema(), rel.name(), rs.getString("name"), rs.getString("def"),
                         triggerState(rs.getString("enabled")), catalog.comment('g', rs.getLong("oid"), 0)));
             }
-        }, catalog.scopeOids);
+        });
     }
 
     private void readPolicies(List<SchemaObject> out, Catalog catalog) throws SQLException {
-        query("policies", PgCatalog.POLICIES, rs -> {
+        scoped(catalog, "policies", PgCatalog.POLICIES, rs -> {
             Rel rel = catalog.relations.get(rs.getLong("rel"));
             if (rel != null) {
                 out.add(new Policy(rel.schema(), rel.name(), rs.getString("name"), rs.getBoolean("permissive"),
                         policyCommand(rs.getString("cmd")), strings(rs.getArray("roles")), rs.getString("qual"),
                         rs.getString("withcheck"), catalog.comment('p', rs.getLong("oid"), 0)));
             }
-        }, catalog.scopeOids);
+        });
     }
 
     private record Grantee(String schema, String objectType, String object, String grantee) {
@@ -737,7 +754,7 @@ final class PostgresInspector {
     private void readPrivileges(List<SchemaObject> out, Catalog catalog) throws SQLException {
         Map<Grantee, TreeSet<String>> privileges = new TreeMap<>(Comparator.comparing(Grantee::toString));
         Map<Grantee, TreeSet<String>> grantable = new HashMap<>();
-        query("privileges", PgCatalog.PRIVILEGES, rs -> {
+        scoped(catalog, "privileges", PgCatalog.PRIVILEGES, rs -> {
             String grantee = rs.getString("grantee");
             if (grantee == null) {
                 return; // a dropped role's oid left in an acl
@@ -754,7 +771,7 @@ final class PostgresInspector {
             if (rs.getBoolean("grantable")) {
                 grantable.computeIfAbsent(g, k -> new TreeSet<>()).add(rs.getString("priv"));
             }
-        }, catalog.scopeOids, catalog.scopeOids, catalog.scopeOids, catalog.scopeOids, catalog.scopeOids);
+        }, catalog.scopeOids);
         privileges.forEach((g, privs) -> out.add(new Privilege(g.schema(), g.objectType(), g.object(), g.grantee(),
                 List.copyOf(privs), List.copyOf(grantable.getOrDefault(g, new TreeSet<>())))));
     }
@@ -888,6 +905,24 @@ final class PostgresInspector {
         void read(ResultSet rs) throws SQLException;
     }
 
+    /** The members of a single-schema scope by catalog, for {@link PgScopeFilter#byMember}. */
+    private Map<String, String> members(String scopeOids) throws SQLException {
+        Map<String, String> members = new HashMap<>();
+        query("scope", PgScopeFilter.MEMBERS, rs -> {
+            String oids = rs.getString("oids");
+            if (oids != null) {
+                members.put(rs.getString("catalog"), oids);
+            }
+        }, scopeOids);
+        return members;
+    }
+
+    /** A query whose scope tokens the snapshot's {@link PgScopeFilter} binds; {@code plain} fills its plain placeholders. */
+    private void scoped(Catalog catalog, String label, String sql, RowReader reader, Object... plain) throws SQLException {
+        PgScopeFilter.Bound bound = catalog.filter.bind(sql, plain);
+        query(label, bound.sql(), reader, bound.params());
+    }
+
     private void query(String label, String sql, RowReader reader, Object... params) throws SQLException {
         queries++;
         long start = System.nanoTime();
@@ -896,6 +931,8 @@ final class PostgresInspector {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] == null) {
                     ps.setNull(i + 1, Types.VARCHAR);
+                } else if (params[i] instanceof PgScopeFilter.OidArray a) {
+                    ps.setObject(i + 1, a.text(), Types.OTHER);
                 } else {
                     ps.setObject(i + 1, params[i]);
                 }

@@ -129,6 +129,10 @@ final class PgScenarioHarness {
             Snapshot golden = engine.snapshot(sides.golden, InspectOptions.DEFAULT);
             MarkedSnapshot before = engine.snapshotMarked(sides.target, InspectOptions.DEFAULT);
             Snapshot target = before.snapshot();
+            if (sides.target.schema() != null) {
+                PgScopeEquivalence.assertMembersReadAll(sides.golden);
+                PgScopeEquivalence.assertMembersReadAll(sides.target);
+            }
             Diff diff = engine.diff(golden, target);
             assertThat(diff.inSync()).as("the drift must be seen").isFalse();
             assertExactChanges(s, diff);
@@ -153,6 +157,9 @@ final class PgScenarioHarness {
             }
             MarkedSnapshot afterMarked = engine.snapshotMarked(sides.target, InspectOptions.DEFAULT);
             Snapshot after = afterMarked.snapshot();
+            if (sides.target.schema() != null) {
+                PgScopeEquivalence.assertMembersReadAll(sides.target);
+            }
             if (!after.fingerprint().equals(target.fingerprint())) {
                 // sweeps skip members whose marker is unchanged: every schema change must move it
                 assertThat(afterMarked.marker()).as("catalog marker after the plan of %s", s.name)
