@@ -101,27 +101,36 @@ final class PgCatalog {
      * k table constraint, g trigger, p policy, l collation, d text search dictionary, y text search configuration, u rule.
      */
     static final String COMMENTS = String.join(" UNION ALL ",
-            comments("c", "d.objsubid", "pg_class", "pg_catalog.pg_class o", "{pg_class o}"),
-            comments("t", "0", "pg_type", "pg_catalog.pg_type o", "{pg_type o}"),
-            comments("f", "0", "pg_proc", "pg_catalog.pg_proc o", "{pg_proc o}"),
+            comments("c", "pg_class", "pg_catalog.pg_class o", "{pg_class o}"),
+            comments("t", "pg_type", "pg_catalog.pg_type o", "{pg_type o}"),
+            comments("f", "pg_proc", "pg_catalog.pg_proc o", "{pg_proc o}"),
             // a table's constraints (a domain's checks carry no comment in the model)
-            comments("k", "0", "pg_constraint", "pg_catalog.pg_constraint o JOIN pg_catalog.pg_class c ON c.oid = o.conrelid",
-                    "{pg_class c}"),
-            comments("g", "0", "pg_trigger", "pg_catalog.pg_trigger o JOIN pg_catalog.pg_class c ON c.oid = o.tgrelid",
-                    "{pg_class c}"),
-            comments("p", "0", "pg_policy", "pg_catalog.pg_policy o JOIN pg_catalog.pg_class c ON c.oid = o.polrelid",
-                    "{pg_class c}"),
-            comments("l", "0", "pg_collation", "pg_catalog.pg_collation o", "{pg_collation o}"),
-            comments("d", "0", "pg_ts_dict", "pg_catalog.pg_ts_dict o", "{pg_ts_dict o}"),
-            comments("y", "0", "pg_ts_config", "pg_catalog.pg_ts_config o", "{pg_ts_config o}"),
-            comments("u", "0", "pg_rewrite", "pg_catalog.pg_rewrite o JOIN pg_catalog.pg_class c ON c.oid = o.ev_class",
-                    "{pg_class c}"));
+            partComments("k", "pg_constraint", "pg_catalog.pg_constraint o JOIN pg_catalog.pg_class c ON c.oid = o.conrelid"),
+            partComments("g", "pg_trigger", "pg_catalog.pg_trigger o JOIN pg_catalog.pg_class c ON c.oid = o.tgrelid"),
+            partComments("p", "pg_policy", "pg_catalog.pg_policy o JOIN pg_catalog.pg_class c ON c.oid = o.polrelid"),
+            comments("l", "pg_collation", "pg_catalog.pg_collation o", "{pg_collation o}"),
+            comments("d", "pg_ts_dict", "pg_catalog.pg_ts_dict o", "{pg_ts_dict o}"),
+            comments("y", "pg_ts_config", "pg_catalog.pg_ts_config o", "{pg_ts_config o}"),
+            partComments("u", "pg_rewrite", "pg_catalog.pg_rewrite o JOIN pg_catalog.pg_class c ON c.oid = o.ev_class"));
 
-    /** Comments on the rows {@code o} of {@code catalog} that {@code from} joins in and {@code inScope} keeps. */
-    private static String comments(String letter, String sub, String catalog, String from, String inScope) {
-        return "SELECT '" + letter + "' AS cat, d.objoid AS oid, " + sub + " AS sub, d.description AS comment FROM " + from
-                + " JOIN pg_catalog.pg_description d ON d.objoid = o.oid AND d.classoid = 'pg_catalog." + catalog
-                + "'::pg_catalog.regclass WHERE " + inScope;
+    /** Comments on the rows {@code o} of {@code catalog} in scope (relations: on their columns too). */
+    private static String comments(String letter, String catalog, String from, String inScope) {
+        return "SELECT '" + letter + "' AS cat, d.objoid AS oid, " + ("c".equals(letter) ? "d.objsubid" : "0")
+                + " AS sub, d.description AS comment FROM " + from + " JOIN pg_catalog.pg_description d "
+                + "ON d.objoid = o.oid AND d.classoid = 'pg_catalog." + catalog + "'::pg_catalog.regclass WHERE " + inScope;
+    }
+
+    /**
+     * Comments on the parts {@code o} of the relations {@code c} in scope, looked up per part: joined
+     * as a third table instead, the planner read a catalog holding no such comments as empty, merged
+     * against it, and paid a nested loop over every constraint and relation to find a first row
+     * (1.3 s for a schema of 500 tables).
+     */
+    private static String partComments(String letter, String catalog, String from) {
+        return "SELECT * FROM (SELECT '" + letter + "' AS cat, o.oid AS oid, 0 AS sub, "
+                + "(SELECT d.description FROM pg_catalog.pg_description d WHERE d.objoid = o.oid AND d.classoid = 'pg_catalog."
+                + catalog + "'::pg_catalog.regclass AND d.objsubid = 0) AS comment FROM " + from
+                + " WHERE {pg_class c}) p" + letter + " WHERE comment IS NOT NULL";
     }
 
     static final String ENUMS =

@@ -67,7 +67,7 @@ import java.util.TreeMap;
 final class PostgresInspector {
     private final Connection connection;
     private final InspectOptions options;
-    private final boolean byMember;
+    private final PgScopeFilter.TenantRead tenantRead;
     private int queries;
     private final Map<String, Long> timings = new LinkedHashMap<>();
 
@@ -76,17 +76,17 @@ final class PostgresInspector {
     }
 
     PostgresInspector(Connection connection, InspectOptions options) {
-        this(connection, options, true);
+        this(connection, options, PgScopeFilter.TenantRead.BY_SHARE);
     }
 
     /**
-     * {@code byMember} false reads a single schema with the namespace filters of a database scope:
-     * the slow reading the member filter must equal (tests compare the two).
+     * {@code tenantRead} says how a single schema is read; tests force each way to compare them
+     * (the namespace-filtered read cannot miss an object, the member read must equal it).
      */
-    PostgresInspector(Connection connection, InspectOptions options, boolean byMember) {
+    PostgresInspector(Connection connection, InspectOptions options, PgScopeFilter.TenantRead tenantRead) {
         this.connection = connection;
         this.options = options;
-        this.byMember = byMember;
+        this.tenantRead = tenantRead;
     }
 
     /** Milliseconds per catalog query (including reading its rows), in the order they ran; for benchmarks. */
@@ -195,10 +195,11 @@ final class PostgresInspector {
         }
         PgScopeNames names = new PgScopeNames(single, schema, quoted[0], schemaNames);
         String scopeOids = oidArray(schemaNames.keySet());
-        PgScopeFilter filter = single && byMember ? PgScopeFilter.byMember(scopeOids, members(scopeOids)) : PgScopeFilter.bySchema(scopeOids);
+        PgScopeFilter filter = single && tenantRead != PgScopeFilter.TenantRead.BY_NAMESPACE
+                ? tenantFilter(scopeOids) : PgScopeFilter.bySchema(scopeOids);
 
         if (filter.byMember()) {
-            query("scope", PgScopeFilter.INDEXED_PLANS, rs -> { });
+            query("scope", PgScopeFilter.NO_PARALLEL_PLANS, rs -> { });
         }
         Catalog catalog = new Catalog(names, scopeOids, filter, version[0]);
         readComments(catalog);
@@ -905,16 +906,20 @@ final class PostgresInspector {
         void read(ResultSet rs) throws SQLException;
     }
 
-    /** The members of a single-schema scope by catalog, for {@link PgScopeFilter#byMember}. */
-    private Map<String, String> members(String scopeOids) throws SQLException {
+    /** A single schema's filter: by its members, unless it holds so much of the database that scans pay. */
+    private PgScopeFilter tenantFilter(String scopeOids) throws SQLException {
         Map<String, String> members = new HashMap<>();
+        long[] classBytes = new long[1];
         query("scope", PgScopeFilter.MEMBERS, rs -> {
             String oids = rs.getString("oids");
             if (oids != null) {
                 members.put(rs.getString("catalog"), oids);
             }
+            classBytes[0] = rs.getLong("class_bytes");
         }, scopeOids);
-        return members;
+        return tenantRead == PgScopeFilter.TenantRead.BY_MEMBER
+                || PgScopeFilter.membersPay(members.getOrDefault("pg_class", "{}"), classBytes[0])
+                ? PgScopeFilter.byMember(scopeOids, members) : PgScopeFilter.bySchema(scopeOids);
     }
 
     /** A query whose scope tokens the snapshot's {@link PgScopeFilter} binds; {@code plain} fills its plain placeholders. */

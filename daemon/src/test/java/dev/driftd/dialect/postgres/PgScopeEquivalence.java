@@ -30,9 +30,10 @@ public final class PgScopeEquivalence {
                 .isEqualTo(json(read(target, false)));
     }
 
-    static Snapshot read(DbTarget target, boolean byMember) {
+    public static Snapshot read(DbTarget target, boolean byMember) {
         try (Connection c = PostgresConnections.open(target, InspectOptions.DEFAULT, true)) {
-            return new PostgresInspector(c, InspectOptions.DEFAULT, byMember).inspect(target.schema());
+            return new PostgresInspector(c, InspectOptions.DEFAULT, byMember ? PgScopeFilter.TenantRead.BY_MEMBER
+                    : PgScopeFilter.TenantRead.BY_NAMESPACE).inspect(target.schema());
         } catch (SQLException e) {
             throw new IllegalStateException("reading " + target + ": " + e.getMessage(), e);
         }

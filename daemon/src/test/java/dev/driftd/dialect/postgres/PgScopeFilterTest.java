@@ -52,6 +52,14 @@ class PgScopeFilterTest {
         assertThatThrownBy(() -> filter.bind("SELECT ?", 1, 2)).hasMessageContaining("more values than placeholders");
     }
 
+    @Test
+    void membersAreReadWhenTheSchemaHoldsUnderAQuarterOfTheRelations() {
+        // pg_class rows take about 300 bytes: three relations need more than 3 x 4 x 300 bytes around them
+        assertThat(PgScopeFilter.membersPay("{1,2,3}", 3 * 4 * 300 + 1)).isTrue();
+        assertThat(PgScopeFilter.membersPay("{1,2,3}", 3 * 4 * 300)).isFalse();
+        assertThat(PgScopeFilter.membersPay("{}", 1)).as("an empty schema").isTrue();
+    }
+
     /** Every kind in {@code app} (see {@link PgEveryObjectReadTest}), parts of every kind, and a schema that points into it. */
     private static final String AROUND = """
             SET search_path = app;

@@ -396,11 +396,12 @@ class PostgresInspectTest {
              TestDatabase large = TestDatabases.postgres().createDatabase("count_large")) {
             small.execute(tables(1));
             large.execute(tables(60));
-            int smallQueries = queriesFor(small, null);
-            int largeQueries = queriesFor(large, null);
+            int smallQueries = queriesFor(small, null, PgScopeFilter.TenantRead.BY_SHARE);
+            int largeQueries = queriesFor(large, null, PgScopeFilter.TenantRead.BY_SHARE);
             assertThat(largeQueries).isEqualTo(smallQueries);
-            // a single schema first reads its members and keeps its plans to indexes (PgScopeFilter)
-            assertThat(queriesFor(large, "public")).isEqualTo(smallQueries + 2);
+            assertThat(queriesFor(large, "public", PgScopeFilter.TenantRead.BY_NAMESPACE)).isEqualTo(smallQueries);
+            // read by member, a single schema first lists its members and turns parallel plans off (PgScopeFilter)
+            assertThat(queriesFor(large, "public", PgScopeFilter.TenantRead.BY_MEMBER)).isEqualTo(smallQueries + 2);
             assertThat(smallQueries).isBetween(10, 28);
         }
     }
@@ -416,9 +417,9 @@ class PostgresInspectTest {
         return sql.toString();
     }
 
-    private static int queriesFor(TestDatabase target, String schema) throws Exception {
+    private static int queriesFor(TestDatabase target, String schema, PgScopeFilter.TenantRead read) throws Exception {
         try (Connection c = PostgresConnections.open(target.target(), InspectOptions.DEFAULT, true)) {
-            PostgresInspector inspector = new PostgresInspector(c, InspectOptions.DEFAULT);
+            PostgresInspector inspector = new PostgresInspector(c, InspectOptions.DEFAULT, read);
             Snapshot s = inspector.inspect(schema);
             assertThat(s.ofKind(ObjectKind.TABLE)).isNotEmpty();
             return inspector.queriesRun();
