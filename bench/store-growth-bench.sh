@@ -20,6 +20,9 @@
 #   H2_WRITE_DELAY=10 STORES=h2 bench/store-growth-bench.sh
 #                                        # diagnosis: H2's WRITE_DELAY set to 10 ms after the store opened
 #                                        # (the store sets 0); shows what the write delay does to the file
+#   H2_RETENTION_TIME=5 STORES=h2 bench/store-growth-bench.sh
+#                                        # H2's RETENTION_TIME set to 5 ms (H2's default: 45 s of wall clock, about
+#                                        # 12 simulated days here, a sixth of a sweep interval in a real daemon)
 #   STOP_AT=02:45                        # end the simulation after the first simulated day past this time
 #                                        # (a wall clock; the table covers the days run)
 #   PG_VACUUM=1                          # VACUUM driftd's tables after each hourly retention run, for a
@@ -34,7 +37,7 @@ N=${N:-500}
 RETENTION=${RETENTION:-7d}
 STORES=${STORES:-h2 postgres}
 MAX_GB=${MAX_GB:-20}
-JOPTS="-Dsg.maxBytes=$((MAX_GB * 1073741824))${H2_WRITE_DELAY:+ -Dsg.h2WriteDelay=$H2_WRITE_DELAY}"
+JOPTS="-Dsg.maxBytes=$((MAX_GB * 1073741824))${H2_WRITE_DELAY:+ -Dsg.h2WriteDelay=$H2_WRITE_DELAY}${H2_RETENTION_TIME:+ -Dsg.h2RetentionTime=$H2_RETENTION_TIME}"
 if [ -n "${PG_VACUUM:-}" ]; then JOPTS="$JOPTS -Dsg.pgVacuum=true"; fi
 if [ -n "${STOP_AT:-}" ]; then JOPTS="$JOPTS -Dsg.stopAt=$(date -d "$STOP_AT" +%s)"; fi
 PREFIX=${PREFIX:-sg_growth}  # every database it makes is named PREFIX_…
@@ -58,7 +61,7 @@ mvn -q -o -B -pl daemon test-compile
 CP="daemon/target/test-classes:daemon/target/classes:$(cat daemon/target/cp.txt)"
 GOLDEN="jdbc:postgresql://$PGHOST:$PGPORT/${PREFIX}_golden?user=$PGUSER"
 
-echo "== $(date -u '+%F %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), N=$N, DAYS=$DAYS, RETENTION=$RETENTION${H2_WRITE_DELAY:+, H2_WRITE_DELAY=$H2_WRITE_DELAY}"
+echo "== $(date -u '+%F %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), N=$N, DAYS=$DAYS, RETENTION=$RETENTION${H2_WRITE_DELAY:+, H2_WRITE_DELAY=$H2_WRITE_DELAY}${H2_RETENTION_TIME:+, H2_RETENTION_TIME=$H2_RETENTION_TIME}"
 for kind in $STORES; do
   if [ "$kind" = h2 ]; then
     args=("jdbc:h2:file:$TMP/h2/driftd" "" "" "$DAYS" "$N" "$RETENTION" "$GOLDEN" "$TMP/h2/driftd.mv.db")
@@ -108,5 +111,6 @@ awk '
     row("hourly VACUUM (PG_VACUUM), mean (ms)", "vacuum-avg-ms", 1, "%12.1f")
     row("simulated days run", "days-run", 1, "%12d")
     row("H2 WRITE_DELAY at the end (ms)", "h2-write-delay", 1, "%12d")
+    row("H2 RETENTION_TIME at the end (ms)", "h2-retention-time", 1, "%12d")
     row("wall time of the simulation (s)", "wall-s", 1, "%12d")
   }' "$OUT"
