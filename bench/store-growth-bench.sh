@@ -44,15 +44,21 @@ PREFIX=${PREFIX:-sg_growth}  # every database it makes is named PREFIX_…
 TMP=$(mktemp -d /tmp/driftd-store-growth.XXXXXX)
 OUT=$TMP/results
 
+# the databases this run created, dropped at exit: only those (a CREATE DATABASE that fails because
+# another run uses the same PREFIX must not make this one drop that run's databases under it)
+CREATED=()
+create_db() {
+  psql -X -q -d postgres -c "CREATE DATABASE \"$1\""
+  CREATED+=("$1")
+}
 drop_all() {
-  psql -X -q -d postgres -At -c "SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}\_%'" |
-    while read -r db; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; done
+  for db in "${CREATED[@]}"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; done
   rm -rf "$TMP"
 }
 trap drop_all EXIT
 
 # the golden's base schema: sweep-bench's tenant of 20 tables
-psql -X -q -d postgres -c "CREATE DATABASE ${PREFIX}_golden"
+create_db "${PREFIX}_golden"
 eval "$(sed -n '/^pg_schema() {/,/^}/p' bench/sweep-bench.sh)"
 pg_schema | psql -X -q -v ON_ERROR_STOP=1 -d ${PREFIX}_golden
 
@@ -66,7 +72,7 @@ for kind in $STORES; do
   if [ "$kind" = h2 ]; then
     args=("jdbc:h2:file:$TMP/h2/driftd" "" "" "$DAYS" "$N" "$RETENTION" "$GOLDEN" "$TMP/h2/driftd.mv.db")
   else
-    psql -X -q -d postgres -c "CREATE DATABASE ${PREFIX}_store"
+    create_db "${PREFIX}_store"
     args=("jdbc:postgresql://$PGHOST:$PGPORT/${PREFIX}_store" "$PGUSER" "" "$DAYS" "$N" "$RETENTION" "$GOLDEN")
   fi
   start=$(date +%s)

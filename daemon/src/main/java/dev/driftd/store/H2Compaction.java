@@ -38,6 +38,10 @@ import java.sql.SQLException;
  * H2's retention time (default 45 s, {@code SET RETENTION_TIME}), as H2 frees any dead chunk, and
  * the rewritten pages are committed data that the old chunks keep until then: a process killed
  * during or after a compaction restarts from the last complete chunk like after any commit.
+ * (H2 2.5.252 can lose the very last commit before a kill once it writes into reused space,
+ * with or without this class, and a running daemon's file reuses freed space either way: see
+ * "Store growth" in docs/benchmarks.md; {@code StoreCompactionTest} kills a writer with and
+ * without compaction and requires every commit but the last to survive in both.)
  * <p>
  * It reaches the MVStore through H2's engine classes ({@code JdbcConnection.getSession()},
  * {@code SessionLocal.getDatabase().getStore().getMvStore()}): public methods, not a documented
