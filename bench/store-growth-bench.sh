@@ -20,6 +20,9 @@
 #   H2_WRITE_DELAY=10 STORES=h2 bench/store-growth-bench.sh
 #                                        # diagnosis: H2's WRITE_DELAY set to 10 ms after the store opened
 #                                        # (the store sets 0); shows what the write delay does to the file
+#   H2_RETENTION_TIME=5 STORES=h2 bench/store-growth-bench.sh
+#                                        # H2's RETENTION_TIME set to 5 ms (H2's default: 45 s of wall clock, about
+#                                        # 12 simulated days here, a sixth of a sweep interval in a real daemon)
 #   STOP_AT=02:45                        # end the simulation after the first simulated day past this time
 #                                        # (a wall clock; the table covers the days run)
 #   PG_VACUUM=1                          # VACUUM driftd's tables after each hourly retention run, for a
@@ -34,22 +37,28 @@ N=${N:-500}
 RETENTION=${RETENTION:-7d}
 STORES=${STORES:-h2 postgres}
 MAX_GB=${MAX_GB:-20}
-JOPTS="-Dsg.maxBytes=$((MAX_GB * 1073741824))${H2_WRITE_DELAY:+ -Dsg.h2WriteDelay=$H2_WRITE_DELAY}"
+JOPTS="-Dsg.maxBytes=$((MAX_GB * 1073741824))${H2_WRITE_DELAY:+ -Dsg.h2WriteDelay=$H2_WRITE_DELAY}${H2_RETENTION_TIME:+ -Dsg.h2RetentionTime=$H2_RETENTION_TIME}"
 if [ -n "${PG_VACUUM:-}" ]; then JOPTS="$JOPTS -Dsg.pgVacuum=true"; fi
 if [ -n "${STOP_AT:-}" ]; then JOPTS="$JOPTS -Dsg.stopAt=$(date -d "$STOP_AT" +%s)"; fi
 PREFIX=${PREFIX:-sg_growth}  # every database it makes is named PREFIX_…
 TMP=$(mktemp -d /tmp/driftd-store-growth.XXXXXX)
 OUT=$TMP/results
 
+# the databases this run created, dropped at exit: only those (a CREATE DATABASE that fails because
+# another run uses the same PREFIX must not make this one drop that run's databases under it)
+CREATED=()
+create_db() {
+  psql -X -q -d postgres -c "CREATE DATABASE \"$1\""
+  CREATED+=("$1")
+}
 drop_all() {
-  psql -X -q -d postgres -At -c "SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}\_%'" |
-    while read -r db; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; done
+  for db in "${CREATED[@]}"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; done
   rm -rf "$TMP"
 }
 trap drop_all EXIT
 
 # the golden's base schema: sweep-bench's tenant of 20 tables
-psql -X -q -d postgres -c "CREATE DATABASE ${PREFIX}_golden"
+create_db "${PREFIX}_golden"
 eval "$(sed -n '/^pg_schema() {/,/^}/p' bench/sweep-bench.sh)"
 pg_schema | psql -X -q -v ON_ERROR_STOP=1 -d ${PREFIX}_golden
 
@@ -58,12 +67,12 @@ mvn -q -o -B -pl daemon test-compile
 CP="daemon/target/test-classes:daemon/target/classes:$(cat daemon/target/cp.txt)"
 GOLDEN="jdbc:postgresql://$PGHOST:$PGPORT/${PREFIX}_golden?user=$PGUSER"
 
-echo "== $(date -u '+%F %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), N=$N, DAYS=$DAYS, RETENTION=$RETENTION${H2_WRITE_DELAY:+, H2_WRITE_DELAY=$H2_WRITE_DELAY}"
+echo "== $(date -u '+%F %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), N=$N, DAYS=$DAYS, RETENTION=$RETENTION${H2_WRITE_DELAY:+, H2_WRITE_DELAY=$H2_WRITE_DELAY}${H2_RETENTION_TIME:+, H2_RETENTION_TIME=$H2_RETENTION_TIME}"
 for kind in $STORES; do
   if [ "$kind" = h2 ]; then
     args=("jdbc:h2:file:$TMP/h2/driftd" "" "" "$DAYS" "$N" "$RETENTION" "$GOLDEN" "$TMP/h2/driftd.mv.db")
   else
-    psql -X -q -d postgres -c "CREATE DATABASE ${PREFIX}_store"
+    create_db "${PREFIX}_store"
     args=("jdbc:postgresql://$PGHOST:$PGPORT/${PREFIX}_store" "$PGUSER" "" "$DAYS" "$N" "$RETENTION" "$GOLDEN")
   fi
   start=$(date +%s)
@@ -108,5 +117,6 @@ awk '
     row("hourly VACUUM (PG_VACUUM), mean (ms)", "vacuum-avg-ms", 1, "%12.1f")
     row("simulated days run", "days-run", 1, "%12d")
     row("H2 WRITE_DELAY at the end (ms)", "h2-write-delay", 1, "%12d")
+    row("H2 RETENTION_TIME at the end (ms)", "h2-retention-time", 1, "%12d")
     row("wall time of the simulation (s)", "wall-s", 1, "%12d")
   }' "$OUT"

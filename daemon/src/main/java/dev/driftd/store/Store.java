@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.driftd.schema.Snapshot;
 import dev.driftd.util.SqlErrors;
 import dev.driftd.util.UrlRedaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,6 +24,8 @@ import java.util.Optional;
  * class. Recording a member's sweep outcome spans several of them in one transaction, so it is here.
  */
 public final class Store implements SnapshotArchive, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
     private final HikariDataSource pool;
     private final boolean postgres;
     private final String description;
@@ -189,6 +193,8 @@ public final class Store implements SnapshotArchive, AutoCloseable {
                 }
             }
         }
+        // a sweep is the store's main writer: it pays for the compaction its writes make necessary
+        compactH2();
         return failures;
     }
 
@@ -260,7 +266,26 @@ public final class Store implements SnapshotArchive, AutoCloseable {
      * Returns the number of rows deleted.
      */
     public int applyRetention(Duration retention, Instant now, Collection<String> pinned) {
-        return this.retention.apply(retention, now, pinned);
+        int deleted = this.retention.apply(retention, now, pinned);
+        compactH2();
+        return deleted;
+    }
+
+    /**
+     * Embedded H2 only: one step of compaction of the file ({@link H2Compaction}), after the
+     * writes that call it (a sweep's members, retention). A failure is logged, not thrown: what
+     * the caller wrote is committed, and a file that is not compacted this time only stays bigger.
+     */
+    private void compactH2() {
+        if (postgres) {
+            return;
+        }
+        try {
+            jdbc.call("compact the H2 file", H2Compaction::step);
+        } catch (RuntimeException e) {
+            LOG.warn("store {}: H2 compaction failed (the file may grow until a later one succeeds): {}",
+                    description, SqlErrors.oneLine(e));
+        }
     }
 
     @Override

@@ -35,7 +35,8 @@ final class StoreSchema {
             "V2__ddl_events.sql",
             "V3__plans_audit_rollouts.sql",
             "V4__shard_state.sql",
-            "V5__waivers.sql");
+            "V5__waivers.sql",
+            "V6__member_history_index_without_last_seen.sql");
 
     private StoreSchema() {
     }

@@ -94,6 +94,11 @@ public final class StoreGrowthBench {
         // a wall-clock limit (epoch seconds): a shared machine may not finish 30 days in the time there is
         long stopAt = Long.getLong("sg.stopAt", Long.MAX_VALUE);
         int writeDelay = Integer.getInteger("sg.h2WriteDelay", -1);
+        // H2's RETENTION_TIME (ms of wall clock a written chunk is kept before its space may be
+        // reused): -1 leaves H2's 45 s. The simulation runs some 20,000 times faster than the wall
+        // clock, so 45 s here hold about 12 simulated days of chunks that a real daemon (a sweep
+        // every 5 minutes) could reuse after a sixth of one sweep interval
+        int retentionTime = Integer.getInteger("sg.h2RetentionTime", -1);
         // PostgreSQL: VACUUM driftd's tables after each hourly retention run, standing in for the
         // autovacuum a server has on by default (a shared benchmark server may have it off)
         boolean vacuum = Boolean.getBoolean("sg.pgVacuum");
@@ -104,6 +109,9 @@ public final class StoreGrowthBench {
                 // on each new pooled connection; a single-threaded run keeps using the one it has, so
                 // setting the database-wide value once here holds (printed at the end to be sure)
                 store.jdbc().call("set write delay", c -> Jdbc.update(c, "SET WRITE_DELAY " + writeDelay));
+            }
+            if (h2File != null && retentionTime >= 0) {
+                store.jdbc().call("set retention time", c -> Jdbc.update(c, "SET RETENTION_TIME " + retentionTime));
             }
             DdlLog ddl = new DdlLog(store);
             if (store.isPostgres()) {
@@ -240,6 +248,10 @@ public final class StoreGrowthBench {
                         "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'",
                         rs -> rs.getString(1)).orElse("?"));
                 System.out.printf("result h2-write-delay %s%n", delay);
+                String kept = store.jdbc().call("read retention time", c -> Jdbc.queryFirst(c,
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'",
+                        rs -> rs.getString(1)).orElse("?"));
+                System.out.printf("result h2-retention-time %s%n", kept);
             }
             Map<String, Long> rows = rows(store);
             System.out.printf("result size-final %d%n", sizeByDay[days]);

@@ -40,17 +40,38 @@ class StoreSchemaUpgradeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
-    void aStoreOfTheCurrentReleaseOpensWithEveryRowIntact(String kind) throws Exception {
+    void aStoreOfTheVersion5ReleaseIsUpgradedWithEveryRowIntact(String kind) throws Exception {
         scratch = stores.of(kind);
         write(kind, releaseV5(kind));
+        assertThat(historyIndexes()).contains("driftd_member_history_member");
 
         try (Store s = Stores.open(scratch.config())) {
-            assertThat(s.schemaVersion()).isEqualTo(5);
+            assertThat(s.schemaVersion()).isEqualTo(StoreSchema.latest()).isEqualTo(6);
             assertV1Rows(s);
             assertThat(s.shardStates("tenants")).singleElement()
                     .satisfies(r -> assertThat(r.goldenFingerprint()).isEqualTo("gggg"));
             assertThat(count(s, "driftd_waiver")).isEqualTo(1);
-            assertThat(count(s, "driftd_schema_version")).isEqualTo(5);
+            assertThat(count(s, "driftd_schema_version")).isEqualTo(6);
+        }
+        // version 6: the history index without last_seen replaces the one with it
+        assertThat(historyIndexes()).contains("driftd_member_history_by_member")
+                .doesNotContain("driftd_member_history_member");
+    }
+
+    /** The names of the indexes on driftd_member_history, lower case (H2 keeps them upper case). */
+    private List<String> historyIndexes() throws SQLException {
+        try (Connection c = connect()) {
+            List<String> names = new java.util.ArrayList<>();
+            for (String table : List.of("driftd_member_history", "DRIFTD_MEMBER_HISTORY")) {
+                try (var rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+                    while (rs.next()) {
+                        if (rs.getString("INDEX_NAME") != null) {
+                            names.add(rs.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            return names;
         }
     }
 
