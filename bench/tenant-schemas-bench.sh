@@ -9,6 +9,8 @@
 #   markers     the per-schema marker statement alone, and the database-wide check that stands for it
 #   memory      heap after a GC, peak heap and RSS of the daemon after ten sweeps
 #   pg_dump     pg_dump --schema-only of the whole database (the peer), one process
+#   tenant read one tenant (tenant_N/2) read in full on new sessions, median of 3, in the
+#               inspector's own per-query timings (dev.driftd.bench.TenantReadTimings)
 # and prints a table. Not a timed test. Drops the database it created (also on failure).
 #
 #   bench/tenant-schemas-bench.sh              # N=500
@@ -82,6 +84,8 @@ fi
 
 java -Xmx1g -cp "$CP" dev.driftd.e2e.TenantSchemasBench \
   "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" "$N" "$C" 2>/dev/null | tee -a "$OUT"
+java -cp "$CP" dev.driftd.bench.TenantReadTimings "jdbc:postgresql://$PGHOST:$PGPORT/$DB?user=$PGUSER" \
+  "$(printf 'tenant_%05d' $((N / 2)))" 3 2>/dev/null | tee -a "$OUT"
 start=$(date +%s.%N)
 # pg_dump locks every table in one transaction: past max_locks_per_transaction × max_connections
 # tables it fails, and the table says why instead of losing the run
@@ -106,6 +110,7 @@ awk -v n="$N" '
     row("sweep after one tenant changed (median of 2)", "sweep-one-changed", "s ")
     row("full sweep, warm JVM", "sweep-full-warm", "s ")
     row("per-schema marker statement (median of 3)", "marker-per-schema", "s ")
+    row("one tenant read in full (median of 3)", "tenant-read", "ms")
     row("database-wide marker when unchanged (median of 3)", "marker-unchanged", "s ")
     row("pg_dump --schema-only of the database", "pg-dump", "s ")
     row("daemon heap after 10 sweeps and a GC", "heap-after-gc-mb", "MB")
