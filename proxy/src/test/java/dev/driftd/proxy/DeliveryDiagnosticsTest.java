@@ -56,9 +56,9 @@ class DeliveryDiagnosticsTest {
     @Test
     void aRefusedTokenIsLoggedOnceWithWhatToDoAndTheTokenNever() throws Exception {
         String secret = "p22a-secret-" + UUID.randomUUID();
-        try (LogCapture log = new LogCapture();
-             ScriptedDaemon daemon = new ScriptedDaemon(new ScriptedDaemon.Answer(401,
-                     "{\"error\":\"unauthorized\",\"detail\":\"unknown token\"}", null))) {
+        try (ScriptedDaemon daemon = new ScriptedDaemon(new ScriptedDaemon.Answer(401,
+                     "{\"error\":\"unauthorized\",\"detail\":\"unknown token\"}", null));
+             LogCapture log = new LogCapture(daemon.endpoint())) {
             daemon.onGet = new ScriptedDaemon.Answer(401, "{\"error\":\"unauthorized\",\"detail\":\"unknown token\"}", null);
             try (Connection c = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=" + daemon.endpoint()
                     + "&driftd.token=" + secret)); Statement s = c.createStatement()) {
@@ -80,9 +80,9 @@ class DeliveryDiagnosticsTest {
 
     @Test
     void anEndpointWithAPathIsToldItIsNotTheBaseUrl() throws Exception {
-        try (LogCapture log = new LogCapture();
-             ScriptedDaemon daemon = new ScriptedDaemon(new ScriptedDaemon.Answer(404,
-                     "{\"error\":\"not found\",\"detail\":\"no endpoint /api/v1/api/v1/events/ddl\"}", null))) {
+        try (ScriptedDaemon daemon = new ScriptedDaemon(new ScriptedDaemon.Answer(404,
+                     "{\"error\":\"not found\",\"detail\":\"no endpoint /api/v1/api/v1/events/ddl\"}", null));
+             LogCapture log = new LogCapture(daemon.endpoint())) {
             daemon.onGet = new ScriptedDaemon.Answer(404, "{\"error\":\"not found\"}", null);
             String endpoint = daemon.endpoint() + "/api/v1";
             try (Connection c = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=" + endpoint));
@@ -100,11 +100,11 @@ class DeliveryDiagnosticsTest {
 
     @Test
     void a429IsSentAgainAfterRetryAfterAndIsNoFailure() throws Exception {
-        try (LogCapture log = new LogCapture();
-             ScriptedDaemon daemon = new ScriptedDaemon(
+        try (ScriptedDaemon daemon = new ScriptedDaemon(
                      new ScriptedDaemon.Answer(429, "{\"error\":\"too many requests\"}", "1"),
                      new ScriptedDaemon.Answer(429, "{\"error\":\"too many requests\"}", "0"),
-                     new ScriptedDaemon.Answer(202, "{\"status\":\"accepted\",\"members\":1}", null))) {
+                     new ScriptedDaemon.Answer(202, "{\"status\":\"accepted\",\"members\":1}", null));
+             LogCapture log = new LogCapture(daemon.endpoint())) {
             try (Connection c = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=" + daemon.endpoint()
                     + "&driftd.check=false")); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE busy (a int)");
@@ -127,9 +127,9 @@ class DeliveryDiagnosticsTest {
             rs.next();
             sysid = rs.getString(1);
         }
-        try (LogCapture log = new LogCapture();
-             ScriptedDaemon daemon = new ScriptedDaemon(new ScriptedDaemon.Answer(202,
-                     "{\"status\":\"accepted\",\"members\":0}", null))) {
+        try (ScriptedDaemon daemon = new ScriptedDaemon(new ScriptedDaemon.Answer(202,
+                     "{\"status\":\"accepted\",\"members\":0}", null));
+             LogCapture log = new LogCapture(daemon.endpoint(), "p22a-unmatched")) {
             try (Connection c = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=" + daemon.endpoint()
                     + "&driftd.application=p22a-unmatched")); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE nobody_watches (a int)");
@@ -153,8 +153,8 @@ class DeliveryDiagnosticsTest {
     @Test
     void aDaemonThatIsDownOrHangsIsNamedWithTheCause() throws Exception {
         try (ClosedPort closedPort = new ClosedPort();
-             LogCapture log = new LogCapture();
              DeliveryFailureTest.HangingServer hanging = new DeliveryFailureTest.HangingServer();
+             LogCapture log = new LogCapture("127.0.0.1:" + closedPort.port(), "127.0.0.1:" + hanging.port());
              Connection down = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=http://127.0.0.1:"
                      + closedPort.port()));
              Connection hangs = DriverManager.getConnection(server.proxied(db, "driftd.endpoint=http://127.0.0.1:"
