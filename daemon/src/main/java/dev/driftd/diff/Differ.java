@@ -71,7 +71,7 @@ public final class Differ {
                 List<FieldChange> fields = sameIgnoringPosition(t, g) ? List.of()
                         : fieldChanges(Canonical.tree(t), Canonical.tree(g));
                 if (!fields.isEmpty()) {
-                    boolean commentOnly = fields.size() == 1 && fields.get(0).field().equals("comment");
+                    boolean commentOnly = fields.stream().allMatch(ModelField::isComment);
                     changes.add(new Change(key, ChangeType.CHANGED,
                             commentOnly ? Severity.COSMETIC : Severity.BREAKING, true, fields, t, g));
                 }

@@ -6,13 +6,17 @@ import dev.driftd.schema.CompositeType;
 import dev.driftd.schema.Domain;
 import dev.driftd.schema.EnumType;
 import dev.driftd.schema.Event;
+import dev.driftd.schema.ExclusionConstraint;
 import dev.driftd.schema.Extension;
 import dev.driftd.schema.ForeignKey;
+import dev.driftd.schema.PrimaryKey;
 import dev.driftd.schema.SchemaObject;
 import dev.driftd.schema.Sequence;
 import dev.driftd.schema.Table;
 import dev.driftd.schema.TextSearchConfiguration;
 import dev.driftd.schema.TextSearchDictionary;
+import dev.driftd.schema.UniqueConstraint;
+import dev.driftd.schema.View;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -63,7 +67,13 @@ public record ModelField(String name, Set<Class<? extends SchemaObject>> owners)
     public static final ModelField DOMAIN_DEFAULT = of("defaultExpression", Domain.class);
     public static final ModelField DOMAIN_NOT_NULL = of("notNull", Domain.class);
     public static final ModelField DOMAIN_CHECKS = of("checks", Domain.class);
+    public static final ModelField DOMAIN_CHECK_COMMENTS = of("checkComments", Domain.class);
     public static final ModelField COMPOSITE_ATTRIBUTES = of("attributes", CompositeType.class);
+    /** The comment on the index behind a primary key, unique or exclusion constraint. */
+    public static final ModelField INDEX_COMMENT = of("indexComment", PrimaryKey.class, UniqueConstraint.class,
+            ExclusionConstraint.class);
+    /** Comments on a view's columns or a composite type's attributes, by name. */
+    public static final ModelField COLUMN_COMMENTS = of("columnComments", View.class, CompositeType.class);
     public static final ModelField SEQUENCE_OWNED_BY = of("ownedBy", Sequence.class);
     public static final ModelField DICTIONARY_TEMPLATE = of("template", TextSearchDictionary.class);
     public static final ModelField DICTIONARY_OPTIONS = of("options", TextSearchDictionary.class);
@@ -104,6 +114,12 @@ public record ModelField(String name, Set<Class<? extends SchemaObject>> owners)
     /** Whether {@code change} reports this field. */
     public boolean in(FieldChange change) {
         return change.field().equals(name);
+    }
+
+    /** Whether {@code change} is to a comment: an object's own, or those on its checks, columns or attributes. */
+    public static boolean isComment(FieldChange change) {
+        return COMMENT.in(change) || DOMAIN_CHECK_COMMENTS.in(change) || COLUMN_COMMENTS.in(change)
+                || INDEX_COMMENT.in(change);
     }
 
     /** Whether this field belongs to {@code object}'s record. */

@@ -9,15 +9,25 @@ import java.util.List;
  * [INITIALLY DEFERRED]}) are written in the JSON only when set, so the fingerprint of a key without
  * them is what it was before they were modelled. {@code withoutOverlaps}: PostgreSQL 18's
  * {@code WITHOUT OVERLAPS} on the last column (a temporal key), likewise written only when set.
+ * {@code indexComment}: the comment on the key's index (PostgreSQL {@code COMMENT ON INDEX t_pkey},
+ * apart from the key's own), written only when set.
  */
 public record PrimaryKey(String schema, String table, String name, List<String> columns,
                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean deferrable,
                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean initiallyDeferred,
                          String comment,
-                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withoutOverlaps) implements SchemaObject {
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean withoutOverlaps,
+                         String indexComment) implements SchemaObject {
     public PrimaryKey {
         columns = Lists.copy(columns);
         comment = Lists.emptyToNull(comment);
+        indexComment = Lists.emptyToNull(indexComment);
+    }
+
+    /** A key whose index carries no comment. */
+    public PrimaryKey(String schema, String table, String name, List<String> columns, boolean deferrable,
+                      boolean initiallyDeferred, String comment, boolean withoutOverlaps) {
+        this(schema, table, name, columns, deferrable, initiallyDeferred, comment, withoutOverlaps, null);
     }
 
     /** A key checked at once (not deferrable): every MySQL/MariaDB key, and most PostgreSQL ones. */
@@ -42,6 +52,7 @@ public record PrimaryKey(String schema, String table, String name, List<String> 
         if (deferrable) {
             f.bool("deferrable", true);
         }
+        f.string("indexComment", indexComment);
         if (initiallyDeferred) {
             f.bool("initiallyDeferred", true);
         }

@@ -1,5 +1,6 @@
 package dev.driftd.conformance;
 
+import dev.driftd.dialect.postgres.PgCommentCoverage;
 import dev.driftd.dialect.postgres.PgScopeEquivalence;
 import dev.driftd.diff.Change;
 import dev.driftd.diff.Diff;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
  * file as few times as it can (a MySQL load of a few hundred indexes takes seconds):
  * <ol>
  * <li>second-load: golden and target loaded by the server's client ({@code psql}, {@code mysql}); in sync; on
- *     PostgreSQL each schema read as a tenant (by its members' OIDs) equals its namespace-filtered read;</li>
+ *     PostgreSQL every comment of golden is in its snapshot, and each schema read as a tenant (by its members'
+ *     OIDs) equals its namespace-filtered read;</li>
  * <li>forward: scripted drift on that target; plan, apply, converge (fingerprint and server dump);</li>
  * <li>reverse: golden gets the scripted drift; the target, pristine again (forward's result when it converged,
  *     else a fresh load), is reconciled to it;</li>
@@ -69,7 +71,7 @@ final class RealWorldChecks {
                 pair.load(pair.target(), file);
                 CaseResult second = inSync(c, golden, pair, "second load reported as drifted");
                 return pair.mysql() || second.outcome() != CaseResult.Outcome.CONVERGED ? second
-                        : membersReadAll(c, golden, pair);
+                        : readsAll(c, golden, pair);
             }));
             results.put(RealWorldCheck.FORWARD, guarded(source, label, file, RealWorldCheck.FORWARD, c -> {
                 if (!passed(results, RealWorldCheck.SECOND_LOAD)) {
@@ -144,11 +146,17 @@ final class RealWorldChecks {
     }
 
     /**
-     * PostgreSQL: each of golden's schemas read as a tenant (a single-schema scope, which reads its
-     * objects by OID from the schema's members) equals the same schema read with namespace filters,
-     * which scan whole catalogs and miss nothing.
+     * PostgreSQL: every comment of golden is in its snapshot ({@link PgCommentCoverage}), and each of
+     * golden's schemas read as a tenant (a single-schema scope, which reads its objects by OID from
+     * the schema's members) equals the same schema read with namespace filters, which scan whole
+     * catalogs and miss nothing.
      */
-    private static CaseResult membersReadAll(CorpusCase c, Snapshot golden, ScratchPair pair) {
+    private static CaseResult readsAll(CorpusCase c, Snapshot golden, ScratchPair pair) {
+        try {
+            PgCommentCoverage.assertEveryCommentRead(pair.golden().target(), golden);
+        } catch (AssertionError e) {
+            return CaseResult.failed(c, "a comment of golden is not in its snapshot", e.getMessage());
+        }
         for (String schema : golden.getScope().schemas()) {
             try {
                 PgScopeEquivalence.assertMembersReadAll(pair.golden().target().withSchema(schema));

@@ -104,7 +104,7 @@ final class PgCatalog {
             comments("c", "pg_class", "pg_catalog.pg_class o", "{pg_class o}"),
             comments("t", "pg_type", "pg_catalog.pg_type o", "{pg_type o}"),
             comments("f", "pg_proc", "pg_catalog.pg_proc o", "{pg_proc o}"),
-            // a table's constraints (a domain's checks carry no comment in the model)
+            // a table's constraints (a domain's checks: DOMAINS reads theirs)
             partComments("k", "pg_constraint", "pg_catalog.pg_constraint o JOIN pg_catalog.pg_class c ON c.oid = o.conrelid"),
             partComments("g", "pg_trigger", "pg_catalog.pg_trigger o JOIN pg_catalog.pg_class c ON c.oid = o.tgrelid"),
             partComments("p", "pg_policy", "pg_catalog.pg_policy o JOIN pg_catalog.pg_class c ON c.oid = o.polrelid"),
@@ -149,7 +149,9 @@ final class PgCatalog {
                     + "pg_catalog.pg_get_expr(t.typdefaultbin, 0, true) AS def, "
                     + "CASE WHEN t.typcollation <> bt.typcollation THEN co.collname END AS collname, "
                     + "CASE WHEN t.typcollation <> bt.typcollation THEN cn.nspname END AS collns, "
-                    + "k.conname AS checkname, pg_catalog.pg_get_expr(k.conbin, 0, true) AS checkexpr "
+                    + "k.conname AS checkname, pg_catalog.pg_get_expr(k.conbin, 0, true) AS checkexpr, "
+                    + "(SELECT d.description FROM pg_catalog.pg_description d WHERE d.objoid = k.oid "
+                    + "AND d.classoid = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND d.objsubid = 0) AS checkcomment "
                     + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
                     + "LEFT JOIN pg_catalog.pg_type et ON et.oid = bt.typelem AND bt.typcategory = 'A' "
                     + "LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation "
@@ -161,7 +163,7 @@ final class PgCatalog {
     /** One row per attribute of a composite type. */
     static final String COMPOSITES =
             "SELECT t.oid AS oid, t.typnamespace AS ns, t.typname AS name, a.attname AS attname, "
-                    + "pg_catalog.format_type(a.atttypid, a.atttypmod) AS atttype, "
+                    + "c.oid AS relid, a.attnum AS attnum, pg_catalog.format_type(a.atttypid, a.atttypmod) AS atttype, "
                     + "CASE WHEN a.attcollation <> at.typcollation THEN co.collname END AS collname, "
                     + "CASE WHEN a.attcollation <> at.typcollation THEN cn.nspname END AS collns "
                     + "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_class c ON c.oid = t.typrelid AND c.relkind = 'c' "
@@ -267,7 +269,8 @@ final class PgCatalog {
         // PostgreSQL 18: NOT ENFORCED checks and foreign keys, WITHOUT OVERLAPS keys and PERIOD foreign keys
         String enforced = serverVersion >= 180000 ? "k.conenforced" : "true";
         String period = serverVersion >= 180000 ? "k.conperiod" : "false";
-        return "SELECT k.oid AS oid, k.conrelid AS rel, k.conname AS name, k.contype AS type, k.condeferrable AS deferrable, "
+        return "SELECT k.oid AS oid, k.conrelid AS rel, k.conname AS name, k.contype AS type, k.conindid AS indexoid, "
+                + "k.condeferrable AS deferrable, "
                 + enforced + " AS enforced, " + period + " AS period, "
                 + "k.condeferred AS deferred, k.connoinherit AS noinherit, NOT k.convalidated AS notvalid, k.conkey::text AS cols, "
                 + "k.confrelid AS refrel, rn.nspname AS refns, rc.relname AS reftable, k.confkey::text AS refcols, "

@@ -33,6 +33,7 @@ import dev.driftd.schema.UniqueConstraint;
 import dev.driftd.schema.View;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -689,6 +690,37 @@ final class PgDdl {
         return null;
     }
 
+    /** The part of a constraint whose comment {@link #partComments} holds: its index. */
+    private static final String INDEX_PART = "index";
+
+    /**
+     * The COMMENT ON targets of the parts of an object that carry comments of their own, by part:
+     * the columns of a view and the attributes of a composite type (by name, in order), the index
+     * of a primary key, unique or exclusion constraint; empty for other objects.
+     */
+    Map<String, String> partCommentTargets(SchemaObject o) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (o instanceof View v) {
+            v.columns().forEach(c -> out.put(c, "COLUMN " + qualified(v.schema(), v.name()) + "." + ident(c)));
+        } else if (o instanceof CompositeType t) {
+            t.attributes().forEach(a -> out.put(a.name(), "COLUMN " + qualified(t.schema(), t.name()) + "." + ident(a.name())));
+        } else if (o instanceof PrimaryKey || o instanceof UniqueConstraint || o instanceof ExclusionConstraint) {
+            // the index has the constraint's name
+            out.put(INDEX_PART, "INDEX " + qualified(o.key().schema(), o.key().name()));
+        }
+        return out;
+    }
+
+    /** The comments on the parts of {@link #partCommentTargets}, by part. */
+    static Map<String, String> partComments(SchemaObject o) {
+        String index = o instanceof PrimaryKey p ? p.indexComment() : o instanceof UniqueConstraint u ? u.indexComment()
+                : o instanceof ExclusionConstraint x ? x.indexComment() : null;
+        if (index != null) {
+            return Map.of(INDEX_PART, index);
+        }
+        return o instanceof View v ? v.columnComments() : o instanceof CompositeType t ? t.columnComments() : Map.of();
+    }
+
     /** COMMENT ON ... IS ...; a null comment removes it. */
     static String comment(String target, String text) {
         return "COMMENT ON " + target + " IS " + (text == null ? "NULL" : literal(text));
@@ -772,6 +804,11 @@ final class PgDdl {
 
     String dropDomainCheck(Domain d, NamedCheck check) {
         return "ALTER DOMAIN " + qualified(d.schema(), d.name()) + " DROP CONSTRAINT " + ident(check.name());
+    }
+
+    /** What COMMENT ON names for a domain's check. */
+    String domainCheckCommentTarget(Domain d, String check) {
+        return "CONSTRAINT " + ident(check) + " ON DOMAIN " + qualified(d.schema(), d.name());
     }
 
     String addDomainCheck(Domain d, NamedCheck check) {

@@ -747,7 +747,8 @@ final class PgDeparseFixpoint {
 
         SchemaObject rebuild() {
             if (object instanceof View v) {
-                return new View(v.schema(), v.name(), v.materialized(), texts.get(0), v.columns(), v.options(), v.comment());
+                return new View(v.schema(), v.name(), v.materialized(), texts.get(0), v.columns(), v.options(), v.comment(),
+                        v.columnComments(), v.charset());
             }
             if (object instanceof CheckConstraint k) {
                 return new CheckConstraint(k.schema(), k.table(), k.name(), texts.get(0), k.noInherit(), k.enforced(),
@@ -771,7 +772,7 @@ final class PgDeparseFixpoint {
                     checks.add(new NamedCheck(d.checks().get(k).name(), texts.get(k + 1)));
                 }
                 return new Domain(d.schema(), d.name(), d.baseType(), d.notNull(), texts.get(0), d.collation(), checks,
-                        d.comment());
+                        d.checkComments(), d.comment());
             }
             if (object instanceof Index ix) {
                 List<IndexPart> parts = new ArrayList<>();

@@ -185,7 +185,8 @@ final class PgRebuildSet {
                 case COLUMN -> classifyColumn(c);
                 case PRIMARY_KEY, UNIQUE_CONSTRAINT, INDEX -> {
                     classifyRebuildable(c);
-                    if (c.type() != ChangeType.MISSING && uniqueness(c.before())) {
+                    // only a key that is dropped takes the foreign keys on it along (a comment is set in place)
+                    if (drop.contains(key) && uniqueness(c.before())) {
                         droppedUniqueOn.add(key.owner());
                     }
                 }
@@ -345,7 +346,7 @@ final class PgRebuildSet {
     }
 
     static boolean commentOnly(Change c) {
-        return c.fields().size() == 1 && ModelField.COMMENT.in(c.fields().get(0));
+        return !c.fields().isEmpty() && c.fields().stream().allMatch(ModelField::isComment);
     }
 
     /** Enums whose labels change other than by insertion, or that must not grow in place. */

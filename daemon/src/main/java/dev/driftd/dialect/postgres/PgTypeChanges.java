@@ -12,9 +12,11 @@ import dev.driftd.schema.ObjectKey;
 import dev.driftd.schema.TypeAttribute;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -101,8 +103,10 @@ final class PgTypeChanges {
     private void emitDomain(Change c) {
         switch (c.type()) {
             case MISSING -> {
-                out.add(Phase.TYPES, ddl.createDomain((Domain) c.after()), "missing domain");
+                Domain g = (Domain) c.after();
+                out.add(Phase.TYPES, ddl.createDomain(g), "missing domain");
                 out.creates(c.key());
+                checkComments(g, Map.of(), "comment as in golden");
             }
             case EXTRA -> {
                 Domain d = (Domain) c.before();
@@ -123,10 +127,13 @@ final class PgTypeChanges {
                     out.add(Phase.TYPES, ddl.alterDomainNotNull(g),
                             "domain nullability differs", g.notNull() ? new Hazard[]{Hazard.VALIDATES_ROWS} : new Hazard[0]);
                 }
+                // the comments the target's checks will have: a check dropped and added again has none
+                Map<String, String> targetComments = new HashMap<>(t.checkComments());
                 if (c.changes(ModelField.DOMAIN_CHECKS)) {
                     for (NamedCheck ck : t.checks()) {
                         if (!g.checks().contains(ck)) {
                             out.add(Phase.TYPES, ddl.dropDomainCheck(g, ck), "domain check differs");
+                            targetComments.remove(ck.name());
                         }
                     }
                     for (NamedCheck ck : g.checks()) {
@@ -136,7 +143,22 @@ final class PgTypeChanges {
                         }
                     }
                 }
-                out.unhandled(c, ModelField.DOMAIN_BASE_TYPE, ModelField.DOMAIN_COLLATION, ModelField.DOMAIN_DEFAULT, ModelField.DOMAIN_NOT_NULL, ModelField.DOMAIN_CHECKS, ModelField.COMMENT);
+                checkComments(g, targetComments, "comment differs");
+                out.unhandled(c, ModelField.DOMAIN_BASE_TYPE, ModelField.DOMAIN_COLLATION, ModelField.DOMAIN_DEFAULT,
+                        ModelField.DOMAIN_NOT_NULL, ModelField.DOMAIN_CHECKS, ModelField.DOMAIN_CHECK_COMMENTS, ModelField.COMMENT);
+            }
+        }
+    }
+
+    /**
+     * Sets the comment of each of golden's checks whose comment differs from the one the target's
+     * check will have after the plan's check changes ({@code targetComments}).
+     */
+    private void checkComments(Domain g, Map<String, String> targetComments, String reason) {
+        for (NamedCheck ck : g.checks()) {
+            String wanted = g.checkComments().get(ck.name());
+            if (!Objects.equals(wanted, targetComments.get(ck.name()))) {
+                out.add(Phase.COMMENTS, PgDdl.comment(ddl.domainCheckCommentTarget(g, ck.name()), wanted), reason);
             }
         }
     }
@@ -158,7 +180,8 @@ final class PgTypeChanges {
                 if (c.changes(ModelField.COMPOSITE_ATTRIBUTES)) {
                     alterComposite(c, t, g);
                 }
-                out.unhandled(c, ModelField.COMPOSITE_ATTRIBUTES, ModelField.COMMENT);
+                // attribute comments: set with the other comments (PostgresPlanner.emitComments)
+                out.unhandled(c, ModelField.COMPOSITE_ATTRIBUTES, ModelField.COLUMN_COMMENTS, ModelField.COMMENT);
             }
         }
     }

@@ -213,7 +213,8 @@ final class PostgresInspector {
         readColumns(objects, catalog);
         for (PendingView v : views) {
             objects.add(new View(v.schema(), v.name(), v.materialized(), v.definition(),
-                    catalog.columnNames(v.oid()), v.options(), catalog.comment('c', v.oid(), 0)));
+                    catalog.columnNames(v.oid()), v.options(), catalog.comment('c', v.oid(), 0),
+                    catalog.columnComments(v.oid()), null));
         }
         readConstraints(objects, catalog);
         readIndexes(objects, catalog);
@@ -260,6 +261,22 @@ final class PostgresInspector {
             return comments.isEmpty() ? null : comments.get(new CommentKey(catalog, oid, sub));
         }
 
+        /** Comments on the columns of an in-snapshot relation, by column name. */
+        Map<String, String> columnComments(long rel) {
+            AttributeNames byNum = attributes.get(rel);
+            if (byNum == null || comments.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, String> out = new TreeMap<>();
+            byNum.forEach((name, num) -> {
+                String text = comment('c', rel, num);
+                if (text != null) {
+                    out.put(name, text);
+                }
+            });
+            return out;
+        }
+
         List<String> columnNames(long rel) {
             AttributeNames byNum = attributes.get(rel);
             return byNum == null ? List.of() : byNum.inOrder();
@@ -298,6 +315,14 @@ final class PostgresInspector {
         /** The name of attribute {@code num}, or null. */
         String get(int num) {
             return num > 0 && num < byNum.length ? byNum[num] : null;
+        }
+
+        void forEach(java.util.function.ObjIntConsumer<String> action) {
+            for (int num = 1; num < byNum.length; num++) {
+                if (byNum[num] != null) {
+                    action.accept(byNum[num], num);
+                }
+            }
         }
 
         List<String> inOrder() {
@@ -376,8 +401,13 @@ final class PostgresInspector {
             if (check != null) {
                 List<NamedCheck> checks = new ArrayList<>(d.checks());
                 checks.add(new NamedCheck(check, rs.getString("checkexpr")));
+                Map<String, String> comments = new TreeMap<>(d.checkComments());
+                String comment = rs.getString("checkcomment");
+                if (comment != null && !comment.isEmpty()) {
+                    comments.put(check, comment);
+                }
                 d = new Domain(d.schema(), d.name(), d.baseType(), d.notNull(), d.defaultExpression(), d.collation(),
-                        checks, d.comment());
+                        checks, comments, d.comment());
             }
             byOid.put(oid, d);
         });
@@ -397,7 +427,13 @@ final class PostgresInspector {
             if (attname != null) {
                 List<TypeAttribute> attributes = new ArrayList<>(t.attributes());
                 attributes.add(new TypeAttribute(attname, rs.getString("atttype"), collation(catalog.names, rs)));
-                t = new CompositeType(t.schema(), t.name(), attributes, t.comment());
+                Map<String, String> comments = new TreeMap<>(t.columnComments());
+                // an attribute's comment is on the type's relation, as a column's on its table
+                String comment = catalog.comment('c', rs.getLong("relid"), rs.getInt("attnum"));
+                if (comment != null) {
+                    comments.put(attname, comment);
+                }
+                t = new CompositeType(t.schema(), t.name(), attributes, t.comment(), comments);
             }
             byOid.put(oid, t);
         });
@@ -536,21 +572,24 @@ final class PostgresInspector {
             }
             String name = rs.getString("name");
             String comment = catalog.comment('k', rs.getLong("oid"), 0);
+            // a key's or exclusion constraint's index has a comment of its own (COMMENT ON INDEX t_pkey)
+            String indexComment = catalog.comment('c', rs.getLong("indexoid"), 0);
             boolean deferrable = rs.getBoolean("deferrable");
             boolean deferred = rs.getBoolean("deferred");
             boolean enforced = rs.getBoolean("enforced");
             List<String> columns = catalog.names(relOid, arrayInts(rs.getString("cols")));
             switch (rs.getString("type")) {
                 case "p" -> out.add(new PrimaryKey(rel.schema(), rel.name(), name, columns, deferrable, deferred, comment,
-                        rs.getBoolean("period")));
+                        rs.getBoolean("period"), indexComment));
                 case "u" -> out.add(new UniqueConstraint(rel.schema(), rel.name(), name, columns,
-                        rs.getBoolean("nullsnotdistinct"), deferrable, deferred, comment, rs.getBoolean("period")));
+                        rs.getBoolean("nullsnotdistinct"), deferrable, deferred, comment, rs.getBoolean("period"),
+                        indexComment));
                 // NOT VALID is kept: a golden whose legacy rows break a check must not get a plan validating it;
                 // a NOT ENFORCED one (18) is never validated, so NOT VALID says nothing more there
                 case "c" -> out.add(new CheckConstraint(rel.schema(), rel.name(), name, rs.getString("checkexpr"),
                         rs.getBoolean("noinherit"), enforced, enforced && rs.getBoolean("notvalid"), comment));
                 case "x" -> out.add(new ExclusionConstraint(rel.schema(), rel.name(), name,
-                        exclusionBody(rs.getString("def")), deferrable, deferred, comment));
+                        exclusionBody(rs.getString("def")), deferrable, deferred, comment, indexComment));
                 case "f" -> {
                     List<String> referenced = catalog.names(rs.getLong("refrel"), arrayInts(rs.getString("refcols")));
                     if (referenced == null) {

@@ -784,6 +784,28 @@ final class PostgresPlanner {
             }
         }
 
+        /** Objects whose parts' comments are set already (created ones: all of golden's). */
+        private final Set<ObjectKey> partCommentsDone = new TreeSet<>();
+
+        /**
+         * Sets each comment on a part of golden's {@code o} (a view's column, a type's attribute, a
+         * constraint's index) that differs from what the target's has ({@code targetComments}; empty
+         * for an object the plan creates).
+         */
+        private void partComments(SchemaObject o, Map<String, String> targetComments, String reason) {
+            Map<String, String> wanted = PgDdl.partComments(o);
+            ddl.partCommentTargets(o).forEach((part, target) -> {
+                if (!Objects.equals(wanted.get(part), targetComments.get(part))) {
+                    add(Phase.COMMENTS, PgDdl.comment(target, wanted.get(part)), reason);
+                }
+            });
+        }
+
+        private static boolean changesPartComments(Change c) {
+            return ModelField.COLUMN_COMMENTS.belongsTo(c.after()) && c.changes(ModelField.COLUMN_COMMENTS)
+                    || ModelField.INDEX_COMMENT.belongsTo(c.after()) && c.changes(ModelField.INDEX_COMMENT);
+        }
+
         /** Comments of created objects, and changed comments of objects altered in place. */
         private void emitComments() {
             Set<ObjectKey> done = new TreeSet<>();
@@ -803,6 +825,9 @@ final class PostgresPlanner {
                 }
             }
             for (Change c : changes.values()) {
+                if (c.type() == ChangeType.CHANGED && changesPartComments(c) && !partCommentsDone.contains(c.key())) {
+                    partComments(c.after(), PgDdl.partComments(c.before()), "comment differs");
+                }
                 if (c.type() == ChangeType.MISSING && c.after() != null) {
                     comment(c.after(), done);
                 } else if (c.type() == ChangeType.CHANGED && c.changes(ModelField.COMMENT) && !done.contains(c.key())) {
@@ -825,6 +850,9 @@ final class PostgresPlanner {
         }
 
         private void comment(SchemaObject o, Set<ObjectKey> done) {
+            if (partCommentsDone.add(o.key())) {
+                partComments(o, Map.of(), "comment as in golden");
+            }
             if (o.comment() == null || !done.add(o.key())) {
                 return;
             }

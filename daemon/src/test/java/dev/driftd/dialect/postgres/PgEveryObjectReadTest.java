@@ -149,6 +149,78 @@ class PgEveryObjectReadTest {
         }
     }
 
+    /**
+     * A comment on each object of {@link #EVERYTHING} that COMMENT ON can name, parts included (a
+     * column of each relation kind, each kind of constraint, a composite type's attribute, the
+     * index behind a primary key, an identity column's sequence), each with its own text.
+     */
+    static final String COMMENTS_ON_EVERYTHING = """
+            SET search_path = app;
+            ALTER TABLE t ADD COLUMN ident int GENERATED ALWAYS AS IDENTITY;
+            COMMENT ON SCHEMA app IS 'c-schema';
+            COMMENT ON TYPE mood IS 'c-enum';
+            COMMENT ON DOMAIN pos IS 'c-domain';
+            COMMENT ON CONSTRAINT pos_check ON DOMAIN pos IS 'c-domain-check';
+            COMMENT ON TYPE pair IS 'c-composite';
+            COMMENT ON COLUMN pair.a IS 'c-composite-attribute';
+            COMMENT ON TYPE span IS 'c-range';
+            COMMENT ON SEQUENCE s IS 'c-sequence';
+            COMMENT ON COLUMN t.body IS 'c-column';
+            COMMENT ON CONSTRAINT t_pkey ON t IS 'c-primary-key';
+            COMMENT ON INDEX t_pkey IS 'c-primary-key-index';
+            COMMENT ON CONSTRAINT t_u_key ON t IS 'c-unique';
+            COMMENT ON CONSTRAINT t_c_check ON t IS 'c-check';
+            COMMENT ON CONSTRAINT t_p_fkey ON t IS 'c-foreign-key';
+            COMMENT ON CONSTRAINT t_e_excl ON t IS 'c-exclusion';
+            COMMENT ON INDEX t_body IS 'c-index';
+            COMMENT ON VIEW v IS 'c-view';
+            COMMENT ON COLUMN v.id IS 'c-view-column';
+            COMMENT ON MATERIALIZED VIEW mv IS 'c-materialized-view';
+            COMMENT ON COLUMN mv.id IS 'c-materialized-view-column';
+            COMMENT ON FUNCTION f(int) IS 'c-function';
+            COMMENT ON PROCEDURE pr() IS 'c-procedure';
+            COMMENT ON TRIGGER tt ON t IS 'c-trigger';
+            COMMENT ON POLICY pol ON t IS 'c-policy';
+            COMMENT ON AGGREGATE total(int) IS 'c-aggregate';
+            COMMENT ON OPERATOR === (int, int) IS 'c-operator';
+            COMMENT ON OPERATOR FAMILY fam USING btree IS 'c-operator-family';
+            COMMENT ON OPERATOR CLASS int_cls USING hash IS 'c-operator-class';
+            COMMENT ON COLLATION coll IS 'c-collation';
+            COMMENT ON TEXT SEARCH DICTIONARY dict IS 'c-dictionary';
+            COMMENT ON TEXT SEARCH CONFIGURATION cfg IS 'c-configuration';
+            COMMENT ON TEXT SEARCH TEMPLATE tmpl IS 'c-template';
+            COMMENT ON TEXT SEARCH PARSER prs IS 'c-parser';
+            COMMENT ON CONVERSION conv IS 'c-conversion';
+            COMMENT ON STATISTICS st IS 'c-statistics';
+            COMMENT ON RULE r ON t IS 'c-rule';
+            COMMENT ON FOREIGN DATA WRAPPER fdw IS 'c-fdw';
+            COMMENT ON SERVER srv IS 'c-server';
+            COMMENT ON FOREIGN TABLE ft IS 'c-foreign-table';
+            COMMENT ON COLUMN ft.a IS 'c-foreign-table-column';
+            COMMENT ON EVENT TRIGGER et IS 'c-event-trigger';
+            COMMENT ON PUBLICATION pub IS 'c-publication';
+            COMMENT ON CAST (pair AS int) IS 'c-cast';
+            COMMENT ON ACCESS METHOD heap2 IS 'c-access-method';
+            COMMENT ON LANGUAGE plx IS 'c-language';
+            COMMENT ON SEQUENCE t_ident_seq IS 'c-identity-sequence';
+            """;
+
+    @Test
+    void everyCommentIsReadOrItsKindReported() {
+        try (TestDatabase db = TestDatabases.postgres().createDatabase("h_pgdeps_every")) {
+            db.execute(EVERYTHING, COMMENTS_ON_EVERYTHING);
+            List<String> known = List.of("sequence app.t_ident_seq: c-identity-sequence");
+            Snapshot all = new Engine().snapshot(db.target(), InspectOptions.DEFAULT);
+            PgCommentCoverage.Coverage database = PgCommentCoverage.assertEveryCommentRead(db.target(), all);
+            assertThat(database.comments()).as("comments in the database").isEqualTo(47);
+            assertThat(database.knownUnread()).as("the kinds the model has no place for").isEqualTo(known);
+            Snapshot app = new Engine().snapshot(db.target("app"), InspectOptions.DEFAULT);
+            PgCommentCoverage.Coverage schema = PgCommentCoverage.assertEveryCommentRead(db.target("app"), app);
+            assertThat(schema.comments()).as("comments in schema app, not the schema's own").isEqualTo(39);
+            assertThat(schema.knownUnread()).isEqualTo(known);
+        }
+    }
+
     @Test
     void aSchemaScopeReportsOnlyWhatItsSchemaHolds() throws SQLException {
         try (TestDatabase db = TestDatabases.postgres().createDatabase("h_pgdeps_every")) {

@@ -129,6 +129,8 @@ final class PgScenarioHarness {
             Snapshot golden = engine.snapshot(sides.golden, InspectOptions.DEFAULT);
             MarkedSnapshot before = engine.snapshotMarked(sides.target, InspectOptions.DEFAULT);
             Snapshot target = before.snapshot();
+            PgCommentCoverage.assertEveryCommentRead(sides.golden, golden);
+            PgCommentCoverage.assertEveryCommentRead(sides.target, target);
             if (sides.target.schema() != null) {
                 // the golden side is read both ways only where no converged target stands in for it:
                 // a target that converges has the golden's objects, and it is read both ways after apply
@@ -161,6 +163,7 @@ final class PgScenarioHarness {
             }
             MarkedSnapshot afterMarked = engine.snapshotMarked(sides.target, InspectOptions.DEFAULT);
             Snapshot after = afterMarked.snapshot();
+            PgCommentCoverage.assertEveryCommentRead(sides.target, after);
             if (sides.target.schema() != null) {
                 PgScopeEquivalence.assertMembersReadAll(sides.target);
             }
