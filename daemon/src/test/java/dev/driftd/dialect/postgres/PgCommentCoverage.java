@@ -7,9 +7,6 @@ import dev.driftd.dialect.InspectOptions;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Snapshot;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,7 +86,7 @@ public final class PgCommentCoverage {
      * is in it or of a known unread kind.
      */
     public static Coverage assertEveryCommentRead(DbTarget target, Snapshot snapshot) {
-        String json = json(snapshot);
+        String json = PgScopeEquivalence.json(snapshot);
         List<String> unread = new ArrayList<>();
         List<String> known = new ArrayList<>();
         int found = 0;
@@ -137,15 +134,5 @@ public final class PgCommentCoverage {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String json(Snapshot s) {
-        StringWriter out = new StringWriter();
-        try {
-            s.writeJson(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

@@ -39,7 +39,8 @@ public final class PgScopeEquivalence {
         }
     }
 
-    private static String json(Snapshot s) {
+    /** A snapshot's JSON, as {@code driftd snapshot} writes it. */
+    static String json(Snapshot s) {
         StringWriter out = new StringWriter();
         try {
             s.writeJson(out);
