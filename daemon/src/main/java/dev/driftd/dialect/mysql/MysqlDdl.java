@@ -145,7 +145,8 @@ final class MysqlDdl {
     }
 
     String primaryKey(PrimaryKey pk) {
-        return "PRIMARY KEY (" + identList(pk.columns()) + ")";
+        return "PRIMARY KEY (" + identList(pk.columns()) + ")"
+                + (pk.comment() == null ? "" : " COMMENT " + literal(pk.comment()));
     }
 
     /** {@code [UNIQUE|FULLTEXT|SPATIAL] INDEX `name` (parts) ...}: what follows ADD. */

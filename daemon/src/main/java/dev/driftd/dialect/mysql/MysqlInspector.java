@@ -305,8 +305,9 @@ final class MysqlInspector {
                 parts.sort(Comparator.comparingInt(IndexRow::seq));
                 IndexRow first = parts.get(0);
                 if (first.name().equals("PRIMARY")) {
+                    // PRIMARY KEY (...) COMMENT '...': the key's comment is its index's
                     objects.add(new PrimaryKey("", first.table(), "PRIMARY",
-                            parts.stream().map(IndexRow::column).toList(), null));
+                            parts.stream().map(IndexRow::column).toList(), first.comment()));
                     continue;
                 }
                 List<IndexPart> keyParts = new ArrayList<>();

@@ -122,6 +122,27 @@ class MysqlInspectTest {
     }
 
     @Test
+    void everyCommentIsReadButAPartitionsAndASequences() {
+        try (TestDatabase d = server.createDatabase("insp_comments")) {
+            d.execute(StatementSplitter.texts("""
+                    CREATE TABLE t (id int NOT NULL, k int NOT NULL, u int, c int COMMENT 'c-column',
+                      PRIMARY KEY (id, k) COMMENT 'c-primary-key', UNIQUE KEY uq (u, k) COMMENT 'c-unique',
+                      KEY ix (k) COMMENT 'c-index') COMMENT 'c-table'
+                      PARTITION BY RANGE (k) (PARTITION p0 VALUES LESS THAN (10) COMMENT 'c-partition',
+                      PARTITION p1 VALUES LESS THAN MAXVALUE);
+                    CREATE FUNCTION f(a int) RETURNS int DETERMINISTIC COMMENT 'c-function' RETURN a;
+                    CREATE PROCEDURE p() COMMENT 'c-procedure' SELECT 1;
+                    CREATE EVENT e ON SCHEDULE EVERY 1 DAY DISABLE COMMENT 'c-event' DO SELECT 1;
+                    CREATE SEQUENCE s COMMENT 'c-sequence';
+                    """, StatementSplitter.Syntax.MYSQL).toArray(String[]::new));
+            Snapshot s = new Engine().snapshot(d.target(), InspectOptions.DEFAULT);
+            MysqlCommentCoverage.Coverage coverage = MysqlCommentCoverage.assertEveryCommentRead(d.url(), d.name(), s);
+            assertThat(coverage.comments()).as("comments in the database").isEqualTo(10);
+            assertThat(coverage.knownUnread()).containsExactly("partition t.p0: c-partition", "sequence s: c-sequence");
+        }
+    }
+
+    @Test
     void snapshotNamesFlavorVersionAndScope() throws SQLException {
         assertThat(snapshot.getFlavor()).isEqualTo(Flavor.MARIADB);
         try (Connection c = db.connect(); Statement s = c.createStatement();

@@ -147,6 +147,8 @@ final class ScenarioHarness {
             dev.driftd.dialect.MarkedSnapshot before = engine.snapshotMarked(DbTarget.of(p.targetUrl()),
                     InspectOptions.DEFAULT);
             Snapshot target = before.snapshot();
+            MysqlCommentCoverage.assertEveryCommentRead(server.url(p.golden), p.golden, golden);
+            MysqlCommentCoverage.assertEveryCommentRead(p.targetUrl(), p.target, target);
             Diff diff = Differ.compare(golden, target);
             assertThat(changeNames(diff)).as("changes found in %s", s.name())
                     .containsExactlyInAnyOrderElementsOf(new TreeSet<>(s.expectedChanges()));
@@ -180,6 +182,7 @@ final class ScenarioHarness {
 
     void assertConverged(Pair p, Snapshot golden, String script) {
         Snapshot after = p.targetSnapshot();
+        MysqlCommentCoverage.assertEveryCommentRead(p.targetUrl(), p.target, after);
         assertThat(after.fingerprint()).as("target after the plan still differs: %s\nplan:\n%s",
                 Differ.describe(Differ.compare(golden, after)), script).isEqualTo(golden.fingerprint());
         if (server.clients()) {

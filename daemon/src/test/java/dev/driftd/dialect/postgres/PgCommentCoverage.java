@@ -1,11 +1,10 @@
 package dev.driftd.dialect.postgres;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.schema.ObjectKind;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.testing.SnapshotText;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has no place for it yet): on an identity column's sequence.
  */
 public final class PgCommentCoverage {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** {@code pg_identify_object} types of the kinds the model does not compare, by the kind a snapshot names. */
     private static final Map<String, ObjectKind> UNMODELLED = Map.ofEntries(
             Map.entry("operator", ObjectKind.OPERATOR),
@@ -86,7 +83,7 @@ public final class PgCommentCoverage {
      * is in it or of a known unread kind.
      */
     public static Coverage assertEveryCommentRead(DbTarget target, Snapshot snapshot) {
-        String json = PgScopeEquivalence.json(snapshot);
+        String json = SnapshotText.json(snapshot);
         List<String> unread = new ArrayList<>();
         List<String> known = new ArrayList<>();
         int found = 0;
@@ -104,7 +101,7 @@ public final class PgCommentCoverage {
                     if (notCompared(type, rs.getString("typtype"), snapshot)) {
                         continue;
                     }
-                    if (!json.contains(quoted(rs.getString("description")))) {
+                    if (!json.contains(SnapshotText.quoted(rs.getString("description")))) {
                         String named = type + " " + rs.getString("identity") + ": " + rs.getString("description");
                         (rs.getString("known_gap") == null ? unread : known).add(named);
                     }
@@ -125,14 +122,5 @@ public final class PgCommentCoverage {
                     : "b".equals(typtype) || "p".equals(typtype) ? ObjectKind.BASE_TYPE : null;
         }
         return kind != null && snapshot.getNotInspected().contains(kind);
-    }
-
-    /** The comment as a JSON string value, quotes included: a whole value, not a part of another. */
-    private static String quoted(String comment) {
-        try {
-            return JSON.writeValueAsString(comment);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

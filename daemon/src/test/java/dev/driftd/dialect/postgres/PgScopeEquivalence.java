@@ -3,10 +3,8 @@ package dev.driftd.dialect.postgres;
 import dev.driftd.dialect.DbTarget;
 import dev.driftd.dialect.InspectOptions;
 import dev.driftd.schema.Snapshot;
+import dev.driftd.testing.SnapshotText;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -25,9 +23,9 @@ public final class PgScopeEquivalence {
     /** Fails, naming the target, unless both readings of {@code target}'s schema are equal. */
     public static void assertMembersReadAll(DbTarget target) {
         assertThat(target.schema()).as("a single-schema target").isNotNull();
-        assertThat(json(read(target, true)))
+        assertThat(SnapshotText.json(read(target, true)))
                 .as("%s read through its members must equal the namespace-filtered read", target)
-                .isEqualTo(json(read(target, false)));
+                .isEqualTo(SnapshotText.json(read(target, false)));
     }
 
     public static Snapshot read(DbTarget target, boolean byMember) {
@@ -37,16 +35,5 @@ public final class PgScopeEquivalence {
         } catch (SQLException e) {
             throw new IllegalStateException("reading " + target + ": " + e.getMessage(), e);
         }
-    }
-
-    /** A snapshot's JSON, as {@code driftd snapshot} writes it. */
-    static String json(Snapshot s) {
-        StringWriter out = new StringWriter();
-        try {
-            s.writeJson(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }
