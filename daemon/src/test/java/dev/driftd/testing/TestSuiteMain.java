@@ -7,6 +7,7 @@ import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -30,8 +31,11 @@ import java.util.TreeMap;
  * that runs one suite many times against different servers without Maven recompiling anything
  * (.ci/checks/pg-matrix.sh: one JVM per PostgreSQL version).
  * <pre>
- * TestSuiteMain --label 17 --report FILE [--known FILE] SELECTOR...
+ * TestSuiteMain --label 17 --report FILE [--known FILE] [--exclude-tag TAG]... SELECTOR...
  * </pre>
+ * {@code --exclude-tag} leaves out the test classes (or methods) with that JUnit tag, e.g.
+ * {@link EmbeddedVersions#OWN_SERVERS}: tests that start servers of their own run the same on
+ * every server the script points at, so once (in mvn verify) is enough.
  * A selector is a class name, {@code Class#method}, or {@code package:NAME} for every {@code *Test}
  * class of a package.
  * {@code --known FILE} lists failures expected on some labels, one per line:
@@ -50,21 +54,27 @@ public final class TestSuiteMain {
         Path report = null;
         Path known = null;
         List<String> selectors = new ArrayList<>();
+        List<String> excludedTags = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--label" -> label = args[++i];
                 case "--report" -> report = Path.of(args[++i]);
                 case "--known" -> known = Path.of(args[++i]);
+                case "--exclude-tag" -> excludedTags.add(args[++i]);
                 default -> selectors.add(args[i]);
             }
         }
         if (label == null || report == null || selectors.isEmpty()) {
-            System.err.println("usage: TestSuiteMain --label L --report FILE [--known FILE] CLASS|CLASS#METHOD|package:NAME...");
+            System.err.println("usage: TestSuiteMain --label L --report FILE [--known FILE] [--exclude-tag TAG]... "
+                    + "CLASS|CLASS#METHOD|package:NAME...");
             System.exit(2);
         }
         Map<String, String> expected = known == null ? Map.of() : readKnown(known, label);
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(ClassNameFilter.includeClassNamePatterns(".*Test"));
+        if (!excludedTags.isEmpty()) {
+            request.filters(TagFilter.excludeTags(excludedTags));
+        }
         for (String s : selectors) {
             request.selectors(s.startsWith("package:") ? DiscoverySelectors.selectPackage(s.substring(8))
                     : s.contains("#") ? DiscoverySelectors.selectMethod(s) : DiscoverySelectors.selectClass(s));

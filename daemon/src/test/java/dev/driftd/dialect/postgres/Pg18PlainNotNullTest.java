@@ -7,6 +7,7 @@ import dev.driftd.schema.Snapshot;
 import dev.driftd.testing.EmbeddedVersions;
 import dev.driftd.testing.TestDatabase;
 import dev.driftd.testing.TestDatabases;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the awkward cases: cut to 63 bytes (inside a multibyte name too), numbered when the name is
  * taken, inherited by partitions and children, implied by a primary key, set by ALTER.
  */
+@Tag(EmbeddedVersions.OWN_SERVERS)
 class Pg18PlainNotNullTest {
     private static final String LONG_TABLE = "a_table_name_long_enough_to_be_cut_short_by_the_server";
     private static final String LONG_COLUMN = "äöüäöüäöüäöüäöüäöüäöü";

@@ -1,6 +1,7 @@
 package dev.driftd.dialect.postgres;
 
 import dev.driftd.testing.EmbeddedVersions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,6 +26,7 @@ import static dev.driftd.schema.ObjectKind.UNIQUE_CONSTRAINT;
  * foreign keys, NOT ENFORCED checks. Each difference runs both ways (golden and target swapped):
  * plan, apply, inspect again, golden's fingerprint, and the server's own deparsing of both sides equal.
  */
+@Tag(EmbeddedVersions.OWN_SERVERS)
 class Pg18ScenarioTest {
     private static final PgScenarioHarness HARNESS = new PgScenarioHarness(EmbeddedVersions.postgres(18));
 

@@ -15,6 +15,7 @@ import dev.driftd.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * difference is shown as version_dependent, and a real drift on the 18 member is reported and its
  * plan converges there.
  */
+@Tag(EmbeddedVersions.OWN_SERVERS)
 class PgCrossVersionFleetTest {
     static String[] statements;
     static TestDatabase g16;

@@ -124,14 +124,24 @@ final class PgScenarioHarness {
         }
     }
 
+    /** The newest major the project claims: the reading checks run on every side there, as on the recorded one. */
+    private static final int NEWEST_MAJOR = 18;
+
     Outcome run(PgScenario s, boolean allowDestructive) {
         try (Sides sides = new Sides(s)) {
             Snapshot golden = engine.snapshot(sides.golden, InspectOptions.DEFAULT);
             MarkedSnapshot before = engine.snapshotMarked(sides.target, InspectOptions.DEFAULT);
             Snapshot target = before.snapshot();
-            PgCommentCoverage.assertEveryCommentRead(sides.golden, golden);
-            PgCommentCoverage.assertEveryCommentRead(sides.target, target);
-            if (sides.target.schema() != null) {
+            // the reading checks (every comment read, a tenant's member read equal to its namespace read)
+            // run on every side on the recorded version and the newest; elsewhere (the rest of the
+            // pg-matrix) on the target after apply only, which holds golden's objects once it converges
+            int major = PgFixtureSql.major(server);
+            boolean everySide = major == PostgresScenarioTest.RECORDED_MAJOR || major >= NEWEST_MAJOR;
+            if (everySide) {
+                PgCommentCoverage.assertEveryCommentRead(sides.golden, golden);
+                PgCommentCoverage.assertEveryCommentRead(sides.target, target);
+            }
+            if (everySide && sides.target.schema() != null) {
                 // the golden side is read both ways only where no converged target stands in for it:
                 // a target that converges has the golden's objects, and it is read both ways after apply
                 if (!allowDestructive) {
@@ -147,7 +157,6 @@ final class PgScenarioHarness {
             assertThat(plan.warnings()).as("warnings of %s; script:%n%s", s.name, script).isEmpty();
             String qualifier = s.mode == PgScenario.Mode.TENANT ? TARGET_TENANT + "." : "public.";
             List<String> fragments = new ArrayList<>(s.planContains);
-            int major = PgFixtureSql.major(server);
             s.versionedPlanContains.forEach(v -> fragments.add(v.forMajor(major)));
             for (String fragment : fragments) {
                 assertThat(script).as("plan of %s on PostgreSQL %d", s.name, major).contains(fragment.replace("@.", qualifier));
